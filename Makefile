@@ -1,0 +1,51 @@
+# EduLedger — the README's commands. Each target sets up what is missing first.
+#   make build   configure and build (binary: build/eduledger)
+#   make demo    build, then generate the example county (示例县) and print its figures
+#   make test    build and run the whole test suite (ctest)
+#   make bench   Release build, then the benchmarks against their peers (bench/README.md)
+BUILD_DIR  ?= build
+BUILD_TYPE ?= Release
+WERROR     ?= OFF
+DEMO_DB    ?= demo/示例县.db
+JOBS       ?= 2
+
+CMAKE_FLAGS = -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DEDULEDGER_WERROR=$(WERROR)
+
+.PHONY: all setup build demo test test-quick bench format lint clean
+
+all: build
+
+setup:
+	@scripts/setup build
+
+$(BUILD_DIR)/build.ninja:
+	@cmake -S . -B $(BUILD_DIR) $(CMAKE_FLAGS) >/dev/null
+
+build: setup $(BUILD_DIR)/build.ninja
+	@cmake -S . -B $(BUILD_DIR) $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(BUILD_DIR) -j$(JOBS)
+
+demo: build
+	@mkdir -p $(dir $(DEMO_DB))
+	@$(BUILD_DIR)/eduledger demo --db $(DEMO_DB) --force
+	@$(BUILD_DIR)/eduledger stats --db $(DEMO_DB)
+
+test: build
+	@cd $(BUILD_DIR) && ctest --output-on-failure -j$(JOBS)
+
+test-quick: build
+	@cd $(BUILD_DIR) && ctest --output-on-failure -j$(JOBS) -LE slow
+
+bench:
+	@scripts/setup bench
+	@$(MAKE) --no-print-directory build BUILD_TYPE=Release
+	@bench/run $(BUILD_DIR)
+
+format:
+	@git ls-files '*.h' '*.cc' | xargs clang-format -i
+
+lint: build
+	@git ls-files 'src/*.cc' | xargs clang-tidy -p $(BUILD_DIR) --quiet
+
+clean:
+	@rm -rf $(BUILD_DIR)

@@ -1,0 +1,39 @@
+# Helpers shared by every target: warnings, sanitizers, one library per layer, one test
+# executable per layer (as fmt's setup_target and add_fmt_test).
+
+add_library(eduledger_warnings INTERFACE)
+target_compile_options(eduledger_warnings INTERFACE -Wall -Wextra -Wpedantic -Wshadow)
+if(EDULEDGER_WERROR)
+  target_compile_options(eduledger_warnings INTERFACE -Werror)
+endif()
+if(EDULEDGER_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=address,undefined)
+endif()
+
+# eduledger_add_layer(<layer> SOURCES ... DEPENDS ...): the static library eduledger_<layer>,
+# alias eduledger::<layer>, with includes rooted at src/ and PUBLIC links to the layers below.
+function(eduledger_add_layer layer)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPENDS;PRIVATE_DEPENDS" ${ARGN})
+  add_library(eduledger_${layer} STATIC ${ARG_SOURCES})
+  add_library(eduledger::${layer} ALIAS eduledger_${layer})
+  target_compile_features(eduledger_${layer} PUBLIC cxx_std_20)
+  target_include_directories(eduledger_${layer} PUBLIC ${PROJECT_SOURCE_DIR}/src)
+  target_link_libraries(eduledger_${layer} PUBLIC ${ARG_DEPENDS} PRIVATE eduledger_warnings
+                        ${ARG_PRIVATE_DEPENDS})
+endfunction()
+
+# eduledger_add_test(<layer> SOURCES ... [DEPENDS ...] [LABELS ...]): one GoogleTest executable
+# per layer, its tests discovered by ctest.
+function(eduledger_add_test layer)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPENDS;LABELS" ${ARGN})
+  set(target ${layer}_test)
+  add_executable(${target} ${ARG_SOURCES})
+  target_link_libraries(${target} PRIVATE eduledger::${layer} ${ARG_DEPENDS} eduledger_testing
+                        GTest::gtest_main GTest::gmock eduledger_warnings)
+  set(props ENVIRONMENT "EDULEDGER_TEST_DATA=${PROJECT_SOURCE_DIR}/tests/data;EDULEDGER_BIN=${PROJECT_BINARY_DIR}/eduledger")
+  if(ARG_LABELS)
+    list(APPEND props LABELS "${ARG_LABELS}")
+  endif()
+  gtest_discover_tests(${target} PROPERTIES ${props} DISCOVERY_TIMEOUT 30)
+endfunction()

@@ -1,0 +1,116 @@
+#include "core/id_number.h"
+
+#include "core/text.h"
+
+namespace eduledger::core {
+
+namespace {
+
+struct Province {
+  int code;
+  std::string_view short_name;
+};
+
+// GB/T 2260 province-level prefixes.
+constexpr Province kProvinces[] = {
+    {11, "京"}, {12, "津"}, {13, "冀"}, {14, "晋"}, {15, "蒙"}, {21, "辽"}, {22, "吉"},
+    {23, "黑"}, {31, "沪"}, {32, "苏"}, {33, "浙"}, {34, "皖"}, {35, "闽"}, {36, "赣"},
+    {37, "鲁"}, {41, "豫"}, {42, "鄂"}, {43, "湘"}, {44, "粤"}, {45, "桂"}, {46, "琼"},
+    {50, "渝"}, {51, "川"}, {52, "黔"}, {53, "滇"}, {54, "藏"}, {61, "陕"}, {62, "甘"},
+    {63, "青"}, {64, "宁"}, {65, "新"}, {71, "台"}, {81, "港"}, {82, "澳"},
+};
+
+constexpr int kWeights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+constexpr char kCheckChars[11] = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
+
+Status Reject(std::string_view reason, std::string_view message) {
+  return Status::InvalidArgument(reason, message);
+}
+
+bool AllDigits(std::string_view text) {
+  for (const char c : text) {
+    if (!IsAsciiDigit(c)) return false;
+  }
+  return true;
+}
+
+int Digits(std::string_view text) {
+  int value = 0;
+  for (const char c : text) value = value * 10 + (c - '0');
+  return value;
+}
+
+}  // namespace
+
+bool IsKnownProvinceCode(int code) {
+  if (code == 83) return true;  // checked against the full address code in Parse
+  for (const Province& p : kProvinces) {
+    if (p.code == code) return true;
+  }
+  return false;
+}
+
+std::string_view ProvinceShortName(int code) {
+  if (code == 83) return "台";
+  for (const Province& p : kProvinces) {
+    if (p.code == code) return p.short_name;
+  }
+  return "";
+}
+
+char IdNumber::CheckCharacter(std::string_view first17) {
+  int sum = 0;
+  for (int i = 0; i < 17; ++i) sum += (first17[i] - '0') * kWeights[i];
+  return kCheckChars[sum % 11];
+}
+
+Result<IdNumber> IdNumber::Parse(std::string_view text, Date today) {
+  std::string folded = FoldFullWidth(TrimSpace(text));
+  if (folded.empty()) return Reject("empty", "身份证件号为空");
+  if (folded.size() != 18 && folded.size() != 15) {
+    return Reject("bad_length", "身份证号应为18位（或旧式15位），实为" +
+                                    std::to_string(CodePointCount(folded)) + "位");
+  }
+  IdNumber id;
+  std::string number;
+  if (folded.size() == 15) {
+    if (!AllDigits(folded)) return Reject("bad_character", "15位身份证号只能由数字组成");
+    id.original15_ = folded;
+    number = folded.substr(0, 6) + "19" + folded.substr(6);
+  } else {
+    number = folded;
+    number[17] = AsciiUpper(number[17]);
+    if (!AllDigits(std::string_view(number).substr(0, 17)) ||
+        !(IsAsciiDigit(number[17]) || number[17] == 'X')) {
+      return Reject("bad_character", "身份证号前17位须为数字，第18位为数字或X");
+    }
+  }
+  const int province = Digits(std::string_view(number).substr(0, 2));
+  const bool permit_83 = province == 83 && number.compare(0, 6, "830000") == 0;
+  if (!(IsKnownProvinceCode(province) && (province != 83 || permit_83))) {
+    return Reject("unknown_province", "前两位" + number.substr(0, 2) + "不是有效的省级行政区划代码");
+  }
+  const std::string_view birth = std::string_view(number).substr(6, 8);
+  auto date = Date::FromYmd(Digits(birth.substr(0, 4)), Digits(birth.substr(4, 2)),
+                            Digits(birth.substr(6, 2)));
+  if (!date.ok() || date->year() < 1800) {
+    return Reject("bad_birth_date", "出生日期码" + std::string(birth) + "不是有效日期");
+  }
+  if (!today.is_null() && *date > today) {
+    return Reject("future_birth_date", "出生日期" + date->ToString() + "晚于今天");
+  }
+  const char expected = CheckCharacter(number);
+  if (id.original15_.empty()) {
+    if (number[17] != expected) {
+      return Reject("bad_check_character", std::string("校验码应为") + expected + "，实为" +
+                                               number[17]);
+    }
+  } else {
+    number.push_back(expected);
+  }
+  std::copy(number.begin(), number.end(), id.digits_.begin());
+  id.birth_date_ = *date;
+  return id;
+}
+
+}  // namespace eduledger::core

@@ -1,0 +1,47 @@
+// UTF-8 text helpers: validation, code-point iteration, trimming (ASCII and the ideographic
+// space U+3000), full-width to half-width folding, and display width for terminal tables.
+// Invalid UTF-8 is never "repaired" silently: FindInvalidUtf8 says where it starts.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace eduledger::core {
+
+inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+inline bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+inline char AsciiUpper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c; }
+inline char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+std::string AsciiLowerCopy(std::string_view text);
+
+// Decode the code point at text[*pos] and advance *pos past it. On a malformed or truncated
+// sequence, return -1 and advance by one byte.
+std::int32_t NextCodePoint(std::string_view text, std::size_t* pos);
+// Append the UTF-8 encoding of `cp` (which must be a Unicode scalar value).
+void AppendUtf8(std::int32_t cp, std::string* out);
+
+// Return the byte offset of the first byte that does not start a well-formed UTF-8 sequence
+// (overlongs, surrogates and code points above U+10FFFF are malformed), or npos if all is well.
+std::size_t FindInvalidUtf8(std::string_view text);
+inline bool IsValidUtf8(std::string_view text) {
+  return FindInvalidUtf8(text) == std::string_view::npos;
+}
+
+// Strip ASCII whitespace, U+3000 (ideographic space) and U+00A0 from both ends.
+std::string_view TrimSpace(std::string_view text);
+
+// Fold full-width ASCII forms (U+FF01..U+FF5E, U+3000) to their ASCII counterparts:
+// "（１２）" becomes "(12)". Other text is copied unchanged.
+std::string FoldFullWidth(std::string_view text);
+
+// Count code points (not bytes).
+std::size_t CodePointCount(std::string_view text);
+// Terminal columns: 2 for East Asian wide and full-width characters, 1 otherwise.
+std::size_t DisplayWidth(std::string_view text);
+
+// 1-based line number of byte `offset` in `text` (counting '\n').
+std::size_t LineOfOffset(std::string_view text, std::size_t offset);
+
+}  // namespace eduledger::core

@@ -1,0 +1,46 @@
+#include "core/period.h"
+
+#include <gtest/gtest.h>
+
+namespace eduledger::core {
+namespace {
+
+Date D(int y, int m, int d) { return *Date::FromYmd(y, m, d); }
+
+TEST(PeriodTest, SchoolYearRunsFromSeptemberToAugust) {
+  const Period sy = Period::SchoolYear(2024);
+  EXPECT_EQ(sy.start(), D(2024, 9, 1));
+  EXPECT_EQ(sy.end(), D(2025, 8, 31));
+  EXPECT_EQ(sy.Label(), "2024-2025学年");
+  EXPECT_EQ(SchoolYearOf(D(2024, 9, 1)), 2024);
+  EXPECT_EQ(SchoolYearOf(D(2025, 8, 31)), 2024);
+  EXPECT_EQ(SchoolYearOf(D(2024, 8, 31)), 2023);
+}
+
+TEST(PeriodTest, SnapshotAndFlowWindow) {
+  EXPECT_EQ(SnapshotDate(2024), D(2024, 9, 1));
+  const Period flow = FlowWindow(2024);
+  EXPECT_EQ(flow.start(), D(2023, 9, 1));
+  EXPECT_EQ(flow.end(), D(2024, 8, 31));
+}
+
+TEST(PeriodTest, TermsSplitTheSchoolYear) {
+  EXPECT_EQ(Period::Term(2024, 1).end(), D(2025, 1, 31));
+  EXPECT_EQ(Period::Term(2024, 2).start(), D(2025, 2, 1));
+  EXPECT_EQ(Period::Term(2024, 2).Label(), "2025年春季学期");
+}
+
+TEST(PeriodTest, ParsesIds) {
+  EXPECT_EQ(*Period::Parse("2024SY"), Period::SchoolYear(2024));
+  EXPECT_EQ(*Period::Parse("2024"), Period::CalendarYear(2024));
+  EXPECT_EQ(*Period::Parse("2024H2"), Period::HalfYear(2024, 2));
+  EXPECT_EQ(Period::Parse("2024Q3")->end(), D(2024, 9, 30));
+  EXPECT_EQ(Period::Parse("202402")->end(), D(2024, 2, 29));
+  EXPECT_EQ(Period::Parse("2024T2")->id(), "2024T2");
+  EXPECT_EQ(Period::Parse("2024Q5").status().reason(), "bad_period");
+  EXPECT_EQ(Period::Parse("24").status().reason(), "bad_period");
+  EXPECT_EQ(Period::Parse("202413").status().reason(), "bad_period");
+}
+
+}  // namespace
+}  // namespace eduledger::core

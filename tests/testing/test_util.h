@@ -1,0 +1,43 @@
+// Helpers shared by the test suites: a temporary directory removed at the end of the test,
+// the path of a fixture under tests/data, the path of the built CLI, and running it.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace eduledger::testing {
+
+// A fresh directory under $TMPDIR, removed with everything in it on destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  const std::string& path() const { return path_; }
+  std::string File(std::string_view name) const { return path_ + "/" + std::string(name); }
+
+ private:
+  std::string path_;
+};
+
+// tests/data/<name> (from EDULEDGER_TEST_DATA, set by ctest).
+std::string DataPath(std::string_view name);
+// The eduledger binary (from EDULEDGER_BIN, set by ctest).
+std::string BinaryPath();
+
+void WriteFile(const std::string& path, std::string_view bytes);
+std::string ReadFileOrDie(const std::string& path);
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;  // stdout
+  std::string err;  // stderr
+};
+// Run `args` (argv[0] is the program) with the given environment additions, wait for it and
+// collect its output.
+CommandResult RunCommand(const std::vector<std::string>& args);
+
+}  // namespace eduledger::testing
