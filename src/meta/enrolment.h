@@ -1,0 +1,22 @@
+// Enrolment: a student at a school in a school year, as at the statistics time point
+// (1 September), with grade and class. One person has at most one enrolment per school year:
+// a second at another school is an error, not a new student.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace eduledger::meta {
+
+struct Enrolment {
+  std::int64_t student_id = 0;
+  int school_year = 0;           // 2024 = 2024-2025学年
+  std::int64_t org_unit_id = 0;  // the school
+  int grade = 0;                 // see grade.h
+  std::string class_name;        // 班级, as the school names it ("3班", "七(2)班")
+  int admission_ym = 0;          // 入学年月 at this school, YYYYMM; 0 unknown
+
+  friend bool operator==(const Enrolment&, const Enrolment&) = default;
+};
+
+}  // namespace eduledger::meta
