@@ -1,0 +1,69 @@
+// The audit log: who wrote what, when, and which keys. Every write transaction appends exactly
+// one AuditRecord in the same transaction as the data, so the log and the data cannot disagree.
+// Keys are internal ids (never names or ID numbers), stored as ranges: a run of consecutive
+// ids added by one import is one row.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace eduledger::store {
+
+// Who is writing and why: the actor's user id and role, the action ("import.students") and a
+// JSON detail (file name, digest, counts), free of personal data.
+struct AuditContext {
+  std::string actor;
+  std::string role;
+  std::string action;
+  std::string detail_json = "{}";
+};
+
+enum class ChangeKind : std::uint8_t { kAdd, kUpdate, kDelete };
+std::string_view ChangeKindName(ChangeKind kind);  // "add", "update", "delete"
+
+// A run of keys of one entity changed the same way. For per-year entities (enrolment,
+// staff_assignment) the key is the person's id and school_year says which year; else it is 0.
+struct AuditKeyRange {
+  std::string entity;  // "org_unit", "student", "enrolment", "status_event", "staff", ...
+  ChangeKind change = ChangeKind::kAdd;
+  int school_year = 0;
+  std::int64_t first_key = 0;
+  std::int64_t last_key = 0;
+
+  friend bool operator==(const AuditKeyRange&, const AuditKeyRange&) = default;
+};
+
+// Accumulates the keys a transaction touches and folds consecutive ones into ranges.
+class AuditKeys {
+ public:
+  void Add(std::string_view entity, ChangeKind change, int school_year, std::int64_t key);
+  // The ranges, keys sorted within each (entity, change, year) group.
+  std::vector<AuditKeyRange> Ranges() const;
+  bool empty() const { return keys_.empty(); }
+  std::size_t count() const { return keys_.size(); }
+
+ private:
+  struct Key {
+    std::string_view entity;  // points at a string literal
+    ChangeKind change;
+    int school_year;
+    std::int64_t key;
+  };
+  std::vector<Key> keys_;
+};
+
+// What Commit writes to the log.
+struct AuditRecord {
+  AuditContext context;
+  std::string at;  // ISO 8601 local time (UTC+8)
+  std::vector<AuditKeyRange> keys;
+};
+
+// An entry as read back from the log.
+struct AuditEntry {
+  std::int64_t id = 0;
+  AuditRecord record;
+};
+
+}  // namespace eduledger::store

@@ -1,0 +1,120 @@
+#include "store/sqlite_migrations.h"
+
+namespace eduledger::store::internal {
+
+namespace {
+
+constexpr std::string_view kOrgUnitsAndStudents = R"sql(
+CREATE TABLE org_units (
+  id                INTEGER PRIMARY KEY,
+  code              TEXT    NOT NULL UNIQUE,
+  name              TEXT    NOT NULL,
+  parent_id         INTEGER REFERENCES org_units(id),
+  level             INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+  school_type       INTEGER NOT NULL DEFAULT 0,
+  ownership         INTEGER NOT NULL DEFAULT 0,
+  urban_rural       INTEGER NOT NULL DEFAULT 0,
+  boarding          INTEGER NOT NULL DEFAULT 0,
+  small_scale       INTEGER NOT NULL DEFAULT 0,
+  central_school_id INTEGER REFERENCES org_units(id)
+);
+CREATE INDEX org_units_parent ON org_units(parent_id);
+
+CREATE TABLE students (
+  id           INTEGER PRIMARY KEY,
+  id_type      TEXT    NOT NULL,
+  id_number    TEXT,
+  id_number_15 TEXT,
+  student_no   TEXT,
+  name         TEXT    NOT NULL,
+  sex          INTEGER NOT NULL DEFAULT 0,
+  birth_date   TEXT,
+  ethnicity    INTEGER NOT NULL DEFAULT 0,
+  hukou        INTEGER NOT NULL DEFAULT 0,
+  disability   INTEGER NOT NULL DEFAULT 0,
+  flags        INTEGER NOT NULL DEFAULT 0
+);
+CREATE UNIQUE INDEX students_identity ON students(id_number, id_type) WHERE id_number IS NOT NULL;
+CREATE UNIQUE INDEX students_student_no ON students(student_no) WHERE student_no IS NOT NULL;
+
+CREATE TABLE enrolments (
+  student_id   INTEGER NOT NULL REFERENCES students(id),
+  school_year  INTEGER NOT NULL,
+  org_unit_id  INTEGER NOT NULL REFERENCES org_units(id),
+  grade        INTEGER NOT NULL,
+  class_name   TEXT    NOT NULL DEFAULT '',
+  admission_ym INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (student_id, school_year)
+) WITHOUT ROWID;
+CREATE INDEX enrolments_school ON enrolments(school_year, org_unit_id);
+
+CREATE TABLE status_events (
+  id                INTEGER PRIMARY KEY,
+  student_id        INTEGER NOT NULL REFERENCES students(id),
+  event_type        INTEGER NOT NULL,
+  event_date        TEXT    NOT NULL,
+  org_unit_id       INTEGER REFERENCES org_units(id),
+  other_org_unit_id INTEGER REFERENCES org_units(id),
+  note              TEXT    NOT NULL DEFAULT ''
+);
+CREATE INDEX status_events_student ON status_events(student_id);
+CREATE INDEX status_events_date ON status_events(event_date);
+)sql";
+
+constexpr std::string_view kAuditLog = R"sql(
+CREATE TABLE audit_log (
+  id     INTEGER PRIMARY KEY,
+  at     TEXT NOT NULL,
+  actor  TEXT NOT NULL,
+  role   TEXT NOT NULL,
+  action TEXT NOT NULL,
+  detail TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TABLE audit_keys (
+  audit_id    INTEGER NOT NULL REFERENCES audit_log(id),
+  entity      TEXT    NOT NULL,
+  change      TEXT    NOT NULL,
+  school_year INTEGER NOT NULL DEFAULT 0,
+  first_key   INTEGER NOT NULL,
+  last_key    INTEGER NOT NULL
+);
+CREATE INDEX audit_keys_audit ON audit_keys(audit_id);
+)sql";
+
+constexpr std::string_view kStaff = R"sql(
+CREATE TABLE staff (
+  id          INTEGER PRIMARY KEY,
+  id_type     TEXT    NOT NULL,
+  id_number   TEXT    NOT NULL,
+  name        TEXT    NOT NULL,
+  sex         INTEGER NOT NULL DEFAULT 0,
+  birth_date  TEXT,
+  ethnicity   INTEGER NOT NULL DEFAULT 0
+);
+CREATE UNIQUE INDEX staff_identity ON staff(id_number, id_type);
+
+CREATE TABLE staff_assignments (
+  staff_id      INTEGER NOT NULL REFERENCES staff(id),
+  school_year   INTEGER NOT NULL,
+  org_unit_id   INTEGER NOT NULL REFERENCES org_units(id),
+  post          INTEGER NOT NULL DEFAULT 0,
+  title         INTEGER NOT NULL DEFAULT 0,
+  subject       TEXT    NOT NULL DEFAULT '',
+  level_taught  INTEGER,
+  qualification INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (staff_id, school_year)
+) WITHOUT ROWID;
+CREATE INDEX staff_assignments_school ON staff_assignments(school_year, org_unit_id);
+)sql";
+
+constexpr Migration kMigrations[] = {
+    {1, "org units, students, enrolments, status events", kOrgUnitsAndStudents},
+    {2, "audit log", kAuditLog},
+    {3, "staff and their yearly assignments", kStaff},
+};
+
+}  // namespace
+
+std::span<const Migration> SqliteMigrations() { return kMigrations; }
+
+}  // namespace eduledger::store::internal

@@ -1,0 +1,807 @@
+#include "store/sqlite_store.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "core/log.h"
+#include "store/sqlite_internal.h"
+#include "store/sqlite_migrations.h"
+
+namespace eduledger::store {
+
+using core::Result;
+using core::Status;
+using internal::Stmt;
+
+namespace {
+
+// 'EDLG': marks the file as EduLedger's, so a stray SQLite file is not taken for one.
+constexpr std::int32_t kApplicationId = 0x45444C47;
+// Above this many keys, a lookup scans the table instead of probing the index per key.
+constexpr std::size_t kScanThreshold = 20000;
+
+constexpr std::string_view kOrgUnitCols =
+    "id, code, name, parent_id, level, school_type, ownership, urban_rural, boarding, "
+    "small_scale, central_school_id";
+constexpr std::string_view kStudentCols =
+    "id, id_type, id_number, id_number_15, student_no, name, sex, birth_date, ethnicity, hukou, "
+    "disability, flags";
+constexpr std::string_view kEnrolmentCols =
+    "student_id, school_year, org_unit_id, grade, class_name, admission_ym";
+constexpr std::string_view kStaffCols = "id, id_type, id_number, name, sex, birth_date, ethnicity";
+constexpr std::string_view kAssignmentCols =
+    "staff_id, school_year, org_unit_id, post, title, subject, level_taught, qualification";
+
+std::string Sql(std::initializer_list<std::string_view> parts) {
+  std::string out;
+  for (const std::string_view p : parts) out.append(p);
+  return out;
+}
+
+core::Date ReadDate(const Stmt& s, int col) {
+  if (s.IsNull(col)) return core::Date();
+  auto d = core::Date::Parse(s.Text(col));
+  return d.ok() ? *d : core::Date();
+}
+
+std::string_view CharView(const meta::IdType& t) {
+  return {reinterpret_cast<const char*>(&t), 1};
+}
+
+meta::IdType ReadIdType(const Stmt& s, int col) {
+  const std::string_view t = s.Text(col);
+  return t.empty() ? meta::IdType::kResidentId : static_cast<meta::IdType>(t[0]);
+}
+
+meta::OrgUnit ReadOrgUnit(const Stmt& s) {
+  meta::OrgUnit u;
+  u.id = s.Int(0);
+  u.code = s.Text(1);
+  u.name = s.Text(2);
+  u.parent_id = s.IsNull(3) ? 0 : s.Int(3);
+  u.level = static_cast<meta::OrgLevel>(s.Int(4));
+  u.school_type = static_cast<int>(s.Int(5));
+  u.ownership = static_cast<meta::Ownership>(s.Int(6));
+  u.urban_rural = static_cast<int>(s.Int(7));
+  u.boarding = s.Int(8) != 0;
+  u.small_scale = s.Int(9) != 0;
+  u.central_school_id = s.IsNull(10) ? 0 : s.Int(10);
+  return u;
+}
+
+// Bind an org unit's fields (all but id) to parameters 1..10.
+void BindOrgUnit(Stmt& s, const meta::OrgUnit& u) {
+  s.BindText(1, u.code).BindText(2, u.name);
+  if (u.parent_id) s.Bind(3, u.parent_id); else s.BindNull(3);
+  s.Bind(4, static_cast<int>(u.level)).Bind(5, u.school_type);
+  s.Bind(6, static_cast<int>(u.ownership)).Bind(7, u.urban_rural);
+  s.Bind(8, u.boarding).Bind(9, u.small_scale);
+  if (u.central_school_id) s.Bind(10, u.central_school_id); else s.BindNull(10);
+}
+
+meta::Student ReadStudent(const Stmt& s, int c) {
+  meta::Student st;
+  st.id = s.Int(c);
+  st.id_type = ReadIdType(s, c + 1);
+  st.id_number = s.Text(c + 2);
+  st.id_number_15 = s.Text(c + 3);
+  st.student_no = s.Text(c + 4);
+  st.name = s.Text(c + 5);
+  st.sex = static_cast<core::Sex>(s.Int(c + 6));
+  st.birth_date = ReadDate(s, c + 7);
+  st.ethnicity = static_cast<int>(s.Int(c + 8));
+  st.hukou = static_cast<meta::Hukou>(s.Int(c + 9));
+  st.disability = static_cast<meta::Disability>(s.Int(c + 10));
+  st.flags = static_cast<std::uint32_t>(s.Int(c + 11));
+  return st;
+}
+
+// Bind a student's fields (all but id) to parameters 1..11. `birth` must hold the birth date
+// text until the statement has run.
+void BindStudent(Stmt& s, const meta::Student& st, const std::string& birth) {
+  s.BindText(1, CharView(st.id_type))
+      .BindTextOrNull(2, st.id_number)
+      .BindTextOrNull(3, st.id_number_15)
+      .BindTextOrNull(4, st.student_no)
+      .BindText(5, st.name)
+      .Bind(6, static_cast<int>(st.sex))
+      .BindTextOrNull(7, birth)
+      .Bind(8, st.ethnicity)
+      .Bind(9, static_cast<int>(st.hukou))
+      .Bind(10, static_cast<int>(st.disability))
+      .Bind(11, st.flags);
+}
+
+meta::Enrolment ReadEnrolment(const Stmt& s, int c) {
+  meta::Enrolment e;
+  e.student_id = s.Int(c);
+  e.school_year = static_cast<int>(s.Int(c + 1));
+  e.org_unit_id = s.Int(c + 2);
+  e.grade = static_cast<int>(s.Int(c + 3));
+  e.class_name = s.Text(c + 4);
+  e.admission_ym = static_cast<int>(s.Int(c + 5));
+  return e;
+}
+
+// Bind org_unit_id, grade, class_name, admission_ym, student_id, school_year to 1..6.
+void BindEnrolment(Stmt& s, const meta::Enrolment& e) {
+  s.Bind(1, e.org_unit_id).Bind(2, e.grade).BindText(3, e.class_name).Bind(4, e.admission_ym);
+  s.Bind(5, e.student_id).Bind(6, e.school_year);
+}
+
+meta::Staff ReadStaff(const Stmt& s, int c) {
+  meta::Staff st;
+  st.id = s.Int(c);
+  st.id_type = ReadIdType(s, c + 1);
+  st.id_number = s.Text(c + 2);
+  st.name = s.Text(c + 3);
+  st.sex = static_cast<core::Sex>(s.Int(c + 4));
+  st.birth_date = ReadDate(s, c + 5);
+  st.ethnicity = static_cast<int>(s.Int(c + 6));
+  return st;
+}
+
+void BindStaff(Stmt& s, const meta::Staff& st, const std::string& birth) {
+  s.BindText(1, CharView(st.id_type))
+      .BindText(2, st.id_number)
+      .BindText(3, st.name)
+      .Bind(4, static_cast<int>(st.sex))
+      .BindTextOrNull(5, birth)
+      .Bind(6, st.ethnicity);
+}
+
+meta::StaffAssignment ReadAssignment(const Stmt& s, int c) {
+  meta::StaffAssignment a;
+  a.staff_id = s.Int(c);
+  a.school_year = static_cast<int>(s.Int(c + 1));
+  a.org_unit_id = s.Int(c + 2);
+  a.post = static_cast<meta::Post>(s.Int(c + 3));
+  a.title = static_cast<meta::Title>(s.Int(c + 4));
+  a.subject = s.Text(c + 5);
+  if (!s.IsNull(c + 6)) a.level_taught = static_cast<meta::EducationLevel>(s.Int(c + 6));
+  a.qualification = static_cast<meta::Qualification>(s.Int(c + 7));
+  return a;
+}
+
+// Bind org_unit_id, post, title, subject, level_taught, qualification, staff_id, school_year.
+void BindAssignment(Stmt& s, const meta::StaffAssignment& a) {
+  s.Bind(1, a.org_unit_id).Bind(2, static_cast<int>(a.post)).Bind(3, static_cast<int>(a.title));
+  s.BindText(4, a.subject);
+  if (a.level_taught) s.Bind(5, static_cast<int>(*a.level_taught)); else s.BindNull(5);
+  s.Bind(6, static_cast<int>(a.qualification)).Bind(7, a.staff_id).Bind(8, a.school_year);
+}
+
+// The lookup string of a person key: "1|<id number>" or "#<student number>".
+std::string KeyString(const PersonKey& k) {
+  if (!k.id_number.empty()) return std::string(1, static_cast<char>(k.id_type)) + "|" + k.id_number;
+  return "#" + k.student_no;
+}
+
+bool FileExists(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0;
+}
+
+}  // namespace
+
+struct SqliteStore::Impl {
+  internal::DbHandle db;
+  std::string path;
+  bool in_transaction = false;
+  std::unordered_map<std::string, Stmt> statements;
+
+  // The prepared statement for `sql`, prepared on first use and kept.
+  Result<Stmt*> Cached(const std::string& sql) {
+    auto it = statements.find(sql);
+    if (it != statements.end()) return &it->second;
+    EL_ASSIGN_OR_RETURN(Stmt stmt, Stmt::Prepare(db.get(), sql));
+    return &statements.emplace(sql, std::move(stmt)).first->second;
+  }
+
+  Result<std::int64_t> QueryInt(const std::string& sql) {
+    EL_ASSIGN_OR_RETURN(Stmt * s, Cached(sql));
+    EL_ASSIGN_OR_RETURN(const bool row, s->Step());
+    const std::int64_t v = row && !s->IsNull(0) ? s->Int(0) : 0;
+    s->Reset();
+    return v;
+  }
+
+  Status Migrate(int target);
+
+  // Look up `keys` in `table` (students or staff): per key through the unique indexes, or by
+  // one scan when there are many. `read` turns a row (columns `cols`) into T.
+  template <class T, class Read>
+  Status FindPeople(std::string_view table, std::string_view cols, std::span<const PersonKey> keys,
+                    bool has_student_no, Read read, std::vector<std::optional<T>>* out);
+  // Look up per-year rows of `table` keyed by (`key_col`, school_year).
+  template <class T, class Read>
+  Status FindYearRows(std::string_view table, std::string_view cols, std::string_view key_col,
+                      int school_year, std::span<const std::int64_t> ids, Read read,
+                      std::vector<std::optional<T>>* out);
+};
+
+Status SqliteStore::Impl::Migrate(int target) {
+  sqlite3* h = db.get();
+  EL_RETURN_IF_ERROR(internal::Exec(
+      h, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+         "name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT (datetime('now', '+8 hours')))"));
+  EL_ASSIGN_OR_RETURN(const std::int64_t current,
+                      QueryInt("SELECT coalesce(max(version), 0) FROM schema_migrations"));
+  const int latest = LatestSqliteSchemaVersion();
+  if (current > latest) {
+    return Status::FailedPrecondition(
+        "schema_too_new", "数据库版本（" + std::to_string(current) + "）高于本程序支持的版本（" +
+                              std::to_string(latest) + "），请升级 EduLedger");
+  }
+  for (const internal::Migration& m : internal::SqliteMigrations()) {
+    if (m.version <= current || (target > 0 && m.version > target)) continue;
+    EL_RETURN_IF_ERROR(internal::Exec(h, "BEGIN IMMEDIATE"));
+    Status s = internal::Exec(h, m.sql);
+    if (s.ok()) {
+      EL_ASSIGN_OR_RETURN(Stmt * ins,
+                          Cached("INSERT INTO schema_migrations (version, name) VALUES (?1, ?2)"));
+      s = ins->Bind(1, m.version).BindText(2, m.name).Run();
+    }
+    if (s.ok()) s = internal::Exec(h, "COMMIT");
+    if (!s.ok()) {
+      internal::Exec(h, "ROLLBACK").ok();
+      return s.WithContext("数据库迁移 " + std::to_string(m.version) + " 失败");
+    }
+    core::LogLine(core::LogLevel::kInfo, "migrate").Add("version", m.version);
+  }
+  return Status::OK();
+}
+
+template <class T, class Read>
+Status SqliteStore::Impl::FindPeople(std::string_view table, std::string_view cols,
+                                     std::span<const PersonKey> keys, bool has_student_no,
+                                     Read read, std::vector<std::optional<T>>* out) {
+  out->assign(keys.size(), std::nullopt);
+  if (keys.empty()) return Status::OK();
+  EL_ASSIGN_OR_RETURN(const std::int64_t size,
+                      QueryInt(Sql({"SELECT coalesce(max(id), 0) FROM ", table})));
+  if (size == 0) return Status::OK();
+  const bool scan = keys.size() > kScanThreshold && keys.size() * 4 > static_cast<std::size_t>(size);
+  if (scan) {
+    std::unordered_map<std::string, std::vector<std::size_t>> wanted;
+    wanted.reserve(keys.size() * 2);
+    for (std::size_t i = 0; i < keys.size(); ++i) wanted[KeyString(keys[i])].push_back(i);
+    EL_ASSIGN_OR_RETURN(Stmt stmt, Stmt::Prepare(db.get(), Sql({"SELECT ", cols, " FROM ", table})));
+    std::string key;
+    while (true) {
+      EL_ASSIGN_OR_RETURN(const bool row, stmt.Step());
+      if (!row) break;
+      // Column 1 is id_type, 2 id_number; for students 4 is student_no.
+      for (int pass = 0; pass < (has_student_no ? 2 : 1); ++pass) {
+        if (pass == 0) {
+          if (stmt.IsNull(2)) continue;
+          key.assign(stmt.Text(1));
+          key += "|";
+          key += stmt.Text(2);
+        } else {
+          if (stmt.IsNull(4)) continue;
+          key.assign("#");
+          key += stmt.Text(4);
+        }
+        auto it = wanted.find(key);
+        if (it == wanted.end()) continue;
+        const T value = read(stmt, 0);
+        for (const std::size_t i : it->second) (*out)[i] = value;
+      }
+    }
+    return Status::OK();
+  }
+  EL_ASSIGN_OR_RETURN(Stmt * by_id, Cached(Sql({"SELECT ", cols, " FROM ", table,
+                                                " WHERE id_number = ?1 AND id_type = ?2"})));
+  Stmt* by_no = nullptr;
+  if (has_student_no) {
+    EL_ASSIGN_OR_RETURN(by_no, Cached(Sql({"SELECT ", cols, " FROM ", table,
+                                            " WHERE student_no = ?1"})));
+  }
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    const PersonKey& k = keys[i];
+    Stmt* s;
+    if (!k.id_number.empty()) {
+      s = by_id;
+      s->BindText(1, k.id_number).BindText(2, CharView(k.id_type));
+    } else if (by_no != nullptr && !k.student_no.empty()) {
+      s = by_no;
+      s->BindText(1, k.student_no);
+    } else {
+      continue;
+    }
+    auto row = s->Step();
+    if (!row.ok()) return row.status();
+    if (*row) (*out)[i] = read(*s, 0);
+    s->Reset();
+  }
+  return Status::OK();
+}
+
+template <class T, class Read>
+Status SqliteStore::Impl::FindYearRows(std::string_view table, std::string_view cols,
+                                       std::string_view key_col, int school_year,
+                                       std::span<const std::int64_t> ids, Read read,
+                                       std::vector<std::optional<T>>* out) {
+  out->assign(ids.size(), std::nullopt);
+  if (ids.empty()) return Status::OK();
+  if (ids.size() > kScanThreshold) {
+    std::unordered_map<std::int64_t, std::vector<std::size_t>> wanted;
+    wanted.reserve(ids.size() * 2);
+    for (std::size_t i = 0; i < ids.size(); ++i) wanted[ids[i]].push_back(i);
+    EL_ASSIGN_OR_RETURN(Stmt stmt, Stmt::Prepare(db.get(), Sql({"SELECT ", cols, " FROM ", table,
+                                                                " WHERE school_year = ?1"})));
+    stmt.Bind(1, school_year);
+    while (true) {
+      EL_ASSIGN_OR_RETURN(const bool row, stmt.Step());
+      if (!row) break;
+      auto it = wanted.find(stmt.Int(0));
+      if (it == wanted.end()) continue;
+      const T value = read(stmt, 0);
+      for (const std::size_t i : it->second) (*out)[i] = value;
+    }
+    return Status::OK();
+  }
+  EL_ASSIGN_OR_RETURN(Stmt * s, Cached(Sql({"SELECT ", cols, " FROM ", table, " WHERE ", key_col,
+                                            " = ?1 AND school_year = ?2"})));
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    s->Bind(1, ids[i]).Bind(2, school_year);
+    auto row = s->Step();
+    if (!row.ok()) return row.status();
+    if (*row) (*out)[i] = read(*s, 0);
+    s->Reset();
+  }
+  return Status::OK();
+}
+
+// --- the transaction ------------------------------------------------------------------------
+
+class SqliteTransaction final : public TransactionImpl {
+ public:
+  explicit SqliteTransaction(SqliteStore::Impl* store) : store_(store) {}
+  ~SqliteTransaction() override { Rollback(); }
+  SqliteTransaction(const SqliteTransaction&) = delete;
+  SqliteTransaction& operator=(const SqliteTransaction&) = delete;
+
+  Status InsertOrgUnits(std::span<meta::OrgUnit> units) override {
+    EL_ASSIGN_OR_RETURN(Stmt * s, store_->Cached(Sql({
+        "INSERT INTO org_units (code, name, parent_id, level, school_type, ownership, "
+        "urban_rural, boarding, small_scale, central_school_id) VALUES "
+        "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"})));
+    for (meta::OrgUnit& u : units) {
+      BindOrgUnit(*s, u);
+      EL_RETURN_IF_ERROR(s->Run());
+      u.id = sqlite3_last_insert_rowid(store_->db.get());
+    }
+    return Status::OK();
+  }
+
+  Status UpdateOrgUnits(std::span<const meta::OrgUnit> units) override {
+    EL_ASSIGN_OR_RETURN(Stmt * s, store_->Cached(Sql({
+        "UPDATE org_units SET code = ?1, name = ?2, parent_id = ?3, level = ?4, "
+        "school_type = ?5, ownership = ?6, urban_rural = ?7, boarding = ?8, small_scale = ?9, "
+        "central_school_id = ?10 WHERE id = ?11"})));
+    for (const meta::OrgUnit& u : units) {
+      BindOrgUnit(*s, u);
+      s->Bind(11, u.id);
+      EL_RETURN_IF_ERROR(s->Run());
+    }
+    return Status::OK();
+  }
+
+  Status InsertStudents(std::span<meta::Student> students) override {
+    EL_ASSIGN_OR_RETURN(Stmt * s, store_->Cached(Sql({
+        "INSERT INTO students (id_type, id_number, id_number_15, student_no, name, sex, "
+        "birth_date, ethnicity, hukou, disability, flags) VALUES "
+        "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"})));
+    for (meta::Student& st : students) {
+      const std::string birth = st.birth_date.ToString();
+      BindStudent(*s, st, birth);
+      EL_RETURN_IF_ERROR(s->Run());
+      st.id = sqlite3_last_insert_rowid(store_->db.get());
+    }
+    return Status::OK();
+  }
+
+  Status UpdateStudents(std::span<const meta::Student> students) override {
+    EL_ASSIGN_OR_RETURN(Stmt * s, store_->Cached(Sql({
+        "UPDATE students SET id_type = ?1, id_number = ?2, id_number_15 = ?3, student_no = ?4, "
+        "name = ?5, sex = ?6, birth_date = ?7, ethnicity = ?8, hukou = ?9, disability = ?10, "
+        "flags = ?11 WHERE id = ?12"})));
+    for (const meta::Student& st : students) {
+      const std::string birth = st.birth_date.ToString();
+      BindStudent(*s, st, birth);
+      s->Bind(12, st.id);
+      EL_RETURN_IF_ERROR(s->Run());
+    }
+    return Status::OK();
+  }
+
+  Status InsertEnrolments(std::span<const meta::Enrolment> rows) override {
+    return WriteAll(rows,
+                    "INSERT INTO enrolments (org_unit_id, grade, class_name, admission_ym, "
+                    "student_id, school_year) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    BindEnrolment);
+  }
+
+  Status UpdateEnrolments(std::span<const meta::Enrolment> rows) override {
+    return WriteAll(rows,
+                    "UPDATE enrolments SET org_unit_id = ?1, grade = ?2, class_name = ?3, "
+                    "admission_ym = ?4 WHERE student_id = ?5 AND school_year = ?6",
+                    BindEnrolment);
+  }
+
+  Status InsertStatusEvents(std::span<meta::StatusEvent> events) override {
+    EL_ASSIGN_OR_RETURN(Stmt * s, store_->Cached(Sql({
+        "INSERT INTO status_events (student_id, event_type, event_date, org_unit_id, "
+        "other_org_unit_id, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"})));
+    for (meta::StatusEvent& e : events) {
+      const std::string date = e.date.ToString();
+      s->Bind(1, e.student_id).Bind(2, static_cast<int>(e.type)).BindText(3, date);
+      if (e.org_unit_id) s->Bind(4, e.org_unit_id); else s->BindNull(4);
+      if (e.other_org_unit_id) s->Bind(5, e.other_org_unit_id); else s->BindNull(5);
+      s->BindText(6, e.note);
+      EL_RETURN_IF_ERROR(s->Run());
+      e.id = sqlite3_last_insert_rowid(store_->db.get());
+    }
+    return Status::OK();
+  }
+
+  Status InsertStaff(std::span<meta::Staff> staff) override {
+    EL_ASSIGN_OR_RETURN(Stmt * s, store_->Cached(Sql({
+        "INSERT INTO staff (id_type, id_number, name, sex, birth_date, ethnicity) VALUES "
+        "(?1, ?2, ?3, ?4, ?5, ?6)"})));
+    for (meta::Staff& st : staff) {
+      const std::string birth = st.birth_date.ToString();
+      BindStaff(*s, st, birth);
+      EL_RETURN_IF_ERROR(s->Run());
+      st.id = sqlite3_last_insert_rowid(store_->db.get());
+    }
+    return Status::OK();
+  }
+
+  Status UpdateStaff(std::span<const meta::Staff> staff) override {
+    EL_ASSIGN_OR_RETURN(Stmt * s, store_->Cached(Sql({
+        "UPDATE staff SET id_type = ?1, id_number = ?2, name = ?3, sex = ?4, birth_date = ?5, "
+        "ethnicity = ?6 WHERE id = ?7"})));
+    for (const meta::Staff& st : staff) {
+      const std::string birth = st.birth_date.ToString();
+      BindStaff(*s, st, birth);
+      s->Bind(7, st.id);
+      EL_RETURN_IF_ERROR(s->Run());
+    }
+    return Status::OK();
+  }
+
+  Status InsertStaffAssignments(std::span<const meta::StaffAssignment> rows) override {
+    return WriteAll(rows,
+                    "INSERT INTO staff_assignments (org_unit_id, post, title, subject, "
+                    "level_taught, qualification, staff_id, school_year) VALUES "
+                    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    BindAssignment);
+  }
+
+  Status UpdateStaffAssignments(std::span<const meta::StaffAssignment> rows) override {
+    return WriteAll(rows,
+                    "UPDATE staff_assignments SET org_unit_id = ?1, post = ?2, title = ?3, "
+                    "subject = ?4, level_taught = ?5, qualification = ?6 "
+                    "WHERE staff_id = ?7 AND school_year = ?8",
+                    BindAssignment);
+  }
+
+  Result<std::int64_t> Commit(const AuditRecord& record) override {
+    EL_ASSIGN_OR_RETURN(Stmt * log, store_->Cached(
+        "INSERT INTO audit_log (at, actor, role, action, detail) VALUES (?1, ?2, ?3, ?4, ?5)"));
+    log->BindText(1, record.at).BindText(2, record.context.actor).BindText(3, record.context.role);
+    log->BindText(4, record.context.action).BindText(5, record.context.detail_json);
+    EL_RETURN_IF_ERROR(log->Run());
+    const std::int64_t audit_id = sqlite3_last_insert_rowid(store_->db.get());
+    EL_ASSIGN_OR_RETURN(Stmt * keys, store_->Cached(
+        "INSERT INTO audit_keys (audit_id, entity, change, school_year, first_key, last_key) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+    for (const AuditKeyRange& r : record.keys) {
+      keys->Bind(1, audit_id).BindText(2, r.entity).BindText(3, ChangeKindName(r.change));
+      keys->Bind(4, r.school_year).Bind(5, r.first_key).Bind(6, r.last_key);
+      EL_RETURN_IF_ERROR(keys->Run());
+    }
+    EL_RETURN_IF_ERROR(internal::Exec(store_->db.get(), "COMMIT"));
+    store_->in_transaction = false;
+    done_ = true;
+    return audit_id;
+  }
+
+  void Rollback() override {
+    if (done_) return;
+    done_ = true;
+    internal::Exec(store_->db.get(), "ROLLBACK").ok();
+    store_->in_transaction = false;
+  }
+
+ private:
+  template <class Row, class Bind>
+  Status WriteAll(std::span<const Row> rows, const char* sql, Bind bind) {
+    EL_ASSIGN_OR_RETURN(Stmt * s, store_->Cached(sql));
+    for (const Row& r : rows) {
+      bind(*s, r);
+      EL_RETURN_IF_ERROR(s->Run());
+    }
+    return Status::OK();
+  }
+
+  SqliteStore::Impl* store_;
+  bool done_ = false;
+};
+
+// --- the store --------------------------------------------------------------------------------
+
+int LatestSqliteSchemaVersion() { return internal::SqliteMigrations().back().version; }
+
+Result<std::unique_ptr<SqliteStore>> OpenSqliteStore(const std::string& path,
+                                                     const SqliteOptions& options) {
+  const bool existed = FileExists(path);
+  if (!existed && !options.create_if_missing) {
+    return Status::NotFound("database_missing", "数据库文件不存在：" + path +
+                                                    "（请先运行 eduledger init 或 eduledger demo）");
+  }
+  sqlite3* raw = nullptr;
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+                    (options.create_if_missing ? SQLITE_OPEN_CREATE : 0);
+  const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  internal::DbHandle db(raw);
+  if (rc != SQLITE_OK) return internal::SqliteError(raw, "无法打开数据库 " + path);
+  sqlite3_busy_timeout(raw, 5000);
+  sqlite3_extended_result_codes(raw, 1);
+
+  auto impl = std::make_unique<SqliteStore::Impl>();
+  impl->db = std::move(db);
+  impl->path = path;
+  // Reading the header first turns "not a database" into a clear error.
+  EL_ASSIGN_OR_RETURN(const std::int64_t app_id, impl->QueryInt("PRAGMA application_id"));
+  EL_ASSIGN_OR_RETURN(const std::int64_t tables,
+                      impl->QueryInt("SELECT count(*) FROM sqlite_master"));
+  if (app_id != kApplicationId) {
+    if (tables > 0 || app_id != 0) {
+      return Status::FailedPrecondition("not_eduledger_database",
+                                        path + " 不是 EduLedger 数据库");
+    }
+    EL_RETURN_IF_ERROR(internal::Exec(raw, "PRAGMA application_id = " +
+                                               std::to_string(kApplicationId)));
+  }
+  EL_RETURN_IF_ERROR(internal::Exec(raw,
+                                    "PRAGMA journal_mode = WAL;"
+                                    "PRAGMA synchronous = NORMAL;"
+                                    "PRAGMA foreign_keys = ON;"
+                                    "PRAGMA temp_store = MEMORY;"
+                                    "PRAGMA cache_size = -65536;"));
+  EL_RETURN_IF_ERROR(impl->Migrate(options.migrate_to));
+  return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(impl)));
+}
+
+SqliteStore::SqliteStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+SqliteStore::~SqliteStore() {
+  if (impl_) {
+    impl_->statements.clear();  // finalize before the connection closes
+    // Fold the WAL back into the file so a copied .db is whole.
+    sqlite3_wal_checkpoint_v2(impl_->db.get(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr,
+                              nullptr);
+  }
+}
+
+Result<int> SqliteStore::SchemaVersion() {
+  EL_ASSIGN_OR_RETURN(const std::int64_t v,
+                      impl_->QueryInt("SELECT coalesce(max(version), 0) FROM schema_migrations"));
+  return static_cast<int>(v);
+}
+
+Result<std::int64_t> SqliteStore::Version() {
+  return impl_->QueryInt("SELECT coalesce(max(id), 0) FROM audit_log");
+}
+
+Result<Transaction> SqliteStore::Begin(const AuditContext& context,
+                                       std::optional<std::int64_t> expected_version) {
+  if (impl_->in_transaction) {
+    return Status::FailedPrecondition("transaction_open", "已有未结束的写事务");
+  }
+  EL_RETURN_IF_ERROR(internal::Exec(impl_->db.get(), "BEGIN IMMEDIATE"));
+  impl_->in_transaction = true;
+  auto txn = std::make_unique<SqliteTransaction>(impl_.get());
+  if (expected_version) {
+    auto version = Version();
+    if (!version.ok()) return version.status();
+    if (*version != *expected_version) {
+      return Status::Aborted("concurrent_write", "数据在检查之后已被其他操作修改，请重新导入");
+    }
+  }
+  return Transaction(std::move(txn), context);
+}
+
+Result<std::vector<meta::OrgUnit>> SqliteStore::LoadOrgUnits() {
+  EL_ASSIGN_OR_RETURN(Stmt * s, impl_->Cached(Sql({"SELECT ", kOrgUnitCols,
+                                                   " FROM org_units ORDER BY id"})));
+  std::vector<meta::OrgUnit> out;
+  while (true) {
+    auto row = s->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    out.push_back(ReadOrgUnit(*s));
+  }
+  s->Reset();
+  return out;
+}
+
+Status SqliteStore::FindStudents(std::span<const PersonKey> keys,
+                                 std::vector<std::optional<meta::Student>>* out) {
+  return impl_->FindPeople<meta::Student>("students", kStudentCols, keys, true, ReadStudent, out);
+}
+
+Status SqliteStore::FindStaff(std::span<const PersonKey> keys,
+                              std::vector<std::optional<meta::Staff>>* out) {
+  return impl_->FindPeople<meta::Staff>("staff", kStaffCols, keys, false, ReadStaff, out);
+}
+
+Status SqliteStore::FindEnrolments(int school_year, std::span<const std::int64_t> student_ids,
+                                   std::vector<std::optional<meta::Enrolment>>* out) {
+  return impl_->FindYearRows<meta::Enrolment>("enrolments", kEnrolmentCols, "student_id",
+                                              school_year, student_ids, ReadEnrolment, out);
+}
+
+Status SqliteStore::FindStaffAssignments(int school_year, std::span<const std::int64_t> staff_ids,
+                                         std::vector<std::optional<meta::StaffAssignment>>* out) {
+  return impl_->FindYearRows<meta::StaffAssignment>("staff_assignments", kAssignmentCols,
+                                                    "staff_id", school_year, staff_ids,
+                                                    ReadAssignment, out);
+}
+
+namespace {
+
+// Run `stmt` (already bound) to the end, calling fn(row) for each row.
+template <class Fn>
+Status ForEachRow(Stmt& stmt, Fn fn) {
+  while (true) {
+    EL_ASSIGN_OR_RETURN(const bool row, stmt.Step());
+    if (!row) break;
+    EL_RETURN_IF_ERROR(fn(stmt));
+  }
+  stmt.Reset();
+  return Status::OK();
+}
+
+}  // namespace
+
+Status SqliteStore::ForEachEnrolled(
+    int school_year, std::span<const std::int64_t> org_unit_ids,
+    const std::function<Status(const meta::Student&, const meta::Enrolment&)>& fn) {
+  EL_ASSIGN_OR_RETURN(Stmt * s, impl_->Cached(Sql({
+      "SELECT s.id, s.id_type, s.id_number, s.id_number_15, s.student_no, s.name, s.sex, "
+      "s.birth_date, s.ethnicity, s.hukou, s.disability, s.flags, e.student_id, e.school_year, "
+      "e.org_unit_id, e.grade, e.class_name, e.admission_ym FROM enrolments e "
+      "JOIN students s ON s.id = e.student_id WHERE e.school_year = ?1 AND e.org_unit_id = ?2 "
+      "ORDER BY e.grade, e.class_name, s.id"})));
+  for (const std::int64_t org : org_unit_ids) {
+    s->Bind(1, school_year).Bind(2, org);
+    EL_RETURN_IF_ERROR(ForEachRow(*s, [&](const Stmt& row) {
+      return fn(ReadStudent(row, 0), ReadEnrolment(row, 12));
+    }));
+  }
+  return Status::OK();
+}
+
+Status SqliteStore::ForEachStaffAssignment(
+    int school_year, std::span<const std::int64_t> org_unit_ids,
+    const std::function<Status(const meta::Staff&, const meta::StaffAssignment&)>& fn) {
+  EL_ASSIGN_OR_RETURN(Stmt * s, impl_->Cached(Sql({
+      "SELECT t.id, t.id_type, t.id_number, t.name, t.sex, t.birth_date, t.ethnicity, "
+      "a.staff_id, a.school_year, a.org_unit_id, a.post, a.title, a.subject, a.level_taught, "
+      "a.qualification FROM staff_assignments a JOIN staff t ON t.id = a.staff_id "
+      "WHERE a.school_year = ?1 AND a.org_unit_id = ?2 ORDER BY a.post, t.id"})));
+  for (const std::int64_t org : org_unit_ids) {
+    s->Bind(1, school_year).Bind(2, org);
+    EL_RETURN_IF_ERROR(ForEachRow(*s, [&](const Stmt& row) {
+      return fn(ReadStaff(row, 0), ReadAssignment(row, 7));
+    }));
+  }
+  return Status::OK();
+}
+
+Result<std::vector<int>> SqliteStore::SchoolYears() {
+  EL_ASSIGN_OR_RETURN(Stmt * s, impl_->Cached(
+      "SELECT DISTINCT school_year FROM enrolments ORDER BY school_year"));
+  std::vector<int> out;
+  EL_RETURN_IF_ERROR(ForEachRow(*s, [&](const Stmt& row) {
+    out.push_back(static_cast<int>(row.Int(0)));
+    return Status::OK();
+  }));
+  return out;
+}
+
+Result<std::vector<EnrolmentCount>> SqliteStore::CountEnrolments(int school_year) {
+  EL_ASSIGN_OR_RETURN(Stmt * s, impl_->Cached(
+      "SELECT e.org_unit_id, e.grade, s.sex, count(*) FROM enrolments e "
+      "JOIN students s ON s.id = e.student_id WHERE e.school_year = ?1 "
+      "GROUP BY e.org_unit_id, e.grade, s.sex"));
+  s->Bind(1, school_year);
+  std::vector<EnrolmentCount> out;
+  EL_RETURN_IF_ERROR(ForEachRow(*s, [&](const Stmt& row) {
+    out.push_back(EnrolmentCount{row.Int(0), static_cast<int>(row.Int(1)),
+                                 static_cast<core::Sex>(row.Int(2)), row.Int(3)});
+    return Status::OK();
+  }));
+  return out;
+}
+
+Result<std::vector<StaffCount>> SqliteStore::CountStaff(int school_year) {
+  EL_ASSIGN_OR_RETURN(Stmt * s, impl_->Cached(
+      "SELECT org_unit_id, post, level_taught, count(*) FROM staff_assignments "
+      "WHERE school_year = ?1 GROUP BY org_unit_id, post, level_taught"));
+  s->Bind(1, school_year);
+  std::vector<StaffCount> out;
+  EL_RETURN_IF_ERROR(ForEachRow(*s, [&](const Stmt& row) {
+    StaffCount c;
+    c.org_unit_id = row.Int(0);
+    c.post = static_cast<meta::Post>(row.Int(1));
+    if (!row.IsNull(2)) c.level_taught = static_cast<meta::EducationLevel>(row.Int(2));
+    c.count = row.Int(3);
+    out.push_back(c);
+    return Status::OK();
+  }));
+  return out;
+}
+
+Result<std::vector<EventCount>> SqliteStore::CountEvents(core::Date from, core::Date to) {
+  EL_ASSIGN_OR_RETURN(Stmt * s, impl_->Cached(
+      "SELECT coalesce(org_unit_id, 0), event_type, count(*) FROM status_events "
+      "WHERE event_date BETWEEN ?1 AND ?2 GROUP BY 1, 2"));
+  const std::string a = from.ToString();
+  const std::string b = to.ToString();
+  s->BindText(1, a).BindText(2, b);
+  std::vector<EventCount> out;
+  EL_RETURN_IF_ERROR(ForEachRow(*s, [&](const Stmt& row) {
+    out.push_back(EventCount{row.Int(0), static_cast<meta::EventType>(row.Int(1)), row.Int(2)});
+    return Status::OK();
+  }));
+  return out;
+}
+
+Result<std::int64_t> SqliteStore::CountStudents() {
+  return impl_->QueryInt("SELECT count(*) FROM students");
+}
+
+Result<std::vector<AuditEntry>> SqliteStore::RecentAudit(int limit) {
+  EL_ASSIGN_OR_RETURN(Stmt * s, impl_->Cached(
+      "SELECT id, at, actor, role, action, detail FROM audit_log ORDER BY id DESC LIMIT ?1"));
+  s->Bind(1, limit);
+  std::vector<AuditEntry> out;
+  EL_RETURN_IF_ERROR(ForEachRow(*s, [&](const Stmt& row) {
+    AuditEntry e;
+    e.id = row.Int(0);
+    e.record.at = row.Text(1);
+    e.record.context = AuditContext{std::string(row.Text(2)), std::string(row.Text(3)),
+                                    std::string(row.Text(4)), std::string(row.Text(5))};
+    out.push_back(std::move(e));
+    return Status::OK();
+  }));
+  EL_ASSIGN_OR_RETURN(Stmt * k, impl_->Cached(
+      "SELECT entity, change, school_year, first_key, last_key FROM audit_keys "
+      "WHERE audit_id = ?1 ORDER BY rowid"));
+  for (AuditEntry& e : out) {
+    k->Bind(1, e.id);
+    EL_RETURN_IF_ERROR(ForEachRow(*k, [&](const Stmt& row) {
+      AuditKeyRange r;
+      r.entity = row.Text(0);
+      const std::string_view change = row.Text(1);
+      r.change = change == "add" ? ChangeKind::kAdd
+                 : change == "update" ? ChangeKind::kUpdate : ChangeKind::kDelete;
+      r.school_year = static_cast<int>(row.Int(2));
+      r.first_key = row.Int(3);
+      r.last_key = row.Int(4);
+      e.record.keys.push_back(std::move(r));
+      return Status::OK();
+    }));
+  }
+  return out;
+}
+
+}  // namespace eduledger::store

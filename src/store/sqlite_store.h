@@ -1,0 +1,75 @@
+// SqliteStore: the Store in one SQLite file. WAL journal, foreign keys on, synchronous=NORMAL
+// (a committed write survives a crash of the process; an import killed at any moment leaves
+// the file as it was before the import). The schema is migrated on open (sqlite_migrations.h).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "store/store.h"
+
+namespace eduledger::store {
+
+struct SqliteOptions {
+  // Create the file when it does not exist; otherwise a missing file is kNotFound.
+  bool create_if_missing = false;
+  // Migrate up to this schema version (0: the latest). Tests use it to build old files.
+  int migrate_to = 0;
+};
+
+class SqliteStore;
+
+// Open (and migrate) the store in `path`.
+core::Result<std::unique_ptr<SqliteStore>> OpenSqliteStore(const std::string& path,
+                                                           const SqliteOptions& options = {});
+
+// The schema version of the newest migration this build knows.
+int LatestSqliteSchemaVersion();
+
+class SqliteStore final : public Store {
+ public:
+  ~SqliteStore() override;
+  SqliteStore(const SqliteStore&) = delete;
+  SqliteStore& operator=(const SqliteStore&) = delete;
+
+  // The schema version of the open file.
+  core::Result<int> SchemaVersion();
+
+  core::Result<std::int64_t> Version() override;
+  core::Result<Transaction> Begin(const AuditContext& context,
+                                  std::optional<std::int64_t> expected_version) override;
+
+  core::Result<std::vector<meta::OrgUnit>> LoadOrgUnits() override;
+  core::Status FindStudents(std::span<const PersonKey> keys,
+                            std::vector<std::optional<meta::Student>>* out) override;
+  core::Status FindEnrolments(int school_year, std::span<const std::int64_t> student_ids,
+                              std::vector<std::optional<meta::Enrolment>>* out) override;
+  core::Status FindStaff(std::span<const PersonKey> keys,
+                         std::vector<std::optional<meta::Staff>>* out) override;
+  core::Status FindStaffAssignments(int school_year, std::span<const std::int64_t> staff_ids,
+                                    std::vector<std::optional<meta::StaffAssignment>>* out) override;
+  core::Status ForEachEnrolled(
+      int school_year, std::span<const std::int64_t> org_unit_ids,
+      const std::function<core::Status(const meta::Student&, const meta::Enrolment&)>& fn) override;
+  core::Status ForEachStaffAssignment(
+      int school_year, std::span<const std::int64_t> org_unit_ids,
+      const std::function<core::Status(const meta::Staff&, const meta::StaffAssignment&)>& fn)
+      override;
+
+  core::Result<std::vector<int>> SchoolYears() override;
+  core::Result<std::vector<EnrolmentCount>> CountEnrolments(int school_year) override;
+  core::Result<std::vector<StaffCount>> CountStaff(int school_year) override;
+  core::Result<std::vector<EventCount>> CountEvents(core::Date from, core::Date to) override;
+  core::Result<std::int64_t> CountStudents() override;
+  core::Result<std::vector<AuditEntry>> RecentAudit(int limit) override;
+
+ private:
+  friend core::Result<std::unique_ptr<SqliteStore>> OpenSqliteStore(const std::string&,
+                                                                    const SqliteOptions&);
+  friend class SqliteTransaction;
+  struct Impl;
+  explicit SqliteStore(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace eduledger::store

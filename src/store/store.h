@@ -1,0 +1,111 @@
+// Store: where EduLedger keeps its records. The only code that speaks SQL lives behind this
+// interface; SQLite (one file, the embedded default) implements it today, and a PostgreSQL
+// implementation for server mode slots in without touching its callers.
+//
+// Writes go through a Transaction (transaction.h), each with its audit entry. Reads are
+// plain calls; they see committed data. Concurrency is optimistic: a caller that reads, plans
+// and then writes passes the Version() it read to Begin, which fails with kAborted when
+// anyone wrote in between. A Store is used from one thread at a time.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "meta/enrolment.h"
+#include "meta/org_unit.h"
+#include "meta/staff.h"
+#include "meta/status_event.h"
+#include "meta/student.h"
+#include "store/audit.h"
+#include "store/transaction.h"
+
+namespace eduledger::store {
+
+// Identity of a person in the register: the document (type and number) when there is a
+// number, else the 全国学籍号.
+struct PersonKey {
+  meta::IdType id_type = meta::IdType::kResidentId;
+  std::string id_number;   // empty when the document has no number
+  std::string student_no;  // used only when id_number is empty
+};
+
+// A count of enrolments of one school, grade and sex.
+struct EnrolmentCount {
+  std::int64_t org_unit_id = 0;
+  int grade = 0;
+  core::Sex sex = core::Sex::kUnknown;
+  std::int64_t count = 0;
+};
+
+// A count of staff assignments of one school, post and level taught.
+struct StaffCount {
+  std::int64_t org_unit_id = 0;
+  meta::Post post = meta::Post::kUnknown;
+  std::optional<meta::EducationLevel> level_taught;
+  std::int64_t count = 0;
+};
+
+// A count of status events of one type at one school over a date range.
+struct EventCount {
+  std::int64_t org_unit_id = 0;
+  meta::EventType type = meta::EventType::kAdmit;
+  std::int64_t count = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // The store's version: the id of the latest audit entry, 0 when nothing was ever written.
+  virtual core::Result<std::int64_t> Version() = 0;
+  // Start a write. With `expected_version`, fail with kAborted "concurrent_write" when the
+  // store has changed since that version was read.
+  virtual core::Result<Transaction> Begin(const AuditContext& context,
+                                          std::optional<std::int64_t> expected_version) = 0;
+
+  // --- register reads ---------------------------------------------------------------------
+  virtual core::Result<std::vector<meta::OrgUnit>> LoadOrgUnits() = 0;
+  // For each key, the stored student with that identity, or nullopt. `out` gets one entry per
+  // key, in order.
+  virtual core::Status FindStudents(std::span<const PersonKey> keys,
+                                    std::vector<std::optional<meta::Student>>* out) = 0;
+  // For each student id, that student's stored enrolment in `school_year`, or nullopt.
+  virtual core::Status FindEnrolments(int school_year, std::span<const std::int64_t> student_ids,
+                                      std::vector<std::optional<meta::Enrolment>>* out) = 0;
+  virtual core::Status FindStaff(std::span<const PersonKey> keys,
+                                 std::vector<std::optional<meta::Staff>>* out) = 0;
+  virtual core::Status FindStaffAssignments(int school_year,
+                                            std::span<const std::int64_t> staff_ids,
+                                            std::vector<std::optional<meta::StaffAssignment>>* out) = 0;
+
+  // Call `fn` for each student enrolled in `school_year` at one of `org_unit_ids`, ordered by
+  // school, grade, class and id. A non-OK status from `fn` stops the walk and is returned.
+  virtual core::Status ForEachEnrolled(
+      int school_year, std::span<const std::int64_t> org_unit_ids,
+      const std::function<core::Status(const meta::Student&, const meta::Enrolment&)>& fn) = 0;
+  // Call `fn` for each staff assignment in `school_year` at one of `org_unit_ids`.
+  virtual core::Status ForEachStaffAssignment(
+      int school_year, std::span<const std::int64_t> org_unit_ids,
+      const std::function<core::Status(const meta::Staff&, const meta::StaffAssignment&)>& fn) = 0;
+
+  // --- aggregates -------------------------------------------------------------------------
+  // School years that have enrolments, ascending.
+  virtual core::Result<std::vector<int>> SchoolYears() = 0;
+  virtual core::Result<std::vector<EnrolmentCount>> CountEnrolments(int school_year) = 0;
+  virtual core::Result<std::vector<StaffCount>> CountStaff(int school_year) = 0;
+  // Status events dated within [from, to], by school and type.
+  virtual core::Result<std::vector<EventCount>> CountEvents(core::Date from, core::Date to) = 0;
+  virtual core::Result<std::int64_t> CountStudents() = 0;
+
+  // --- audit ------------------------------------------------------------------------------
+  // The newest `limit` audit entries, newest first.
+  virtual core::Result<std::vector<AuditEntry>> RecentAudit(int limit) = 0;
+};
+
+}  // namespace eduledger::store
