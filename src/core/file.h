@@ -14,6 +14,7 @@ namespace eduledger::core {
 class MappedFile {
  public:
   static Result<MappedFile> Open(const std::string& path);
+  MappedFile() = default;  // no file: empty bytes
 
   MappedFile(MappedFile&& other) noexcept;
   MappedFile& operator=(MappedFile&& other) noexcept;
@@ -24,7 +25,6 @@ class MappedFile {
   std::string_view bytes() const { return {data_, size_}; }
 
  private:
-  MappedFile() = default;
   const char* data_ = nullptr;
   std::size_t size_ = 0;
   bool mapped_ = false;

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "core/check.h"
+#include "core/text.h"
 
 namespace eduledger::core {
 
@@ -108,6 +109,31 @@ int SchoolYearOf(Date d) { return d.month() >= 9 ? d.year() : d.year() - 1; }
 Date SnapshotDate(int school_year) { return Ymd(school_year, 9, 1); }
 
 Period FlowWindow(int school_year) { return Period::SchoolYear(school_year - 1); }
+
+Result<int> ParseSchoolYear(std::string_view text) {
+  std::string_view t = TrimSpace(text);
+  const Status bad =
+      Status::InvalidArgument("bad_school_year", "无法识别的学年：" + std::string(text));
+  for (std::string_view suffix : {"学年度", "学年", "年度", "年"}) {
+    if (t.ends_with(suffix)) {
+      t.remove_suffix(suffix.size());
+      break;
+    }
+  }
+  int first = 0;
+  if (t.size() < 4 || !ParseInt(t.substr(0, 4), &first) || first < 1900 || first > 9998) return bad;
+  std::string_view rest = t.substr(4);
+  if (rest.empty()) return first;
+  for (std::string_view dash : {"-", "—", "－", "~", "/", "至"}) {
+    if (rest.starts_with(dash)) {
+      rest.remove_prefix(dash.size());
+      int second = 0;
+      if (rest.size() == 4 && ParseInt(rest, &second) && second == first + 1) return first;
+      return bad;
+    }
+  }
+  return bad;
+}
 
 std::string SchoolYearLabel(int school_year) {
   return std::to_string(school_year) + "-" + std::to_string(school_year + 1) + "学年";

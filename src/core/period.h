@@ -77,5 +77,9 @@ Date SnapshotDate(int school_year);
 Period FlowWindow(int school_year);
 // "2024-2025学年".
 std::string SchoolYearLabel(int school_year);
+// Parse a school year as written: "2024", "2024学年", "2024-2025", "2024-2025学年",
+// "2024—2025学年度". InvalidArgument "bad_school_year" otherwise (also when the two years do
+// not follow each other).
+Result<int> ParseSchoolYear(std::string_view text);
 
 }  // namespace eduledger::core

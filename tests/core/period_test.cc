@@ -44,3 +44,19 @@ TEST(PeriodTest, ParsesIds) {
 
 }  // namespace
 }  // namespace eduledger::core
+
+namespace eduledger::core {
+namespace {
+
+TEST(PeriodTest, ParsesSchoolYearsAsWritten) {
+  for (std::string_view text : {"2024", "2024学年", "2024-2025", "2024-2025学年", "2024—2025学年度"}) {
+    auto y = ParseSchoolYear(text);
+    ASSERT_TRUE(y.ok()) << text;
+    EXPECT_EQ(*y, 2024) << text;
+  }
+  EXPECT_EQ(ParseSchoolYear("2024-2026").status().reason(), "bad_school_year");
+  EXPECT_EQ(ParseSchoolYear("去年").status().reason(), "bad_school_year");
+}
+
+}  // namespace
+}  // namespace eduledger::core

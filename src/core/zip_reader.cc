@@ -1,0 +1,110 @@
+#include "core/zip_reader.h"
+
+#include <zip.h>
+
+namespace eduledger::core {
+
+namespace {
+zip_t* Z(void* p) { return static_cast<zip_t*>(p); }
+zip_file_t* F(void* p) { return static_cast<zip_file_t*>(p); }
+}  // namespace
+
+Result<ZipReader> ZipReader::Open(const std::string& path) {
+  int error = 0;
+  zip_t* archive = zip_open(path.c_str(), ZIP_RDONLY, &error);
+  if (archive == nullptr) {
+    zip_error_t ze;
+    zip_error_init_with_code(&ze, error);
+    std::string why = zip_error_strerror(&ze);
+    zip_error_fini(&ze);
+    return Status::InvalidArgument("bad_zip", "无法打开 " + path + "（不是有效的 zip/Office 文件：" + why + "）");
+  }
+  ZipReader r;
+  r.archive_ = archive;
+  r.path_ = path;
+  return r;
+}
+
+ZipReader::ZipReader(ZipReader&& o) noexcept : archive_(o.archive_), path_(std::move(o.path_)) {
+  o.archive_ = nullptr;
+}
+
+ZipReader& ZipReader::operator=(ZipReader&& o) noexcept {
+  if (this != &o) {
+    if (archive_) zip_discard(Z(archive_));
+    archive_ = o.archive_;
+    path_ = std::move(o.path_);
+    o.archive_ = nullptr;
+  }
+  return *this;
+}
+
+ZipReader::~ZipReader() {
+  if (archive_) zip_discard(Z(archive_));
+}
+
+bool ZipReader::Has(std::string_view entry) const {
+  return zip_name_locate(Z(archive_), std::string(entry).c_str(), 0) >= 0;
+}
+
+Result<ZipReader::Stream> ZipReader::OpenStream(std::string_view entry) const {
+  const std::string name(entry);
+  zip_stat_t st;
+  if (zip_stat(Z(archive_), name.c_str(), 0, &st) != 0) {
+    return Status::NotFound("missing_entry", path_ + " 中缺少 " + name);
+  }
+  zip_file_t* file = zip_fopen(Z(archive_), name.c_str(), 0);
+  if (file == nullptr) {
+    return Status::InvalidArgument("bad_zip", path_ + " 中的 " + name + " 无法解压");
+  }
+  Stream s;
+  s.file_ = file;
+  s.name_ = path_ + ":" + name;
+  s.size_ = (st.valid & ZIP_STAT_SIZE) ? st.size : 0;
+  return s;
+}
+
+Result<std::string> ZipReader::ReadAll(std::string_view entry) const {
+  EL_ASSIGN_OR_RETURN(Stream s, OpenStream(entry));
+  std::string out;
+  out.resize(s.size());
+  std::size_t filled = 0;
+  while (true) {
+    if (filled == out.size()) out.resize(out.size() * 2 + 4096);
+    EL_ASSIGN_OR_RETURN(const std::size_t n, s.Read(out.data() + filled, out.size() - filled));
+    if (n == 0) break;
+    filled += n;
+  }
+  out.resize(filled);
+  return out;
+}
+
+ZipReader::Stream::Stream(Stream&& o) noexcept
+    : file_(o.file_), name_(std::move(o.name_)), size_(o.size_), consumed_(o.consumed_) {
+  o.file_ = nullptr;
+}
+
+ZipReader::Stream& ZipReader::Stream::operator=(Stream&& o) noexcept {
+  if (this != &o) {
+    if (file_) zip_fclose(F(file_));
+    file_ = o.file_;
+    name_ = std::move(o.name_);
+    size_ = o.size_;
+    consumed_ = o.consumed_;
+    o.file_ = nullptr;
+  }
+  return *this;
+}
+
+ZipReader::Stream::~Stream() {
+  if (file_) zip_fclose(F(file_));
+}
+
+Result<std::size_t> ZipReader::Stream::Read(char* buf, std::size_t size) {
+  const zip_int64_t n = zip_fread(F(file_), buf, size);
+  if (n < 0) return Status::InvalidArgument("bad_zip", name_ + " 解压失败（文件已损坏）");
+  consumed_ += static_cast<std::uint64_t>(n);
+  return static_cast<std::size_t>(n);
+}
+
+}  // namespace eduledger::core

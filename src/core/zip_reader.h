@@ -1,0 +1,53 @@
+// ZipReader: read entries of a zip archive (XLSX and DOCX are zips of XML), whole or streamed
+// in chunks. Errors name the archive and the entry. Move-only; closes the archive on
+// destruction. Not safe to share between threads.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+
+namespace eduledger::core {
+
+class ZipReader {
+ public:
+  // Open an archive; a missing file or one that is not a zip is InvalidArgument "bad_zip".
+  static Result<ZipReader> Open(const std::string& path);
+  ZipReader(ZipReader&&) noexcept;
+  ZipReader& operator=(ZipReader&&) noexcept;
+  ~ZipReader();
+
+  bool Has(std::string_view entry) const;
+  // The whole uncompressed entry; a missing one is NotFound "missing_entry".
+  Result<std::string> ReadAll(std::string_view entry) const;
+
+  // A streamed entry: Read fills `buf` and returns how many bytes, 0 at the end.
+  class Stream {
+   public:
+    Stream(Stream&&) noexcept;
+    Stream& operator=(Stream&&) noexcept;
+    ~Stream();
+    Result<std::size_t> Read(char* buf, std::size_t size);
+    std::uint64_t size() const { return size_; }      // uncompressed size
+    std::uint64_t consumed() const { return consumed_; }
+
+   private:
+    friend class ZipReader;
+    Stream() = default;
+    void* file_ = nullptr;  // zip_file_t*
+    std::string name_;
+    std::uint64_t size_ = 0;
+    std::uint64_t consumed_ = 0;
+  };
+  Result<Stream> OpenStream(std::string_view entry) const;
+
+ private:
+  ZipReader() = default;
+  void* archive_ = nullptr;  // zip_t*
+  std::string path_;
+};
+
+}  // namespace eduledger::core

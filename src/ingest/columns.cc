@@ -1,0 +1,189 @@
+#include "ingest/columns.h"
+
+#include "core/text.h"
+
+namespace eduledger::ingest {
+
+namespace {
+
+// Shared column definitions; each kind lists the ones it takes.
+constexpr ColumnSpec kName{Field::kName, "姓名", "name", "学生姓名|教职工姓名|教师姓名"};
+constexpr ColumnSpec kSex{Field::kSex, "性别", "sex", "gender"};
+constexpr ColumnSpec kIdType{Field::kIdType, "身份证件类型", "id_type", "证件类型"};
+constexpr ColumnSpec kIdNumber{Field::kIdNumber, "身份证件号", "id_number",
+                               "身份证件号码|身份证号|身份证号码|证件号码|证件号|公民身份号码|id"};
+constexpr ColumnSpec kStudentNo{Field::kStudentNo, "全国学籍号", "student_no",
+                                "学籍号|全国学籍号码|学籍编号|student_number"};
+constexpr ColumnSpec kBirthDate{Field::kBirthDate, "出生日期", "birth_date",
+                                "出生年月日|出生年月|生日|birthday"};
+constexpr ColumnSpec kEthnicity{Field::kEthnicity, "民族", "ethnicity", "民族代码"};
+constexpr ColumnSpec kSchoolCode{Field::kSchoolCode, "学校标识码", "school_code",
+                                 "学校代码|学校识别码|学校标识|school_id"};
+constexpr ColumnSpec kSchoolName{Field::kSchoolName, "学校名称", "school_name",
+                                 "学校|就读学校|所在学校|单位名称|任职学校|school"};
+constexpr ColumnSpec kSchoolYear{Field::kSchoolYear, "学年", "school_year", "统计学年|year"};
+constexpr ColumnSpec kGrade{Field::kGrade, "年级", "grade", "所在年级|就读年级"};
+constexpr ColumnSpec kClass{Field::kClass, "班级", "class_name", "班级名称|所在班级|班号|class"};
+constexpr ColumnSpec kAdmission{Field::kAdmission, "入学年月", "admission_ym",
+                                "入学时间|入学日期|入校年月|admission"};
+constexpr ColumnSpec kHukou{Field::kHukou, "户口性质", "hukou", "户口类型|户籍性质"};
+constexpr ColumnSpec kLeftBehind{Field::kLeftBehind, "是否留守儿童", "left_behind", "留守儿童"};
+constexpr ColumnSpec kMigrant{Field::kMigrantChild, "是否进城务工人员随迁子女", "migrant_child",
+                              "随迁子女|是否随迁子女|进城务工人员随迁子女"};
+constexpr ColumnSpec kDisabled{Field::kDisabled, "是否残疾", "disabled", "是否残疾人|残疾"};
+constexpr ColumnSpec kDisabilityType{Field::kDisabilityType, "残疾类型", "disability_type",
+                                     "残疾类别"};
+constexpr ColumnSpec kPoor{Field::kRegisteredPoor, "是否建档立卡", "registered_poor",
+                           "建档立卡|是否建档立卡贫困户|是否脱贫家庭|是否脱贫户"};
+constexpr ColumnSpec kDibao{Field::kDibao, "是否低保", "dibao", "低保|是否城乡低保"};
+constexpr ColumnSpec kExtreme{Field::kExtremePoverty, "是否特困供养", "extreme_poverty",
+                              "特困供养|是否特困"};
+constexpr ColumnSpec kOrphan{Field::kOrphan, "是否孤儿", "orphan", "孤儿"};
+constexpr ColumnSpec kPost{Field::kPost, "岗位类别", "post", "岗位|岗位类型"};
+constexpr ColumnSpec kTitle{Field::kTitle, "专业技术职务", "title",
+                            "职称|专业技术职称|职务级别|教师职称"};
+constexpr ColumnSpec kSubject{Field::kSubject, "任教学科", "subject", "学科|主教学科"};
+constexpr ColumnSpec kLevelTaught{Field::kLevelTaught, "任教学段", "level_taught", "学段"};
+constexpr ColumnSpec kQualification{Field::kQualification, "最高学历", "qualification", "学历"};
+constexpr ColumnSpec kOrgCode{Field::kOrgCode, "单位代码", "code",
+                              "代码|学校标识码|机构代码|行政区划代码|学校代码"};
+constexpr ColumnSpec kOrgName{Field::kOrgName, "单位名称", "name", "名称|学校名称|机构名称"};
+constexpr ColumnSpec kOrgLevel{Field::kOrgLevel, "层级", "level", "级别|机构层级"};
+constexpr ColumnSpec kParent{Field::kParent, "上级单位", "parent",
+                             "上级|所属乡镇|所属单位|上级代码|上级单位代码|主管单位"};
+constexpr ColumnSpec kSchoolType{Field::kSchoolType, "办学类型", "school_type",
+                                 "学校类型|办学类型代码|学校类别"};
+constexpr ColumnSpec kOwnership{Field::kOwnership, "办别", "ownership",
+                                "举办者类型|办学性质|公办民办"};
+constexpr ColumnSpec kUrbanRural{Field::kUrbanRural, "城乡分类", "urban_rural",
+                                 "城乡分类代码|城乡类别|城乡属性"};
+constexpr ColumnSpec kBoarding{Field::kBoarding, "是否寄宿制学校", "boarding",
+                               "寄宿制|是否寄宿制"};
+constexpr ColumnSpec kSmallScale{Field::kSmallScale, "是否小规模学校", "small_scale",
+                                 "小规模学校|是否乡村小规模学校"};
+constexpr ColumnSpec kCentralSchool{Field::kCentralSchool, "所属中心校", "central_school",
+                                    "中心校|主管学校"};
+
+constexpr ColumnSpec kOrgUnitSpec[] = {kOrgCode, kOrgName, kOrgLevel, kParent, kSchoolType,
+                                       kOwnership, kUrbanRural, kBoarding, kSmallScale,
+                                       kCentralSchool};
+constexpr ColumnSpec kStudentSpec[] = {
+    kName, kSex, kIdType, kIdNumber, kStudentNo, kBirthDate, kEthnicity, kSchoolCode,
+    kSchoolName, kSchoolYear, kGrade, kClass, kAdmission, kHukou, kLeftBehind, kMigrant,
+    kDisabled, kDisabilityType, kPoor, kDibao, kExtreme, kOrphan};
+constexpr ColumnSpec kEnrolmentSpec[] = {kIdType, kIdNumber, kStudentNo, kName, kSchoolCode,
+                                         kSchoolName, kSchoolYear, kGrade, kClass, kAdmission};
+constexpr ColumnSpec kStaffSpec[] = {kName, kSex, kIdType, kIdNumber, kBirthDate, kEthnicity,
+                                     kSchoolCode, kSchoolName, kSchoolYear, kPost, kTitle,
+                                     kSubject, kLevelTaught, kQualification};
+
+// Fold, drop spaces, required marks and ASCII case: "＊ 身份证件号（必填）" → "身份证件号".
+std::string NormalizeHeader(std::string_view header) {
+  std::string folded = core::FoldFullWidth(core::TrimSpace(header));
+  for (std::string_view mark : {"(必填)", "(选填)", "(必须)"}) {
+    const std::size_t at = folded.find(mark);
+    if (at != std::string::npos) folded.erase(at, mark.size());
+  }
+  std::string out;
+  for (const char c : folded) {
+    if (c == ' ' || c == '*' || c == '\t' || c == '_' || c == '\n' || c == '\r') continue;
+    out.push_back(core::AsciiLower(c));
+  }
+  return out;
+}
+
+bool Matches(const ColumnSpec& spec, const std::string& normalized) {
+  if (normalized == NormalizeHeader(spec.header) || normalized == NormalizeHeader(spec.key)) {
+    return true;
+  }
+  std::string_view aliases = spec.aliases;
+  while (!aliases.empty()) {
+    const std::size_t bar = aliases.find('|');
+    if (normalized == NormalizeHeader(aliases.substr(0, bar))) return true;
+    if (bar == std::string_view::npos) break;
+    aliases.remove_prefix(bar + 1);
+  }
+  return false;
+}
+
+// The field `header` names in `spec`: canonical headers win over aliases, so a file with both
+// 学校标识码 and 学校名称 maps each to its own field.
+const ColumnSpec* FieldOf(std::span<const ColumnSpec> spec, const std::string& normalized) {
+  for (const ColumnSpec& c : spec) {
+    if (normalized == NormalizeHeader(c.header) || normalized == NormalizeHeader(c.key)) return &c;
+  }
+  for (const ColumnSpec& c : spec) {
+    if (Matches(c, normalized)) return &c;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::span<const ColumnSpec> OrgUnitColumns() { return kOrgUnitSpec; }
+std::span<const ColumnSpec> StudentColumns() { return kStudentSpec; }
+std::span<const ColumnSpec> EnrolmentColumns() { return kEnrolmentSpec; }
+std::span<const ColumnSpec> StaffColumns() { return kStaffSpec; }
+
+std::string_view HeaderOf(std::span<const ColumnSpec> spec, Field f) {
+  for (const ColumnSpec& c : spec) {
+    if (c.field == f) return c.header;
+  }
+  return "";
+}
+
+std::string ColumnLetter(int col) {
+  std::string out;
+  for (int n = col + 1; n > 0; n = (n - 1) / 26) {
+    out.insert(out.begin(), static_cast<char>('A' + (n - 1) % 26));
+  }
+  return out;
+}
+
+std::string ColumnMap::Label(Field f) const {
+  const int c = col(f);
+  if (c < 0) return "";
+  return ColumnLetter(c) + "列“" + headers_[static_cast<std::size_t>(c)] + "”";
+}
+
+core::Result<ColumnMap> ReadHeader(TableReader& reader, std::span<const ColumnSpec> spec,
+                                   std::string_view source) {
+  Row row;
+  for (int tries = 0; tries < 10; ++tries) {
+    EL_ASSIGN_OR_RETURN(const bool more, reader.Next(&row));
+    if (!more) break;
+    int known = 0;
+    for (const Cell& cell : row.cells) known += FieldOf(spec, NormalizeHeader(cell.text)) != nullptr;
+    if (known < 2) continue;
+
+    ColumnMap map;
+    map.header_row_ = row.number;
+    for (std::size_t i = 0; i < row.cells.size(); ++i) {
+      const std::string header(core::TrimSpace(row.cells[i].text));
+      map.headers_.push_back(header);
+      if (header.empty()) continue;
+      const ColumnSpec* c = FieldOf(spec, NormalizeHeader(header));
+      if (c == nullptr) {
+        map.ignored_.push_back(header);
+        continue;
+      }
+      const auto f = static_cast<std::size_t>(c->field);
+      if (map.cols_[f] >= 0) {
+        return core::Status::InvalidArgument(
+            "duplicate_column", std::string(source) + " 第" + std::to_string(row.number) + "行：" +
+                                    map.Label(c->field) + "与" + ColumnLetter(static_cast<int>(i)) +
+                                    "列“" + header + "”是同一项（" + std::string(c->header) +
+                                    "），请只保留一列");
+      }
+      map.cols_[f] = static_cast<int>(i);
+    }
+    return map;
+  }
+  std::string expected;
+  for (const ColumnSpec& c : spec) expected += (expected.empty() ? "" : "、") + std::string(c.header);
+  return core::Status::InvalidArgument(
+      "missing_header", std::string(source) + "：前10行中找不到表头（至少要有两列可识别的列名，如：" +
+                            expected + "）");
+}
+
+}  // namespace eduledger::ingest
