@@ -134,8 +134,15 @@ void ImportOrgUnitRows(store::Store& store, TableReader& reader, const ColumnMap
                                 std::string(s.message())});
   };
   auto may_write = [&](const meta::OrgUnit& u) { return !options.may_write || options.may_write(u); };
+  for (OrgRow& r : rows) r.existing = tree.ByCode(r.unit.code);
+  // A reference to a row that is already stored is a reference to the stored unit.
+  auto settle = [&](std::ptrdiff_t* in_file, const meta::OrgUnit** stored) {
+    if (*in_file >= 0 && rows[static_cast<std::size_t>(*in_file)].existing != nullptr) {
+      *stored = rows[static_cast<std::size_t>(*in_file)].existing;
+      *in_file = -1;
+    }
+  };
   for (OrgRow& r : rows) {
-    r.existing = tree.ByCode(r.unit.code);
     if (r.existing != nullptr && !may_write(*r.existing)) {
       fail(r, Field::kOrgCode, r.unit.code,
            core::Status::PermissionDenied("out_of_scope", "无权修改单位“" + r.unit.code + "”"));
@@ -160,6 +167,7 @@ void ImportOrgUnitRows(store::Store& store, TableReader& reader, const ColumnMap
       fail(r, Field::kParent, r.parent_ref, s);
       continue;
     }
+    settle(&r.file_parent, &r.stored_parent);
     const meta::OrgLevel parent_level = r.file_parent >= 0 ? rows[static_cast<std::size_t>(r.file_parent)].unit.level
                                         : r.stored_parent ? r.stored_parent->level
                                                           : meta::OrgLevel::kProvince;
@@ -181,6 +189,7 @@ void ImportOrgUnitRows(store::Store& store, TableReader& reader, const ColumnMap
         fail(r, Field::kCentralSchool, r.central_ref, s);
         continue;
       }
+      settle(&r.file_central, &r.stored_central);
       const meta::OrgLevel central_level =
           r.file_central >= 0 ? rows[static_cast<std::size_t>(r.file_central)].unit.level
                               : r.stored_central->level;
