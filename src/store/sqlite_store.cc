@@ -732,6 +732,24 @@ Result<std::vector<EnrolmentCount>> SqliteStore::CountEnrolments(int school_year
   return out;
 }
 
+Result<std::vector<StudentGroupCount>> SqliteStore::CountStudentGroups(int school_year) {
+  auto has = [](meta::StudentFlag f) { return "sum((s.flags & " + std::to_string(f) + ") != 0)"; };
+  EL_ASSIGN_OR_RETURN(Stmt * s, impl_->Cached(
+      "SELECT e.org_unit_id, count(*), sum(s.ethnicity NOT IN (0, 1)), " + has(meta::kLeftBehind) +
+      ", " + has(meta::kMigrantChild) + ", " + has(meta::kDisabled) + ", " +
+      has(meta::kRegisteredPoor) +
+      " FROM enrolments e JOIN students s ON s.id = e.student_id WHERE e.school_year = ?1 "
+      "GROUP BY e.org_unit_id"));
+  s->Bind(1, school_year);
+  std::vector<StudentGroupCount> out;
+  EL_RETURN_IF_ERROR(ForEachRow(*s, [&](const Stmt& row) {
+    out.push_back(StudentGroupCount{row.Int(0), row.Int(1), row.Int(2), row.Int(3), row.Int(4),
+                                    row.Int(5), row.Int(6)});
+    return Status::OK();
+  }));
+  return out;
+}
+
 Result<std::vector<StaffCount>> SqliteStore::CountStaff(int school_year) {
   EL_ASSIGN_OR_RETURN(Stmt * s, impl_->Cached(
       "SELECT org_unit_id, post, level_taught, count(*) FROM staff_assignments "

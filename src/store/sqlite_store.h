@@ -58,6 +58,7 @@ class SqliteStore final : public Store {
 
   core::Result<std::vector<int>> SchoolYears() override;
   core::Result<std::vector<EnrolmentCount>> CountEnrolments(int school_year) override;
+  core::Result<std::vector<StudentGroupCount>> CountStudentGroups(int school_year) override;
   core::Result<std::vector<StaffCount>> CountStaff(int school_year) override;
   core::Result<std::vector<EventCount>> CountEvents(core::Date from, core::Date to) override;
   core::Result<std::int64_t> CountStudents() override;

@@ -43,6 +43,17 @@ struct EnrolmentCount {
   std::int64_t count = 0;
 };
 
+// Students of one school in a school year, with the groups summaries report.
+struct StudentGroupCount {
+  std::int64_t org_unit_id = 0;
+  std::int64_t total = 0;
+  std::int64_t minority = 0;         // ethnicity other than 汉族 (01)
+  std::int64_t left_behind = 0;
+  std::int64_t migrant_child = 0;
+  std::int64_t disabled = 0;
+  std::int64_t registered_poor = 0;
+};
+
 // A count of staff assignments of one school, post and level taught.
 struct StaffCount {
   std::int64_t org_unit_id = 0;
@@ -98,6 +109,7 @@ class Store {
   // School years that have enrolments, ascending.
   virtual core::Result<std::vector<int>> SchoolYears() = 0;
   virtual core::Result<std::vector<EnrolmentCount>> CountEnrolments(int school_year) = 0;
+  virtual core::Result<std::vector<StudentGroupCount>> CountStudentGroups(int school_year) = 0;
   virtual core::Result<std::vector<StaffCount>> CountStaff(int school_year) = 0;
   // Status events dated within [from, to], by school and type.
   virtual core::Result<std::vector<EventCount>> CountEvents(core::Date from, core::Date to) = 0;

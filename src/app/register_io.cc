@@ -1,0 +1,61 @@
+#include "app/register_io.h"
+
+#include "app/register_stats.h"
+#include "ingest/export.h"
+#include "meta/org_tree.h"
+
+namespace eduledger::app {
+
+namespace {
+
+store::AuditContext AuditAs(const Actor& actor, std::string action) {
+  return store::AuditContext{actor.user_id, std::string(RoleKey(actor.role)), std::move(action), "{}"};
+}
+
+}  // namespace
+
+core::Result<ingest::ImportReport> ImportRegisterFile(store::Store& store, const Actor& actor,
+                                                      const ImportRequest& request) {
+  if (!actor.may_write_register()) {
+    return core::Status::PermissionDenied("may_not_import",
+                                          std::string(RoleName(actor.role)) + "无权导入学籍和人事数据");
+  }
+  EL_ASSIGN_OR_RETURN(std::vector<meta::OrgUnit> units, store.LoadOrgUnits());
+  const meta::OrgTree tree(std::move(units));
+  const Scope scope(actor, tree);
+  ingest::ImportOptions options;
+  options.school_year = request.school_year;
+  options.dry_run = request.dry_run;
+  options.max_errors = request.max_errors;
+  options.sheet = request.sheet;
+  options.progress = request.progress;
+  options.may_write = [&scope](const meta::OrgUnit& u) { return scope.Sees(u); };
+  return ingest::ImportFile(store, request.kind, request.path, options,
+                            AuditAs(actor, "import." + std::string(ingest::ImportKindName(request.kind))));
+}
+
+core::Result<ExportResult> ExportRegisterFile(store::Store& store, const Actor& actor,
+                                              const ExportRequest& request) {
+  EL_ASSIGN_OR_RETURN(std::vector<meta::OrgUnit> units, store.LoadOrgUnits());
+  const meta::OrgTree tree(std::move(units));
+  const Scope scope(actor, tree);
+  EL_ASSIGN_OR_RETURN(const meta::OrgUnit* root, scope.Resolve(request.org));
+  ExportResult result;
+  result.org_name = root->name;
+  result.masked = !actor.full_personal_view();
+  result.school_year = request.school_year;
+  if (result.school_year == 0 && request.kind != ingest::ImportKind::kOrgUnits) {
+    EL_ASSIGN_OR_RETURN(result.school_year, LatestSchoolYear(store));
+  }
+  ingest::ExportOptions options;
+  options.school_year = result.school_year;
+  options.mask_personal = result.masked;
+  options.progress = request.progress;
+  for (const meta::OrgUnit* u : tree.Subtree(root->id)) {
+    if (scope.Sees(*u)) options.units.push_back(u);
+  }
+  EL_ASSIGN_OR_RETURN(result.rows, ingest::ExportFile(store, tree, request.kind, request.path, options));
+  return result;
+}
+
+}  // namespace eduledger::app

@@ -1,0 +1,50 @@
+// Import and export of the register as use cases: the actor's role decides whether they may
+// write, its scope which schools a file may touch or an export may contain, and its view
+// whether names and ID numbers come out whole or masked. Every write is audited as the actor.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "app/actor.h"
+#include "core/result.h"
+#include "ingest/import.h"
+#include "store/store.h"
+
+namespace eduledger::app {
+
+struct ImportRequest {
+  ingest::ImportKind kind = ingest::ImportKind::kStudents;
+  std::string path;
+  int school_year = 0;
+  bool dry_run = false;
+  std::size_t max_errors = 100;
+  std::string sheet;
+  std::function<void(std::string_view phase, double fraction)> progress;
+};
+
+// Import a file as `actor`. A role that may not write the register is PermissionDenied; the
+// report says what was (or would be) written and what was wrong.
+core::Result<ingest::ImportReport> ImportRegisterFile(store::Store& store, const Actor& actor,
+                                                      const ImportRequest& request);
+
+struct ExportRequest {
+  ingest::ImportKind kind = ingest::ImportKind::kStudents;
+  std::string path;
+  int school_year = 0;  // 0: the newest school year with enrolments
+  std::string org;      // code or name; empty: the actor's root
+  std::function<void(double fraction)> progress;
+};
+
+struct ExportResult {
+  std::int64_t rows = 0;
+  int school_year = 0;
+  std::string org_name;
+  bool masked = false;
+};
+
+core::Result<ExportResult> ExportRegisterFile(store::Store& store, const Actor& actor,
+                                              const ExportRequest& request);
+
+}  // namespace eduledger::app

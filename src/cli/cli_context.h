@@ -1,0 +1,39 @@
+// What every command shares: the global options, the actor the CLI acts as, and the one place
+// that turns a Status into output and an exit code.
+//
+//   exit  meaning
+//   0     done
+//   1     the input was read but rejected (an import with bad rows; a summary with errors)
+//   2     bad usage, or an input that cannot be read (missing file, wrong format or header)
+//   3     the store failed (busy, damaged, full disk) or an internal error
+#pragma once
+
+#include <string>
+
+#include "app/actor.h"
+#include "core/status.h"
+
+namespace eduledger::cli {
+
+enum class OutputFormat { kText, kJson };
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitRejected = 1;
+inline constexpr int kExitUsage = 2;
+inline constexpr int kExitFailure = 3;
+
+struct CliContext {
+  std::string db = "eduledger.db";
+  OutputFormat format = OutputFormat::kText;
+  app::Actor actor = app::Actor::LocalAdmin();
+  int exit_code = kExitOk;
+
+  bool json() const { return format == OutputFormat::kJson; }
+  // Print `status` to stderr (as JSON with --format json) and set the exit code for it.
+  void Fail(const core::Status& status);
+};
+
+// The exit code for a non-OK status (see the table above).
+int ExitCodeFor(const core::Status& status);
+
+}  // namespace eduledger::cli

@@ -1,0 +1,16 @@
+// The subcommands of eduledger, each registered on the CLI11 app with its options and help.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "cli/cli_context.h"
+
+namespace eduledger::cli {
+
+void AddInitCommand(CLI::App& app, CliContext& ctx);
+void AddImportCommand(CLI::App& app, CliContext& ctx);
+void AddExportCommand(CLI::App& app, CliContext& ctx);
+void AddStatsCommand(CLI::App& app, CliContext& ctx);
+void AddDemoCommand(CLI::App& app, CliContext& ctx);
+
+}  // namespace eduledger::cli

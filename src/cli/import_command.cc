@@ -1,0 +1,143 @@
+// eduledger import KIND FILE: import schools, students, enrolments or staff, all or nothing.
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+#include "app/register_io.h"
+#include "app/store_open.h"
+#include "cli/commands.h"
+#include "cli/text_output.h"
+
+namespace eduledger::cli {
+
+namespace {
+
+std::string_view EntityLabel(std::string_view entity) {
+  if (entity == "org_unit") return "单位";
+  if (entity == "student") return "学生";
+  if (entity == "enrolment") return "在校登记";
+  if (entity == "staff") return "教职工";
+  if (entity == "staff_assignment") return "任职登记";
+  return entity;
+}
+
+nlohmann::json ErrorsJson(const ingest::ErrorList& list) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const ingest::RowError& e : list.kept()) {
+    out.push_back({{"row", e.row}, {"column", e.column}, {"value", e.value}, {"reason", e.reason},
+                   {"message", e.message}});
+  }
+  return out;
+}
+
+void PrintErrors(std::FILE* to, std::string_view title, const ingest::ErrorList& list) {
+  if (list.empty()) return;
+  std::fprintf(to, "%s\n", std::string(title).c_str());
+  for (const ingest::RowError& e : list.kept()) {
+    std::string where = e.row > 0 ? "第" + std::to_string(e.row) + "行" : "文件";
+    if (!e.column.empty()) where += " " + e.column;
+    std::string value = e.value.empty() ? "" : "“" + e.value + "”";
+    std::fprintf(to, "  %s %s：%s [%s]\n", where.c_str(), value.c_str(), e.message.c_str(),
+                 e.reason.c_str());
+  }
+  if (list.count() > static_cast<std::int64_t>(list.kept().size())) {
+    std::fprintf(to, "  ……仅列出前%zu处，共%lld处\n", list.kept().size(),
+                 static_cast<long long>(list.count()));
+  }
+}
+
+void PrintReport(const CliContext& ctx, const ingest::ImportReport& r) {
+  if (ctx.json()) {
+    nlohmann::json j = {{"kind", ingest::ImportKindName(r.kind)},
+                        {"source", r.source},
+                        {"rows", r.rows},
+                        {"dry_run", r.dry_run},
+                        {"written", r.written},
+                        {"audit_id", r.audit_id},
+                        {"ignored_columns", r.ignored_columns},
+                        {"error_count", r.errors.count()},
+                        {"errors", ErrorsJson(r.errors)},
+                        {"warning_count", r.warnings.count()},
+                        {"warnings", ErrorsJson(r.warnings)}};
+    for (const ingest::EntityCounts& c : r.counts) {
+      j["counts"][c.entity] = {{"added", c.added}, {"changed", c.changed}, {"unchanged", c.unchanged}};
+    }
+    if (!r.status.ok()) {
+      j["status"] = {{"code", std::string(core::StatusCodeName(r.status.code()))},
+                     {"reason", std::string(r.status.reason())},
+                     {"message", std::string(r.status.message())}};
+    }
+    std::printf("%s\n", j.dump(2).c_str());
+    return;
+  }
+  std::printf("读取 %s，数据 %s 行\n", r.source.c_str(), Thousands(r.rows).c_str());
+  if (!r.ignored_columns.empty()) {
+    std::string cols;
+    for (const std::string& c : r.ignored_columns) cols += (cols.empty() ? "" : "、") + c;
+    std::printf("未识别、已忽略的列：%s\n", cols.c_str());
+  }
+  if (!r.counts.empty()) {
+    TextTable t({"", r.dry_run ? "将新增" : "新增", r.dry_run ? "将修改" : "修改", "不变"});
+    for (const ingest::EntityCounts& c : r.counts) {
+      t.Add({std::string(EntityLabel(c.entity)), Thousands(c.added), Thousands(c.changed), Thousands(c.unchanged)});
+    }
+    std::printf("%s", t.Render().c_str());
+  }
+  PrintErrors(stdout, "提示（不影响导入）：", r.warnings);
+  if (!r.errors.empty()) {
+    PrintErrors(stderr, "文件有" + std::to_string(r.errors.count()) + "处错误，已整体拒绝，数据库未作任何改动：", r.errors);
+  } else if (r.status.ok()) {
+    if (r.dry_run) {
+      std::printf("试运行：文件检查通过，未写入任何数据。\n");
+    } else if (r.written) {
+      std::printf("已写入数据库（审计记录 #%lld）。\n", static_cast<long long>(r.audit_id));
+    } else {
+      std::printf("数据与数据库一致，无需改动。\n");
+    }
+  }
+}
+
+}  // namespace
+
+void AddImportCommand(CLI::App& app, CliContext& ctx) {
+  struct Args {
+    std::string kind;
+    app::ImportRequest request;
+  };
+  auto args = std::make_shared<Args>();
+  CLI::App* cmd = app.add_subcommand(
+      "import",
+      "导入学校（schools）、学生（students）、在校登记（enrolments）或教职工（staff）名单，"
+      "CSV 或 XLSX。整份文件要么全部写入，要么一行也不写。");
+  cmd->add_option("kind", args->kind, "名单类型：schools、students、enrolments、staff")
+      ->required()
+      ->check(CLI::IsMember({"schools", "orgunits", "students", "enrolments", "staff"}));
+  cmd->add_option("file", args->request.path, "CSV（UTF-8 或 GB18030）或 XLSX 文件")->required();
+  cmd->add_option("--year", args->request.school_year,
+                  "学年（如 2024 表示 2024-2025学年），文件没有“学年”列时必填");
+  cmd->add_flag("--dry-run", args->request.dry_run, "只检查并报告将新增、修改、不变的记录，不写入");
+  cmd->add_option("--max-errors", args->request.max_errors, "最多列出多少处错误（默认 100）");
+  cmd->add_option("--sheet", args->request.sheet, "XLSX 工作表名称（默认第一个）");
+  cmd->callback([&ctx, args] {
+    args->request.kind = *ingest::ParseImportKind(args->kind);
+    auto store = app::OpenStore(ctx.db, false);
+    if (!store.ok()) return ctx.Fail(store.status());
+    ProgressLine progress;
+    if (!ctx.json()) {
+      args->request.progress = [&progress](std::string_view phase, double f) { progress.Update(phase, f); };
+    }
+    auto report = app::ImportRegisterFile(**store, ctx.actor, args->request);
+    progress.Clear();
+    if (!report.ok()) return ctx.Fail(report.status());
+    PrintReport(ctx, *report);
+    if (!report->status.ok()) {
+      if (report->status.reason() == "rows_rejected") {
+        ctx.exit_code = kExitRejected;
+      } else {
+        ctx.Fail(report->status);
+      }
+    }
+  });
+}
+
+}  // namespace eduledger::cli

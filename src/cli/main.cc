@@ -1,0 +1,81 @@
+// eduledger: the command line of EduLedger (教育台账). Each subcommand is one use case run as
+// the local administrator; messages for people are in Chinese, --format json gives the same
+// answers for tools, with stable English reason codes.
+#include <cstdio>
+#include <exception>
+#include <new>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.h"
+#include "core/log.h"
+
+namespace {
+
+void UseChineseLabels(CLI::App& app) {
+  auto formatter = app.get_formatter();
+  formatter->label("Usage", "用法");
+  formatter->label("OPTIONS", "选项");
+  formatter->label("SUBCOMMAND", "子命令");
+  formatter->label("SUBCOMMANDS", "子命令");
+  formatter->label("POSITIONALS", "参数");
+  formatter->label("REQUIRED", "必填");
+  formatter->label("TEXT", "文本");
+  formatter->label("INT", "整数");
+  formatter->label("UINT", "整数");
+  formatter->label("FLOAT", "数字");
+  formatter->column_width(34);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using eduledger::cli::CliContext;
+  CliContext ctx;
+  try {
+    CLI::App app{"EduLedger 教育台账：区县教育局的学籍、人事与工作总结数据系统", "eduledger"};
+    UseChineseLabels(app);
+    app.set_help_flag("-h,--help", "显示帮助");
+    app.set_help_all_flag("--help-all", "显示全部子命令的帮助");
+    app.set_version_flag("--version", "EduLedger 0.1.0", "显示版本");
+    app.require_subcommand(1);
+    app.fallthrough();
+    std::string format = "text";
+    app.add_option("--db", ctx.db, "数据库文件（默认 eduledger.db）");
+    app.add_option("--format", format, "输出格式：text（默认）或 json")
+        ->check(CLI::IsMember({"text", "json"}));
+    eduledger::cli::AddInitCommand(app, ctx);
+    eduledger::cli::AddImportCommand(app, ctx);
+    eduledger::cli::AddExportCommand(app, ctx);
+    eduledger::cli::AddStatsCommand(app, ctx);
+    eduledger::cli::AddDemoCommand(app, ctx);
+    app.parse_complete_callback([&] {
+      ctx.format = format == "json" ? eduledger::cli::OutputFormat::kJson
+                                    : eduledger::cli::OutputFormat::kText;
+    });
+    try {
+      app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+      return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+      return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+      return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+      std::fprintf(stderr, "参数错误：%s\n（用 eduledger --help 或 eduledger <子命令> --help 查看用法）\n",
+                   e.what());
+      return eduledger::cli::kExitUsage;
+    }
+    return ctx.exit_code;
+  } catch (const std::bad_alloc&) {
+    std::fprintf(stderr, "错误：内存不足\n");
+    std::abort();
+  } catch (const std::exception& e) {
+    eduledger::core::LogLine(eduledger::core::LogLevel::kError, "uncaught_exception").Add("what", e.what());
+    std::fprintf(stderr, "内部错误：%s\n", e.what());
+    return eduledger::cli::kExitFailure;
+  } catch (...) {
+    std::fprintf(stderr, "内部错误\n");
+    return eduledger::cli::kExitFailure;
+  }
+}
