@@ -1,6 +1,9 @@
 #include "app/register_io.h"
 
+#include <chrono>
+
 #include "app/register_stats.h"
+#include "core/log.h"
 #include "ingest/export.h"
 #include "meta/org_tree.h"
 
@@ -30,8 +33,23 @@ core::Result<ingest::ImportReport> ImportRegisterFile(store::Store& store, const
   options.sheet = request.sheet;
   options.progress = request.progress;
   options.may_write = [&scope](const meta::OrgUnit& u) { return scope.Sees(u); };
-  return ingest::ImportFile(store, request.kind, request.path, options,
-                            AuditAs(actor, "import." + std::string(ingest::ImportKindName(request.kind))));
+  const auto start = std::chrono::steady_clock::now();
+  ingest::ImportReport report = ingest::ImportFile(
+      store, request.kind, request.path, options,
+      AuditAs(actor, "import." + std::string(ingest::ImportKindName(request.kind))));
+  // Counts and codes only: no file content, no names, no ID numbers. A rejected file is an
+  // expected outcome, reported to the user, not a warning for the operator.
+  core::LogLine line(core::LogLevel::kInfo, "import");
+  line.Add("user", actor.user_id).Add("kind", ingest::ImportKindName(request.kind)).Add("rows", report.rows);
+  for (const ingest::EntityCounts& c : report.counts) {
+    line.Add(c.entity + "_added", c.added).Add(c.entity + "_changed", c.changed);
+  }
+  line.Add("errors", report.errors.count()).Add("warnings", report.warnings.count());
+  line.Add("dry_run", request.dry_run ? "1" : "0").Add("audit_id", report.audit_id);
+  if (!report.status.ok()) line.Add("reason", report.status.reason());
+  line.Add("ms", static_cast<std::int64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                               std::chrono::steady_clock::now() - start).count()));
+  return report;
 }
 
 core::Result<ExportResult> ExportRegisterFile(store::Store& store, const Actor& actor,

@@ -7,7 +7,8 @@
 //
 // Annual rates (per enrolled student): dropout 0.2% primary, 0.6% junior, 1.2% senior, 3%
 // vocational, of whom 40% return the next year; moving away 0.8-1.2%; transfer within the county
-// 1.5%; repetition 0.2%; death 0.004%. After junior school 62% go to general senior school, 32%
+// 1.5%; suspension (休学, resumed the next year in the same grade) 0.1%; repetition 0.2%; death
+// 0.004%. After junior school 62% go to general senior school, 32%
 // to vocational school, 6% leave.
 #include <algorithm>
 #include <array>
@@ -255,6 +256,13 @@ class Simulator {
           offset += 1;  // back in the same grade
           continue;
         }
+      }
+      if (stage != Stage::kKindergarten && rng_.Chance(0.001)) {
+        // 休学: back in the same grade and school the next year.
+        Event(person, meta::EventType::kSuspend, DayIn(y, 60, 200), school);
+        Event(person, meta::EventType::kResume, DayIn(y + 1, 0, 5), school);
+        offset += 1;
+        continue;
       }
       if (!Terminal(grade) && rng_.Chance(0.015)) {
         const int to = TransferTarget(c, school, grade + 1);

@@ -40,4 +40,9 @@ struct CommandResult {
 // collect its output.
 CommandResult RunCommand(const std::vector<std::string>& args);
 
+// Start `args` without waiting; its output is discarded. Returns the child's pid.
+int SpawnCommand(const std::vector<std::string>& args);
+// Wait for a spawned child; returns its exit code, or 128 + the signal that ended it.
+int WaitCommand(int pid);
+
 }  // namespace eduledger::testing

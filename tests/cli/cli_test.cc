@@ -1,0 +1,255 @@
+// The eduledger binary end to end: exit codes, JSON output, all-or-nothing imports (also when
+// killed), the example county, and logs free of personal data.
+#include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <set>
+#include <thread>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "testing/db_dump.h"
+#include "testing/test_util.h"
+
+namespace eduledger {
+namespace {
+
+using testing::RunCommand;
+
+testing::CommandResult Eduledger(std::vector<std::string> args) {
+  args.insert(args.begin(), testing::BinaryPath());
+  return RunCommand(args);
+}
+
+// The dump without the audit log's timestamps, which differ from run to run.
+std::string DumpWithoutTimes(const std::string& db) {
+  std::string dump = testing::DumpDatabase(db);
+  std::string out;
+  std::size_t pos = 0;
+  bool in_audit = false;
+  while (pos < dump.size()) {
+    const std::size_t end = dump.find('\n', pos);
+    const std::string line = dump.substr(pos, end - pos);
+    if (line.starts_with("## ")) in_audit = line == "## audit_log" || line == "## schema_migrations";
+    if (!in_audit) out += line + "\n";
+    pos = end + 1;
+  }
+  return out;
+}
+
+long FileSize(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 ? static_cast<long>(st.st_size) : 0;
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  std::string Db() const { return dir_.File("t.db"); }
+  testing::TempDir dir_;
+};
+
+TEST_F(CliTest, InitCreatesTheDatabaseAndReportsItsVersion) {
+  const auto r = Eduledger({"--db", Db(), "--format", "json", "init"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["db"], Db());
+  EXPECT_GE(j["schema_version"].get<int>(), 3);
+}
+
+TEST_F(CliTest, ImportsAndTheSecondImportChangesNothing) {
+  ASSERT_EQ(Eduledger({"--db", Db(), "init"}).exit_code, 0);
+  const auto schools = Eduledger({"--db", Db(), "import", "schools", testing::DataPath("schools.csv")});
+  ASSERT_EQ(schools.exit_code, 0) << schools.err;
+  const auto first = Eduledger({"--db", Db(), "import", "students", testing::DataPath("students_gb18030.csv"), "--year", "2024"});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_NE(first.out.find("已写入数据库"), std::string::npos) << first.out;
+  const std::string before = testing::DumpDatabase(Db());
+  const auto second = Eduledger({"--db", Db(), "--format", "json", "import", "students",
+                           testing::DataPath("students_gb18030.csv"), "--year", "2024"});
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  const auto j = nlohmann::json::parse(second.out);
+  EXPECT_EQ(j["written"], false);
+  EXPECT_EQ(j["counts"]["student"]["unchanged"], 6);
+  EXPECT_EQ(j["counts"]["enrolment"]["unchanged"], 6);
+  EXPECT_EQ(testing::DumpDatabase(Db()), before);
+}
+
+TEST_F(CliTest, RejectsABadFileWithExitCodeOneAndListsEveryRow) {
+  ASSERT_EQ(Eduledger({"--db", Db(), "init"}).exit_code, 0);
+  ASSERT_EQ(Eduledger({"--db", Db(), "import", "schools", testing::DataPath("schools.csv")}).exit_code, 0);
+  const std::string before = testing::DumpDatabase(Db());
+  const auto r = Eduledger({"--db", Db(), "--format", "json", "import", "students", testing::DataPath("students_bad.csv")});
+  EXPECT_EQ(r.exit_code, 1);
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["error_count"], 6);
+  std::set<int> rows;
+  for (const auto& e : j["errors"]) rows.insert(e["row"].get<int>());
+  EXPECT_EQ(rows, (std::set<int>{3, 4, 5, 6, 7, 8}));
+  EXPECT_EQ(j["status"]["reason"], "rows_rejected");
+  EXPECT_EQ(testing::DumpDatabase(Db()), before);
+  // The text report names row, column, value and reason.
+  const auto text = Eduledger({"--db", Db(), "import", "students", testing::DataPath("students_bad.csv")});
+  EXPECT_EQ(text.exit_code, 1);
+  EXPECT_NE(text.err.find("第3行 C列“身份证件号” “439901201605120011”：校验码应为9"), std::string::npos)
+      << text.err;
+}
+
+TEST_F(CliTest, DryRunWritesNothing) {
+  ASSERT_EQ(Eduledger({"--db", Db(), "init"}).exit_code, 0);
+  const std::string before = testing::DumpDatabase(Db());
+  const auto r = Eduledger({"--db", Db(), "import", "schools", testing::DataPath("schools.csv"), "--dry-run"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("将新增"), std::string::npos);
+  EXPECT_EQ(testing::DumpDatabase(Db()), before);
+}
+
+TEST_F(CliTest, ExitCodeTwoForWhatCannotBeRead) {
+  EXPECT_EQ(Eduledger({"--db", Db(), "stats"}).exit_code, 2);  // no database yet
+  ASSERT_EQ(Eduledger({"--db", Db(), "init"}).exit_code, 0);
+  const auto missing = Eduledger({"--db", Db(), "--format", "json", "import", "schools", dir_.File("none.csv")});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_EQ(nlohmann::json::parse(missing.err)["error"]["reason"], "cannot_read");
+  EXPECT_EQ(Eduledger({"--db", Db(), "import", "pupils", "x.csv"}).exit_code, 2);
+  EXPECT_EQ(Eduledger({"--db", Db(), "import", "schools", "名单.xls"}).exit_code, 2);
+}
+
+TEST_F(CliTest, EveryCommandHasHelp) {
+  for (const char* cmd : {"init", "import", "export", "stats", "demo"}) {
+    const auto r = Eduledger({cmd, "--help"});
+    EXPECT_EQ(r.exit_code, 0) << cmd;
+    EXPECT_NE(r.out.find("用法"), std::string::npos) << cmd;
+  }
+}
+
+TEST_F(CliTest, LogsCarryNoPersonalData) {
+  ASSERT_EQ(Eduledger({"--db", Db(), "init"}).exit_code, 0);
+  ::setenv("EDULEDGER_LOG_LEVEL", "debug", 1);
+  const auto a = Eduledger({"--db", Db(), "import", "schools", testing::DataPath("schools.csv")});
+  const auto b = Eduledger({"--db", Db(), "import", "students", testing::DataPath("students.csv"), "--year", "2024"});
+  const auto c = Eduledger({"--db", Db(), "import", "staff", testing::DataPath("staff.csv")});
+  ::unsetenv("EDULEDGER_LOG_LEVEL");
+  std::string log;
+  for (const auto* r : {&a, &b, &c}) {
+    std::size_t pos = 0;
+    while (pos < r->err.size()) {
+      const std::size_t end = r->err.find('\n', pos);
+      const std::string line = r->err.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+      if (line.starts_with("level=")) log += line + "\n";
+      if (end == std::string::npos) break;
+      pos = end + 1;
+    }
+  }
+  EXPECT_NE(log.find("event=import"), std::string::npos) << log;  // the log was on
+  EXPECT_NE(log.find("student_added=6"), std::string::npos) << log;
+  for (const char* secret : {"439901201605120019", "张小明", "周老师", "439901198506200078"}) {
+    EXPECT_EQ(log.find(secret), std::string::npos) << secret;
+  }
+}
+
+// A large import killed with SIGKILL at any moment leaves the store as it was before, or (when
+// the kill lands after the commit) with the whole import: never anything in between.
+TEST_F(CliTest, KilledImportLeavesTheStoreAsItWas) {
+  // Students of the example county, exported, as the file to import into a fresh database.
+  const std::string demo = dir_.File("demo.db");
+  ASSERT_EQ(Eduledger({"--db", demo, "demo"}).exit_code, 0);
+  const std::string schools = dir_.File("schools.csv");
+  const std::string students = dir_.File("students.csv");
+  ASSERT_EQ(Eduledger({"--db", demo, "export", "schools", "-o", schools}).exit_code, 0);
+  ASSERT_EQ(Eduledger({"--db", demo, "export", "students", "-o", students}).exit_code, 0);
+  ASSERT_EQ(Eduledger({"--db", Db(), "init"}).exit_code, 0);
+  ASSERT_EQ(Eduledger({"--db", Db(), "import", "schools", schools}).exit_code, 0);
+  ASSERT_EQ(FileSize(Db() + "-wal"), 0);  // checkpointed on close: the .db file is the state
+  const std::string pristine = testing::ReadFileOrDie(Db());
+  auto reset = [&] {
+    ::unlink((Db() + "-wal").c_str());
+    ::unlink((Db() + "-shm").c_str());
+    testing::WriteFile(Db(), pristine);
+  };
+  const std::size_t before = std::hash<std::string>{}(DumpWithoutTimes(Db()));
+  const std::vector<std::string> import = {testing::BinaryPath(), "--db", Db(), "import", "students", students};
+
+  // The whole import once, timed, for the state it ends in.
+  const auto t0 = std::chrono::steady_clock::now();
+  ASSERT_EQ(RunCommand(import).exit_code, 0);
+  const auto full = std::chrono::steady_clock::now() - t0;
+  const std::string students_after = testing::QueryScalar(Db(), "SELECT count(*) FROM students");
+  ASSERT_GT(std::stoi(students_after), 25000);
+  const std::size_t after = std::hash<std::string>{}(DumpWithoutTimes(Db()));
+  reset();
+
+  int killed_before_commit = 0;
+  // Kill at fractions of the whole run, then the moment the transaction's pages reach the WAL.
+  for (const double fraction : {0.1, 0.3, 0.5, 0.7, 0.9, -1.0, -1.0}) {
+    const int pid = testing::SpawnCommand(import);
+    if (fraction >= 0) {
+      std::this_thread::sleep_for(std::chrono::duration_cast<std::chrono::microseconds>(full * fraction));
+    } else {
+      const auto deadline = std::chrono::steady_clock::now() + full * 3;
+      while (FileSize(Db() + "-wal") < 64 * 1024 && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::microseconds(100));
+      }
+    }
+    ::kill(pid, SIGKILL);
+    testing::WaitCommand(pid);
+    const std::size_t state = std::hash<std::string>{}(DumpWithoutTimes(Db()));
+    if (state == before) {
+      ++killed_before_commit;
+    } else {
+      EXPECT_EQ(state, after) << "a kill at " << fraction << " left a partial import";
+      reset();
+    }
+  }
+  EXPECT_GE(killed_before_commit, 3);
+}
+
+TEST_F(CliTest, TheExampleCountyIsDeterministicAndAsAdvertised) {
+  const std::string a = dir_.File("a.db");
+  const std::string b = dir_.File("b.db");
+  const auto ra = Eduledger({"--db", a, "--format", "json", "demo", "--seed", "7"});
+  ASSERT_EQ(ra.exit_code, 0) << ra.err;
+  ASSERT_EQ(Eduledger({"--db", b, "demo", "--seed", "7"}).exit_code, 0);
+  EXPECT_EQ(DumpWithoutTimes(a), DumpWithoutTimes(b));
+
+  const auto j = nlohmann::json::parse(ra.out);
+  // About 108 schools (teaching points included), 32,000 students a year, 2,100 staff.
+  const int schools = j["stats"]["schools"].get<int>() + j["stats"]["teaching_points"].get<int>();
+  EXPECT_EQ(schools, 108);
+  EXPECT_EQ(testing::QueryScalar(a, "SELECT count(*) FROM org_units WHERE level = 5"), "108");
+  for (int year = 2022; year <= 2026; ++year) {
+    const int n = std::stoi(testing::QueryScalar(a, "SELECT count(*) FROM enrolments WHERE school_year = " + std::to_string(year)));
+    EXPECT_GT(n, 28000) << year;
+    EXPECT_LT(n, 36000) << year;
+  }
+  const int staff = j["stats"]["staff"].get<int>();
+  EXPECT_GT(staff, 1800);
+  EXPECT_LT(staff, 2400);
+  // The stats agree with a count straight from the tables.
+  EXPECT_EQ(std::to_string(j["stats"]["students"].get<int>()),
+            testing::QueryScalar(a, "SELECT count(*) FROM enrolments WHERE school_year = 2026"));
+  // Every kind of school a county has.
+  for (int type : {111, 211, 218, 311, 312, 342, 365, 514}) {
+    EXPECT_NE(testing::QueryScalar(a, "SELECT count(*) FROM org_units WHERE school_type = " + std::to_string(type)), "0") << type;
+  }
+  // Each kind of register change happened.
+  for (int type = 1; type <= 8; ++type) {
+    EXPECT_NE(testing::QueryScalar(a, "SELECT count(*) FROM status_events WHERE event_type = " + std::to_string(type)), "0") << type;
+  }
+  // ID numbers are unique and pass MOD 11-2 (checked here independently of core/id_number).
+  EXPECT_EQ(testing::QueryScalar(a, "SELECT count(DISTINCT id_number) = count(id_number) FROM students"), "1");
+  const std::string ids = testing::QueryScalar(a, "SELECT group_concat(id_number, ' ') FROM (SELECT id_number FROM students WHERE id_number IS NOT NULL UNION ALL SELECT id_number FROM staff)");
+  const int weights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+  int checked = 0;
+  for (std::size_t pos = 0; pos + 18 <= ids.size(); pos += 19, ++checked) {
+    int sum = 0;
+    for (int i = 0; i < 17; ++i) sum += (ids[pos + i] - '0') * weights[i];
+    ASSERT_EQ(ids[pos + 17], "10X98765432"[sum % 11]) << ids.substr(pos, 18);
+  }
+  EXPECT_GT(checked, 40000);
+}
+
+}  // namespace
+}  // namespace eduledger
