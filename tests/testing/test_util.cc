@@ -28,12 +28,12 @@ TempDir::~TempDir() {
 
 std::string DataPath(std::string_view name) {
   const char* dir = std::getenv("EDULEDGER_TEST_DATA");
-  return std::string(dir ? dir : "tests/data") + "/" + std::string(name);
+  return std::string(dir ? dir : EDULEDGER_TEST_DATA_DIR) + "/" + std::string(name);
 }
 
 std::string BinaryPath() {
   const char* bin = std::getenv("EDULEDGER_BIN");
-  return bin ? bin : "build/eduledger";
+  return bin ? bin : EDULEDGER_BIN_PATH;
 }
 
 void WriteFile(const std::string& path, std::string_view bytes) {

@@ -23,9 +23,9 @@ class TempDir {
   std::string path_;
 };
 
-// tests/data/<name> (from EDULEDGER_TEST_DATA, set by ctest).
+// tests/data/<name> (EDULEDGER_TEST_DATA overrides the source tree's).
 std::string DataPath(std::string_view name);
-// The eduledger binary (from EDULEDGER_BIN, set by ctest).
+// The eduledger binary (EDULEDGER_BIN overrides the one this build made).
 std::string BinaryPath();
 
 void WriteFile(const std::string& path, std::string_view bytes);
