@@ -34,6 +34,14 @@ core::Result<ingest::ImportReport> ImportRegisterFile(store::Store& store, const
   options.progress = request.progress;
   options.may_write = [&scope](const meta::OrgUnit& u) { return scope.Sees(u); };
   const auto start = std::chrono::steady_clock::now();
+  // When each phase was first reported, for the log's phase timings.
+  std::vector<std::pair<std::string, std::chrono::steady_clock::time_point>> phases;
+  options.progress = [&](std::string_view phase, double fraction) {
+    if (phases.empty() || phases.back().first != phase) {
+      phases.emplace_back(std::string(phase), std::chrono::steady_clock::now());
+    }
+    if (request.progress) request.progress(phase, fraction);
+  };
   ingest::ImportReport report = ingest::ImportFile(
       store, request.kind, request.path, options,
       AuditAs(actor, "import." + std::string(ingest::ImportKindName(request.kind))));
@@ -47,8 +55,19 @@ core::Result<ingest::ImportReport> ImportRegisterFile(store::Store& store, const
   line.Add("errors", report.errors.count()).Add("warnings", report.warnings.count());
   line.Add("dry_run", request.dry_run ? "1" : "0").Add("audit_id", report.audit_id);
   if (!report.status.ok()) line.Add("reason", report.status.reason());
-  line.Add("ms", static_cast<std::int64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                               std::chrono::steady_clock::now() - start).count()));
+  const auto end = std::chrono::steady_clock::now();
+  auto ms = [](auto d) {
+    return static_cast<std::int64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(d).count());
+  };
+  static constexpr std::pair<std::string_view, std::string_view> kPhaseKeys[] = {
+      {"读取校验", "read_ms"}, {"比对", "compare_ms"}, {"写入", "write_ms"}};
+  for (std::size_t i = 0; i < phases.size(); ++i) {
+    const auto until = i + 1 < phases.size() ? phases[i + 1].second : end;
+    for (const auto& [phase, key] : kPhaseKeys) {
+      if (phases[i].first == phase) line.Add(key, ms(until - phases[i].second));
+    }
+  }
+  line.Add("ms", ms(end - start));
   return report;
 }
 

@@ -51,7 +51,7 @@ Result<MappedFile> MappedFile::Open(const std::string& path) {
 }
 
 MappedFile::MappedFile(MappedFile&& other) noexcept
-    : data_(other.data_), size_(other.size_), mapped_(other.mapped_) {
+    : data_(other.data_), size_(other.size_), mapped_(other.mapped_), released_(other.released_) {
   other.data_ = nullptr;
   other.size_ = 0;
   other.mapped_ = false;
@@ -63,11 +63,21 @@ MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
     data_ = other.data_;
     size_ = other.size_;
     mapped_ = other.mapped_;
+    released_ = other.released_;
     other.data_ = nullptr;
     other.size_ = 0;
     other.mapped_ = false;
   }
   return *this;
+}
+
+void MappedFile::Release(std::size_t end) {
+  if (!mapped_) return;
+  const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  end = end / page * page;
+  if (end <= released_) return;
+  ::madvise(const_cast<char*>(data_) + released_, end - released_, MADV_DONTNEED);
+  released_ = end;
 }
 
 MappedFile::~MappedFile() {

@@ -23,11 +23,15 @@ class MappedFile {
   ~MappedFile();
 
   std::string_view bytes() const { return {data_, size_}; }
+  // Tell the kernel the bytes [0, end) will not be read again, so their pages can leave
+  // memory (they are read back from the file if they are touched after all).
+  void Release(std::size_t end);
 
  private:
   const char* data_ = nullptr;
   std::size_t size_ = 0;
   bool mapped_ = false;
+  std::size_t released_ = 0;
 };
 
 Result<std::string> ReadFile(const std::string& path);

@@ -65,32 +65,39 @@ char IdNumber::CheckCharacter(std::string_view first17) {
 }
 
 Result<IdNumber> IdNumber::Parse(std::string_view text, Date today) {
-  std::string folded = FoldFullWidth(TrimSpace(text));
+  text = TrimSpace(text);
+  std::string folded_storage;
+  if (HasFullWidthForms(text)) folded_storage = FoldFullWidth(text);
+  const std::string_view folded = folded_storage.empty() ? text : std::string_view(folded_storage);
   if (folded.empty()) return Reject("empty", "身份证件号为空");
   if (folded.size() != 18 && folded.size() != 15) {
     return Reject("bad_length", "身份证号应为18位（或旧式15位），实为" +
                                     std::to_string(CodePointCount(folded)) + "位");
   }
   IdNumber id;
-  std::string number;
+  char buf[18];  // the 18-character number being built
   if (folded.size() == 15) {
     if (!AllDigits(folded)) return Reject("bad_character", "15位身份证号只能由数字组成");
-    id.original15_ = folded;
-    number = folded.substr(0, 6) + "19" + folded.substr(6);
+    id.original15_ = std::string(folded);
+    folded.copy(buf, 6);
+    buf[6] = '1';
+    buf[7] = '9';
+    folded.substr(6).copy(buf + 8, 9);
   } else {
-    number = folded;
-    number[17] = AsciiUpper(number[17]);
-    if (!AllDigits(std::string_view(number).substr(0, 17)) ||
-        !(IsAsciiDigit(number[17]) || number[17] == 'X')) {
+    folded.copy(buf, 18);
+    buf[17] = AsciiUpper(buf[17]);
+    if (!AllDigits(std::string_view(buf, 17)) || !(IsAsciiDigit(buf[17]) || buf[17] == 'X')) {
       return Reject("bad_character", "身份证号前17位须为数字，第18位为数字或X");
     }
   }
-  const int province = Digits(std::string_view(number).substr(0, 2));
-  const bool permit_83 = province == 83 && number.compare(0, 6, "830000") == 0;
+  const std::string_view number(buf, 18);
+  const int province = Digits(number.substr(0, 2));
+  const bool permit_83 = province == 83 && number.substr(0, 6) == "830000";
   if (!(IsKnownProvinceCode(province) && (province != 83 || permit_83))) {
-    return Reject("unknown_province", "前两位" + number.substr(0, 2) + "不是有效的省级行政区划代码");
+    return Reject("unknown_province",
+                  "前两位" + std::string(number.substr(0, 2)) + "不是有效的省级行政区划代码");
   }
-  const std::string_view birth = std::string_view(number).substr(6, 8);
+  const std::string_view birth = number.substr(6, 8);
   auto date = Date::FromYmd(Digits(birth.substr(0, 4)), Digits(birth.substr(4, 2)),
                             Digits(birth.substr(6, 2)));
   if (!date.ok() || date->year() < 1800) {
@@ -101,14 +108,14 @@ Result<IdNumber> IdNumber::Parse(std::string_view text, Date today) {
   }
   const char expected = CheckCharacter(number);
   if (id.original15_.empty()) {
-    if (number[17] != expected) {
-      return Reject("bad_check_character", std::string("校验码应为") + expected + "，实为" +
-                                               number[17]);
+    if (buf[17] != expected) {
+      return Reject("bad_check_character",
+                    std::string("校验码应为") + expected + "，实为" + buf[17]);
     }
   } else {
-    number.push_back(expected);
+    buf[17] = expected;
   }
-  std::copy(number.begin(), number.end(), id.digits_.begin());
+  std::copy(buf, buf + 18, id.digits_.begin());
   id.birth_date_ = *date;
   return id;
 }

@@ -121,7 +121,22 @@ std::string_view TrimSpace(std::string_view text) {
   return text;
 }
 
+bool HasFullWidthForms(std::string_view text) {
+  // U+FF01..U+FF5E are EF BC 81..EF BD 9E; U+3000 is E3 80 80.
+  for (std::size_t i = 0; i + 2 < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == 0xEF) {
+      const auto n = static_cast<unsigned char>(text[i + 1]);
+      if (n == 0xBC || n == 0xBD) return true;
+    } else if (c == 0xE3 && text[i + 1] == '\x80' && text[i + 2] == '\x80') {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::string FoldFullWidth(std::string_view text) {
+  if (!HasFullWidthForms(text)) return std::string(text);
   std::string out;
   out.reserve(text.size());
   std::size_t pos = 0;

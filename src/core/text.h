@@ -32,6 +32,8 @@ inline bool IsValidUtf8(std::string_view text) {
 // Strip ASCII whitespace, U+3000 (ideographic space) and U+00A0 from both ends.
 std::string_view TrimSpace(std::string_view text);
 
+// True when `text` holds a full-width ASCII form (U+FF01..U+FF5E) or U+3000.
+bool HasFullWidthForms(std::string_view text);
 // Fold full-width ASCII forms (U+FF01..U+FF5E, U+3000) to their ASCII counterparts:
 // "（１２）" becomes "(12)". Other text is copied unchanged.
 std::string FoldFullWidth(std::string_view text);

@@ -71,6 +71,11 @@ std::string CsvReader::description() const {
 }
 
 core::Result<bool> CsvReader::Next(Row* row) {
+  // Rows before this one have been read and copied: let the pages of a large mapped file go.
+  if (decoded_.storage.empty() && pos_ - released_ > (std::size_t{32} << 20)) {
+    released_ = pos_;
+    file_holder_.Release(static_cast<std::size_t>(text_.data() - file_holder_.bytes().data()) + pos_);
+  }
   while (pos_ < text_.size()) {
     row->cells.clear();
     scratch_.clear();

@@ -34,6 +34,7 @@ class CsvReader final : public TableReader {
   core::DecodedText decoded_;
   std::string_view text_;
   std::size_t pos_ = 0;
+  std::size_t released_ = 0;  // text before this offset has been released (mapped files)
   std::int64_t record_ = 0;
   char delimiter_ = ',';
   struct PendingCell {

@@ -177,16 +177,6 @@ bool ParseIdentity(RowParser& p, core::Date today, bool has_student_no, Identity
   return ok_before ? p.row_ok() : false;
 }
 
-std::string IdentityKey(meta::IdType type, std::string_view id_number, std::string_view student_no) {
-  if (!id_number.empty()) {
-    std::string key(1, static_cast<char>(type));
-    key += '|';
-    key += id_number;
-    return key;
-  }
-  return "#" + std::string(student_no);
-}
-
 const meta::OrgUnit* ParseSchool(RowParser& p, const meta::OrgTree& tree,
                                  const ImportOptions& options) {
   const Field at = p.Has(Field::kSchoolCode) && !p.Get(Field::kSchoolCode).empty()

@@ -77,9 +77,6 @@ struct Identity {
 // (`has_student_no`). Returns false after recording errors.
 bool ParseIdentity(RowParser& p, core::Date today, bool has_student_no, Identity* out);
 
-// "1|<number>" or "#<student number>": the key a person is matched on.
-std::string IdentityKey(meta::IdType type, std::string_view id_number, std::string_view student_no);
-
 // Resolve the school of a row from kSchoolCode / kSchoolName. A school outside the actor's
 // scope is reported as unknown. Returns nullptr after recording the error.
 const meta::OrgUnit* ParseSchool(RowParser& p, const meta::OrgTree& tree,

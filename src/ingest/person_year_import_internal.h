@@ -8,7 +8,7 @@
 //   Person, Year, Presence         record types, and which person fields the file carries
 //   kPersonEntity, kYearEntity     names in counts and the audit log
 //   kRequireExisting               persons must already be stored (bare enrolments)
-//   Key(Person)                    the identity key;  StudentNo(Person): "" if none
+//   IdTypeOf, IdNumber, StudentNo  the person's document and 全国学籍号 ("" if none)
 //   SamePerson(a, b)               two rows describe the same person consistently
 //   Merge(stored, in, presence), MergeYear(stored, in)
 //   PersonId(Year&)                the year record's person id
@@ -16,10 +16,11 @@
 //   Twice(), Elsewhere()           messages for a second school in one year
 #pragma once
 
+#include <absl/container/flat_hash_map.h>
+
 #include <algorithm>
 #include <deque>
 #include <span>
-#include <unordered_map>
 
 #include "core/period.h"
 #include "ingest/import_internal.h"
@@ -40,16 +41,27 @@ class PersonYearImport {
   // Take a row whose cells passed their checks; check it against the rows before it.
   void Add(RowParser& p, Person incoming, const Presence& presence, const meta::OrgUnit* school,
            Year year) {
-    std::string key = T::Key(incoming);
-    const auto pit = person_of_key_.find(key);
-    const std::size_t person_idx = pit == person_of_key_.end() ? persons_.size() : pit->second;
-    if (pit != person_of_key_.end()) {
+    const std::string_view number = T::IdNumber(incoming);
+    const std::string_view student_no = T::StudentNo(incoming);
+    // A person is known by the document number, or by the 全国学籍号 when there is none.
+    std::uint32_t person_idx = static_cast<std::uint32_t>(persons_.size());
+    if (!number.empty()) {
+      if (const auto it = person_of_id_.find(IdentityRef{T::IdTypeOf(incoming), number});
+          it != person_of_id_.end()) {
+        person_idx = it->second;
+      }
+    } else if (const auto it = person_of_no_.find(student_no); it != person_of_no_.end()) {
+      person_idx = it->second;
+    }
+    const bool known = person_idx < persons_.size();
+    if (known) {
       const FilePerson& first = persons_[person_idx];
-      for (const std::size_t k : first.rows) {
-        if (rows_[k].year.school_year != year.school_year) continue;
-        const bool same_school = rows_[k].school == school;
+      for (std::int32_t k = first.first_row_idx; k >= 0; k = rows_[static_cast<std::size_t>(k)].next) {
+        const FileRow& other = rows_[static_cast<std::size_t>(k)];
+        if (other.year.school_year != year.school_year) continue;
+        const bool same_school = other.school == school;
         p.Fail(Field::kIdNumber, same_school ? "duplicate_person" : "enrolled_twice",
-               "与第" + std::to_string(rows_[k].row) + "行是同一人" +
+               "与第" + std::to_string(other.row) + "行是同一人" +
                    (same_school ? "（身份证件号重复）" : "，" + std::string(T::Twice())));
         return;
       }
@@ -60,29 +72,36 @@ class PersonYearImport {
         return;
       }
     }
-    const std::string_view student_no = T::StudentNo(incoming);
     if (!student_no.empty()) {
-      const auto nit = person_of_no_.find(student_no);
-      if (nit != person_of_no_.end() && nit->second != person_idx) {
+      const auto it = person_of_no_.find(student_no);
+      if (it != person_of_no_.end() && it->second != person_idx) {
         p.Fail(Field::kStudentNo, "duplicate_student_no",
-               "与第" + std::to_string(persons_[nit->second].first_row) + "行的全国学籍号相同");
+               "与第" + std::to_string(persons_[it->second].first_row) + "行的全国学籍号相同");
         return;
       }
     }
-    if (pit == person_of_key_.end()) {
+    if (!known) {
       FilePerson fresh;
       fresh.first_row = p.row_number();
-      fresh.key = std::move(key);
       fresh.incoming = std::move(incoming);
       fresh.presence = presence;
       persons_.push_back(std::move(fresh));
-      const FilePerson& added = persons_.back();
-      person_of_key_.emplace(added.key, person_idx);
-      const std::string_view no = T::StudentNo(added.incoming);
-      if (!no.empty()) person_of_no_.emplace(no, person_idx);
+      // Keys are views of the stored person's strings: a deque never moves its elements.
+      const Person& added = persons_.back().incoming;
+      if (!T::IdNumber(added).empty()) {
+        person_of_id_.emplace(IdentityRef{T::IdTypeOf(added), T::IdNumber(added)}, person_idx);
+      }
+      if (!T::StudentNo(added).empty()) person_of_no_.emplace(T::StudentNo(added), person_idx);
     }
-    persons_[person_idx].rows.push_back(rows_.size());
-    rows_.push_back(FileRow{p.row_number(), person_idx, school, std::move(year)});
+    FilePerson& person = persons_[person_idx];
+    const auto row_idx = static_cast<std::int32_t>(rows_.size());
+    if (person.first_row_idx < 0) {
+      person.first_row_idx = row_idx;
+    } else {
+      rows_[static_cast<std::size_t>(person.last_row_idx)].next = row_idx;
+    }
+    person.last_row_idx = row_idx;
+    rows_.push_back(FileRow{p.row_number(), person_idx, -1, school, std::move(year)});
   }
 
   // Compare with the store: count what would be added, changed and left alone, and record
@@ -90,40 +109,41 @@ class PersonYearImport {
   core::Status Compare(store::Store& store) {
     std::vector<store::PersonKey> keys(persons_.size());
     std::vector<store::PersonKey> no_keys;
-    std::vector<std::size_t> no_key_person;
+    std::vector<std::uint32_t> no_key_person;
     for (std::size_t i = 0; i < persons_.size(); ++i) {
-      keys[i] = T::PersonKeyOf(persons_[i].incoming);
-      const std::string_view no = T::StudentNo(persons_[i].incoming);
-      if (!keys[i].id_number.empty() && !no.empty()) {
-        no_keys.push_back(store::PersonKey{keys[i].id_type, "", std::string(no)});
-        no_key_person.push_back(i);
+      const Person& in = persons_[i].incoming;
+      keys[i] = store::PersonKey{T::IdTypeOf(in), T::IdNumber(in), T::StudentNo(in)};
+      if (!keys[i].id_number.empty() && !keys[i].student_no.empty()) {
+        no_keys.push_back(store::PersonKey{keys[i].id_type, {}, keys[i].student_no});
+        no_key_person.push_back(static_cast<std::uint32_t>(i));
       }
     }
-    std::vector<std::optional<Person>> found;
+    std::vector<store::Found<Person>> found;
     EL_RETURN_IF_ERROR(T::Find(store, keys, &found));
-    std::vector<std::int64_t> owner_of_no(persons_.size(), 0);
+    for (store::Found<Person>& f : found) existing_.emplace(static_cast<std::uint32_t>(f.index), std::move(f.value));
+    absl::flat_hash_map<std::uint32_t, std::int64_t> owner_of_no;  // person → holder of its number
     if (!no_keys.empty()) {
-      std::vector<std::optional<Person>> by_no;
+      std::vector<store::Found<Person>> by_no;
       EL_RETURN_IF_ERROR(T::Find(store, no_keys, &by_no));
-      for (std::size_t k = 0; k < no_key_person.size(); ++k) {
-        if (by_no[k]) owner_of_no[no_key_person[k]] = by_no[k]->id;
-      }
+      for (const store::Found<Person>& f : by_no) owner_of_no[no_key_person[f.index]] = f.value.id;
     }
     if (options_.progress) options_.progress("比对", 0.4);
     person_counts_.entity = T::kPersonEntity;
     for (std::size_t i = 0; i < persons_.size(); ++i) {
       FilePerson& person = persons_[i];
-      person.existing = std::move(found[i]);
-      const std::int64_t own_id = person.existing ? person.existing->id : 0;
-      if (owner_of_no[i] != 0 && owner_of_no[i] != own_id) {
+      const auto stored = existing_.find(static_cast<std::uint32_t>(i));
+      const bool exists = stored != existing_.end();
+      person.existing_id = exists ? stored->second.id : 0;
+      if (const auto owner = owner_of_no.find(static_cast<std::uint32_t>(i));
+          owner != owner_of_no.end() && owner->second != person.existing_id) {
         person.bad = true;
         report_->errors.Add(RowError{person.first_row, map_.Label(Field::kStudentNo),
                                      std::string(T::StudentNo(person.incoming)), "student_no_taken",
                                      "该全国学籍号已登记在另一身份证件号下（学生内部编号 " +
-                                         std::to_string(owner_of_no[i]) + "）"});
+                                         std::to_string(owner->second) + "）"});
         continue;
       }
-      if (!person.existing && T::kRequireExisting) {
+      if (!exists && T::kRequireExisting) {
         person.bad = true;
         report_->errors.Add(RowError{person.first_row, map_.Label(Field::kIdNumber),
                                      std::string(keys[i].id_number.empty() ? keys[i].student_no
@@ -131,11 +151,10 @@ class PersonYearImport {
                                      "unknown_student", "系统中没有这名学生，请先导入学生名单"});
         continue;
       }
-      if (person.existing) {
-        person.differs =
-            T::Merge(*person.existing, person.incoming, person.presence) != *person.existing;
+      if (exists) {
+        person.differs = T::Merge(stored->second, person.incoming, person.presence) != stored->second;
       }
-      Count(&person_counts_, person.existing.has_value(), person.differs);
+      Count(&person_counts_, exists, person.differs);
     }
     return CompareYears(store);
   }
@@ -152,24 +171,24 @@ class PersonYearImport {
   core::Result<std::int64_t> Write(store::Store& store, const store::AuditContext& context,
                                    std::int64_t version) {
     EL_ASSIGN_OR_RETURN(store::Transaction txn, store.Begin(context, version));
-    // New persons in key order, so the unique indexes fill sequentially.
-    std::vector<std::size_t> order;
+    Progress(0);
+    // New persons in identity order, so the unique indexes fill sequentially.
+    std::vector<std::uint32_t> order;
     std::vector<Person> changed;
     std::vector<std::int64_t> id_of_person(persons_.size(), 0);
     for (std::size_t i = 0; i < persons_.size(); ++i) {
-      if (persons_[i].bad) continue;
-      if (!persons_[i].existing) {
-        order.push_back(i);
+      const FilePerson& person = persons_[i];
+      if (person.bad) continue;
+      if (person.existing_id == 0) {
+        order.push_back(static_cast<std::uint32_t>(i));
         continue;
       }
-      id_of_person[i] = persons_[i].existing->id;
-      if (persons_[i].differs) {
-        changed.push_back(T::Merge(*persons_[i].existing, persons_[i].incoming, persons_[i].presence));
+      id_of_person[i] = person.existing_id;
+      if (person.differs) {
+        changed.push_back(T::Merge(existing_.at(static_cast<std::uint32_t>(i)), person.incoming, person.presence));
       }
     }
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-      return persons_[a].key < persons_[b].key;
-    });
+    SortByIdentity(&order);
     const double total = static_cast<double>(order.size() + new_years_.size() + 1);
     std::vector<Person> batch;
     for (std::size_t start = 0; start < order.size(); start += kWriteBatch) {
@@ -181,20 +200,23 @@ class PersonYearImport {
       Progress(static_cast<double>(end) / total);
     }
     EL_RETURN_IF_ERROR(T::Update(txn, changed));
-    std::vector<Year> years;
-    years.reserve(new_years_.size());
-    for (const std::size_t r : new_years_) {
-      years.push_back(std::move(rows_[r].year));
-      T::PersonId(years.back()) = id_of_person[rows_[r].person];
-    }
-    std::sort(years.begin(), years.end(), [](const Year& a, const Year& b) {
-      return T::PersonIdOf(a) < T::PersonIdOf(b) ||
-             (T::PersonIdOf(a) == T::PersonIdOf(b) && a.school_year < b.school_year);
+    // New year records in (person id, school year) order, the table's key, a batch at a time.
+    std::sort(new_years_.begin(), new_years_.end(), [&](std::uint32_t a, std::uint32_t b) {
+      const std::int64_t ia = id_of_person[rows_[a].person];
+      const std::int64_t ib = id_of_person[rows_[b].person];
+      return ia < ib || (ia == ib && rows_[a].year.school_year < rows_[b].year.school_year);
     });
-    for (std::size_t start = 0; start < years.size(); start += kWriteBatch) {
-      const std::size_t n = std::min(kWriteBatch, years.size() - start);
-      EL_RETURN_IF_ERROR(T::InsertYears(txn, std::span<const Year>(years).subspan(start, n)));
-      Progress(static_cast<double>(order.size() + start + n) / total);
+    std::vector<Year> years;
+    for (std::size_t start = 0; start < new_years_.size(); start += kWriteBatch) {
+      const std::size_t end = std::min(new_years_.size(), start + kWriteBatch);
+      years.clear();
+      for (std::size_t k = start; k < end; ++k) {
+        FileRow& r = rows_[new_years_[k]];
+        years.push_back(std::move(r.year));
+        T::PersonId(years.back()) = id_of_person[r.person];
+      }
+      EL_RETURN_IF_ERROR(T::InsertYears(txn, years));
+      Progress(static_cast<double>(order.size() + end) / total);
     }
     EL_RETURN_IF_ERROR(T::UpdateYears(txn, changed_years_));
     return txn.Commit();
@@ -203,19 +225,31 @@ class PersonYearImport {
  private:
   static constexpr std::size_t kWriteBatch = 65536;
 
+  // A person's document, as a key of the map of persons (views of the person's strings).
+  struct IdentityRef {
+    meta::IdType type;
+    std::string_view number;
+    friend bool operator==(const IdentityRef&, const IdentityRef&) = default;
+    template <class H>
+    friend H AbslHashValue(H h, const IdentityRef& r) {
+      return H::combine(std::move(h), static_cast<char>(r.type), r.number);
+    }
+  };
+
   struct FilePerson {
     std::int64_t first_row = 0;
-    std::string key;
     Person incoming;
     Presence presence;
-    std::vector<std::size_t> rows;  // into rows_, one per school year
-    std::optional<Person> existing;
+    std::int32_t first_row_idx = -1;  // into rows_; the rest follow FileRow::next
+    std::int32_t last_row_idx = -1;
+    std::int64_t existing_id = 0;     // the stored person's id; 0 for a new person
     bool differs = false;
     bool bad = false;
   };
   struct FileRow {
     std::int64_t row = 0;
-    std::size_t person = 0;
+    std::uint32_t person = 0;
+    std::int32_t next = -1;  // the same person's next row (another school year)
     const meta::OrgUnit* school = nullptr;
     Year year;
   };
@@ -224,32 +258,68 @@ class PersonYearImport {
     if (options_.progress) options_.progress("写入", fraction);
   }
 
+  // Sort persons by their identity (document number, else 全国学籍号). The first sixteen
+  // bytes are compared as two integers; only their rare ties compare the whole strings.
+  void SortByIdentity(std::vector<std::uint32_t>* order) const {
+    struct Entry {
+      std::uint64_t hi, lo;
+      std::uint32_t idx;
+    };
+    auto key_of = [this](std::uint32_t i) {
+      const Person& p = persons_[i].incoming;
+      return T::IdNumber(p).empty() ? T::StudentNo(p) : T::IdNumber(p);
+    };
+    auto word = [](std::string_view k, std::size_t from) {
+      std::uint64_t w = 0;
+      for (std::size_t b = 0; b < 8; ++b) {
+        w = (w << 8) | (from + b < k.size() ? static_cast<unsigned char>(k[from + b]) : 0u);
+      }
+      return w;
+    };
+    std::vector<Entry> entries;
+    entries.reserve(order->size());
+    for (const std::uint32_t i : *order) {
+      const std::string_view k = key_of(i);
+      entries.push_back(Entry{word(k, 0), word(k, 8), i});
+    }
+    std::sort(entries.begin(), entries.end(), [&](const Entry& a, const Entry& b) {
+      if (a.hi != b.hi) return a.hi < b.hi;
+      if (a.lo != b.lo) return a.lo < b.lo;
+      return key_of(a.idx) < key_of(b.idx);
+    });
+    for (std::size_t k = 0; k < entries.size(); ++k) (*order)[k] = entries[k].idx;
+  }
+
   core::Status CompareYears(store::Store& store) {
-    std::unordered_map<int, std::vector<std::size_t>> rows_by_year;
+    absl::flat_hash_map<int, std::vector<std::uint32_t>> rows_by_year;
     for (std::size_t i = 0; i < rows_.size(); ++i) {
       const FilePerson& person = persons_[rows_[i].person];
-      if (person.existing && !person.bad) rows_by_year[rows_[i].year.school_year].push_back(i);
+      if (person.existing_id != 0 && !person.bad) {
+        rows_by_year[rows_[i].year.school_year].push_back(static_cast<std::uint32_t>(i));
+      }
     }
-    std::vector<std::optional<Year>> stored(rows_.size());
+    absl::flat_hash_map<std::uint32_t, Year> stored;  // row → its stored year record
     for (const auto& [year, idx] : rows_by_year) {
       std::vector<std::int64_t> ids;
       ids.reserve(idx.size());
-      for (const std::size_t i : idx) ids.push_back(persons_[rows_[i].person].existing->id);
-      std::vector<std::optional<Year>> got;
+      for (const std::uint32_t i : idx) ids.push_back(persons_[rows_[i].person].existing_id);
+      std::vector<store::Found<Year>> got;
       EL_RETURN_IF_ERROR(T::FindYears(store, year, ids, &got));
-      for (std::size_t k = 0; k < idx.size(); ++k) stored[idx[k]] = std::move(got[k]);
+      for (store::Found<Year>& f : got) stored.emplace(idx[f.index], std::move(f.value));
     }
     year_counts_.entity = T::kYearEntity;
     for (std::size_t i = 0; i < rows_.size(); ++i) {
       const FileRow& r = rows_[i];
       if (persons_[r.person].bad) continue;
-      if (!stored[i]) {
+      const auto it = stored.find(static_cast<std::uint32_t>(i));
+      if (it == stored.end()) {
         Count(&year_counts_, false, false);
-        new_years_.push_back(i);
+        new_years_.push_back(static_cast<std::uint32_t>(i));
         continue;
       }
-      if (stored[i]->org_unit_id != r.year.org_unit_id) {
-        const meta::OrgUnit* other = tree_.ById(stored[i]->org_unit_id);
+      const Year& have = it->second;
+      if (have.org_unit_id != r.year.org_unit_id) {
+        const meta::OrgUnit* other = tree_.ById(have.org_unit_id);
         const bool visible = other != nullptr && (!options_.may_write || options_.may_write(*other));
         const Field at = map_.has(Field::kSchoolCode) ? Field::kSchoolCode : Field::kSchoolName;
         report_->errors.Add(RowError{
@@ -259,8 +329,8 @@ class PersonYearImport {
                 std::string(T::Elsewhere())});
         continue;
       }
-      Year merged = T::MergeYear(*stored[i], r.year);
-      const bool differs = !(merged == *stored[i]);
+      Year merged = T::MergeYear(have, r.year);
+      const bool differs = !(merged == have);
       Count(&year_counts_, true, differs);
       if (differs) changed_years_.push_back(std::move(merged));
     }
@@ -271,14 +341,14 @@ class PersonYearImport {
   const meta::OrgTree& tree_;
   const ImportOptions& options_;
   ImportReport* report_;
-  // A deque keeps each person where it is, so the maps can key on views of its strings.
   std::deque<FilePerson> persons_;
   std::vector<FileRow> rows_;
-  std::unordered_map<std::string_view, std::size_t> person_of_key_;
-  std::unordered_map<std::string_view, std::size_t> person_of_no_;
+  absl::flat_hash_map<IdentityRef, std::uint32_t> person_of_id_;
+  absl::flat_hash_map<std::string_view, std::uint32_t> person_of_no_;
+  absl::flat_hash_map<std::uint32_t, Person> existing_;  // person → stored record, if any
   EntityCounts person_counts_;
   EntityCounts year_counts_;
-  std::vector<std::size_t> new_years_;
+  std::vector<std::uint32_t> new_years_;
   std::vector<Year> changed_years_;
 };
 

@@ -20,11 +20,9 @@ struct StaffTraits {
   static constexpr std::string_view kYearEntity = "staff_assignment";
   static constexpr bool kRequireExisting = false;
 
-  static std::string Key(const Person& s) { return IdentityKey(s.id_type, s.id_number, ""); }
+  static meta::IdType IdTypeOf(const Person& s) { return s.id_type; }
+  static std::string_view IdNumber(const Person& s) { return s.id_number; }
   static std::string_view StudentNo(const Person&) { return {}; }
-  static store::PersonKey PersonKeyOf(const Person& s) {
-    return store::PersonKey{s.id_type, s.id_number, ""};
-  }
   static bool SamePerson(const Person& a, const Person& b) {
     return a.name == b.name && a.birth_date == b.birth_date && a.sex == b.sex;
   }
@@ -49,11 +47,11 @@ struct StaffTraits {
   static std::int64_t& PersonId(Year& y) { return y.staff_id; }
   static std::int64_t PersonIdOf(const Year& y) { return y.staff_id; }
   static core::Status Find(store::Store& s, std::span<const store::PersonKey> keys,
-                           std::vector<std::optional<Person>>* out) {
+                           std::vector<store::Found<Person>>* out) {
     return s.FindStaff(keys, out);
   }
   static core::Status FindYears(store::Store& s, int year, std::span<const std::int64_t> ids,
-                                std::vector<std::optional<Year>>* out) {
+                                std::vector<store::Found<Year>>* out) {
     return s.FindStaffAssignments(year, ids, out);
   }
   static core::Status Insert(store::Transaction& t, std::span<Person> rows) { return t.InsertStaff(rows); }

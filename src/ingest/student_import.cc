@@ -37,11 +37,9 @@ struct StudentTraits {
   static constexpr std::string_view kYearEntity = "enrolment";
   static constexpr bool kRequireExisting = false;
 
-  static std::string Key(const Person& s) { return IdentityKey(s.id_type, s.id_number, s.student_no); }
+  static meta::IdType IdTypeOf(const Person& s) { return s.id_type; }
+  static std::string_view IdNumber(const Person& s) { return s.id_number; }
   static std::string_view StudentNo(const Person& s) { return s.student_no; }
-  static store::PersonKey PersonKeyOf(const Person& s) {
-    return store::PersonKey{s.id_type, s.id_number, s.student_no};
-  }
   static bool SamePerson(const Person& a, const Person& b) {
     return a.name == b.name && a.birth_date == b.birth_date && a.sex == b.sex;
   }
@@ -69,11 +67,11 @@ struct StudentTraits {
   static std::int64_t& PersonId(Year& y) { return y.student_id; }
   static std::int64_t PersonIdOf(const Year& y) { return y.student_id; }
   static core::Status Find(store::Store& s, std::span<const store::PersonKey> keys,
-                           std::vector<std::optional<Person>>* out) {
+                           std::vector<store::Found<Person>>* out) {
     return s.FindStudents(keys, out);
   }
   static core::Status FindYears(store::Store& s, int year, std::span<const std::int64_t> ids,
-                                std::vector<std::optional<Year>>* out) {
+                                std::vector<store::Found<Year>>* out) {
     return s.FindEnrolments(year, ids, out);
   }
   static core::Status Insert(store::Transaction& t, std::span<Person> rows) { return t.InsertStudents(rows); }
@@ -100,10 +98,15 @@ core::Status CheckColumns(const ColumnMap& map, const ImportOptions& options, bo
   return core::Status::InvalidArgument("missing_column", "缺少必需的列：" + missing);
 }
 
-// Parse the 全国学籍号 cell: "" when empty or invalid (after recording the error).
-std::string ParseStudentNo(RowParser& p, core::Date today) {
+// Parse the 全国学籍号 cell: "" when empty or invalid (after recording the error). A G number
+// that is "G" + `checked_id`, an ID number already checked, needs no second check.
+std::string ParseStudentNo(RowParser& p, core::Date today, std::string_view checked_id) {
   const std::string_view text = p.Get(Field::kStudentNo);
   if (text.empty()) return "";
+  if (!checked_id.empty() && text.size() == 19 && (text[0] == 'G' || text[0] == 'g') &&
+      text.substr(1) == checked_id) {
+    return "G" + std::string(checked_id);
+  }
   if (core::Status st = meta::ValidateStudentNo(text, today); !st.ok()) {
     p.Fail(Field::kStudentNo, st);
     return "";
@@ -176,9 +179,10 @@ void ImportStudentRows(store::Store& store, TableReader& reader, const ColumnMap
     meta::Student s;
     s.name = std::string(p.Get(Field::kName));
     if (s.name.empty()) p.Fail(Field::kName, "empty", "姓名为空");
-    s.student_no = ParseStudentNo(p, options.today);
     Identity id;
-    if (ParseIdentity(p, options.today, !s.student_no.empty(), &id)) {
+    const bool id_ok = ParseIdentity(p, options.today, !p.Get(Field::kStudentNo).empty(), &id);
+    s.student_no = ParseStudentNo(p, options.today, id_ok && meta::IsGb11643(id.id_type) ? std::string_view(id.id_number) : std::string_view());
+    if (id_ok) {
       s.id_type = id.id_type;
       s.id_number = std::move(id.id_number);
       s.id_number_15 = std::move(id.id_number_15);
@@ -228,7 +232,7 @@ void ImportEnrolmentRows(store::Store& store, TableReader& reader, const ColumnM
   PersonYearImport<EnrolmentTraits> import(map, base->tree, options, report);
   const bool read = ReadRows(reader, map, options, report, [&](RowParser& p) {
     meta::Student s;
-    s.student_no = ParseStudentNo(p, options.today);
+    s.student_no = ParseStudentNo(p, options.today, {});
     s.id_type = p.Code(Field::kIdType, meta::ParseIdType, meta::IdType::kResidentId,
                        "bad_id_type", "身份证件类型");
     const std::string_view number = p.Get(Field::kIdNumber);

@@ -17,8 +17,10 @@ bool EqualsIgnoringAsciiCase(std::string_view a, std::string_view b) {
 }  // namespace
 
 std::string_view NormalizeForLookup(std::string_view text) {
+  const std::string_view trimmed = core::TrimSpace(text);
+  if (!core::HasFullWidthForms(trimmed)) return trimmed;  // the common case: no copy
   thread_local std::string buffer;
-  buffer = core::FoldFullWidth(core::TrimSpace(text));
+  buffer = core::FoldFullWidth(trimmed);
   return core::TrimSpace(buffer);
 }
 

@@ -21,7 +21,8 @@ namespace internal {
 // True when `text` (already folded and trimmed) equals the code, the name or one alias.
 bool MatchesEntry(std::string_view text, std::string_view code, std::string_view name,
                   std::string_view aliases);
-// Trim and fold full-width forms; the result lives in thread-local storage until the next call.
+// Trim and fold full-width forms. The result is a view of `text`, or (when something was
+// folded) of thread-local storage valid until the next call.
 std::string_view NormalizeForLookup(std::string_view text);
 }  // namespace internal
 

@@ -25,6 +25,7 @@ constexpr std::string_view kForeign = "外国血统中国籍人士";
 }  // namespace
 
 std::optional<int> ParseEthnicity(std::string_view text) {
+  if (text == "汉族") return 1;  // most cells
   const std::string_view needle = internal::NormalizeForLookup(text);
   if (needle.empty()) return std::nullopt;
   int code = 0;

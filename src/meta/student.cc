@@ -67,6 +67,8 @@ std::optional<Disability> ParseDisability(std::string_view text) {
 }
 
 std::optional<bool> ParseYesNo(std::string_view text) {
+  if (text == "是") return true;  // what nearly every cell holds
+  if (text == "否" || text.empty()) return false;
   if (internal::NormalizeForLookup(text).empty()) return false;
   return LookupCode<bool>(kYesNo, text);
 }

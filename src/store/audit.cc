@@ -16,26 +16,35 @@ std::string_view ChangeKindName(ChangeKind kind) {
 
 void AuditKeys::Add(std::string_view entity, ChangeKind change, int school_year,
                     std::int64_t key) {
-  keys_.push_back(Key{entity, change, school_year, key});
+  ++count_;
+  if (!runs_.empty()) {
+    Run& last = runs_.back();
+    if (last.entity == entity && last.change == change && last.school_year == school_year &&
+        (key == last.last + 1 || key == last.last)) {
+      last.last = key;
+      return;
+    }
+  }
+  runs_.push_back(Run{entity, change, school_year, key, key});
 }
 
 std::vector<AuditKeyRange> AuditKeys::Ranges() const {
-  std::vector<Key> sorted = keys_;
-  std::sort(sorted.begin(), sorted.end(), [](const Key& a, const Key& b) {
-    return std::tie(a.entity, a.change, a.school_year, a.key) <
-           std::tie(b.entity, b.change, b.school_year, b.key);
+  std::vector<Run> sorted = runs_;
+  std::sort(sorted.begin(), sorted.end(), [](const Run& a, const Run& b) {
+    return std::tie(a.entity, a.change, a.school_year, a.first) <
+           std::tie(b.entity, b.change, b.school_year, b.first);
   });
   std::vector<AuditKeyRange> out;
-  for (const Key& k : sorted) {
+  for (const Run& r : sorted) {
     if (!out.empty()) {
       AuditKeyRange& last = out.back();
-      if (last.entity == k.entity && last.change == k.change &&
-          last.school_year == k.school_year && (k.key == last.last_key || k.key == last.last_key + 1)) {
-        last.last_key = k.key;
+      if (last.entity == r.entity && last.change == r.change && last.school_year == r.school_year &&
+          r.first <= last.last_key + 1) {
+        last.last_key = std::max(last.last_key, r.last);
         continue;
       }
     }
-    out.push_back(AuditKeyRange{std::string(k.entity), k.change, k.school_year, k.key, k.key});
+    out.push_back(AuditKeyRange{std::string(r.entity), r.change, r.school_year, r.first, r.last});
   }
   return out;
 }

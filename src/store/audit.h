@@ -34,23 +34,27 @@ struct AuditKeyRange {
   friend bool operator==(const AuditKeyRange&, const AuditKeyRange&) = default;
 };
 
-// Accumulates the keys a transaction touches and folds consecutive ones into ranges.
+// Accumulates the keys a transaction touches, folding each key into the range it extends as
+// it arrives (a bulk insert of consecutive ids costs one range, not one entry per id).
 class AuditKeys {
  public:
+  // `entity` must be a string with static storage (a literal).
   void Add(std::string_view entity, ChangeKind change, int school_year, std::int64_t key);
-  // The ranges, keys sorted within each (entity, change, year) group.
+  // The ranges, sorted by (entity, change, year, first key), adjacent ones merged.
   std::vector<AuditKeyRange> Ranges() const;
-  bool empty() const { return keys_.empty(); }
-  std::size_t count() const { return keys_.size(); }
+  bool empty() const { return count_ == 0; }
+  std::size_t count() const { return count_; }
 
  private:
-  struct Key {
-    std::string_view entity;  // points at a string literal
+  struct Run {
+    std::string_view entity;
     ChangeKind change;
     int school_year;
-    std::int64_t key;
+    std::int64_t first;
+    std::int64_t last;
   };
-  std::vector<Key> keys_;
+  std::vector<Run> runs_;
+  std::size_t count_ = 0;
 };
 
 // What Commit writes to the log.

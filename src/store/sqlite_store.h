@@ -41,13 +41,13 @@ class SqliteStore final : public Store {
 
   core::Result<std::vector<meta::OrgUnit>> LoadOrgUnits() override;
   core::Status FindStudents(std::span<const PersonKey> keys,
-                            std::vector<std::optional<meta::Student>>* out) override;
+                            std::vector<Found<meta::Student>>* out) override;
   core::Status FindEnrolments(int school_year, std::span<const std::int64_t> student_ids,
-                              std::vector<std::optional<meta::Enrolment>>* out) override;
+                              std::vector<Found<meta::Enrolment>>* out) override;
   core::Status FindStaff(std::span<const PersonKey> keys,
-                         std::vector<std::optional<meta::Staff>>* out) override;
+                         std::vector<Found<meta::Staff>>* out) override;
   core::Status FindStaffAssignments(int school_year, std::span<const std::int64_t> staff_ids,
-                                    std::vector<std::optional<meta::StaffAssignment>>* out) override;
+                                    std::vector<Found<meta::StaffAssignment>>* out) override;
   core::Status ForEachEnrolled(
       int school_year, std::span<const std::int64_t> org_unit_ids,
       const std::function<core::Status(const meta::Student&, const meta::Enrolment&)>& fn) override;

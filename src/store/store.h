@@ -28,11 +28,18 @@
 namespace eduledger::store {
 
 // Identity of a person in the register: the document (type and number) when there is a
-// number, else the 全国学籍号.
+// number, else the 全国学籍号. The views must outlive the lookup they are passed to.
 struct PersonKey {
   meta::IdType id_type = meta::IdType::kResidentId;
-  std::string id_number;   // empty when the document has no number
-  std::string student_no;  // used only when id_number is empty
+  std::string_view id_number;   // empty when the document has no number
+  std::string_view student_no;  // used only when id_number is empty
+};
+
+// A record found for the key at `index` of a lookup's keys.
+template <class T>
+struct Found {
+  std::size_t index = 0;
+  T value;
 };
 
 // A count of enrolments of one school, grade and sex.
@@ -82,18 +89,19 @@ class Store {
 
   // --- register reads ---------------------------------------------------------------------
   virtual core::Result<std::vector<meta::OrgUnit>> LoadOrgUnits() = 0;
-  // For each key, the stored student with that identity, or nullopt. `out` gets one entry per
-  // key, in order.
+  // The stored students with the identities of `keys`: `out` gets one entry per key that
+  // matches, in no particular order (a key that matches nothing gets none, so looking up a
+  // million new students costs no memory).
   virtual core::Status FindStudents(std::span<const PersonKey> keys,
-                                    std::vector<std::optional<meta::Student>>* out) = 0;
-  // For each student id, that student's stored enrolment in `school_year`, or nullopt.
+                                    std::vector<Found<meta::Student>>* out) = 0;
+  // The stored enrolments in `school_year` of the students `student_ids`, as above.
   virtual core::Status FindEnrolments(int school_year, std::span<const std::int64_t> student_ids,
-                                      std::vector<std::optional<meta::Enrolment>>* out) = 0;
+                                      std::vector<Found<meta::Enrolment>>* out) = 0;
   virtual core::Status FindStaff(std::span<const PersonKey> keys,
-                                 std::vector<std::optional<meta::Staff>>* out) = 0;
+                                 std::vector<Found<meta::Staff>>* out) = 0;
   virtual core::Status FindStaffAssignments(int school_year,
                                             std::span<const std::int64_t> staff_ids,
-                                            std::vector<std::optional<meta::StaffAssignment>>* out) = 0;
+                                            std::vector<Found<meta::StaffAssignment>>* out) = 0;
 
   // Call `fn` for each student enrolled in `school_year` at one of `org_unit_ids`, ordered by
   // school, grade, class and id. A non-OK status from `fn` stops the walk and is returned.

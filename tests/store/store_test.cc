@@ -16,6 +16,18 @@ struct Backend {
   std::function<std::unique_ptr<Store>(const testing::TempDir&)> open;
 };
 
+// The found records of a lookup laid out by key index (nullopt where nothing matched).
+template <class T>
+std::vector<std::optional<T>> ByIndex(std::size_t n, const std::vector<Found<T>>& found) {
+  std::vector<std::optional<T>> out(n);
+  for (const Found<T>& f : found) {
+    EXPECT_LT(f.index, n);
+    EXPECT_FALSE(out[f.index]) << "key " << f.index << " matched twice";
+    out[f.index] = f.value;
+  }
+  return out;
+}
+
 class StoreTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override { store_ = GetParam().open(dir_); }
@@ -115,9 +127,10 @@ TEST_P(StoreTest, FindsStudentsByIdentityAndByStudentNumber) {
   keys[2].student_no = "G430102201503080014";
   keys[3].id_number = "430102201503080014";
   keys[3].id_type = meta::IdType::kPassport;  // same number, other document type
-  std::vector<std::optional<meta::Student>> found;
-  ASSERT_TRUE(store_->FindStudents(keys, &found).ok());
-  ASSERT_EQ(found.size(), 4u);
+  std::vector<Found<meta::Student>> sparse;
+  ASSERT_TRUE(store_->FindStudents(keys, &sparse).ok());
+  EXPECT_EQ(sparse.size(), 2u);
+  const auto found = ByIndex(keys.size(), sparse);
   ASSERT_TRUE(found[0]);
   EXPECT_EQ(found[0]->name, "李四");
   EXPECT_EQ(found[0]->student_no, "L430102201503081234");
@@ -147,8 +160,9 @@ TEST_P(StoreTest, FindsManyStudentsBySortedScan) {
   std::vector<PersonKey> keys(students.size() + 1);
   for (std::size_t i = 0; i < students.size(); ++i) keys[i].id_number = students[i].id_number;
   keys.back().id_number = "11010519491231002X";
-  std::vector<std::optional<meta::Student>> found;
-  ASSERT_TRUE(store_->FindStudents(keys, &found).ok());
+  std::vector<Found<meta::Student>> sparse;
+  ASSERT_TRUE(store_->FindStudents(keys, &sparse).ok());
+  const auto found = ByIndex(keys.size(), sparse);
   for (std::size_t i = 0; i < students.size(); ++i) {
     ASSERT_TRUE(found[i]) << i;
     EXPECT_EQ(found[i]->id, students[i].id);
@@ -169,13 +183,14 @@ TEST_P(StoreTest, KeepsOneEnrolmentPerStudentAndYear) {
   EXPECT_EQ(dup.code(), core::StatusCode::kAlreadyExists);
   ASSERT_TRUE(txn->Commit().ok());
 
-  std::vector<std::optional<meta::Enrolment>> found;
+  std::vector<Found<meta::Enrolment>> found;
   const std::int64_t ids[] = {students[0].id};
   ASSERT_TRUE(store_->FindEnrolments(2024, ids, &found).ok());
-  ASSERT_TRUE(found[0]);
-  EXPECT_EQ(*found[0], e[0]);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].index, 0u);
+  EXPECT_EQ(found[0].value, e[0]);
   ASSERT_TRUE(store_->FindEnrolments(2023, ids, &found).ok());
-  EXPECT_FALSE(found[0]);
+  EXPECT_TRUE(found.empty());
 }
 
 TEST_P(StoreTest, RejectsAnEnrolmentAtAnUnknownSchool) {
