@@ -27,8 +27,7 @@ build: setup $(BUILD_DIR)/build.ninja
 
 demo: build
 	@mkdir -p $(dir $(DEMO_DB))
-	@$(BUILD_DIR)/eduledger demo --db $(DEMO_DB) --force
-	@$(BUILD_DIR)/eduledger stats --db $(DEMO_DB)
+	@$(BUILD_DIR)/eduledger --db $(DEMO_DB) demo --force
 
 test: build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j$(JOBS)
