@@ -98,9 +98,11 @@ meta::Student ReadStudent(const Stmt& s, int c) {
   return st;
 }
 
-// Bind a student's fields (all but id) to parameters 1..11. `birth` must hold the birth date
-// text until the statement has run.
-void BindStudent(Stmt& s, const meta::Student& st, const std::string& birth) {
+// Bind a student's fields (all but id) to parameters 1..11. The birth date's text goes to
+// `scratch`, which must stay unchanged until the statement has run.
+void BindStudent(Stmt& s, const meta::Student& st, std::string* scratch) {
+  *scratch = st.birth_date.ToString();
+  const std::string& birth = *scratch;
   s.BindText(1, CharView(st.id_type))
       .BindTextOrNull(2, st.id_number)
       .BindTextOrNull(3, st.id_number_15)
@@ -143,13 +145,25 @@ meta::Staff ReadStaff(const Stmt& s, int c) {
   return st;
 }
 
-void BindStaff(Stmt& s, const meta::Staff& st, const std::string& birth) {
+// Bind a staff member's fields (all but id) to parameters 1..6; the birth date as above.
+void BindStaff(Stmt& s, const meta::Staff& st, std::string* scratch) {
+  *scratch = st.birth_date.ToString();
+  const std::string& birth = *scratch;
   s.BindText(1, CharView(st.id_type))
       .BindText(2, st.id_number)
       .BindText(3, st.name)
       .Bind(4, static_cast<int>(st.sex))
       .BindTextOrNull(5, birth)
       .Bind(6, st.ethnicity);
+}
+
+// Bind an event's fields (all but id) to parameters 1..6; the date as above.
+void BindEvent(Stmt& s, const meta::StatusEvent& e, std::string* scratch) {
+  *scratch = e.date.ToString();
+  s.Bind(1, e.student_id).Bind(2, static_cast<int>(e.type)).BindText(3, *scratch);
+  if (e.org_unit_id) s.Bind(4, e.org_unit_id); else s.BindNull(4);
+  if (e.other_org_unit_id) s.Bind(5, e.other_org_unit_id); else s.BindNull(5);
+  s.BindText(6, e.note);
 }
 
 meta::StaffAssignment ReadAssignment(const Stmt& s, int c) {
@@ -373,58 +387,73 @@ class SqliteTransaction final : public TransactionImpl {
   SqliteTransaction(const SqliteTransaction&) = delete;
   SqliteTransaction& operator=(const SqliteTransaction&) = delete;
 
-  Status InsertOrgUnits(std::span<meta::OrgUnit> units) override {
-    EL_ASSIGN_OR_RETURN(Stmt * s, store_->Cached(Sql({
-        "INSERT INTO org_units (code, name, parent_id, level, school_type, ownership, "
-        "urban_rural, boarding, small_scale, central_school_id) VALUES "
-        "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"})));
-    for (meta::OrgUnit& u : units) {
-      BindOrgUnit(*s, u);
+ private:
+  // Run `sql` once per row, bound by bind(stmt, row); an update also binds the row's id to
+  // parameter `id_param`.
+  template <class Row, class Bind>
+  Status WriteAll(std::span<Row> rows, const char* sql, Bind bind, int id_param = 0) {
+    EL_ASSIGN_OR_RETURN(Stmt * s, store_->Cached(sql));
+    for (const Row& r : rows) {
+      bind(*s, r);
+      if constexpr (requires { r.id; }) {
+        if (id_param > 0) s->Bind(id_param, r.id);
+      }
       EL_RETURN_IF_ERROR(s->Run());
-      u.id = sqlite3_last_insert_rowid(store_->db.get());
     }
     return Status::OK();
+  }
+
+  // Insert each row and give it the id the table assigned.
+  template <class Row, class Bind>
+  Status InsertAll(std::span<Row> rows, const char* sql, Bind bind) {
+    EL_ASSIGN_OR_RETURN(Stmt * s, store_->Cached(sql));
+    for (Row& r : rows) {
+      bind(*s, r);
+      EL_RETURN_IF_ERROR(s->Run());
+      r.id = sqlite3_last_insert_rowid(store_->db.get());
+    }
+    return Status::OK();
+  }
+
+  // A binder that keeps date text in this transaction's scratch string until the row has run.
+  template <class Row>
+  auto WithScratch(void (*bind)(Stmt&, const Row&, std::string*)) {
+    return [this, bind](Stmt& s, const Row& r) { bind(s, r, &scratch_); };
+  }
+
+
+ public:
+
+  Status InsertOrgUnits(std::span<meta::OrgUnit> units) override {
+    return InsertAll(units,
+                     "INSERT INTO org_units (code, name, parent_id, level, school_type, ownership, "
+                     "urban_rural, boarding, small_scale, central_school_id) VALUES "
+                     "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                     BindOrgUnit);
   }
 
   Status UpdateOrgUnits(std::span<const meta::OrgUnit> units) override {
-    EL_ASSIGN_OR_RETURN(Stmt * s, store_->Cached(Sql({
-        "UPDATE org_units SET code = ?1, name = ?2, parent_id = ?3, level = ?4, "
-        "school_type = ?5, ownership = ?6, urban_rural = ?7, boarding = ?8, small_scale = ?9, "
-        "central_school_id = ?10 WHERE id = ?11"})));
-    for (const meta::OrgUnit& u : units) {
-      BindOrgUnit(*s, u);
-      s->Bind(11, u.id);
-      EL_RETURN_IF_ERROR(s->Run());
-    }
-    return Status::OK();
+    return WriteAll(units,
+                    "UPDATE org_units SET code = ?1, name = ?2, parent_id = ?3, level = ?4, "
+                    "school_type = ?5, ownership = ?6, urban_rural = ?7, boarding = ?8, "
+                    "small_scale = ?9, central_school_id = ?10 WHERE id = ?11",
+                    BindOrgUnit, 11);
   }
 
   Status InsertStudents(std::span<meta::Student> students) override {
-    EL_ASSIGN_OR_RETURN(Stmt * s, store_->Cached(Sql({
-        "INSERT INTO students (id_type, id_number, id_number_15, student_no, name, sex, "
-        "birth_date, ethnicity, hukou, disability, flags) VALUES "
-        "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"})));
-    for (meta::Student& st : students) {
-      const std::string birth = st.birth_date.ToString();
-      BindStudent(*s, st, birth);
-      EL_RETURN_IF_ERROR(s->Run());
-      st.id = sqlite3_last_insert_rowid(store_->db.get());
-    }
-    return Status::OK();
+    return InsertAll(students,
+                     "INSERT INTO students (id_type, id_number, id_number_15, student_no, name, "
+                     "sex, birth_date, ethnicity, hukou, disability, flags) VALUES "
+                     "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                     WithScratch(BindStudent));
   }
 
   Status UpdateStudents(std::span<const meta::Student> students) override {
-    EL_ASSIGN_OR_RETURN(Stmt * s, store_->Cached(Sql({
-        "UPDATE students SET id_type = ?1, id_number = ?2, id_number_15 = ?3, student_no = ?4, "
-        "name = ?5, sex = ?6, birth_date = ?7, ethnicity = ?8, hukou = ?9, disability = ?10, "
-        "flags = ?11 WHERE id = ?12"})));
-    for (const meta::Student& st : students) {
-      const std::string birth = st.birth_date.ToString();
-      BindStudent(*s, st, birth);
-      s->Bind(12, st.id);
-      EL_RETURN_IF_ERROR(s->Run());
-    }
-    return Status::OK();
+    return WriteAll(students,
+                    "UPDATE students SET id_type = ?1, id_number = ?2, id_number_15 = ?3, "
+                    "student_no = ?4, name = ?5, sex = ?6, birth_date = ?7, ethnicity = ?8, "
+                    "hukou = ?9, disability = ?10, flags = ?11 WHERE id = ?12",
+                    WithScratch(BindStudent), 12);
   }
 
   Status InsertEnrolments(std::span<const meta::Enrolment> rows) override {
@@ -442,45 +471,24 @@ class SqliteTransaction final : public TransactionImpl {
   }
 
   Status InsertStatusEvents(std::span<meta::StatusEvent> events) override {
-    EL_ASSIGN_OR_RETURN(Stmt * s, store_->Cached(Sql({
-        "INSERT INTO status_events (student_id, event_type, event_date, org_unit_id, "
-        "other_org_unit_id, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"})));
-    for (meta::StatusEvent& e : events) {
-      const std::string date = e.date.ToString();
-      s->Bind(1, e.student_id).Bind(2, static_cast<int>(e.type)).BindText(3, date);
-      if (e.org_unit_id) s->Bind(4, e.org_unit_id); else s->BindNull(4);
-      if (e.other_org_unit_id) s->Bind(5, e.other_org_unit_id); else s->BindNull(5);
-      s->BindText(6, e.note);
-      EL_RETURN_IF_ERROR(s->Run());
-      e.id = sqlite3_last_insert_rowid(store_->db.get());
-    }
-    return Status::OK();
+    return InsertAll(events,
+                     "INSERT INTO status_events (student_id, event_type, event_date, org_unit_id, "
+                     "other_org_unit_id, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                     WithScratch(BindEvent));
   }
 
   Status InsertStaff(std::span<meta::Staff> staff) override {
-    EL_ASSIGN_OR_RETURN(Stmt * s, store_->Cached(Sql({
-        "INSERT INTO staff (id_type, id_number, name, sex, birth_date, ethnicity) VALUES "
-        "(?1, ?2, ?3, ?4, ?5, ?6)"})));
-    for (meta::Staff& st : staff) {
-      const std::string birth = st.birth_date.ToString();
-      BindStaff(*s, st, birth);
-      EL_RETURN_IF_ERROR(s->Run());
-      st.id = sqlite3_last_insert_rowid(store_->db.get());
-    }
-    return Status::OK();
+    return InsertAll(staff,
+                     "INSERT INTO staff (id_type, id_number, name, sex, birth_date, ethnicity) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                     WithScratch(BindStaff));
   }
 
   Status UpdateStaff(std::span<const meta::Staff> staff) override {
-    EL_ASSIGN_OR_RETURN(Stmt * s, store_->Cached(Sql({
-        "UPDATE staff SET id_type = ?1, id_number = ?2, name = ?3, sex = ?4, birth_date = ?5, "
-        "ethnicity = ?6 WHERE id = ?7"})));
-    for (const meta::Staff& st : staff) {
-      const std::string birth = st.birth_date.ToString();
-      BindStaff(*s, st, birth);
-      s->Bind(7, st.id);
-      EL_RETURN_IF_ERROR(s->Run());
-    }
-    return Status::OK();
+    return WriteAll(staff,
+                    "UPDATE staff SET id_type = ?1, id_number = ?2, name = ?3, sex = ?4, "
+                    "birth_date = ?5, ethnicity = ?6 WHERE id = ?7",
+                    WithScratch(BindStaff), 7);
   }
 
   Status InsertStaffAssignments(std::span<const meta::StaffAssignment> rows) override {
@@ -528,18 +536,10 @@ class SqliteTransaction final : public TransactionImpl {
   }
 
  private:
-  template <class Row, class Bind>
-  Status WriteAll(std::span<const Row> rows, const char* sql, Bind bind) {
-    EL_ASSIGN_OR_RETURN(Stmt * s, store_->Cached(sql));
-    for (const Row& r : rows) {
-      bind(*s, r);
-      EL_RETURN_IF_ERROR(s->Run());
-    }
-    return Status::OK();
-  }
 
   SqliteStore::Impl* store_;
   bool done_ = false;
+  std::string scratch_;  // date text bound to the row being written
 };
 
 // --- the store --------------------------------------------------------------------------------
