@@ -12,6 +12,7 @@ namespace eduledger::core {
 namespace {
 
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+constexpr std::string_view kGb18030Bom = "\x84\x31\x95\x33";
 
 struct IconvCloser {
   void operator()(void* cd) const { iconv_close(static_cast<iconv_t>(cd)); }
@@ -79,6 +80,7 @@ std::string_view EncodingName(Encoding encoding) {
     case Encoding::kUtf8: return "UTF-8";
     case Encoding::kUtf8Bom: return "UTF-8 BOM";
     case Encoding::kGb18030: return "GB18030";
+    case Encoding::kGb18030Bom: return "GB18030 BOM";
     case Encoding::kUtf16Le: return "UTF-16LE";
     case Encoding::kUtf16Be: return "UTF-16BE";
   }
@@ -93,6 +95,13 @@ Result<DecodedText> DecodeText(std::string_view bytes) {
     if (bad != std::string_view::npos) return BadEncoding("UTF-8", body, bad);
     out.encoding = Encoding::kUtf8Bom;
     out.text = body;
+    return out;
+  }
+  if (bytes.starts_with(kGb18030Bom)) {
+    EL_ASSIGN_OR_RETURN(out.storage, Convert(bytes.substr(kGb18030Bom.size()), "GB18030", "UTF-8",
+                                             "GB18030", 2));
+    out.encoding = Encoding::kGb18030Bom;
+    out.text = out.storage;
     return out;
   }
   if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {

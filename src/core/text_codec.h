@@ -4,6 +4,7 @@
 //
 //   bytes at start      encoding
 //   EF BB BF            UTF-8, BOM stripped
+//   84 31 95 33         GB18030 (U+FEFF in GB18030), BOM stripped
 //   FF FE / FE FF       UTF-16 LE / BE, BOM stripped
 //   none, valid UTF-8   UTF-8
 //   none, otherwise     GB18030, unless the text is plainly UTF-8 with a few broken bytes:
@@ -20,9 +21,9 @@
 
 namespace eduledger::core {
 
-enum class Encoding { kUtf8, kUtf8Bom, kGb18030, kUtf16Le, kUtf16Be };
+enum class Encoding { kUtf8, kUtf8Bom, kGb18030, kGb18030Bom, kUtf16Le, kUtf16Be };
 
-// "UTF-8", "UTF-8 BOM", "GB18030", "UTF-16LE", "UTF-16BE".
+// "UTF-8", "UTF-8 BOM", "GB18030", "GB18030 BOM", "UTF-16LE", "UTF-16BE".
 std::string_view EncodingName(Encoding encoding);
 
 // Decoded text. `text` points into `storage`, or into the caller's input when no conversion

@@ -37,6 +37,16 @@ TEST(TextCodecTest, DecodesGb18030TwoAndFourByteSequences) {
   EXPECT_EQ(four->text, "中文\U00020000");
 }
 
+TEST(TextCodecTest, StripsTheGb18030ByteOrderMark) {
+  // U+FEFF in GB18030 is the four bytes 84 31 95 33.
+  auto decoded = DecodeText(std::string("\x84\x31\x95\x33") + std::string(kZhongWenGb));
+  ASSERT_TRUE(decoded.ok()) << decoded.status().ToString();
+  EXPECT_EQ(decoded->encoding, Encoding::kGb18030Bom);
+  EXPECT_EQ(decoded->text, kZhongWenUtf8);
+  // The same bytes without the mark read the same.
+  EXPECT_EQ(DecodeText(kZhongWenGb)->text, kZhongWenUtf8);
+}
+
 TEST(TextCodecTest, DecodesUtf16WithByteOrderMark) {
   // "中a" in UTF-16LE: 2D 4E 61 00.
   auto le = DecodeText(std::string("\xFF\xFE\x2D\x4E\x61\x00", 6));
