@@ -6,26 +6,40 @@ namespace eduledger::app {
 
 std::string_view RoleKey(Role role) {
   switch (role) {
-    case Role::kBureauAdmin: return "bureau_admin";
-    case Role::kStatistician: return "statistician";
-    case Role::kSectionStaff: return "section_staff";
-    case Role::kSchoolClerk: return "school_clerk";
-    case Role::kCentralReviewer: return "central_reviewer";
-    case Role::kLeader: return "leader";
-    case Role::kInspector: return "inspector";
+    case Role::kBureauAdmin:
+      return "bureau_admin";
+    case Role::kStatistician:
+      return "statistician";
+    case Role::kSectionStaff:
+      return "section_staff";
+    case Role::kSchoolClerk:
+      return "school_clerk";
+    case Role::kCentralReviewer:
+      return "central_reviewer";
+    case Role::kLeader:
+      return "leader";
+    case Role::kInspector:
+      return "inspector";
   }
   return "?";
 }
 
 std::string_view RoleName(Role role) {
   switch (role) {
-    case Role::kBureauAdmin: return "系统管理员";
-    case Role::kStatistician: return "统计员";
-    case Role::kSectionStaff: return "业务股室";
-    case Role::kSchoolClerk: return "学校填报员";
-    case Role::kCentralReviewer: return "中心校审核员";
-    case Role::kLeader: return "局领导";
-    case Role::kInspector: return "督学";
+    case Role::kBureauAdmin:
+      return "系统管理员";
+    case Role::kStatistician:
+      return "统计员";
+    case Role::kSectionStaff:
+      return "业务股室";
+    case Role::kSchoolClerk:
+      return "学校填报员";
+    case Role::kCentralReviewer:
+      return "中心校审核员";
+    case Role::kLeader:
+      return "局领导";
+    case Role::kInspector:
+      return "督学";
   }
   return "?";
 }
@@ -74,7 +88,8 @@ core::Result<const meta::OrgUnit*> Scope::Resolve(std::string_view code_or_name)
   auto unit = tree_.Resolve(code_or_name);
   if (!unit.ok()) return unit.status();
   if (!Sees(**unit)) {
-    return core::Status::NotFound("unknown_org_unit", "找不到单位“" + std::string(code_or_name) + "”");
+    return core::Status::NotFound("unknown_org_unit",
+                                  "找不到单位“" + std::string(code_or_name) + "”");
   }
   return unit;
 }

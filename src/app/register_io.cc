@@ -12,7 +12,8 @@ namespace eduledger::app {
 namespace {
 
 store::AuditContext AuditAs(const Actor& actor, std::string action) {
-  return store::AuditContext{actor.user_id, std::string(RoleKey(actor.role)), std::move(action), "{}"};
+  return store::AuditContext{actor.user_id, std::string(RoleKey(actor.role)), std::move(action),
+                             "{}"};
 }
 
 }  // namespace
@@ -20,8 +21,8 @@ store::AuditContext AuditAs(const Actor& actor, std::string action) {
 core::Result<ingest::ImportReport> ImportRegisterFile(store::Store& store, const Actor& actor,
                                                       const ImportRequest& request) {
   if (!actor.may_write_register()) {
-    return core::Status::PermissionDenied("may_not_import",
-                                          std::string(RoleName(actor.role)) + "无权导入学籍和人事数据");
+    return core::Status::PermissionDenied(
+        "may_not_import", std::string(RoleName(actor.role)) + "无权导入学籍和人事数据");
   }
   EL_ASSIGN_OR_RETURN(std::vector<meta::OrgUnit> units, store.LoadOrgUnits());
   const meta::OrgTree tree(std::move(units));
@@ -48,7 +49,9 @@ core::Result<ingest::ImportReport> ImportRegisterFile(store::Store& store, const
   // Counts and codes only: no file content, no names, no ID numbers. A rejected file is an
   // expected outcome, reported to the user, not a warning for the operator.
   core::LogLine line(core::LogLevel::kInfo, "import");
-  line.Add("user", actor.user_id).Add("kind", ingest::ImportKindName(request.kind)).Add("rows", report.rows);
+  line.Add("user", actor.user_id)
+      .Add("kind", ingest::ImportKindName(request.kind))
+      .Add("rows", report.rows);
   for (const ingest::EntityCounts& c : report.counts) {
     line.Add(c.entity + "_added", c.added).Add(c.entity + "_changed", c.changed);
   }
@@ -57,7 +60,8 @@ core::Result<ingest::ImportReport> ImportRegisterFile(store::Store& store, const
   if (!report.status.ok()) line.Add("reason", report.status.reason());
   const auto end = std::chrono::steady_clock::now();
   auto ms = [](auto d) {
-    return static_cast<std::int64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(d).count());
+    return static_cast<std::int64_t>(
+        std::chrono::duration_cast<std::chrono::milliseconds>(d).count());
   };
   static constexpr std::pair<std::string_view, std::string_view> kPhaseKeys[] = {
       {"读取校验", "read_ms"}, {"比对", "compare_ms"}, {"写入", "write_ms"}};
@@ -91,7 +95,8 @@ core::Result<ExportResult> ExportRegisterFile(store::Store& store, const Actor& 
   for (const meta::OrgUnit* u : tree.Subtree(root->id)) {
     if (scope.Sees(*u)) options.units.push_back(u);
   }
-  EL_ASSIGN_OR_RETURN(result.rows, ingest::ExportFile(store, tree, request.kind, request.path, options));
+  EL_ASSIGN_OR_RETURN(result.rows,
+                      ingest::ExportFile(store, tree, request.kind, request.path, options));
   return result;
 }
 

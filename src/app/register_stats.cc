@@ -50,7 +50,8 @@ core::Result<RegisterStats> ComputeRegisterStats(store::Store& store, const Acto
   EL_ASSIGN_OR_RETURN(const auto enrolled, store.CountEnrolments(school_year));
   for (const store::EnrolmentCount& c : enrolled) {
     if (!schools.contains(c.org_unit_id)) continue;
-    const meta::EducationLevel level = meta::LevelOf(tree.ById(c.org_unit_id)->school_type, c.grade);
+    const meta::EducationLevel level =
+        meta::LevelOf(tree.ById(c.org_unit_id)->school_type, c.grade);
     LevelCount& l = levels[level];
     l.level = level;
     l.students += c.count;
@@ -74,8 +75,9 @@ core::Result<RegisterStats> ComputeRegisterStats(store::Store& store, const Acto
     out.teachers += c.count;
     // A teacher with no level given teaches at the level the school is listed under.
     const meta::SchoolTypeInfo* type = meta::FindSchoolType(tree.ById(c.org_unit_id)->school_type);
-    const meta::EducationLevel level =
-        c.level_taught ? *c.level_taught : type ? type->stage : meta::EducationLevel::kPrimary;
+    const meta::EducationLevel level = c.level_taught ? *c.level_taught
+                                       : type         ? type->stage
+                                                      : meta::EducationLevel::kPrimary;
     LevelCount& l = levels[level];
     l.level = level;
     l.teachers += c.count;

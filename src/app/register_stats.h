@@ -35,10 +35,10 @@ struct RegisterStats {
   int school_year = 0;
   std::string org_code;
   std::string org_name;
-  core::Date snapshot;   // 9月1日 of the school year
+  core::Date snapshot;                                 // 9月1日 of the school year
   core::Period flow = core::Period::SchoolYear(1970);  // the flow window; set by Compute…
 
-  std::int64_t schools = 0;           // 学校数: teaching points and attached classes excluded
+  std::int64_t schools = 0;  // 学校数: teaching points and attached classes excluded
   std::int64_t private_schools = 0;
   std::int64_t teaching_points = 0;
   std::vector<SchoolTypeCount> by_type;  // by type code, including 218
@@ -49,10 +49,10 @@ struct RegisterStats {
   std::int64_t migrant_children = 0;
   std::int64_t disabled = 0;
   std::int64_t registered_poor = 0;
-  std::vector<LevelCount> by_level;   // levels with students or teachers
+  std::vector<LevelCount> by_level;  // levels with students or teachers
 
-  std::int64_t staff = 0;             // 教职工
-  std::int64_t teachers = 0;          // 专任教师
+  std::int64_t staff = 0;     // 教职工
+  std::int64_t teachers = 0;  // 专任教师
 
   std::vector<std::pair<meta::EventType, std::int64_t>> events;  // in the flow window
 };

@@ -1,7 +1,6 @@
 #include "cli/cli_context.h"
 
 #include <cstdio>
-
 #include <nlohmann/json.hpp>
 
 namespace eduledger::cli {
@@ -9,7 +8,8 @@ namespace eduledger::cli {
 int ExitCodeFor(const core::Status& status) {
   using core::StatusCode;
   switch (status.code()) {
-    case StatusCode::kOk: return kExitOk;
+    case StatusCode::kOk:
+      return kExitOk;
     case StatusCode::kInvalidArgument:
       return status.reason() == "rows_rejected" ? kExitRejected : kExitUsage;
     case StatusCode::kNotFound:

@@ -18,14 +18,16 @@ void AddDemoCommand(CLI::App& app, CliContext& ctx) {
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand(
-      "demo", "生成示例县：约108所学校、每学年约3.2万名在校生（五个学年）和约2100名教职工，"
-              "由随机种子确定，可重复");
+      "demo",
+      "生成示例县：约108所学校、每学年约3.2万名在校生（五个学年）和约2100名教职工，"
+      "由随机种子确定，可重复");
   cmd->add_option("--seed", args->options.seed, "随机种子（默认 20261123）");
   cmd->add_option("--scale", args->options.scale, "生成几个县（默认 1；300 约为一个省）")
       ->check(CLI::Range(1, 900));
   cmd->add_option("--last-year", args->options.last_year, "最新学年（默认 2026）")
       ->check(CLI::Range(2000, 2100));
-  cmd->add_option("--years", args->options.years, "生成几个学年（默认 5）")->check(CLI::Range(1, 12));
+  cmd->add_option("--years", args->options.years, "生成几个学年（默认 5）")
+      ->check(CLI::Range(1, 12));
   cmd->add_flag("--force", args->force, "先删除已有的数据库文件再生成");
   cmd->callback([&ctx, args] {
     if (args->force) {
@@ -68,12 +70,13 @@ void AddDemoCommand(CLI::App& app, CliContext& ctx) {
     }
     std::printf("已生成示例数据到 %s（种子 %llu，%d 个县，用时 %.1f 秒）\n", ctx.db.c_str(),
                 static_cast<unsigned long long>(args->options.seed), summary->counties, seconds);
-    std::printf("  单位 %s 个；学生 %s 人，%d 个学年的在校登记 %s 条，学籍异动 %s 条（截至 %s）；"
-                "教职工 %s 人，任职登记 %s 条\n\n",
-                Thousands(summary->org_units).c_str(), Thousands(summary->students).c_str(),
-                args->options.years, Thousands(summary->enrolments).c_str(),
-                Thousands(summary->events).c_str(), summary->as_of.ToChinese().c_str(),
-                Thousands(summary->staff).c_str(), Thousands(summary->staff_assignments).c_str());
+    std::printf(
+        "  单位 %s 个；学生 %s 人，%d 个学年的在校登记 %s 条，学籍异动 %s 条（截至 %s）；"
+        "教职工 %s 人，任职登记 %s 条\n\n",
+        Thousands(summary->org_units).c_str(), Thousands(summary->students).c_str(),
+        args->options.years, Thousands(summary->enrolments).c_str(),
+        Thousands(summary->events).c_str(), summary->as_of.ToChinese().c_str(),
+        Thousands(summary->staff).c_str(), Thousands(summary->staff_assignments).c_str());
     std::printf("%s", StatsText(*stats).c_str());
   });
 }

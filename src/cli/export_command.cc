@@ -1,6 +1,5 @@
 // eduledger export KIND -o FILE: write schools, students, enrolments or staff to CSV or XLSX.
 #include <cstdio>
-
 #include <nlohmann/json.hpp>
 
 #include "app/register_io.h"
@@ -18,8 +17,9 @@ void AddExportCommand(CLI::App& app, CliContext& ctx) {
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand(
-      "export", "导出学校、学生、在校登记或教职工名单为 CSV（UTF-8，Excel 可直接打开）或 XLSX，"
-                "列名与导入相同");
+      "export",
+      "导出学校、学生、在校登记或教职工名单为 CSV（UTF-8，Excel 可直接打开）或 XLSX，"
+      "列名与导入相同");
   cmd->add_option("kind", args->kind, "名单类型：schools、students、enrolments、staff")
       ->required()
       ->check(CLI::IsMember({"schools", "orgunits", "students", "enrolments", "staff"}));
@@ -42,8 +42,8 @@ void AddExportCommand(CLI::App& app, CliContext& ctx) {
                               .c_str());
       return;
     }
-    std::printf("已导出%s %s 行到 %s%s\n", result->org_name.c_str(), Thousands(result->rows).c_str(),
-                args->request.path.c_str(),
+    std::printf("已导出%s %s 行到 %s%s\n", result->org_name.c_str(),
+                Thousands(result->rows).c_str(), args->request.path.c_str(),
                 args->request.kind == ingest::ImportKind::kOrgUnits
                     ? ""
                     : ("（" + core::SchoolYearLabel(result->school_year) + "）").c_str());

@@ -1,6 +1,5 @@
 // eduledger import KIND FILE: import schools, students, enrolments or staff, all or nothing.
 #include <cstdio>
-
 #include <nlohmann/json.hpp>
 
 #include "app/register_io.h"
@@ -24,7 +23,10 @@ std::string_view EntityLabel(std::string_view entity) {
 nlohmann::json ErrorsJson(const ingest::ErrorList& list) {
   nlohmann::json out = nlohmann::json::array();
   for (const ingest::RowError& e : list.kept()) {
-    out.push_back({{"row", e.row}, {"column", e.column}, {"value", e.value}, {"reason", e.reason},
+    out.push_back({{"row", e.row},
+                   {"column", e.column},
+                   {"value", e.value},
+                   {"reason", e.reason},
                    {"message", e.message}});
   }
   return out;
@@ -60,7 +62,8 @@ void PrintReport(const CliContext& ctx, const ingest::ImportReport& r) {
                         {"warning_count", r.warnings.count()},
                         {"warnings", ErrorsJson(r.warnings)}};
     for (const ingest::EntityCounts& c : r.counts) {
-      j["counts"][c.entity] = {{"added", c.added}, {"changed", c.changed}, {"unchanged", c.unchanged}};
+      j["counts"][c.entity] = {
+          {"added", c.added}, {"changed", c.changed}, {"unchanged", c.unchanged}};
     }
     if (!r.status.ok()) {
       j["status"] = {{"code", std::string(core::StatusCodeName(r.status.code()))},
@@ -79,13 +82,17 @@ void PrintReport(const CliContext& ctx, const ingest::ImportReport& r) {
   if (!r.counts.empty()) {
     TextTable t({"", r.dry_run ? "将新增" : "新增", r.dry_run ? "将修改" : "修改", "不变"});
     for (const ingest::EntityCounts& c : r.counts) {
-      t.Add({std::string(EntityLabel(c.entity)), Thousands(c.added), Thousands(c.changed), Thousands(c.unchanged)});
+      t.Add({std::string(EntityLabel(c.entity)), Thousands(c.added), Thousands(c.changed),
+             Thousands(c.unchanged)});
     }
     std::printf("%s", t.Render().c_str());
   }
   PrintErrors(stdout, "提示（不影响导入）：", r.warnings);
   if (!r.errors.empty()) {
-    PrintErrors(stderr, "文件有" + std::to_string(r.errors.count()) + "处错误，已整体拒绝，数据库未作任何改动：", r.errors);
+    PrintErrors(
+        stderr,
+        "文件有" + std::to_string(r.errors.count()) + "处错误，已整体拒绝，数据库未作任何改动：",
+        r.errors);
   } else if (r.status.ok()) {
     if (r.dry_run) {
       std::printf("试运行：文件检查通过，未写入任何数据。\n");
@@ -124,7 +131,9 @@ void AddImportCommand(CLI::App& app, CliContext& ctx) {
     if (!store.ok()) return ctx.Fail(store.status());
     ProgressLine progress;
     if (!ctx.json()) {
-      args->request.progress = [&progress](std::string_view phase, double f) { progress.Update(phase, f); };
+      args->request.progress = [&progress](std::string_view phase, double f) {
+        progress.Update(phase, f);
+      };
     }
     auto report = app::ImportRegisterFile(**store, ctx.actor, args->request);
     progress.Clear();

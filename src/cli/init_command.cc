@@ -1,6 +1,5 @@
 // eduledger init: create the database file, or bring an existing one to the current schema.
 #include <cstdio>
-
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
@@ -16,7 +15,8 @@ void AddInitCommand(CLI::App& app, CliContext& ctx) {
     auto version = (*store)->SchemaVersion();
     if (!version.ok()) return ctx.Fail(version.status());
     if (ctx.json()) {
-      std::printf("%s\n", nlohmann::json{{"db", ctx.db}, {"schema_version", *version}}.dump().c_str());
+      std::printf("%s\n",
+                  nlohmann::json{{"db", ctx.db}, {"schema_version", *version}}.dump().c_str());
     } else {
       std::printf("数据库 %s 已就绪（结构版本 %d）\n", ctx.db.c_str(), *version);
     }

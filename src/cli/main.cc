@@ -1,11 +1,10 @@
 // eduledger: the command line of EduLedger (教育台账). Each subcommand is one use case run as
 // the local administrator; messages for people are in Chinese, --format json gives the same
 // answers for tools, with stable English reason codes.
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <exception>
 #include <new>
-
-#include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
 #include "core/log.h"
@@ -62,7 +61,8 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
       return app.exit(e);
     } catch (const CLI::ParseError& e) {
-      std::fprintf(stderr, "参数错误：%s\n（用 eduledger --help 或 eduledger <子命令> --help 查看用法）\n",
+      std::fprintf(stderr,
+                   "参数错误：%s\n（用 eduledger --help 或 eduledger <子命令> --help 查看用法）\n",
                    e.what());
       return eduledger::cli::kExitUsage;
     }
@@ -71,7 +71,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "错误：内存不足\n");
     std::abort();
   } catch (const std::exception& e) {
-    eduledger::core::LogLine(eduledger::core::LogLevel::kError, "uncaught_exception").Add("what", e.what());
+    eduledger::core::LogLine(eduledger::core::LogLevel::kError, "uncaught_exception")
+        .Add("what", e.what());
     std::fprintf(stderr, "内部错误：%s\n", e.what());
     return eduledger::cli::kExitFailure;
   } catch (...) {

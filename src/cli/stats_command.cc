@@ -26,7 +26,8 @@ void AddStatsCommand(CLI::App& app, CliContext& ctx) {
       auto latest = app::LatestSchoolYear(**store);
       if (!latest.ok()) return ctx.Fail(latest.status());
       if (*latest == 0) {
-        return ctx.Fail(core::Status::NotFound("no_enrolments", "数据库中还没有在校学生记录，请用 --year 指定学年"));
+        return ctx.Fail(core::Status::NotFound("no_enrolments",
+                                               "数据库中还没有在校学生记录，请用 --year 指定学年"));
       }
       year = *latest;
     }

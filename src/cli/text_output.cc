@@ -76,7 +76,8 @@ void ProgressLine::Update(std::string_view phase, double fraction) {
   last_phase_ = phase;
   const int pct = static_cast<int>(fraction * 100 + 0.5);
   const int bar = pct / 5;
-  std::fprintf(stderr, "\r%s [%s%s] %3d%%", std::string(phase).c_str(), std::string(static_cast<std::size_t>(bar), '#').c_str(),
+  std::fprintf(stderr, "\r%s [%s%s] %3d%%", std::string(phase).c_str(),
+               std::string(static_cast<std::size_t>(bar), '#').c_str(),
                std::string(static_cast<std::size_t>(20 - bar), ' ').c_str(), pct);
   std::fflush(stderr);
   shown_ = true;

@@ -13,7 +13,9 @@ namespace {
 
 namespace chr = std::chrono;
 
-chr::year_month_day Ymd(std::int32_t days) { return chr::year_month_day{chr::sys_days{chr::days{days}}}; }
+chr::year_month_day Ymd(std::int32_t days) {
+  return chr::year_month_day{chr::sys_days{chr::days{days}}};
+}
 
 // Split text into up to four runs of ASCII digits; everything between runs is a separator.
 struct DigitRuns {

@@ -93,7 +93,8 @@ Status WriteFileAtomically(const std::string& path, std::string_view bytes) {
   const std::string tmp = path + ".tmp" + std::to_string(::getpid());
   std::FILE* f = std::fopen(tmp.c_str(), "wb");
   if (f == nullptr) {
-    return Status::Unavailable("cannot_write", "无法写入文件 " + path + "：" + std::strerror(errno));
+    return Status::Unavailable("cannot_write",
+                               "无法写入文件 " + path + "：" + std::strerror(errno));
   }
   const bool written = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
   const bool flushed = std::fflush(f) == 0 && ::fsync(::fileno(f)) == 0;

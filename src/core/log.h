@@ -31,7 +31,9 @@ class LogLine {
   LogLine& operator=(const LogLine&) = delete;
 
   LogLine& Add(std::string_view key, std::string_view value);
-  LogLine& Add(std::string_view key, const char* value) { return Add(key, std::string_view(value)); }
+  LogLine& Add(std::string_view key, const char* value) {
+    return Add(key, std::string_view(value));
+  }
   LogLine& Add(std::string_view key, std::int64_t value);
   LogLine& Add(std::string_view key, int value) { return Add(key, std::int64_t{value}); }
   LogLine& Add(std::string_view key, std::size_t value) {

@@ -81,12 +81,18 @@ Result<Period> Period::Parse(std::string_view id) {
 std::string Period::id() const {
   const std::string y = std::to_string(year_);
   switch (type_) {
-    case PeriodType::kSchoolYear: return y + "SY";
-    case PeriodType::kTerm: return y + "T" + std::to_string(index_);
-    case PeriodType::kCalendarYear: return y;
-    case PeriodType::kHalfYear: return y + "H" + std::to_string(index_);
-    case PeriodType::kQuarter: return y + "Q" + std::to_string(index_);
-    case PeriodType::kMonth: return y + (index_ < 10 ? "0" : "") + std::to_string(index_);
+    case PeriodType::kSchoolYear:
+      return y + "SY";
+    case PeriodType::kTerm:
+      return y + "T" + std::to_string(index_);
+    case PeriodType::kCalendarYear:
+      return y;
+    case PeriodType::kHalfYear:
+      return y + "H" + std::to_string(index_);
+    case PeriodType::kQuarter:
+      return y + "Q" + std::to_string(index_);
+    case PeriodType::kMonth:
+      return y + (index_ < 10 ? "0" : "") + std::to_string(index_);
   }
   return y;
 }
@@ -94,12 +100,18 @@ std::string Period::id() const {
 std::string Period::Label() const {
   const std::string y = std::to_string(year_);
   switch (type_) {
-    case PeriodType::kSchoolYear: return SchoolYearLabel(year_);
-    case PeriodType::kTerm: return index_ == 1 ? y + "年秋季学期" : std::to_string(year_ + 1) + "年春季学期";
-    case PeriodType::kCalendarYear: return y + "年";
-    case PeriodType::kHalfYear: return y + (index_ == 1 ? "年上半年" : "年下半年");
-    case PeriodType::kQuarter: return y + "年第" + std::to_string(index_) + "季度";
-    case PeriodType::kMonth: return y + "年" + std::to_string(index_) + "月";
+    case PeriodType::kSchoolYear:
+      return SchoolYearLabel(year_);
+    case PeriodType::kTerm:
+      return index_ == 1 ? y + "年秋季学期" : std::to_string(year_ + 1) + "年春季学期";
+    case PeriodType::kCalendarYear:
+      return y + "年";
+    case PeriodType::kHalfYear:
+      return y + (index_ == 1 ? "年上半年" : "年下半年");
+    case PeriodType::kQuarter:
+      return y + "年第" + std::to_string(index_) + "季度";
+    case PeriodType::kMonth:
+      return y + "年" + std::to_string(index_) + "月";
   }
   return y;
 }

@@ -16,7 +16,7 @@ template <class T>
 class [[nodiscard]] Result {
  public:
   // A Result is made from a value or an error; `return {}` cannot make one by accident.
-  Result(T value) : value_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : value_(std::move(value)) {}         // NOLINT(google-explicit-constructor)
   Result(Status status) : status_(std::move(status)) {  // NOLINT(google-explicit-constructor)
     EL_CHECK(!status_.ok());
   }

@@ -78,8 +78,8 @@ class [[nodiscard]] Status {
 }  // namespace eduledger::core
 
 // Evaluate `expr` (a Status); if it is not OK, return it from the enclosing function.
-#define EL_RETURN_IF_ERROR(expr)                                   \
-  do {                                                             \
-    ::eduledger::core::Status el_status_tmp_ = (expr);             \
-    if (!el_status_tmp_.ok()) return el_status_tmp_;               \
+#define EL_RETURN_IF_ERROR(expr)                       \
+  do {                                                 \
+    ::eduledger::core::Status el_status_tmp_ = (expr); \
+    if (!el_status_tmp_.ok()) return el_status_tmp_;   \
   } while (false)

@@ -77,12 +77,18 @@ void Utf8Census(std::string_view text, std::size_t* multibyte, std::size_t* inva
 
 std::string_view EncodingName(Encoding encoding) {
   switch (encoding) {
-    case Encoding::kUtf8: return "UTF-8";
-    case Encoding::kUtf8Bom: return "UTF-8 BOM";
-    case Encoding::kGb18030: return "GB18030";
-    case Encoding::kGb18030Bom: return "GB18030 BOM";
-    case Encoding::kUtf16Le: return "UTF-16LE";
-    case Encoding::kUtf16Be: return "UTF-16BE";
+    case Encoding::kUtf8:
+      return "UTF-8";
+    case Encoding::kUtf8Bom:
+      return "UTF-8 BOM";
+    case Encoding::kGb18030:
+      return "GB18030";
+    case Encoding::kGb18030Bom:
+      return "GB18030 BOM";
+    case Encoding::kUtf16Le:
+      return "UTF-16LE";
+    case Encoding::kUtf16Be:
+      return "UTF-16BE";
   }
   return "?";
 }
@@ -98,8 +104,8 @@ Result<DecodedText> DecodeText(std::string_view bytes) {
     return out;
   }
   if (bytes.starts_with(kGb18030Bom)) {
-    EL_ASSIGN_OR_RETURN(out.storage, Convert(bytes.substr(kGb18030Bom.size()), "GB18030", "UTF-8",
-                                             "GB18030", 2));
+    EL_ASSIGN_OR_RETURN(
+        out.storage, Convert(bytes.substr(kGb18030Bom.size()), "GB18030", "UTF-8", "GB18030", 2));
     out.encoding = Encoding::kGb18030Bom;
     out.text = out.storage;
     return out;

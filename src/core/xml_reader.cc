@@ -42,11 +42,12 @@ XmlReader::~XmlReader() { XML_ParserFree(static_cast<XML_Parser>(parser_)); }
 
 Status XmlReader::Feed(std::string_view chunk, bool last) {
   auto* p = static_cast<XML_Parser>(parser_);
-  if (XML_Parse(p, chunk.data(), static_cast<int>(chunk.size()), last ? 1 : 0) == XML_STATUS_ERROR) {
+  if (XML_Parse(p, chunk.data(), static_cast<int>(chunk.size()), last ? 1 : 0) ==
+      XML_STATUS_ERROR) {
     return Status::InvalidArgument(
         "bad_xml", source_ + " 的 XML 有误（第" + std::to_string(XML_GetCurrentLineNumber(p)) +
-                       "行第" + std::to_string(XML_GetCurrentColumnNumber(p)) +
-                       "列：" + XML_ErrorString(XML_GetErrorCode(p)) + "）");
+                       "行第" + std::to_string(XML_GetCurrentColumnNumber(p)) + "列：" +
+                       XML_ErrorString(XML_GetErrorCode(p)) + "）");
   }
   return Status::OK();
 }

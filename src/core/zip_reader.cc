@@ -17,7 +17,8 @@ Result<ZipReader> ZipReader::Open(const std::string& path) {
     zip_error_init_with_code(&ze, error);
     std::string why = zip_error_strerror(&ze);
     zip_error_fini(&ze);
-    return Status::InvalidArgument("bad_zip", "无法打开 " + path + "（不是有效的 zip/Office 文件：" + why + "）");
+    return Status::InvalidArgument(
+        "bad_zip", "无法打开 " + path + "（不是有效的 zip/Office 文件：" + why + "）");
   }
   ZipReader r;
   r.archive_ = archive;

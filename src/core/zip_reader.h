@@ -31,7 +31,7 @@ class ZipReader {
     Stream& operator=(Stream&&) noexcept;
     ~Stream();
     Result<std::size_t> Read(char* buf, std::size_t size);
-    std::uint64_t size() const { return size_; }      // uncompressed size
+    std::uint64_t size() const { return size_; }  // uncompressed size
     std::uint64_t consumed() const { return consumed_; }
 
    private:

@@ -57,25 +57,25 @@ constexpr ColumnSpec kOwnership{Field::kOwnership, "办别", "ownership",
                                 "举办者类型|办学性质|公办民办"};
 constexpr ColumnSpec kUrbanRural{Field::kUrbanRural, "城乡分类", "urban_rural",
                                  "城乡分类代码|城乡类别|城乡属性"};
-constexpr ColumnSpec kBoarding{Field::kBoarding, "是否寄宿制学校", "boarding",
-                               "寄宿制|是否寄宿制"};
+constexpr ColumnSpec kBoarding{Field::kBoarding, "是否寄宿制学校", "boarding", "寄宿制|是否寄宿制"};
 constexpr ColumnSpec kSmallScale{Field::kSmallScale, "是否小规模学校", "small_scale",
                                  "小规模学校|是否乡村小规模学校"};
 constexpr ColumnSpec kCentralSchool{Field::kCentralSchool, "所属中心校", "central_school",
                                     "中心校|主管学校"};
 
-constexpr ColumnSpec kOrgUnitSpec[] = {kOrgCode, kOrgName, kOrgLevel, kParent, kSchoolType,
-                                       kOwnership, kUrbanRural, kBoarding, kSmallScale,
-                                       kCentralSchool};
+constexpr ColumnSpec kOrgUnitSpec[] = {kOrgCode,    kOrgName,      kOrgLevel,   kParent,
+                                       kSchoolType, kOwnership,    kUrbanRural, kBoarding,
+                                       kSmallScale, kCentralSchool};
 constexpr ColumnSpec kStudentSpec[] = {
-    kName, kSex, kIdType, kIdNumber, kStudentNo, kBirthDate, kEthnicity, kSchoolCode,
-    kSchoolName, kSchoolYear, kGrade, kClass, kAdmission, kHukou, kLeftBehind, kMigrant,
-    kDisabled, kDisabilityType, kPoor, kDibao, kExtreme, kOrphan};
-constexpr ColumnSpec kEnrolmentSpec[] = {kIdType, kIdNumber, kStudentNo, kName, kSchoolCode,
-                                         kSchoolName, kSchoolYear, kGrade, kClass, kAdmission};
-constexpr ColumnSpec kStaffSpec[] = {kName, kSex, kIdType, kIdNumber, kBirthDate, kEthnicity,
-                                     kSchoolCode, kSchoolName, kSchoolYear, kPost, kTitle,
-                                     kSubject, kLevelTaught, kQualification};
+    kName,      kSex,        kIdType,     kIdNumber,   kStudentNo, kBirthDate,
+    kEthnicity, kSchoolCode, kSchoolName, kSchoolYear, kGrade,     kClass,
+    kAdmission, kHukou,      kLeftBehind, kMigrant,    kDisabled,  kDisabilityType,
+    kPoor,      kDibao,      kExtreme,    kOrphan};
+constexpr ColumnSpec kEnrolmentSpec[] = {kIdType,     kIdNumber,   kStudentNo, kName,  kSchoolCode,
+                                         kSchoolName, kSchoolYear, kGrade,     kClass, kAdmission};
+constexpr ColumnSpec kStaffSpec[] = {
+    kName,       kSex,        kIdType, kIdNumber, kBirthDate, kEthnicity,   kSchoolCode,
+    kSchoolName, kSchoolYear, kPost,   kTitle,    kSubject,   kLevelTaught, kQualification};
 
 // Fold, drop spaces, required marks and ASCII case: "＊ 身份证件号（必填）" → "身份证件号".
 std::string NormalizeHeader(std::string_view header) {
@@ -153,7 +153,8 @@ core::Result<ColumnMap> ReadHeader(TableReader& reader, std::span<const ColumnSp
     EL_ASSIGN_OR_RETURN(const bool more, reader.Next(&row));
     if (!more) break;
     int known = 0;
-    for (const Cell& cell : row.cells) known += FieldOf(spec, NormalizeHeader(cell.text)) != nullptr;
+    for (const Cell& cell : row.cells)
+      known += FieldOf(spec, NormalizeHeader(cell.text)) != nullptr;
     if (known < 2) continue;
 
     ColumnMap map;
@@ -180,10 +181,12 @@ core::Result<ColumnMap> ReadHeader(TableReader& reader, std::span<const ColumnSp
     return map;
   }
   std::string expected;
-  for (const ColumnSpec& c : spec) expected += (expected.empty() ? "" : "、") + std::string(c.header);
+  for (const ColumnSpec& c : spec)
+    expected += (expected.empty() ? "" : "、") + std::string(c.header);
   return core::Status::InvalidArgument(
-      "missing_header", std::string(source) + "：前10行中找不到表头（至少要有两列可识别的列名，如：" +
-                            expected + "）");
+      "missing_header", std::string(source) +
+                            "：前10行中找不到表头（至少要有两列可识别的列名，如：" + expected +
+                            "）");
 }
 
 }  // namespace eduledger::ingest

@@ -66,7 +66,9 @@ double CsvReader::progress() const {
 }
 
 std::string CsvReader::description() const {
-  const char* delim = delimiter_ == '\t' ? "制表符分隔" : delimiter_ == ';' ? "分号分隔" : "逗号分隔";
+  const char* delim = delimiter_ == '\t'  ? "制表符分隔"
+                      : delimiter_ == ';' ? "分号分隔"
+                                          : "逗号分隔";
   return name_ + "（" + std::string(core::EncodingName(decoded_.encoding)) + "，" + delim + "）";
 }
 
@@ -74,7 +76,8 @@ core::Result<bool> CsvReader::Next(Row* row) {
   // Rows before this one have been read and copied: let the pages of a large mapped file go.
   if (decoded_.storage.empty() && pos_ - released_ > (std::size_t{32} << 20)) {
     released_ = pos_;
-    file_holder_.Release(static_cast<std::size_t>(text_.data() - file_holder_.bytes().data()) + pos_);
+    file_holder_.Release(static_cast<std::size_t>(text_.data() - file_holder_.bytes().data()) +
+                         pos_);
   }
   while (pos_ < text_.size()) {
     row->cells.clear();
@@ -95,10 +98,9 @@ core::Result<bool> CsvReader::Next(Row* row) {
           const std::size_t q = text_.find('"', j);
           if (q == std::string_view::npos) {
             return core::Status::InvalidArgument(
-                "unterminated_quote", name_ + " 第" + std::to_string(record_) +
-                                          "行：引号没有闭合（从文件第" +
-                                          std::to_string(core::LineOfOffset(text_, record_start)) +
-                                          "行开始）");
+                "unterminated_quote",
+                name_ + " 第" + std::to_string(record_) + "行：引号没有闭合（从文件第" +
+                    std::to_string(core::LineOfOffset(text_, record_start)) + "行开始）");
           }
           if (q + 1 < text_.size() && text_[q + 1] == '"') {
             has_escapes = true;
@@ -121,10 +123,12 @@ core::Result<bool> CsvReader::Next(Row* row) {
         }
         i = j + 1;
         // Text after the closing quote up to the delimiter is dropped, as Excel does.
-        while (i < text_.size() && text_[i] != delimiter_ && text_[i] != '\n' && text_[i] != '\r') ++i;
+        while (i < text_.size() && text_[i] != delimiter_ && text_[i] != '\n' && text_[i] != '\r')
+          ++i;
       } else {
         std::size_t j = i;
-        while (j < text_.size() && text_[j] != delimiter_ && text_[j] != '\n' && text_[j] != '\r') ++j;
+        while (j < text_.size() && text_[j] != delimiter_ && text_[j] != '\n' && text_[j] != '\r')
+          ++j;
         pending_.push_back(PendingCell{false, i, j - i});
         i = j;
       }

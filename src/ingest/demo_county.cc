@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdio>
-
 #include <nlohmann/json.hpp>
 
 #include "ingest/demo_internal.h"
@@ -43,7 +42,8 @@ core::Status WriteCounty(store::Store& store, const CountyLayout& layout, std::i
     std::vector<meta::OrgUnit> batch;
     for (const std::size_t i : which) {
       meta::OrgUnit u = units[i];
-      u.parent_id = layout.parent[i] < 0 ? city_id : unit_id[static_cast<std::size_t>(layout.parent[i])];
+      u.parent_id =
+          layout.parent[i] < 0 ? city_id : unit_id[static_cast<std::size_t>(layout.parent[i])];
       batch.push_back(std::move(u));
     }
     EL_RETURN_IF_ERROR(txn.InsertOrgUnits(batch));
@@ -60,12 +60,14 @@ core::Status WriteCounty(store::Store& store, const CountyLayout& layout, std::i
   EL_RETURN_IF_ERROR(insert(schools));
   for (const auto& s : layout.schools) {
     if (s.central >= 0) {
-      units[s.unit].central_school_id = unit_id[layout.schools[static_cast<std::size_t>(s.central)].unit];
+      units[s.unit].central_school_id =
+          unit_id[layout.schools[static_cast<std::size_t>(s.central)].unit];
     }
   }
   EL_RETURN_IF_ERROR(insert(points));
   std::vector<std::int64_t> school_id(layout.schools.size());
-  for (std::size_t i = 0; i < layout.schools.size(); ++i) school_id[i] = unit_id[layout.schools[i].unit];
+  for (std::size_t i = 0; i < layout.schools.size(); ++i)
+    school_id[i] = unit_id[layout.schools[i].unit];
 
   EL_RETURN_IF_ERROR(txn.InsertStudents(students.people));
   std::vector<meta::Enrolment> enrolments;
@@ -87,9 +89,10 @@ core::Status WriteCounty(store::Store& store, const CountyLayout& layout, std::i
     ev.other_org_unit_id = e.other >= 0 ? school_id[static_cast<std::size_t>(e.other)] : 0;
     events.push_back(std::move(ev));
   }
-  std::sort(events.begin(), events.end(), [](const meta::StatusEvent& a, const meta::StatusEvent& b) {
-    return a.date < b.date || (a.date == b.date && a.student_id < b.student_id);
-  });
+  std::sort(events.begin(), events.end(),
+            [](const meta::StatusEvent& a, const meta::StatusEvent& b) {
+              return a.date < b.date || (a.date == b.date && a.student_id < b.student_id);
+            });
   EL_RETURN_IF_ERROR(txn.InsertStatusEvents(events));
 
   EL_RETURN_IF_ERROR(txn.InsertStaff(staff.people));
@@ -104,7 +107,8 @@ core::Status WriteCounty(store::Store& store, const CountyLayout& layout, std::i
   }
   std::sort(assignments.begin(), assignments.end(),
             [](const meta::StaffAssignment& a, const meta::StaffAssignment& b) {
-              return a.staff_id < b.staff_id || (a.staff_id == b.staff_id && a.school_year < b.school_year);
+              return a.staff_id < b.staff_id ||
+                     (a.staff_id == b.staff_id && a.school_year < b.school_year);
             });
   EL_RETURN_IF_ERROR(txn.InsertStaffAssignments(assignments));
   EL_RETURN_IF_ERROR(txn.Commit().status());
@@ -174,8 +178,8 @@ core::Result<DemoSummary> GenerateDemo(store::Store& store, const DemoOptions& o
     const CountyLayout layout = internal::LayOutCounty(k, 90 + city, rng);
     internal::StudentWorld students = internal::SimulateStudents(layout, years, rng, ids);
     internal::StaffWorld staff = internal::SimulateStaff(layout, students, years, rng, ids);
-    EL_RETURN_IF_ERROR(WriteCounty(store, layout, city_ids[static_cast<std::size_t>(city)], students,
-                                   staff, audit, &summary));
+    EL_RETURN_IF_ERROR(WriteCounty(store, layout, city_ids[static_cast<std::size_t>(city)],
+                                   students, staff, audit, &summary));
     ++summary.counties;
     if (options.progress) options.progress(k + 1, options.scale);
   }

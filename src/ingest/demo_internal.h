@@ -46,27 +46,27 @@ std::string_view OtherAddressCode(Rng& rng);
 enum class Stage : std::uint8_t { kKindergarten, kPrimary, kJunior, kSenior, kVocational };
 
 struct DemoSchool {
-  std::size_t unit = 0;      // index into CountyLayout::units
-  int type = 0;              // 学校办学类型代码
-  int township = -1;         // index into CountyLayout::townships; -1 for county-level schools
+  std::size_t unit = 0;  // index into CountyLayout::units
+  int type = 0;          // 学校办学类型代码
+  int township = -1;     // index into CountyLayout::townships; -1 for county-level schools
   bool is_private = false;
-  int central = -1;          // for a teaching point: the school (index) that runs it
-  int class_size = 45;       // the class size the school aims at
+  int central = -1;     // for a teaching point: the school (index) that runs it
+  int class_size = 45;  // the class size the school aims at
 };
 
 struct Township {
   std::size_t unit = 0;
   bool urban = false;     // 城关镇, the county seat
   double population = 1;  // relative share of the county's children
-  std::vector<int> kg_public, kg_private, central_primary, village_primary, teaching_points,
-      junior, nine_year;
+  std::vector<int> kg_public, kg_private, central_primary, village_primary, teaching_points, junior,
+      nine_year;
 };
 
 struct CountyLayout {
-  int index = 0;                      // k: which county of the province
-  std::string address_code;           // 6 digits, the county's GB/T 2260-style code
-  std::vector<meta::OrgUnit> units;   // [0] county, then townships, then schools
-  std::vector<int> parent;            // index into units, -1 for the county
+  int index = 0;                     // k: which county of the province
+  std::string address_code;          // 6 digits, the county's GB/T 2260-style code
+  std::vector<meta::OrgUnit> units;  // [0] county, then townships, then schools
+  std::vector<int> parent;           // index into units, -1 for the county
   std::vector<DemoSchool> schools;
   std::vector<Township> townships;
   int senior = -1, vocational = -1, special = -1, adult_senior = -1, adult_junior = -1;

@@ -33,7 +33,10 @@ class LayoutBuilder {
     u.boarding = boarding;
     u.small_scale = small_scale;
     layout_->units.push_back(std::move(u));
-    layout_->parent.push_back(township < 0 ? 0 : static_cast<int>(layout_->townships[static_cast<std::size_t>(township)].unit));
+    layout_->parent.push_back(
+        township < 0
+            ? 0
+            : static_cast<int>(layout_->townships[static_cast<std::size_t>(township)].unit));
     DemoSchool s;
     s.unit = layout_->units.size() - 1;
     s.type = type;
@@ -99,8 +102,10 @@ CountyLayout LayOutCounty(int k, int city_code, Rng& rng) {
   for (const char* n : {"城关第一小学", "城关第二小学", "城关第三小学", "城关第四小学"}) {
     L.urban_primary.push_back(b.AddSchool(county + n, 211, 0, false, 111, false, false, 54));
   }
-  L.private_primary.push_back(b.AddSchool(county + "博雅实验小学", 211, 0, true, 112, true, false, 45));
-  seat.kg_public.push_back(b.AddSchool(county + "机关幼儿园", 111, 0, false, 111, false, false, 32));
+  L.private_primary.push_back(
+      b.AddSchool(county + "博雅实验小学", 211, 0, true, 112, true, false, 45));
+  seat.kg_public.push_back(
+      b.AddSchool(county + "机关幼儿园", 111, 0, false, 111, false, false, 32));
   for (int i = 0; i < 4; ++i) {
     seat.kg_private.push_back(b.AddSchool("城关镇" + std::string(KindergartenBrand(i)) + "幼儿园",
                                           111, 0, true, i >= 2 ? 112 : 111, false, false, 30));
@@ -116,13 +121,14 @@ CountyLayout LayOutCounty(int k, int city_code, Rng& rng) {
     const int village_code = town ? 122 : 220;
     ts.central_primary.push_back(b.AddSchool(tn + "中心小学", 211, t, false, centre_code, true));
     for (int v = 0; v < 3; ++v, ++village) {
-      ts.village_primary.push_back(b.AddSchool(tn + std::string(VillageName(village)) + "村小学", 211,
-                                               t, false, village_code, false, rng.Chance(0.3), 40));
+      ts.village_primary.push_back(b.AddSchool(tn + std::string(VillageName(village)) + "村小学",
+                                               211, t, false, village_code, false, rng.Chance(0.3),
+                                               40));
     }
     const int tps = t <= 3 ? 3 : 2;  // 3·3 + 6·2 = 21
     for (int p = 0; p < tps; ++p, ++points) {
-      const int s = b.AddSchool(tn + std::string(VillageName(points + 7)) + "教学点", 218, t, false, 220,
-                                false, true, 25);
+      const int s = b.AddSchool(tn + std::string(VillageName(points + 7)) + "教学点", 218, t, false,
+                                220, false, true, 25);
       L.schools[static_cast<std::size_t>(s)].central = ts.central_primary[0];
       ts.teaching_points.push_back(s);
     }
@@ -134,7 +140,8 @@ CountyLayout LayOutCounty(int k, int city_code, Rng& rng) {
       ts.junior.push_back(s);
       ts.nine_year.push_back(s);
     }
-    ts.kg_public.push_back(b.AddSchool(tn + "中心幼儿园", 111, t, false, centre_code, false, false, 30));
+    ts.kg_public.push_back(
+        b.AddSchool(tn + "中心幼儿园", 111, t, false, centre_code, false, false, 30));
     const int brands = t <= 6 ? 2 : 1;  // 6·2 + 3·1 = 15 private kindergartens
     for (int i = 0; i < brands; ++i) {
       ts.kg_private.push_back(b.AddSchool(tn + std::string(KindergartenBrand(4 + t + i)) + "幼儿园",
@@ -144,10 +151,11 @@ CountyLayout LayOutCounty(int k, int city_code, Rng& rng) {
   // One more 九年一贯制 school in the biggest town, and a farmers' school.
   {
     Township& ts = L.townships[1];
-    const int s = b.AddSchool(std::string(TownshipName(1)) + "第二九年一贯制学校", 312, 1, false, 121,
-                              true, false, 45);
+    const int s = b.AddSchool(std::string(TownshipName(1)) + "第二九年一贯制学校", 312, 1, false,
+                              121, true, false, 45);
     ts.nine_year.push_back(s);
-    L.adult_junior = b.AddSchool(std::string(TownshipName(2)) + "农民文化技术学校", 332, 2, false, 122);
+    L.adult_junior =
+        b.AddSchool(std::string(TownshipName(2)) + "农民文化技术学校", 332, 2, false, 122);
   }
   return L;
 }

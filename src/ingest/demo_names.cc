@@ -26,19 +26,21 @@ constexpr std::array<std::string_view, 48> kFemaleChars = {
     "萱", "雅", "芳", "丽", "娜", "颖", "一", "诺", "心", "晴", "瑶", "彤", "妍", "蕾", "楠", "洁",
     "月", "慧", "茜", "琳", "嘉", "宁", "菲", "珊", "倩", "艺", "露", "敏", "桐", "语", "若", "舒"};
 
-constexpr std::array<std::string_view, 10> kTownships = {
-    "城关镇", "青石镇", "河口镇", "白沙镇", "龙泉镇", "桃源乡", "马坪乡", "石门乡", "竹溪乡", "双河乡"};
+constexpr std::array<std::string_view, 10> kTownships = {"城关镇", "青石镇", "河口镇", "白沙镇",
+                                                         "龙泉镇", "桃源乡", "马坪乡", "石门乡",
+                                                         "竹溪乡", "双河乡"};
 constexpr std::array<std::string_view, 24> kVillages = {
     "新华", "红星", "金山", "大坪", "长岭", "杨柳", "枫林", "柏树", "松林", "太平", "和平", "向阳",
     "高桥", "黄土", "清水", "茶园", "梅溪", "石桥", "凤凰", "麻阳", "青龙", "白马", "花园", "中坪"};
-constexpr std::array<std::string_view, 12> kBrands = {
-    "小天使", "启航", "贝贝", "七彩", "阳光", "金太阳", "童心", "博雅", "爱心", "小博士", "蓝天", "育英"};
-constexpr std::array<std::string_view, 20> kCountyFirst = {
-    "安", "永", "清", "丰", "平", "宁", "福", "长", "新", "兴", "和", "泰", "庆", "乐", "嘉", "云",
-    "溪", "宜", "崇", "桂"};
+constexpr std::array<std::string_view, 12> kBrands = {"小天使", "启航",   "贝贝", "七彩",
+                                                      "阳光",   "金太阳", "童心", "博雅",
+                                                      "爱心",   "小博士", "蓝天", "育英"};
+constexpr std::array<std::string_view, 20> kCountyFirst = {"安", "永", "清", "丰", "平", "宁", "福",
+                                                           "长", "新", "兴", "和", "泰", "庆", "乐",
+                                                           "嘉", "云", "溪", "宜", "崇", "桂"};
 constexpr std::array<std::string_view, 20> kCountySecond = {
-    "平", "宁", "河", "源", "山", "阳", "江", "林", "城", "川", "丰", "安", "水", "乡", "德", "远",
-    "昌", "南", "台", "化"};
+    "平", "宁", "河", "源", "山", "阳", "江", "林", "城", "川",
+    "丰", "安", "水", "乡", "德", "远", "昌", "南", "台", "化"};
 
 // Address codes of other counties (GB/T 2260), for people born outside the county.
 constexpr std::array<std::string_view, 16> kOtherCodes = {
@@ -65,13 +67,20 @@ std::string PersonName(Rng& rng, core::Sex sex) {
 std::string CountyName(int k) {
   if (k == 0) return "示例县";
   return std::string(kCountyFirst[static_cast<std::size_t>(k) % kCountyFirst.size()]) +
-         std::string(kCountySecond[static_cast<std::size_t>(k / 20 + k * 7) % kCountySecond.size()]) +
+         std::string(
+             kCountySecond[static_cast<std::size_t>(k / 20 + k * 7) % kCountySecond.size()]) +
          (k >= 400 ? "新区" : "县");
 }
 
-std::string_view VillageName(int i) { return kVillages[static_cast<std::size_t>(i) % kVillages.size()]; }
-std::string_view KindergartenBrand(int i) { return kBrands[static_cast<std::size_t>(i) % kBrands.size()]; }
-std::string_view TownshipName(int i) { return kTownships[static_cast<std::size_t>(i) % kTownships.size()]; }
+std::string_view VillageName(int i) {
+  return kVillages[static_cast<std::size_t>(i) % kVillages.size()];
+}
+std::string_view KindergartenBrand(int i) {
+  return kBrands[static_cast<std::size_t>(i) % kBrands.size()];
+}
+std::string_view TownshipName(int i) {
+  return kTownships[static_cast<std::size_t>(i) % kTownships.size()];
+}
 std::string_view OtherAddressCode(Rng& rng) { return rng.Pick<std::string_view>(kOtherCodes); }
 
 std::string IdNumberSource::Next(std::string_view address_code, core::Date birth, core::Sex sex) {

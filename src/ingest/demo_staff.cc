@@ -20,13 +20,20 @@ using meta::EducationLevel;
 
 double PupilsPerTeacher(EducationLevel level) {
   switch (level) {
-    case EducationLevel::kPreschool: return 18;
-    case EducationLevel::kPrimary: return 19;
-    case EducationLevel::kJunior: return 14;
-    case EducationLevel::kSenior: return 13;
-    case EducationLevel::kVocational: return 18;
-    case EducationLevel::kSpecial: return 4;
-    case EducationLevel::kAdult: return 40;
+    case EducationLevel::kPreschool:
+      return 18;
+    case EducationLevel::kPrimary:
+      return 19;
+    case EducationLevel::kJunior:
+      return 14;
+    case EducationLevel::kSenior:
+      return 13;
+    case EducationLevel::kVocational:
+      return 18;
+    case EducationLevel::kSpecial:
+      return 4;
+    case EducationLevel::kAdult:
+      return 40;
   }
   return 19;
 }
@@ -35,7 +42,8 @@ constexpr std::array<std::string_view, 8> kPrimarySubjects = {"语文", "数学"
                                                               "体育", "音乐", "美术", "道德与法治"};
 constexpr std::array<double, 8> kPrimaryWeights = {0.34, 0.3, 0.1, 0.05, 0.06, 0.05, 0.05, 0.05};
 constexpr std::array<std::string_view, 12> kSecondarySubjects = {
-    "语文", "数学", "英语", "物理", "化学", "生物", "历史", "地理", "道德与法治", "体育", "信息技术", "音乐"};
+    "语文", "数学", "英语",       "物理", "化学",     "生物",
+    "历史", "地理", "道德与法治", "体育", "信息技术", "音乐"};
 constexpr std::array<double, 12> kSecondaryWeights = {0.16, 0.16, 0.15, 0.09, 0.07, 0.07,
                                                       0.06, 0.06, 0.07, 0.05, 0.03, 0.03};
 constexpr std::array<std::string_view, 8> kVocationalSubjects = {
@@ -63,13 +71,15 @@ class StaffSimulator {
         std::erase_if(roster, [&](const Member& m) {
           const meta::Staff& p = world_.people[m.person];
           const int retire = p.sex == core::Sex::kFemale ? 55 : 60;
-          return p.birth_date.AgeOn(core::SnapshotDate(y)) >= retire || (y > Y_.first && rng_.Chance(0.015));
+          return p.birth_date.AgeOn(core::SnapshotDate(y)) >= retire ||
+                 (y > Y_.first && rng_.Chance(0.015));
         });
         // Surplus teachers of each level go to the pool.
         for (const auto& [level, wanted] : need[s]) {
           std::vector<std::size_t> of_level;
           for (std::size_t i = 0; i < roster.size(); ++i) {
-            if (roster[i].fields.post == meta::Post::kFullTimeTeacher && roster[i].fields.level_taught == level) {
+            if (roster[i].fields.post == meta::Post::kFullTimeTeacher &&
+                roster[i].fields.level_taught == level) {
               of_level.push_back(i);
             }
           }
@@ -80,10 +90,12 @@ class StaffSimulator {
         }
         std::erase_if(roster, [](const Member& m) { return m.person == UINT32_MAX; });
       }
-      for (std::size_t s = 0; s < L_.schools.size(); ++s) Fill(rosters[s], need[s], static_cast<int>(s), &pool, y);
+      for (std::size_t s = 0; s < L_.schools.size(); ++s)
+        Fill(rosters[s], need[s], static_cast<int>(s), &pool, y);
       for (std::size_t s = 0; s < L_.schools.size(); ++s) {
         for (const Member& m : rosters[s]) {
-          StaffWorld::Assignment a{m.person, static_cast<std::int16_t>(y), static_cast<std::int16_t>(s), m.fields};
+          StaffWorld::Assignment a{m.person, static_cast<std::int16_t>(y),
+                                   static_cast<std::int16_t>(s), m.fields};
           a.fields.title = Title(world_.people[m.person], y, m.fields);
           world_.assignments.push_back(a);
         }
@@ -120,9 +132,8 @@ class StaffSimulator {
       }
       for (; have < wanted; ++have) {
         // A teacher of the same level from the pool, else a new hire.
-        auto it = std::find_if(pool->begin(), pool->end(), [&](const Member& m) {
-          return m.fields.level_taught == level;
-        });
+        auto it = std::find_if(pool->begin(), pool->end(),
+                               [&](const Member& m) { return m.fields.level_taught == level; });
         if (it != pool->end() && rng_.Chance(0.7)) {
           roster.push_back(*it);
           pool->erase(it);
@@ -149,12 +160,15 @@ class StaffSimulator {
     const double female = kg ? 0.96 : level == EducationLevel::kPrimary ? 0.72 : 0.52;
     p.sex = rng_.Chance(female) ? core::Sex::kFemale : core::Sex::kMale;
     // The first year's staff span a career; later ones are new graduates.
-    const int age = y == Y_.first ? 23 + static_cast<int>(rng_.Below(p.sex == core::Sex::kFemale ? 31 : 36))
-                                  : 22 + static_cast<int>(rng_.Below(7));
-    p.birth_date = core::Date::FromYmd(y - age - 1, 9, 2)->AddDays(static_cast<int>(rng_.Below(364)));
+    const int age = y == Y_.first
+                        ? 23 + static_cast<int>(rng_.Below(p.sex == core::Sex::kFemale ? 31 : 36))
+                        : 22 + static_cast<int>(rng_.Below(7));
+    p.birth_date =
+        core::Date::FromYmd(y - age - 1, 9, 2)->AddDays(static_cast<int>(rng_.Below(364)));
     p.name = PersonName(rng_, p.sex);
-    p.id_number = ids_.Next(rng_.Chance(0.85) ? std::string_view(L_.address_code) : OtherAddressCode(rng_),
-                            p.birth_date, p.sex);
+    p.id_number =
+        ids_.Next(rng_.Chance(0.85) ? std::string_view(L_.address_code) : OtherAddressCode(rng_),
+                  p.birth_date, p.sex);
     p.ethnicity = rng_.Chance(0.88) ? 1 : rng_.Chance(0.7) ? 15 : 6;
     const auto person = static_cast<std::uint32_t>(world_.people.size());
     world_.people.push_back(std::move(p));
@@ -167,7 +181,10 @@ class StaffSimulator {
     if (kg) {
       a.qualification = q < 0.3 ? Q::kBachelor : q < 0.9 ? Q::kAssociate : Q::kSecondary;
     } else if (level == EducationLevel::kPrimary || !level) {
-      a.qualification = q < 0.02 ? Q::kMaster : q < 0.67 ? Q::kBachelor : q < 0.98 ? Q::kAssociate : Q::kSecondary;
+      a.qualification = q < 0.02   ? Q::kMaster
+                        : q < 0.67 ? Q::kBachelor
+                        : q < 0.98 ? Q::kAssociate
+                                   : Q::kSecondary;
     } else if (level == EducationLevel::kSenior) {
       a.qualification = q < 0.15 ? Q::kMaster : Q::kBachelor;
     } else {
@@ -195,12 +212,14 @@ class StaffSimulator {
     if (a.post != meta::Post::kFullTimeTeacher) return meta::Title::kNone;
     const int age = p.birth_date.AgeOn(core::SnapshotDate(y));
     // Deterministic per person, so a title only ever rises.
-    const std::uint64_t h = Rng::Derive(0xC0FFEE, static_cast<std::uint64_t>(p.birth_date.days()) * 31 + p.name.size());
+    const std::uint64_t h =
+        Rng::Derive(0xC0FFEE, static_cast<std::uint64_t>(p.birth_date.days()) * 31 + p.name.size());
     const int luck = static_cast<int>(h % 7);
     if (age < 24) return meta::Title::kNone;
     if (age < 27 + luck / 3) return meta::Title::kSecond;
     if (age < 36 + luck) return meta::Title::kFirst;
-    if (age >= 50 && luck == 0 && a.level_taught == EducationLevel::kSenior) return meta::Title::kSeniorPlus;
+    if (age >= 50 && luck == 0 && a.level_taught == EducationLevel::kSenior)
+      return meta::Title::kSeniorPlus;
     return age < 42 + luck ? meta::Title::kFirst : meta::Title::kSenior;
   }
 

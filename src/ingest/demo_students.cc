@@ -27,18 +27,30 @@ constexpr double kChildrenPerCohort = 2400;
 // Births relative to a pre-2013 cohort: the two-child policy's rise, then the fall.
 double CohortFactor(int birth_year) {
   switch (birth_year) {
-    case 2013: return 1.03;
-    case 2014: return 1.06;
-    case 2015: return 1.04;
-    case 2016: return 1.12;
-    case 2017: return 1.08;
-    case 2018: return 0.97;
-    case 2019: return 0.88;
-    case 2020: return 0.79;
-    case 2021: return 0.73;
-    case 2022: return 0.68;
-    case 2023: return 0.64;
-    default: return birth_year > 2023 ? 0.62 : 1.0;
+    case 2013:
+      return 1.03;
+    case 2014:
+      return 1.06;
+    case 2015:
+      return 1.04;
+    case 2016:
+      return 1.12;
+    case 2017:
+      return 1.08;
+    case 2018:
+      return 0.97;
+    case 2019:
+      return 0.88;
+    case 2020:
+      return 0.79;
+    case 2021:
+      return 0.73;
+    case 2022:
+      return 0.68;
+    case 2023:
+      return 0.64;
+    default:
+      return birth_year > 2023 ? 0.62 : 1.0;
   }
 }
 
@@ -71,7 +83,8 @@ class Simulator {
 
   StudentWorld Run() {
     for (int b = Y_.first - 19; b <= Y_.last - 3; ++b) {
-      const int n = static_cast<int>(kChildrenPerCohort * CohortFactor(b) * (0.98 + 0.04 * rng_.Unit()));
+      const int n =
+          static_cast<int>(kChildrenPerCohort * CohortFactor(b) * (0.98 + 0.04 * rng_.Unit()));
       for (int i = 0; i < n; ++i) Live(MakeChild(b, false));
       // Children of migrant workers who move into the county seat (随迁子女).
       for (int i = 0; i < n * 7 / 100; ++i) Live(MakeChild(b, true));
@@ -106,11 +119,13 @@ class Simulator {
   // A random day of school year `year` from `from` days after 1 September, before the as-of day;
   // the null date when none is left.
   core::Date DayIn(int year, int from, int span) {
-    const core::Date d = core::SnapshotDate(year).AddDays(from + static_cast<int>(rng_.Below(static_cast<std::uint32_t>(span))));
+    const core::Date d = core::SnapshotDate(year).AddDays(
+        from + static_cast<int>(rng_.Below(static_cast<std::uint32_t>(span))));
     return d > Y_.as_of ? core::Date() : d;
   }
 
-  void Event(std::uint32_t person, meta::EventType type, core::Date date, int school, int other = -1) {
+  void Event(std::uint32_t person, meta::EventType type, core::Date date, int school,
+             int other = -1) {
     if (date.is_null() || date < core::SnapshotDate(Y_.first)) return;
     pending_events_.push_back(DemoEvent{person, type, date, static_cast<std::int16_t>(school),
                                         static_cast<std::int16_t>(other)});
@@ -152,13 +167,15 @@ class Simulator {
     const Stage st = StageOf(grade);
     for (int tries = 0; tries < 8; ++tries) {
       Child elsewhere = c;
-      elsewhere.township = static_cast<int>(rng_.Below(static_cast<std::uint32_t>(L_.townships.size())));
+      elsewhere.township =
+          static_cast<int>(rng_.Below(static_cast<std::uint32_t>(L_.townships.size())));
       elsewhere.teaching_point_village = false;
       const int to = st == Stage::kKindergarten ? ChooseKindergarten(elsewhere)
                      : st == Stage::kPrimary    ? ChoosePrimary(elsewhere, grade)
                      : st == Stage::kJunior     ? ChooseJunior(elsewhere)
                                                 : -1;
-      if (to >= 0 && to != from && meta::AdmitsGrade(L_.schools[static_cast<std::size_t>(to)].type, grade)) {
+      if (to >= 0 && to != from &&
+          meta::AdmitsGrade(L_.schools[static_cast<std::size_t>(to)].type, grade)) {
         return to;
       }
     }
@@ -190,16 +207,24 @@ class Simulator {
       const Stage stage = StageOf(grade);
       // Placement: a new school when entering a stage, when the school stops at this grade,
       // or when a teaching-point pupil reaches grade 4.
-      const bool needs_school = school < 0 ||
-                                !meta::AdmitsGrade(L_.schools[static_cast<std::size_t>(school)].type, grade) ||
-                                (stage == Stage::kPrimary && meta::IsTeachingPoint(L_.schools[static_cast<std::size_t>(school)].type) && grade >= 4);
+      const bool needs_school =
+          school < 0 ||
+          !meta::AdmitsGrade(L_.schools[static_cast<std::size_t>(school)].type, grade) ||
+          (stage == Stage::kPrimary &&
+           meta::IsTeachingPoint(L_.schools[static_cast<std::size_t>(school)].type) && grade >= 4);
       if (needs_school) {
         const int previous = school;
         const bool arriving = c.move_in_year != 0 && y == c.move_in_year;
         switch (stage) {
-          case Stage::kKindergarten: school = ChooseKindergarten(c); break;
-          case Stage::kPrimary: school = ChoosePrimary(c, grade); break;
-          case Stage::kJunior: school = ChooseJunior(c); break;
+          case Stage::kKindergarten:
+            school = ChooseKindergarten(c);
+            break;
+          case Stage::kPrimary:
+            school = ChoosePrimary(c, grade);
+            break;
+          case Stage::kJunior:
+            school = ChooseJunior(c);
+            break;
           default:
             if (c.severe_disability) {
               school = -1;
@@ -208,7 +233,9 @@ class Simulator {
                 const double u = rng_.Unit();
                 track = u < 0.62 ? Track::kSenior : u < 0.94 ? Track::kVocational : Track::kNone;
               }
-              school = track == Track::kSenior ? L_.senior : track == Track::kVocational ? L_.vocational : -1;
+              school = track == Track::kSenior       ? L_.senior
+                       : track == Track::kVocational ? L_.vocational
+                                                     : -1;
             }
         }
         if (school < 0) break;
@@ -225,10 +252,9 @@ class Simulator {
         }
       }
       if (y >= Y_.first) {
-        pending_enrolments_.push_back(DemoEnrolment{person, static_cast<std::int16_t>(y),
-                                                    static_cast<std::int16_t>(school),
-                                                    static_cast<std::int8_t>(grade), 0,
-                                                    school_since * 100 + 9});
+        pending_enrolments_.push_back(
+            DemoEnrolment{person, static_cast<std::int16_t>(y), static_cast<std::int16_t>(school),
+                          static_cast<std::int8_t>(grade), 0, school_since * 100 + 9});
       }
       // What happens during school year y.
       const bool urban = L_.townships[static_cast<std::size_t>(c.township)].urban;
@@ -244,7 +270,7 @@ class Simulator {
         if (rng_.Chance(0.01)) break;  // leaves kindergarten: not a dropout
       } else {
         const bool vocational = school == L_.vocational;
-        const double dropout = vocational ? 0.03
+        const double dropout = vocational                 ? 0.03
                                : stage == Stage::kPrimary ? 0.002
                                : stage == Stage::kJunior  ? 0.006
                                                           : 0.012;
@@ -275,7 +301,8 @@ class Simulator {
         }
       }
       if (Terminal(grade)) {
-        const core::Date day = core::Date::FromYmd(y + 1, 6, 28)->AddDays(static_cast<int>(rng_.Below(7)));
+        const core::Date day =
+            core::Date::FromYmd(y + 1, 6, 28)->AddDays(static_cast<int>(rng_.Below(7)));
         Event(person, meta::EventType::kGraduate, day > Y_.as_of ? core::Date() : day, school);
         if (grade == 12 || (grade == 9 && c.severe_disability)) break;
         if (grade == 9) {
@@ -289,7 +316,8 @@ class Simulator {
     }
     if (pending_enrolments_.empty()) return;  // never on the register in these years
     world_.people.push_back(MakeStudent(c, pending_enrolments_.front()));
-    world_.enrolments.insert(world_.enrolments.end(), pending_enrolments_.begin(), pending_enrolments_.end());
+    world_.enrolments.insert(world_.enrolments.end(), pending_enrolments_.begin(),
+                             pending_enrolments_.end());
     world_.events.insert(world_.events.end(), pending_events_.begin(), pending_events_.end());
   }
 
@@ -300,8 +328,8 @@ class Simulator {
     s.sex = c.sex;
     s.birth_date = c.birth;
     s.name = PersonName(rng_, c.sex);
-    const std::string address = migrant || rng_.Chance(0.03) ? std::string(OtherAddressCode(rng_))
-                                                               : L_.address_code;
+    const std::string address =
+        migrant || rng_.Chance(0.03) ? std::string(OtherAddressCode(rng_)) : L_.address_code;
     if (rng_.Chance(0.002)) {
       // No usable ID document: a J number, built like an ID number, is the 学籍号.
       s.id_type = meta::IdType::kOther;
@@ -311,8 +339,9 @@ class Simulator {
       if (first.grade == 1 && first.year == Y_.last && rng_.Chance(0.1)) {
         // A first-grader whose number is not yet checked nationally: a temporary L number.
         char buf[24];
-        std::snprintf(buf, sizeof buf, "L%s%04d%02d%02d%04d", L_.address_code.c_str(), c.birth.year(),
-                      c.birth.month(), c.birth.day(), static_cast<int>(++temporary_numbers_ % 10000));
+        std::snprintf(buf, sizeof buf, "L%s%04d%02d%02d%04d", L_.address_code.c_str(),
+                      c.birth.year(), c.birth.month(), c.birth.day(),
+                      static_cast<int>(++temporary_numbers_ % 10000));
         s.student_no = buf;
       } else {
         s.student_no = "G" + s.id_number;
@@ -320,7 +349,9 @@ class Simulator {
     }
     const double e = rng_.Unit();
     s.ethnicity = e < 0.86 ? 1 : e < 0.95 ? 15 : e < 0.985 ? 6 : e < 0.995 ? 12 : 13;
-    const bool agricultural = migrant ? rng_.Chance(0.85) : urban ? rng_.Chance(0.5) : rng_.Chance(0.92);
+    const bool agricultural = migrant ? rng_.Chance(0.85)
+                              : urban ? rng_.Chance(0.5)
+                                      : rng_.Chance(0.92);
     s.hukou = agricultural ? meta::Hukou::kAgricultural : meta::Hukou::kNonAgricultural;
     if (migrant) s.flags |= meta::kMigrantChild;
     if (agricultural && !migrant && rng_.Chance(urban ? 0.08 : 0.28)) s.flags |= meta::kLeftBehind;
@@ -339,16 +370,19 @@ class Simulator {
   // Adults on the register of the county's adult schools, new ones each year.
   void AddAdultLearners() {
     for (int y = Y_.first; y <= Y_.last; ++y) {
-      for (const auto& [school, count, grade] : {std::tuple{L_.adult_senior, 40, 10},
-                                                std::tuple{L_.adult_junior, 25, 7}}) {
+      for (const auto& [school, count, grade] :
+           {std::tuple{L_.adult_senior, 40, 10}, std::tuple{L_.adult_junior, 25, 7}}) {
         for (int i = 0; i < count; ++i) {
           Child c;
-          c.birth = core::Date::FromYmd(1975 + static_cast<int>(rng_.Below(30)), 1, 1)->AddDays(
-              static_cast<int>(rng_.Below(365)));
+          c.birth = core::Date::FromYmd(1975 + static_cast<int>(rng_.Below(30)), 1, 1)
+                        ->AddDays(static_cast<int>(rng_.Below(365)));
           c.sex = rng_.Chance(0.45) ? core::Sex::kMale : core::Sex::kFemale;
           const auto person = static_cast<std::uint32_t>(world_.people.size());
-          const DemoEnrolment e{person, static_cast<std::int16_t>(y), static_cast<std::int16_t>(school),
-                                static_cast<std::int8_t>(grade + static_cast<int>(rng_.Below(3))), 0,
+          const DemoEnrolment e{person,
+                                static_cast<std::int16_t>(y),
+                                static_cast<std::int16_t>(school),
+                                static_cast<std::int8_t>(grade + static_cast<int>(rng_.Below(3))),
+                                0,
                                 y * 100 + 9};
           world_.people.push_back(MakeStudent(c, e));
           world_.enrolments.push_back(e);
@@ -368,14 +402,16 @@ class Simulator {
     }
     std::vector<std::size_t> order(es.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return keys[a] < keys[b]; });
     for (std::size_t begin = 0; begin < order.size();) {
       std::size_t end = begin;
       const std::uint64_t group = keys[order[begin]] >> 28;
       while (end < order.size() && (keys[order[end]] >> 28) == group) ++end;
       const std::size_t n = end - begin;
       const int size = L_.schools[static_cast<std::size_t>(es[order[begin]].school)].class_size;
-      const std::size_t classes = (n + static_cast<std::size_t>(size) - 1) / static_cast<std::size_t>(size);
+      const std::size_t classes =
+          (n + static_cast<std::size_t>(size) - 1) / static_cast<std::size_t>(size);
       for (std::size_t k = 0; k < n; ++k) {
         es[order[begin + k]].class_no = static_cast<std::uint16_t>(k % classes + 1);
       }

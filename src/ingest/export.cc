@@ -92,7 +92,8 @@ core::Result<std::int64_t> ExportOrgUnits(const meta::OrgTree& tree, TableWriter
       b.Set(Field::kUrbanRural, std::string(meta::UrbanRuralName(u->urban_rural)));
       b.Set(Field::kBoarding, YesNo(u->boarding));
       b.Set(Field::kSmallScale, YesNo(u->small_scale));
-      if (const meta::OrgUnit* c = tree.ById(u->central_school_id)) b.Set(Field::kCentralSchool, c->code);
+      if (const meta::OrgUnit* c = tree.ById(u->central_school_id))
+        b.Set(Field::kCentralSchool, c->code);
     }
     EL_RETURN_IF_ERROR(out.WriteRow(b.cells()));
     ++rows;
@@ -162,7 +163,8 @@ core::Result<std::int64_t> ExportStaff(store::Store& store, const meta::OrgTree&
         b.Set(Field::kPost, std::string(meta::PostName(a.post)));
         b.Set(Field::kTitle, std::string(meta::TitleName(a.title)));
         b.Set(Field::kSubject, a.subject);
-        if (a.level_taught) b.Set(Field::kLevelTaught, std::string(meta::EducationLevelName(*a.level_taught)));
+        if (a.level_taught)
+          b.Set(Field::kLevelTaught, std::string(meta::EducationLevelName(*a.level_taught)));
         b.Set(Field::kQualification, std::string(meta::QualificationName(a.qualification)));
         ++rows;
         return out.WriteRow(b.cells());
@@ -175,19 +177,26 @@ core::Result<std::int64_t> ExportStaff(store::Store& store, const meta::OrgTree&
 core::Result<std::int64_t> ExportFile(store::Store& store, const meta::OrgTree& tree,
                                       ImportKind kind, const std::string& path,
                                       const ExportOptions& options) {
-  const std::span<const ColumnSpec> spec =
-      kind == ImportKind::kOrgUnits   ? OrgUnitColumns()
-      : kind == ImportKind::kStudents ? StudentColumns()
-      : kind == ImportKind::kStaff    ? StaffColumns()
-                                      : EnrolmentColumns();
+  const std::span<const ColumnSpec> spec = kind == ImportKind::kOrgUnits   ? OrgUnitColumns()
+                                           : kind == ImportKind::kStudents ? StudentColumns()
+                                           : kind == ImportKind::kStaff    ? StaffColumns()
+                                                                           : EnrolmentColumns();
   EL_ASSIGN_OR_RETURN(auto out, CreateTable(path, ImportKindLabel(kind)));
   EL_RETURN_IF_ERROR(out->WriteRow(Headers(spec)));
   core::Result<std::int64_t> rows = std::int64_t{0};
   switch (kind) {
-    case ImportKind::kOrgUnits: rows = ExportOrgUnits(tree, *out, options); break;
-    case ImportKind::kStudents: rows = ExportStudents(store, tree, *out, options, true); break;
-    case ImportKind::kEnrolments: rows = ExportStudents(store, tree, *out, options, false); break;
-    case ImportKind::kStaff: rows = ExportStaff(store, tree, *out, options); break;
+    case ImportKind::kOrgUnits:
+      rows = ExportOrgUnits(tree, *out, options);
+      break;
+    case ImportKind::kStudents:
+      rows = ExportStudents(store, tree, *out, options, true);
+      break;
+    case ImportKind::kEnrolments:
+      rows = ExportStudents(store, tree, *out, options, false);
+      break;
+    case ImportKind::kStaff:
+      rows = ExportStaff(store, tree, *out, options);
+      break;
   }
   if (!rows.ok()) return rows.status();
   EL_RETURN_IF_ERROR(out->Close());

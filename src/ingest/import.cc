@@ -20,10 +20,14 @@ constexpr meta::CodeEntry<ImportKind> kKinds[] = {
 
 std::span<const ColumnSpec> SpecOf(ImportKind kind) {
   switch (kind) {
-    case ImportKind::kOrgUnits: return OrgUnitColumns();
-    case ImportKind::kStudents: return StudentColumns();
-    case ImportKind::kEnrolments: return EnrolmentColumns();
-    case ImportKind::kStaff: return StaffColumns();
+    case ImportKind::kOrgUnits:
+      return OrgUnitColumns();
+    case ImportKind::kStudents:
+      return StudentColumns();
+    case ImportKind::kEnrolments:
+      return EnrolmentColumns();
+    case ImportKind::kStaff:
+      return StaffColumns();
   }
   return StudentColumns();
 }
@@ -105,8 +109,8 @@ bool RowParser::YesNo(Field f) {
 
 bool ParseIdentity(RowParser& p, core::Date today, bool has_student_no, Identity* out) {
   const bool ok_before = p.row_ok();
-  out->id_type = p.Code(Field::kIdType, meta::ParseIdType, meta::IdType::kResidentId,
-                        "bad_id_type", "身份证件类型");
+  out->id_type = p.Code(Field::kIdType, meta::ParseIdType, meta::IdType::kResidentId, "bad_id_type",
+                        "身份证件类型");
   const std::string_view text = p.Get(Field::kIdNumber);
   const Cell* cell = p.CellOf(Field::kIdNumber);
   std::optional<core::Date> birth_col;
@@ -237,8 +241,8 @@ std::string AuditDetail(const ImportReport& report) {
   detail["kind"] = ImportKindName(report.kind);
   detail["rows"] = report.rows;
   for (const EntityCounts& c : report.counts) {
-    detail["counts"][c.entity] = {{"added", c.added}, {"changed", c.changed},
-                                  {"unchanged", c.unchanged}};
+    detail["counts"][c.entity] = {
+        {"added", c.added}, {"changed", c.changed}, {"unchanged", c.unchanged}};
   }
   return detail.dump();
 }

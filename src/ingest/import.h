@@ -61,15 +61,15 @@ struct EntityCounts {
 
 struct ImportReport {
   ImportKind kind = ImportKind::kStudents;
-  std::string file;            // the path as given
-  std::string source;          // what was read: file, encoding, sheet
-  std::int64_t rows = 0;       // data rows read
+  std::string file;       // the path as given
+  std::string source;     // what was read: file, encoding, sheet
+  std::int64_t rows = 0;  // data rows read
   std::vector<EntityCounts> counts;
-  ErrorList errors;            // any error rejects the file
-  ErrorList warnings;          // worth a look, never blocking
+  ErrorList errors;    // any error rejects the file
+  ErrorList warnings;  // worth a look, never blocking
   std::vector<std::string> ignored_columns;
   bool dry_run = false;
-  bool written = false;        // a transaction was committed
+  bool written = false;  // a transaction was committed
   std::int64_t audit_id = 0;
   // OK, or why the file was rejected: a file-level problem (unreadable, no header, a missing
   // column) with its reason, or InvalidArgument "rows_rejected" when rows had errors.

@@ -14,7 +14,7 @@ namespace {
 
 struct OrgRow {
   std::int64_t row = 0;
-  meta::OrgUnit unit;          // ids not yet resolved
+  meta::OrgUnit unit;  // ids not yet resolved
   std::string parent_ref;
   std::string central_ref;
   bool has_ownership = false;
@@ -67,25 +67,26 @@ void ImportOrgUnitRows(store::Store& store, TableReader& reader, const ColumnMap
       p.Fail(Field::kOrgCode, "bad_code", "单位代码中不能有空格");
     }
     if (u.name.empty()) p.Fail(Field::kOrgName, "empty", "单位名称为空");
-    u.level = p.Code(Field::kOrgLevel, meta::ParseOrgLevel, meta::OrgLevel::kSchool, "bad_level",
-                     "层级");
+    u.level =
+        p.Code(Field::kOrgLevel, meta::ParseOrgLevel, meta::OrgLevel::kSchool, "bad_level", "层级");
     r.parent_ref = std::string(p.Get(Field::kParent));
     if (u.level == meta::OrgLevel::kSchool) {
-      u.school_type = p.Code(Field::kSchoolType, meta::ParseSchoolType, 0, "bad_school_type",
-                             "办学类型");
+      u.school_type =
+          p.Code(Field::kSchoolType, meta::ParseSchoolType, 0, "bad_school_type", "办学类型");
       if (u.school_type == 0 && p.Get(Field::kSchoolType).empty()) {
         p.Fail(Field::kSchoolType, "empty", "学校须填写办学类型（如 211 或“小学”）");
       }
       if (u.code.size() != 10 || u.code.find_first_not_of("0123456789") != std::string::npos) {
-        report->warnings.Add(RowError{r.row, map.Label(Field::kOrgCode), u.code, "unusual_school_code",
-                                      "学校标识码通常为10位数字"});
+        report->warnings.Add(RowError{r.row, map.Label(Field::kOrgCode), u.code,
+                                      "unusual_school_code", "学校标识码通常为10位数字"});
       }
     }
     r.has_ownership = !p.Get(Field::kOwnership).empty();
     u.ownership = p.Code(Field::kOwnership, meta::ParseOwnership, meta::Ownership::kUnknown,
                          "bad_ownership", "办别");
     r.has_urban_rural = !p.Get(Field::kUrbanRural).empty();
-    u.urban_rural = p.Code(Field::kUrbanRural, meta::ParseUrbanRural, 0, "bad_urban_rural", "城乡分类");
+    u.urban_rural =
+        p.Code(Field::kUrbanRural, meta::ParseUrbanRural, 0, "bad_urban_rural", "城乡分类");
     if (p.Has(Field::kBoarding)) u.boarding = p.YesNo(Field::kBoarding);
     if (p.Has(Field::kSmallScale)) u.small_scale = p.YesNo(Field::kSmallScale);
     r.central_ref = std::string(p.Get(Field::kCentralSchool));
@@ -133,7 +134,9 @@ void ImportOrgUnitRows(store::Store& store, TableReader& reader, const ColumnMap
     report->errors.Add(RowError{r.row, map.Label(f), std::move(value), std::string(s.reason()),
                                 std::string(s.message())});
   };
-  auto may_write = [&](const meta::OrgUnit& u) { return !options.may_write || options.may_write(u); };
+  auto may_write = [&](const meta::OrgUnit& u) {
+    return !options.may_write || options.may_write(u);
+  };
   for (OrgRow& r : rows) r.existing = tree.ByCode(r.unit.code);
   // A reference to a row that is already stored is a reference to the stored unit.
   auto settle = [&](std::ptrdiff_t* in_file, const meta::OrgUnit** stored) {
@@ -152,8 +155,8 @@ void ImportOrgUnitRows(store::Store& store, TableReader& reader, const ColumnMap
       fail(r, Field::kOrgLevel, std::string(meta::OrgLevelName(r.unit.level)),
            core::Status::FailedPrecondition(
                "level_change", "已有单位“" + r.existing->name + "”的层级是" +
-                                   std::string(meta::OrgLevelName(r.existing->level)) + "，不能改为" +
-                                   std::string(meta::OrgLevelName(r.unit.level))));
+                                   std::string(meta::OrgLevelName(r.existing->level)) +
+                                   "，不能改为" + std::string(meta::OrgLevelName(r.unit.level))));
       continue;
     }
     if (r.parent_ref.empty()) {
@@ -161,22 +164,24 @@ void ImportOrgUnitRows(store::Store& store, TableReader& reader, const ColumnMap
                            (r.existing != nullptr && r.existing->parent_id == 0) ||
                            (tree.units().empty() && r.unit.level != meta::OrgLevel::kSchool);
       if (!root_ok && r.existing == nullptr) {
-        fail(r, Field::kParent, "", core::Status::InvalidArgument("missing_parent", "上级单位为空"));
+        fail(r, Field::kParent, "",
+             core::Status::InvalidArgument("missing_parent", "上级单位为空"));
       }
     } else if (core::Status s = resolve(r.parent_ref, &r.file_parent, &r.stored_parent); !s.ok()) {
       fail(r, Field::kParent, r.parent_ref, s);
       continue;
     }
     settle(&r.file_parent, &r.stored_parent);
-    const meta::OrgLevel parent_level = r.file_parent >= 0 ? rows[static_cast<std::size_t>(r.file_parent)].unit.level
-                                        : r.stored_parent ? r.stored_parent->level
-                                                          : meta::OrgLevel::kProvince;
+    const meta::OrgLevel parent_level =
+        r.file_parent >= 0 ? rows[static_cast<std::size_t>(r.file_parent)].unit.level
+        : r.stored_parent  ? r.stored_parent->level
+                           : meta::OrgLevel::kProvince;
     if ((r.file_parent >= 0 || r.stored_parent) &&
         static_cast<int>(parent_level) >= static_cast<int>(r.unit.level)) {
       fail(r, Field::kParent, r.parent_ref,
-           core::Status::InvalidArgument("bad_parent", "上级单位的层级（" +
-                                                           std::string(meta::OrgLevelName(parent_level)) +
-                                                           "）须高于本单位"));
+           core::Status::InvalidArgument(
+               "bad_parent", "上级单位的层级（" + std::string(meta::OrgLevelName(parent_level)) +
+                                 "）须高于本单位"));
       continue;
     }
     if (r.stored_parent != nullptr && !may_write(*r.stored_parent)) {

@@ -56,7 +56,8 @@ class PersonYearImport {
     const bool known = person_idx < persons_.size();
     if (known) {
       const FilePerson& first = persons_[person_idx];
-      for (std::int32_t k = first.first_row_idx; k >= 0; k = rows_[static_cast<std::size_t>(k)].next) {
+      for (std::int32_t k = first.first_row_idx; k >= 0;
+           k = rows_[static_cast<std::size_t>(k)].next) {
         const FileRow& other = rows_[static_cast<std::size_t>(k)];
         if (other.year.school_year != year.school_year) continue;
         const bool same_school = other.school == school;
@@ -120,7 +121,8 @@ class PersonYearImport {
     }
     std::vector<store::Found<Person>> found;
     EL_RETURN_IF_ERROR(T::Find(store, keys, &found));
-    for (store::Found<Person>& f : found) existing_.emplace(static_cast<std::uint32_t>(f.index), std::move(f.value));
+    for (store::Found<Person>& f : found)
+      existing_.emplace(static_cast<std::uint32_t>(f.index), std::move(f.value));
     absl::flat_hash_map<std::uint32_t, std::int64_t> owner_of_no;  // person → holder of its number
     if (!no_keys.empty()) {
       std::vector<store::Found<Person>> by_no;
@@ -145,14 +147,15 @@ class PersonYearImport {
       }
       if (!exists && T::kRequireExisting) {
         person.bad = true;
-        report_->errors.Add(RowError{person.first_row, map_.Label(Field::kIdNumber),
-                                     std::string(keys[i].id_number.empty() ? keys[i].student_no
-                                                                           : keys[i].id_number),
-                                     "unknown_student", "系统中没有这名学生，请先导入学生名单"});
+        report_->errors.Add(RowError{
+            person.first_row, map_.Label(Field::kIdNumber),
+            std::string(keys[i].id_number.empty() ? keys[i].student_no : keys[i].id_number),
+            "unknown_student", "系统中没有这名学生，请先导入学生名单"});
         continue;
       }
       if (exists) {
-        person.differs = T::Merge(stored->second, person.incoming, person.presence) != stored->second;
+        person.differs =
+            T::Merge(stored->second, person.incoming, person.presence) != stored->second;
       }
       Count(&person_counts_, exists, person.differs);
     }
@@ -163,7 +166,8 @@ class PersonYearImport {
   const EntityCounts& year_counts() const { return year_counts_; }
   bool changes_anything() const {
     return person_counts_.added + person_counts_.changed + year_counts_.added +
-               year_counts_.changed > 0;
+               year_counts_.changed >
+           0;
   }
 
   // Write everything that differs in one transaction begun at `version`. Returns the audit
@@ -185,7 +189,8 @@ class PersonYearImport {
       }
       id_of_person[i] = person.existing_id;
       if (person.differs) {
-        changed.push_back(T::Merge(existing_.at(static_cast<std::uint32_t>(i)), person.incoming, person.presence));
+        changed.push_back(T::Merge(existing_.at(static_cast<std::uint32_t>(i)), person.incoming,
+                                   person.presence));
       }
     }
     SortByIdentity(&order);
@@ -194,7 +199,8 @@ class PersonYearImport {
     for (std::size_t start = 0; start < order.size(); start += kWriteBatch) {
       const std::size_t end = std::min(order.size(), start + kWriteBatch);
       batch.clear();
-      for (std::size_t k = start; k < end; ++k) batch.push_back(std::move(persons_[order[k]].incoming));
+      for (std::size_t k = start; k < end; ++k)
+        batch.push_back(std::move(persons_[order[k]].incoming));
       EL_RETURN_IF_ERROR(T::Insert(txn, batch));
       for (std::size_t k = start; k < end; ++k) id_of_person[order[k]] = batch[k - start].id;
       Progress(static_cast<double>(end) / total);
@@ -242,7 +248,7 @@ class PersonYearImport {
     Presence presence;
     std::int32_t first_row_idx = -1;  // into rows_; the rest follow FileRow::next
     std::int32_t last_row_idx = -1;
-    std::int64_t existing_id = 0;     // the stored person's id; 0 for a new person
+    std::int64_t existing_id = 0;  // the stored person's id; 0 for a new person
     bool differs = false;
     bool bad = false;
   };
@@ -320,13 +326,14 @@ class PersonYearImport {
       const Year& have = it->second;
       if (have.org_unit_id != r.year.org_unit_id) {
         const meta::OrgUnit* other = tree_.ById(have.org_unit_id);
-        const bool visible = other != nullptr && (!options_.may_write || options_.may_write(*other));
+        const bool visible =
+            other != nullptr && (!options_.may_write || options_.may_write(*other));
         const Field at = map_.has(Field::kSchoolCode) ? Field::kSchoolCode : Field::kSchoolName;
-        report_->errors.Add(RowError{
-            r.row, map_.Label(at), r.school->name, "enrolled_elsewhere",
-            core::SchoolYearLabel(r.year.school_year) + "已在" +
-                (visible ? "“" + other->name + "”" : std::string("其他学校")) +
-                std::string(T::Elsewhere())});
+        report_->errors.Add(
+            RowError{r.row, map_.Label(at), r.school->name, "enrolled_elsewhere",
+                     core::SchoolYearLabel(r.year.school_year) + "已在" +
+                         (visible ? "“" + other->name + "”" : std::string("其他学校")) +
+                         std::string(T::Elsewhere())});
         continue;
       }
       Year merged = T::MergeYear(have, r.year);
@@ -354,9 +361,9 @@ class PersonYearImport {
 
 // Run the compare and write steps shared by every person-year import once the rows are read.
 template <class T>
-void FinishPersonYearImport(PersonYearImport<T>& import, store::Store& store,
-                            std::int64_t version, const ImportOptions& options,
-                            const store::AuditContext& audit, ImportReport* report) {
+void FinishPersonYearImport(PersonYearImport<T>& import, store::Store& store, std::int64_t version,
+                            const ImportOptions& options, const store::AuditContext& audit,
+                            ImportReport* report) {
   if (core::Status s = import.Compare(store); !s.ok()) return Reject(report, s);
   report->counts = {import.person_counts(), import.year_counts()};
   if (options.progress) options.progress("比对", 1.0);

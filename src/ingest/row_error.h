@@ -11,11 +11,11 @@
 namespace eduledger::ingest {
 
 struct RowError {
-  std::int64_t row = 0;   // 0 for errors about the whole file
-  std::string column;     // "D列“身份证件号”"; empty when no single column is at fault
-  std::string value;      // the cell as given
-  std::string reason;     // "bad_check_character"
-  std::string message;    // "校验码应为X，实为1"
+  std::int64_t row = 0;  // 0 for errors about the whole file
+  std::string column;    // "D列“身份证件号”"; empty when no single column is at fault
+  std::string value;     // the cell as given
+  std::string reason;    // "bad_check_character"
+  std::string message;   // "校验码应为X，实为1"
 };
 
 class ErrorList {

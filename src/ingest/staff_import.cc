@@ -54,8 +54,12 @@ struct StaffTraits {
                                 std::vector<store::Found<Year>>* out) {
     return s.FindStaffAssignments(year, ids, out);
   }
-  static core::Status Insert(store::Transaction& t, std::span<Person> rows) { return t.InsertStaff(rows); }
-  static core::Status Update(store::Transaction& t, std::span<const Person> rows) { return t.UpdateStaff(rows); }
+  static core::Status Insert(store::Transaction& t, std::span<Person> rows) {
+    return t.InsertStaff(rows);
+  }
+  static core::Status Update(store::Transaction& t, std::span<const Person> rows) {
+    return t.UpdateStaff(rows);
+  }
   static core::Status InsertYears(store::Transaction& t, std::span<const Year> rows) {
     return t.InsertStaffAssignments(rows);
   }
@@ -79,7 +83,8 @@ void ImportStaffRows(store::Store& store, TableReader& reader, const ColumnMap& 
   need(map.has(Field::kPost), "岗位类别");
   need(map.has(Field::kSchoolYear) || options.school_year > 0, "学年（或导入时用 --year 指定）");
   if (!missing.empty()) {
-    return Reject(report, core::Status::InvalidArgument("missing_column", "缺少必需的列：" + missing));
+    return Reject(report,
+                  core::Status::InvalidArgument("missing_column", "缺少必需的列：" + missing));
   }
   auto base = LoadPlanBase(store);
   if (!base.ok()) return Reject(report, base.status());
@@ -106,7 +111,8 @@ void ImportStaffRows(store::Store& store, TableReader& reader, const ColumnMap& 
     if (a.post == meta::Post::kUnknown && p.Get(Field::kPost).empty()) {
       p.Fail(Field::kPost, "empty", "岗位类别为空");
     }
-    a.title = p.Code(Field::kTitle, meta::ParseTitle, meta::Title::kNone, "bad_title", "专业技术职务");
+    a.title =
+        p.Code(Field::kTitle, meta::ParseTitle, meta::Title::kNone, "bad_title", "专业技术职务");
     a.subject = std::string(p.Get(Field::kSubject));
     if (!p.Get(Field::kLevelTaught).empty()) {
       a.level_taught = p.Code(Field::kLevelTaught, meta::ParseEducationLevel,

@@ -12,9 +12,9 @@ namespace {
 
 // The flag columns of a student file.
 constexpr std::pair<Field, meta::StudentFlag> kFlagColumns[] = {
-    {Field::kLeftBehind, meta::kLeftBehind},   {Field::kMigrantChild, meta::kMigrantChild},
-    {Field::kDisabled, meta::kDisabled},       {Field::kRegisteredPoor, meta::kRegisteredPoor},
-    {Field::kDibao, meta::kDibao},             {Field::kExtremePoverty, meta::kExtremePoverty},
+    {Field::kLeftBehind, meta::kLeftBehind}, {Field::kMigrantChild, meta::kMigrantChild},
+    {Field::kDisabled, meta::kDisabled},     {Field::kRegisteredPoor, meta::kRegisteredPoor},
+    {Field::kDibao, meta::kDibao},           {Field::kExtremePoverty, meta::kExtremePoverty},
     {Field::kOrphan, meta::kOrphan},
 };
 
@@ -74,10 +74,18 @@ struct StudentTraits {
                                 std::vector<store::Found<Year>>* out) {
     return s.FindEnrolments(year, ids, out);
   }
-  static core::Status Insert(store::Transaction& t, std::span<Person> rows) { return t.InsertStudents(rows); }
-  static core::Status Update(store::Transaction& t, std::span<const Person> rows) { return t.UpdateStudents(rows); }
-  static core::Status InsertYears(store::Transaction& t, std::span<const Year> rows) { return t.InsertEnrolments(rows); }
-  static core::Status UpdateYears(store::Transaction& t, std::span<const Year> rows) { return t.UpdateEnrolments(rows); }
+  static core::Status Insert(store::Transaction& t, std::span<Person> rows) {
+    return t.InsertStudents(rows);
+  }
+  static core::Status Update(store::Transaction& t, std::span<const Person> rows) {
+    return t.UpdateStudents(rows);
+  }
+  static core::Status InsertYears(store::Transaction& t, std::span<const Year> rows) {
+    return t.InsertEnrolments(rows);
+  }
+  static core::Status UpdateYears(store::Transaction& t, std::span<const Year> rows) {
+    return t.UpdateEnrolments(rows);
+  }
   static std::string_view Twice() { return "同一学年不能在两所学校注册"; }
   static std::string_view Elsewhere() { return "注册，同一学年不能在两所学校注册"; }
 };
@@ -181,7 +189,9 @@ void ImportStudentRows(store::Store& store, TableReader& reader, const ColumnMap
     if (s.name.empty()) p.Fail(Field::kName, "empty", "姓名为空");
     Identity id;
     const bool id_ok = ParseIdentity(p, options.today, !p.Get(Field::kStudentNo).empty(), &id);
-    s.student_no = ParseStudentNo(p, options.today, id_ok && meta::IsGb11643(id.id_type) ? std::string_view(id.id_number) : std::string_view());
+    s.student_no = ParseStudentNo(
+        p, options.today,
+        id_ok && meta::IsGb11643(id.id_type) ? std::string_view(id.id_number) : std::string_view());
     if (id_ok) {
       s.id_type = id.id_type;
       s.id_number = std::move(id.id_number);
@@ -193,7 +203,8 @@ void ImportStudentRows(store::Store& store, TableReader& reader, const ColumnMap
     presence.ethnicity = !p.Get(Field::kEthnicity).empty();
     s.ethnicity = p.Code(Field::kEthnicity, meta::ParseEthnicity, 0, "bad_ethnicity", "民族");
     presence.hukou = !p.Get(Field::kHukou).empty();
-    s.hukou = p.Code(Field::kHukou, meta::ParseHukou, meta::Hukou::kUnknown, "bad_hukou", "户口性质");
+    s.hukou =
+        p.Code(Field::kHukou, meta::ParseHukou, meta::Hukou::kUnknown, "bad_hukou", "户口性质");
     presence.disability = !p.Get(Field::kDisabilityType).empty();
     s.disability = p.Code(Field::kDisabilityType, meta::ParseDisability, meta::Disability::kNone,
                           "bad_disability", "残疾类型");
@@ -233,8 +244,8 @@ void ImportEnrolmentRows(store::Store& store, TableReader& reader, const ColumnM
   const bool read = ReadRows(reader, map, options, report, [&](RowParser& p) {
     meta::Student s;
     s.student_no = ParseStudentNo(p, options.today, {});
-    s.id_type = p.Code(Field::kIdType, meta::ParseIdType, meta::IdType::kResidentId,
-                       "bad_id_type", "身份证件类型");
+    s.id_type = p.Code(Field::kIdType, meta::ParseIdType, meta::IdType::kResidentId, "bad_id_type",
+                       "身份证件类型");
     const std::string_view number = p.Get(Field::kIdNumber);
     if (!number.empty() && meta::IsGb11643(s.id_type)) {
       auto id = core::IdNumber::Parse(number, options.today);

@@ -9,7 +9,8 @@ namespace eduledger::ingest {
 core::Result<std::unique_ptr<TableReader>> OpenTable(const std::string& path,
                                                      const TableOptions& options) {
   const std::size_t dot = path.rfind('.');
-  const std::string ext = dot == std::string::npos ? "" : core::AsciiLowerCopy(path.substr(dot + 1));
+  const std::string ext =
+      dot == std::string::npos ? "" : core::AsciiLowerCopy(path.substr(dot + 1));
   if (ext == "csv" || ext == "txt" || ext == "tsv") {
     EL_ASSIGN_OR_RETURN(core::MappedFile file, core::MappedFile::Open(path));
     EL_ASSIGN_OR_RETURN(auto reader, CsvReader::Open(path, std::move(file)));
@@ -20,9 +21,9 @@ core::Result<std::unique_ptr<TableReader>> OpenTable(const std::string& path,
     return std::unique_ptr<TableReader>(std::move(reader));
   }
   if (ext == "xls" || ext == "et") {
-    return core::Status::InvalidArgument(
-        "unsupported_format", path + "：不支持旧版 Excel 格式（." + ext +
-                                  "），请在 Excel/WPS 中另存为 .xlsx 或 CSV 后再导入");
+    return core::Status::InvalidArgument("unsupported_format",
+                                         path + "：不支持旧版 Excel 格式（." + ext +
+                                             "），请在 Excel/WPS 中另存为 .xlsx 或 CSV 后再导入");
   }
   return core::Status::InvalidArgument(
       "unsupported_format", path + "：无法识别的文件类型，支持 .csv、.txt、.tsv 和 .xlsx");

@@ -18,7 +18,9 @@ core::Status CannotWrite(const std::string& path, std::string_view why) {
   return core::Status::Unavailable("cannot_write", "无法写入 " + path + "：" + std::string(why));
 }
 
-std::string TempPath(const std::string& path) { return path + ".part" + std::to_string(::getpid()); }
+std::string TempPath(const std::string& path) {
+  return path + ".part" + std::to_string(::getpid());
+}
 
 class CsvWriter final : public TableWriter {
  public:
@@ -104,9 +106,9 @@ class XlsxWriter final : public TableWriter {
     }
     for (std::size_t c = 0; c < cells.size(); ++c) {
       if (cells[c].empty()) continue;
-      const lxw_error e = worksheet_write_string(sheet_, static_cast<lxw_row_t>(row_),
-                                                 static_cast<lxw_col_t>(c), cells[c].c_str(),
-                                                 row_ == 0 ? header_ : text_);
+      const lxw_error e =
+          worksheet_write_string(sheet_, static_cast<lxw_row_t>(row_), static_cast<lxw_col_t>(c),
+                                 cells[c].c_str(), row_ == 0 ? header_ : text_);
       if (e != LXW_NO_ERROR) return CannotWrite(path_, lxw_strerror(e));
       if (row_ < 200 && c < widths_.size()) {
         const double w = static_cast<double>(core::DisplayWidth(cells[c])) + 2;
@@ -160,11 +162,11 @@ std::string CsvField(std::string_view text) {
 core::Result<std::unique_ptr<TableWriter>> CreateTable(const std::string& path,
                                                        std::string_view sheet) {
   const std::size_t dot = path.rfind('.');
-  const std::string ext = dot == std::string::npos ? "" : core::AsciiLowerCopy(path.substr(dot + 1));
+  const std::string ext =
+      dot == std::string::npos ? "" : core::AsciiLowerCopy(path.substr(dot + 1));
   if (ext == "csv") return CsvWriter::Create(path);
   if (ext == "xlsx") return XlsxWriter::Create(path, sheet);
-  return core::Status::InvalidArgument("unsupported_format",
-                                       path + "：导出只支持 .csv 和 .xlsx");
+  return core::Status::InvalidArgument("unsupported_format", path + "：导出只支持 .csv 和 .xlsx");
 }
 
 }  // namespace eduledger::ingest

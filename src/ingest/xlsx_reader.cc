@@ -53,21 +53,22 @@ core::Status ParseStyles(const core::ZipReader& zip, std::vector<bool>* date_sty
   std::vector<std::pair<int, std::string>> custom;
   bool in_cell_xfs = false;
   std::vector<int> xf_formats;
-  EL_RETURN_IF_ERROR(core::ParseXml("styles.xml", xml, {
-      [&](std::string_view name, const char** attrs) {
-        if (name == "numFmt") {
-          custom.emplace_back(static_cast<int>(ToInt(XmlReader::Attr(attrs, "numFmtId"), 0)),
-                              std::string(XmlReader::Attr(attrs, "formatCode")));
-        } else if (name == "cellXfs") {
-          in_cell_xfs = true;
-        } else if (name == "xf" && in_cell_xfs) {
-          xf_formats.push_back(static_cast<int>(ToInt(XmlReader::Attr(attrs, "numFmtId"), 0)));
-        }
-      },
-      [&](std::string_view name) {
-        if (name == "cellXfs") in_cell_xfs = false;
-      },
-      nullptr}));
+  EL_RETURN_IF_ERROR(core::ParseXml(
+      "styles.xml", xml,
+      {[&](std::string_view name, const char** attrs) {
+         if (name == "numFmt") {
+           custom.emplace_back(static_cast<int>(ToInt(XmlReader::Attr(attrs, "numFmtId"), 0)),
+                               std::string(XmlReader::Attr(attrs, "formatCode")));
+         } else if (name == "cellXfs") {
+           in_cell_xfs = true;
+         } else if (name == "xf" && in_cell_xfs) {
+           xf_formats.push_back(static_cast<int>(ToInt(XmlReader::Attr(attrs, "numFmtId"), 0)));
+         }
+       },
+       [&](std::string_view name) {
+         if (name == "cellXfs") in_cell_xfs = false;
+       },
+       nullptr}));
   for (const int fmt : xf_formats) {
     std::string_view code;
     for (const auto& [id, c] : custom) {
@@ -83,34 +84,36 @@ core::Status ParseSharedStrings(const core::ZipReader& zip, std::vector<std::str
   EL_ASSIGN_OR_RETURN(const std::string xml, zip.ReadAll("xl/sharedStrings.xml"));
   bool in_t = false;
   int phonetic = 0;
-  return core::ParseXml("sharedStrings.xml", xml, {
-      [&](std::string_view name, const char**) {
-        if (name == "si") out->emplace_back();
-        if (name == "rPh") ++phonetic;
-        if (name == "t" && phonetic == 0) in_t = true;
-      },
-      [&](std::string_view name) {
-        if (name == "t") in_t = false;
-        if (name == "rPh") --phonetic;
-      },
-      [&](std::string_view text) {
-        if (in_t && !out->empty()) out->back().append(text);
-      }});
+  return core::ParseXml("sharedStrings.xml", xml,
+                        {[&](std::string_view name, const char**) {
+                           if (name == "si") out->emplace_back();
+                           if (name == "rPh") ++phonetic;
+                           if (name == "t" && phonetic == 0) in_t = true;
+                         },
+                         [&](std::string_view name) {
+                           if (name == "t") in_t = false;
+                           if (name == "rPh") --phonetic;
+                         },
+                         [&](std::string_view text) {
+                           if (in_t && !out->empty()) out->back().append(text);
+                         }});
 }
 
 // The worksheet path of the sheet called `wanted` (or the first), and its name.
-core::Status FindSheet(const core::ZipReader& zip, const std::string& path, const std::string& wanted,
-                       std::string* sheet_path, std::string* sheet_name) {
+core::Status FindSheet(const core::ZipReader& zip, const std::string& path,
+                       const std::string& wanted, std::string* sheet_path,
+                       std::string* sheet_name) {
   EL_ASSIGN_OR_RETURN(const std::string workbook, zip.ReadAll("xl/workbook.xml"));
   std::vector<std::pair<std::string, std::string>> sheets;  // name, relationship id
-  EL_RETURN_IF_ERROR(core::ParseXml("workbook.xml", workbook, {
-      [&](std::string_view name, const char** attrs) {
-        if (name == "sheet") {
-          sheets.emplace_back(std::string(XmlReader::Attr(attrs, "name")),
-                              std::string(XmlReader::Attr(attrs, "id")));
-        }
-      },
-      nullptr, nullptr}));
+  EL_RETURN_IF_ERROR(core::ParseXml("workbook.xml", workbook,
+                                    {[&](std::string_view name, const char** attrs) {
+                                       if (name == "sheet") {
+                                         sheets.emplace_back(
+                                             std::string(XmlReader::Attr(attrs, "name")),
+                                             std::string(XmlReader::Attr(attrs, "id")));
+                                       }
+                                     },
+                                     nullptr, nullptr}));
   if (sheets.empty()) {
     return core::Status::InvalidArgument("missing_sheet", path + " 中没有工作表");
   }
@@ -129,13 +132,14 @@ core::Status FindSheet(const core::ZipReader& zip, const std::string& path, cons
   }
   EL_ASSIGN_OR_RETURN(const std::string rels, zip.ReadAll("xl/_rels/workbook.xml.rels"));
   std::string target;
-  EL_RETURN_IF_ERROR(core::ParseXml("workbook.xml.rels", rels, {
-      [&](std::string_view name, const char** attrs) {
-        if (name == "Relationship" && XmlReader::Attr(attrs, "Id") == chosen->second) {
-          target = XmlReader::Attr(attrs, "Target");
-        }
-      },
-      nullptr, nullptr}));
+  EL_RETURN_IF_ERROR(core::ParseXml("workbook.xml.rels", rels,
+                                    {[&](std::string_view name, const char** attrs) {
+                                       if (name == "Relationship" &&
+                                           XmlReader::Attr(attrs, "Id") == chosen->second) {
+                                         target = XmlReader::Attr(attrs, "Target");
+                                       }
+                                     },
+                                     nullptr, nullptr}));
   if (target.empty()) {
     return core::Status::InvalidArgument("bad_xlsx", path + " 的工作表关系缺失");
   }
@@ -153,7 +157,8 @@ core::Result<std::unique_ptr<XlsxReader>> XlsxReader::Open(const std::string& pa
   EL_ASSIGN_OR_RETURN(core::ZipReader zip, core::ZipReader::Open(path));
   r->zip_ = std::make_unique<core::ZipReader>(std::move(zip));
   if (!r->zip_->Has("xl/workbook.xml")) {
-    return core::Status::InvalidArgument("bad_xlsx", path + " 不是 Excel 工作簿（缺少 xl/workbook.xml）");
+    return core::Status::InvalidArgument("bad_xlsx",
+                                         path + " 不是 Excel 工作簿（缺少 xl/workbook.xml）");
   }
   std::string sheet_path;
   EL_RETURN_IF_ERROR(FindSheet(*r->zip_, path, sheet, &sheet_path, &r->sheet_name_));
@@ -164,10 +169,9 @@ core::Result<std::unique_ptr<XlsxReader>> XlsxReader::Open(const std::string& pa
   XlsxReader* self = r.get();
   r->xml_ = std::make_unique<core::XmlReader>(
       path + ":" + sheet_path,
-      core::XmlReader::Handlers{
-          [self](std::string_view n, const char** a) { self->OnStart(n, a); },
-          [self](std::string_view n) { self->OnEnd(n); },
-          [self](std::string_view t) { self->OnText(t); }});
+      core::XmlReader::Handlers{[self](std::string_view n, const char** a) { self->OnStart(n, a); },
+                                [self](std::string_view n) { self->OnEnd(n); },
+                                [self](std::string_view t) { self->OnText(t); }});
   return r;
 }
 
@@ -266,8 +270,6 @@ double XlsxReader::progress() const {
   return static_cast<double>(stream_->consumed()) / static_cast<double>(stream_->size());
 }
 
-std::string XlsxReader::description() const {
-  return path_ + "（工作表“" + sheet_name_ + "”）";
-}
+std::string XlsxReader::description() const { return path_ + "（工作表“" + sheet_name_ + "”）"; }
 
 }  // namespace eduledger::ingest

@@ -11,13 +11,13 @@
 namespace eduledger::meta {
 
 enum class EducationLevel : std::uint8_t {
-  kPreschool = 0,   // 学前教育
-  kPrimary,         // 小学
-  kJunior,          // 初中
-  kSenior,          // 普通高中
-  kVocational,      // 中等职业教育
-  kSpecial,         // 特殊教育
-  kAdult,           // 成人教育 (成人小学、初中、高中)
+  kPreschool = 0,  // 学前教育
+  kPrimary,        // 小学
+  kJunior,         // 初中
+  kSenior,         // 普通高中
+  kVocational,     // 中等职业教育
+  kSpecial,        // 特殊教育
+  kAdult,          // 成人教育 (成人小学、初中、高中)
 };
 inline constexpr int kEducationLevelCount = 7;
 

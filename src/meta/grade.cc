@@ -10,7 +10,7 @@ namespace eduledger::meta {
 
 namespace {
 
-constexpr std::string_view kDigits[] = {"一", "二", "三", "四", "五", "六",
+constexpr std::string_view kDigits[] = {"一", "二", "三", "四", "五",   "六",
                                         "七", "八", "九", "十", "十一", "十二"};
 
 // Parse "1".."12" or 一..十二 at the start of `text`; returns the number and its length.
@@ -58,8 +58,13 @@ core::Result<int> ParseGrade(std::string_view raw, int school_type) {
   std::string_view rest = text;
   int base = 0;  // 0: stage-relative number, resolved against the school type
   for (const auto& [prefix, start] : {std::pair<std::string_view, int>{"小学", 1},
-                                      {"初中", 7}, {"初", 7}, {"高中", 10}, {"高", 10},
-                                      {"中职", 10}, {"职高", 10}, {"中专", 10}}) {
+                                      {"初中", 7},
+                                      {"初", 7},
+                                      {"高中", 10},
+                                      {"高", 10},
+                                      {"中职", 10},
+                                      {"职高", 10},
+                                      {"中专", 10}}) {
     if (rest.starts_with(prefix)) {
       rest.remove_prefix(prefix.size());
       base = start;
@@ -87,10 +92,14 @@ core::Result<int> ParseGrade(std::string_view raw, int school_type) {
 
 std::string GradeName(int grade, int school_type) {
   switch (grade) {
-    case -2: return "小班";
-    case -1: return "中班";
-    case 0: return "大班";
-    default: break;
+    case -2:
+      return "小班";
+    case -1:
+      return "中班";
+    case 0:
+      return "大班";
+    default:
+      break;
   }
   if (grade < 1 || grade > kMaxGrade) return "";
   if (grade >= 10 && IsVocational(school_type)) {

@@ -47,9 +47,9 @@ core::Result<const OrgUnit*> OrgTree::ResolveSchool(std::string_view code,
       return core::Status::NotFound("unknown_school", "学校标识码" + std::string(code) + "不存在");
     }
     if (!name.empty() && unit->name != name) {
-      return core::Status::InvalidArgument(
-          "school_mismatch", "学校标识码" + std::string(code) + "是“" + unit->name +
-                                 "”，与学校名称“" + std::string(name) + "”不符");
+      return core::Status::InvalidArgument("school_mismatch",
+                                           "学校标识码" + std::string(code) + "是“" + unit->name +
+                                               "”，与学校名称“" + std::string(name) + "”不符");
     }
   } else if (!name.empty()) {
     const auto named = ByName(name);
@@ -57,9 +57,9 @@ core::Result<const OrgUnit*> OrgTree::ResolveSchool(std::string_view code,
       return core::Status::NotFound("unknown_school", "学校“" + std::string(name) + "”不存在");
     }
     if (named.size() > 1) {
-      return core::Status::InvalidArgument(
-          "ambiguous_school", "有" + std::to_string(named.size()) + "个单位名为“" +
-                                  std::string(name) + "”，请填写学校标识码");
+      return core::Status::InvalidArgument("ambiguous_school",
+                                           "有" + std::to_string(named.size()) + "个单位名为“" +
+                                               std::string(name) + "”，请填写学校标识码");
     }
     unit = named[0];
   } else {
@@ -78,8 +78,8 @@ core::Result<const OrgUnit*> OrgTree::Resolve(std::string_view code_or_name) con
   if (named.size() == 1) return named[0];
   if (named.size() > 1) {
     return core::Status::InvalidArgument(
-        "ambiguous_org_unit", "有" + std::to_string(named.size()) + "个单位名为“" +
-                                  std::string(text) + "”，请使用代码");
+        "ambiguous_org_unit",
+        "有" + std::to_string(named.size()) + "个单位名为“" + std::string(text) + "”，请使用代码");
   }
   return core::Status::NotFound("unknown_org_unit", "找不到单位“" + std::string(text) + "”");
 }
@@ -115,7 +115,8 @@ std::vector<const OrgUnit*> OrgTree::SchoolsUnder(std::int64_t root_id) const {
   for (const OrgUnit* u : Subtree(root_id)) {
     if (u->level == OrgLevel::kSchool) out.push_back(u);
   }
-  std::sort(out.begin(), out.end(), [](const OrgUnit* a, const OrgUnit* b) { return a->code < b->code; });
+  std::sort(out.begin(), out.end(),
+            [](const OrgUnit* a, const OrgUnit* b) { return a->code < b->code; });
   return out;
 }
 

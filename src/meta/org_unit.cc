@@ -22,12 +22,9 @@ constexpr CodeEntry<Ownership> kOwnerships[] = {
 };
 
 constexpr CodeEntry<int> kUrbanRural[] = {
-    {111, "111", "主城区", "城区"},
-    {112, "112", "城乡结合区", ""},
-    {121, "121", "镇中心区", "镇区"},
-    {122, "122", "镇乡结合区", ""},
-    {123, "123", "特殊区域", ""},
-    {210, "210", "乡中心区", ""},
+    {111, "111", "主城区", "城区"},    {112, "112", "城乡结合区", ""},
+    {121, "121", "镇中心区", "镇区"},  {122, "122", "镇乡结合区", ""},
+    {123, "123", "特殊区域", ""},      {210, "210", "乡中心区", ""},
     {220, "220", "村庄", "乡村|农村"},
 };
 
@@ -59,10 +56,14 @@ UrbanRuralBucket UrbanRuralBucketOf(int code) {
 
 std::string_view UrbanRuralBucketName(UrbanRuralBucket bucket) {
   switch (bucket) {
-    case UrbanRuralBucket::kUrban: return "城区";
-    case UrbanRuralBucket::kTown: return "镇区";
-    case UrbanRuralBucket::kRural: return "乡村";
-    case UrbanRuralBucket::kUnknown: break;
+    case UrbanRuralBucket::kUrban:
+      return "城区";
+    case UrbanRuralBucket::kTown:
+      return "镇区";
+    case UrbanRuralBucket::kRural:
+      return "乡村";
+    case UrbanRuralBucket::kUnknown:
+      break;
   }
   return "未知";
 }

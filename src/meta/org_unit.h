@@ -46,17 +46,17 @@ UrbanRuralBucket UrbanRuralBucketOf(int code);
 std::string_view UrbanRuralBucketName(UrbanRuralBucket bucket);
 
 struct OrgUnit {
-  std::int64_t id = 0;          // store key; 0 until stored
-  std::string code;             // 学校标识码 or division code; unique
+  std::int64_t id = 0;  // store key; 0 until stored
+  std::string code;     // 学校标识码 or division code; unique
   std::string name;
-  std::int64_t parent_id = 0;   // 0 for the root
+  std::int64_t parent_id = 0;  // 0 for the root
   OrgLevel level = OrgLevel::kSchool;
   // School attributes (level == kSchool); zero/unknown otherwise.
-  int school_type = 0;          // 学校办学类型代码, e.g. 211
+  int school_type = 0;  // 学校办学类型代码, e.g. 211
   Ownership ownership = Ownership::kUnknown;
-  int urban_rural = 0;          // 城乡分类代码
-  bool boarding = false;        // 寄宿制学校
-  bool small_scale = false;     // 乡村小规模学校
+  int urban_rural = 0;                 // 城乡分类代码
+  bool boarding = false;               // 寄宿制学校
+  bool small_scale = false;            // 乡村小规模学校
   std::int64_t central_school_id = 0;  // the school that runs a 教学点; 0 if none
 
   friend bool operator==(const OrgUnit&, const OrgUnit&) = default;

@@ -18,13 +18,13 @@ namespace eduledger::meta {
 
 // What a school type is, for counting and for checking enrolments.
 struct SchoolTypeInfo {
-  int code;                // 211
-  std::string_view name;   // 小学
-  EducationLevel stage;    // the level it is listed under in 学校数 tables
-  int min_grade;           // grades it may enrol (see grade.h): -2 小班 … 12 高三
+  int code;               // 211
+  std::string_view name;  // 小学
+  EducationLevel stage;   // the level it is listed under in 学校数 tables
+  int min_grade;          // grades it may enrol (see grade.h): -2 小班 … 12 高三
   int max_grade;
-  bool attached_class;     // 附设班: not a school
-  bool teaching_point;     // 218
+  bool attached_class;  // 附设班: not a school
+  bool teaching_point;  // 218
 };
 
 // Every known type, in code order.

@@ -28,12 +28,12 @@ std::optional<Post> ParsePost(std::string_view text);
 
 // 专业技术职务 (the unified primary/secondary titles of 2015; the old names are read too).
 enum class Title : std::uint8_t {
-  kNone = 0,       // 未定职级
-  kSeniorPlus = 1, // 正高级教师
-  kSenior = 2,     // 高级教师
-  kFirst = 3,      // 一级教师
-  kSecond = 4,     // 二级教师
-  kThird = 5,      // 三级教师
+  kNone = 0,        // 未定职级
+  kSeniorPlus = 1,  // 正高级教师
+  kSenior = 2,      // 高级教师
+  kFirst = 3,       // 一级教师
+  kSecond = 4,      // 二级教师
+  kThird = 5,       // 三级教师
 };
 std::string_view TitleName(Title title);
 std::optional<Title> ParseTitle(std::string_view text);
@@ -41,11 +41,11 @@ std::optional<Title> ParseTitle(std::string_view text);
 // 最高学历.
 enum class Qualification : std::uint8_t {
   kUnknown = 0,
-  kDoctorate = 1,   // 博士研究生
-  kMaster = 2,      // 硕士研究生
-  kBachelor = 3,    // 本科
-  kAssociate = 4,   // 专科
-  kSecondary = 5,   // 高中阶段 (高中、中专、中师)
+  kDoctorate = 1,       // 博士研究生
+  kMaster = 2,          // 硕士研究生
+  kBachelor = 3,        // 本科
+  kAssociate = 4,       // 专科
+  kSecondary = 5,       // 高中阶段 (高中、中专、中师)
   kBelowSecondary = 6,  // 高中阶段以下
 };
 std::string_view QualificationName(Qualification q);
@@ -69,7 +69,7 @@ struct StaffAssignment {
   std::int64_t org_unit_id = 0;
   Post post = Post::kUnknown;
   Title title = Title::kNone;
-  std::string subject;               // 任教学科; empty for non-teaching posts
+  std::string subject;                         // 任教学科; empty for non-teaching posts
   std::optional<EducationLevel> level_taught;  // 任教学段
   Qualification qualification = Qualification::kUnknown;
 

@@ -82,7 +82,8 @@ core::Status ValidateStudentNo(std::string_view student_no, core::Date today) {
   switch (prefix) {
     case 'G': {
       auto id = core::IdNumber::Parse(body, today);
-      if (!id.ok()) return BadStudentNo("G字头后的身份证号无效：" + std::string(id.status().message()));
+      if (!id.ok())
+        return BadStudentNo("G字头后的身份证号无效：" + std::string(id.status().message()));
       return core::Status::OK();
     }
     case 'J': {

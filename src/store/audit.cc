@@ -7,15 +7,17 @@ namespace eduledger::store {
 
 std::string_view ChangeKindName(ChangeKind kind) {
   switch (kind) {
-    case ChangeKind::kAdd: return "add";
-    case ChangeKind::kUpdate: return "update";
-    case ChangeKind::kDelete: return "delete";
+    case ChangeKind::kAdd:
+      return "add";
+    case ChangeKind::kUpdate:
+      return "update";
+    case ChangeKind::kDelete:
+      return "delete";
   }
   return "?";
 }
 
-void AuditKeys::Add(std::string_view entity, ChangeKind change, int school_year,
-                    std::int64_t key) {
+void AuditKeys::Add(std::string_view entity, ChangeKind change, int school_year, std::int64_t key) {
   ++count_;
   if (!runs_.empty()) {
     Run& last = runs_.back();

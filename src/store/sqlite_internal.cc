@@ -8,16 +8,23 @@ core::Status SqliteError(sqlite3* db, std::string_view what) {
   switch (code) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      return core::Status::Unavailable("database_busy", "数据库正被其他进程写入，请稍后重试（" + message + "）");
-    case SQLITE_CONSTRAINT: return core::Status::AlreadyExists("constraint", message);
+      return core::Status::Unavailable("database_busy",
+                                       "数据库正被其他进程写入，请稍后重试（" + message + "）");
+    case SQLITE_CONSTRAINT:
+      return core::Status::AlreadyExists("constraint", message);
     case SQLITE_CORRUPT:
-    case SQLITE_NOTADB: return core::Status::DataLoss("database_corrupt", "数据库文件已损坏或不是 EduLedger 数据库（" + message + "）");
-    case SQLITE_FULL: return core::Status::ResourceExhausted("disk_full", "磁盘已满（" + message + "）");
+    case SQLITE_NOTADB:
+      return core::Status::DataLoss("database_corrupt",
+                                    "数据库文件已损坏或不是 EduLedger 数据库（" + message + "）");
+    case SQLITE_FULL:
+      return core::Status::ResourceExhausted("disk_full", "磁盘已满（" + message + "）");
     case SQLITE_CANTOPEN:
     case SQLITE_READONLY:
     case SQLITE_IOERR:
-    case SQLITE_PERM: return core::Status::Unavailable("cannot_open", message);
-    default: return core::Status::Internal("sqlite_error", message);
+    case SQLITE_PERM:
+      return core::Status::Unavailable("cannot_open", message);
+    default:
+      return core::Status::Internal("sqlite_error", message);
   }
 }
 
@@ -74,9 +81,7 @@ core::Status Stmt::Run() {
   return stepped.ok() ? core::Status::OK() : stepped.status();
 }
 
-void Stmt::Reset() {
-  sqlite3_reset(stmt_.get());
-}
+void Stmt::Reset() { sqlite3_reset(stmt_.get()); }
 
 std::string_view Stmt::Text(int col) const {
   const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_.get(), col));

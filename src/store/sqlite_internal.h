@@ -41,7 +41,7 @@ class Stmt {
 
   // Parameters are 1-based, as in SQLite.
   Stmt& Bind(int idx, std::int64_t value);
-  Stmt& BindText(int idx, std::string_view value);  // SQLITE_STATIC
+  Stmt& BindText(int idx, std::string_view value);        // SQLITE_STATIC
   Stmt& BindTextOrNull(int idx, std::string_view value);  // NULL when empty
   Stmt& BindNull(int idx);
 

@@ -46,9 +46,7 @@ core::Date ReadDate(const Stmt& s, int col) {
   return d.ok() ? *d : core::Date();
 }
 
-std::string_view CharView(const meta::IdType& t) {
-  return {reinterpret_cast<const char*>(&t), 1};
-}
+std::string_view CharView(const meta::IdType& t) { return {reinterpret_cast<const char*>(&t), 1}; }
 
 meta::IdType ReadIdType(const Stmt& s, int col) {
   const std::string_view t = s.Text(col);
@@ -74,11 +72,17 @@ meta::OrgUnit ReadOrgUnit(const Stmt& s) {
 // Bind an org unit's fields (all but id) to parameters 1..10.
 void BindOrgUnit(Stmt& s, const meta::OrgUnit& u) {
   s.BindText(1, u.code).BindText(2, u.name);
-  if (u.parent_id) s.Bind(3, u.parent_id); else s.BindNull(3);
+  if (u.parent_id)
+    s.Bind(3, u.parent_id);
+  else
+    s.BindNull(3);
   s.Bind(4, static_cast<int>(u.level)).Bind(5, u.school_type);
   s.Bind(6, static_cast<int>(u.ownership)).Bind(7, u.urban_rural);
   s.Bind(8, u.boarding).Bind(9, u.small_scale);
-  if (u.central_school_id) s.Bind(10, u.central_school_id); else s.BindNull(10);
+  if (u.central_school_id)
+    s.Bind(10, u.central_school_id);
+  else
+    s.BindNull(10);
 }
 
 meta::Student ReadStudent(const Stmt& s, int c) {
@@ -161,8 +165,14 @@ void BindStaff(Stmt& s, const meta::Staff& st, std::string* scratch) {
 void BindEvent(Stmt& s, const meta::StatusEvent& e, std::string* scratch) {
   *scratch = e.date.ToString();
   s.Bind(1, e.student_id).Bind(2, static_cast<int>(e.type)).BindText(3, *scratch);
-  if (e.org_unit_id) s.Bind(4, e.org_unit_id); else s.BindNull(4);
-  if (e.other_org_unit_id) s.Bind(5, e.other_org_unit_id); else s.BindNull(5);
+  if (e.org_unit_id)
+    s.Bind(4, e.org_unit_id);
+  else
+    s.BindNull(4);
+  if (e.other_org_unit_id)
+    s.Bind(5, e.other_org_unit_id);
+  else
+    s.BindNull(5);
   s.BindText(6, e.note);
 }
 
@@ -183,7 +193,10 @@ meta::StaffAssignment ReadAssignment(const Stmt& s, int c) {
 void BindAssignment(Stmt& s, const meta::StaffAssignment& a) {
   s.Bind(1, a.org_unit_id).Bind(2, static_cast<int>(a.post)).Bind(3, static_cast<int>(a.title));
   s.BindText(4, a.subject);
-  if (a.level_taught) s.Bind(5, static_cast<int>(*a.level_taught)); else s.BindNull(5);
+  if (a.level_taught)
+    s.Bind(5, static_cast<int>(*a.level_taught));
+  else
+    s.BindNull(5);
   s.Bind(6, static_cast<int>(a.qualification)).Bind(7, a.staff_id).Bind(8, a.school_year);
 }
 
@@ -247,8 +260,9 @@ struct SqliteStore::Impl {
 Status SqliteStore::Impl::Migrate(int target) {
   sqlite3* h = db.get();
   EL_RETURN_IF_ERROR(internal::Exec(
-      h, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-         "name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT (datetime('now', '+8 hours')))"));
+      h,
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+      "name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT (datetime('now', '+8 hours')))"));
   EL_ASSIGN_OR_RETURN(const std::int64_t current,
                       QueryInt("SELECT coalesce(max(version), 0) FROM schema_migrations"));
   const int latest = LatestSqliteSchemaVersion();
@@ -285,12 +299,14 @@ Status SqliteStore::Impl::FindPeople(std::string_view table, std::string_view co
   EL_ASSIGN_OR_RETURN(const std::int64_t size,
                       QueryInt(Sql({"SELECT coalesce(max(id), 0) FROM ", table})));
   if (size == 0) return Status::OK();
-  const bool scan = keys.size() > kScanThreshold && keys.size() * 4 > static_cast<std::size_t>(size);
+  const bool scan =
+      keys.size() > kScanThreshold && keys.size() * 4 > static_cast<std::size_t>(size);
   if (scan) {
     std::unordered_map<std::string, std::vector<std::size_t>> wanted;
     wanted.reserve(keys.size() * 2);
     for (std::size_t i = 0; i < keys.size(); ++i) wanted[KeyString(keys[i])].push_back(i);
-    EL_ASSIGN_OR_RETURN(Stmt stmt, Stmt::Prepare(db.get(), Sql({"SELECT ", cols, " FROM ", table})));
+    EL_ASSIGN_OR_RETURN(Stmt stmt,
+                        Stmt::Prepare(db.get(), Sql({"SELECT ", cols, " FROM ", table})));
     std::string key;
     while (true) {
       EL_ASSIGN_OR_RETURN(const bool row, stmt.Step());
@@ -315,12 +331,13 @@ Status SqliteStore::Impl::FindPeople(std::string_view table, std::string_view co
     }
     return Status::OK();
   }
-  EL_ASSIGN_OR_RETURN(Stmt * by_id, Cached(Sql({"SELECT ", cols, " FROM ", table,
-                                                " WHERE id_number = ?1 AND id_type = ?2"})));
+  EL_ASSIGN_OR_RETURN(
+      Stmt * by_id,
+      Cached(Sql({"SELECT ", cols, " FROM ", table, " WHERE id_number = ?1 AND id_type = ?2"})));
   Stmt* by_no = nullptr;
   if (has_student_no) {
-    EL_ASSIGN_OR_RETURN(by_no, Cached(Sql({"SELECT ", cols, " FROM ", table,
-                                            " WHERE student_no = ?1"})));
+    EL_ASSIGN_OR_RETURN(by_no,
+                        Cached(Sql({"SELECT ", cols, " FROM ", table, " WHERE student_no = ?1"})));
   }
   for (std::size_t i = 0; i < keys.size(); ++i) {
     const PersonKey& k = keys[i];
@@ -421,9 +438,7 @@ class SqliteTransaction final : public TransactionImpl {
     return [this, bind](Stmt& s, const Row& r) { bind(s, r, &scratch_); };
   }
 
-
  public:
-
   Status InsertOrgUnits(std::span<meta::OrgUnit> units) override {
     return InsertAll(units,
                      "INSERT INTO org_units (code, name, parent_id, level, school_type, ownership, "
@@ -508,15 +523,19 @@ class SqliteTransaction final : public TransactionImpl {
   }
 
   Result<std::int64_t> Commit(const AuditRecord& record) override {
-    EL_ASSIGN_OR_RETURN(Stmt * log, store_->Cached(
-        "INSERT INTO audit_log (at, actor, role, action, detail) VALUES (?1, ?2, ?3, ?4, ?5)"));
+    EL_ASSIGN_OR_RETURN(
+        Stmt * log,
+        store_->Cached(
+            "INSERT INTO audit_log (at, actor, role, action, detail) VALUES (?1, ?2, ?3, ?4, ?5)"));
     log->BindText(1, record.at).BindText(2, record.context.actor).BindText(3, record.context.role);
     log->BindText(4, record.context.action).BindText(5, record.context.detail_json);
     EL_RETURN_IF_ERROR(log->Run());
     const std::int64_t audit_id = sqlite3_last_insert_rowid(store_->db.get());
-    EL_ASSIGN_OR_RETURN(Stmt * keys, store_->Cached(
-        "INSERT INTO audit_keys (audit_id, entity, change, school_year, first_key, last_key) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+    EL_ASSIGN_OR_RETURN(
+        Stmt * keys,
+        store_->Cached(
+            "INSERT INTO audit_keys (audit_id, entity, change, school_year, first_key, last_key) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
     for (const AuditKeyRange& r : record.keys) {
       keys->Bind(1, audit_id).BindText(2, r.entity).BindText(3, ChangeKindName(r.change));
       keys->Bind(4, r.school_year).Bind(5, r.first_key).Bind(6, r.last_key);
@@ -536,7 +555,6 @@ class SqliteTransaction final : public TransactionImpl {
   }
 
  private:
-
   SqliteStore::Impl* store_;
   bool done_ = false;
   std::string scratch_;  // date text bound to the row being written
@@ -550,8 +568,9 @@ Result<std::unique_ptr<SqliteStore>> OpenSqliteStore(const std::string& path,
                                                      const SqliteOptions& options) {
   const bool existed = FileExists(path);
   if (!existed && !options.create_if_missing) {
-    return Status::NotFound("database_missing", "数据库文件不存在：" + path +
-                                                    "（请先运行 eduledger init 或 eduledger demo）");
+    return Status::NotFound(
+        "database_missing",
+        "数据库文件不存在：" + path + "（请先运行 eduledger init 或 eduledger demo）");
   }
   sqlite3* raw = nullptr;
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
@@ -571,13 +590,14 @@ Result<std::unique_ptr<SqliteStore>> OpenSqliteStore(const std::string& path,
                       impl->QueryInt("SELECT count(*) FROM sqlite_master"));
   if (app_id != kApplicationId) {
     if (tables > 0 || app_id != 0) {
-      return Status::FailedPrecondition("not_eduledger_database",
-                                        path + " 不是 EduLedger 数据库");
+      return Status::FailedPrecondition("not_eduledger_database", path + " 不是 EduLedger 数据库");
     }
     // A new file: larger pages suit bulk imports (fewer B-tree pages per insert). The page
     // size can only be chosen before the first table and before WAL mode.
-    EL_RETURN_IF_ERROR(internal::Exec(raw, "PRAGMA page_size = 8192;"
-                                           "PRAGMA application_id = " + std::to_string(kApplicationId)));
+    EL_RETURN_IF_ERROR(internal::Exec(raw,
+                                      "PRAGMA page_size = 8192;"
+                                      "PRAGMA application_id = " +
+                                          std::to_string(kApplicationId)));
   }
   EL_RETURN_IF_ERROR(internal::Exec(raw,
                                     "PRAGMA journal_mode = WAL;"
@@ -629,8 +649,8 @@ Result<Transaction> SqliteStore::Begin(const AuditContext& context,
 }
 
 Result<std::vector<meta::OrgUnit>> SqliteStore::LoadOrgUnits() {
-  EL_ASSIGN_OR_RETURN(Stmt * s, impl_->Cached(Sql({"SELECT ", kOrgUnitCols,
-                                                   " FROM org_units ORDER BY id"})));
+  EL_ASSIGN_OR_RETURN(Stmt * s,
+                      impl_->Cached(Sql({"SELECT ", kOrgUnitCols, " FROM org_units ORDER BY id"})));
   std::vector<meta::OrgUnit> out;
   while (true) {
     auto row = s->Step();
@@ -684,17 +704,19 @@ Status ForEachRow(Stmt& stmt, Fn fn) {
 Status SqliteStore::ForEachEnrolled(
     int school_year, std::span<const std::int64_t> org_unit_ids,
     const std::function<Status(const meta::Student&, const meta::Enrolment&)>& fn) {
-  EL_ASSIGN_OR_RETURN(Stmt * s, impl_->Cached(Sql({
-      "SELECT s.id, s.id_type, s.id_number, s.id_number_15, s.student_no, s.name, s.sex, "
-      "s.birth_date, s.ethnicity, s.hukou, s.disability, s.flags, e.student_id, e.school_year, "
-      "e.org_unit_id, e.grade, e.class_name, e.admission_ym FROM enrolments e "
-      "JOIN students s ON s.id = e.student_id WHERE e.school_year = ?1 AND e.org_unit_id = ?2 "
-      "ORDER BY e.grade, e.class_name, s.id"})));
+  EL_ASSIGN_OR_RETURN(
+      Stmt * s,
+      impl_->Cached(Sql(
+          {"SELECT s.id, s.id_type, s.id_number, s.id_number_15, s.student_no, s.name, s.sex, "
+           "s.birth_date, s.ethnicity, s.hukou, s.disability, s.flags, e.student_id, "
+           "e.school_year, "
+           "e.org_unit_id, e.grade, e.class_name, e.admission_ym FROM enrolments e "
+           "JOIN students s ON s.id = e.student_id WHERE e.school_year = ?1 AND e.org_unit_id = ?2 "
+           "ORDER BY e.grade, e.class_name, s.id"})));
   for (const std::int64_t org : org_unit_ids) {
     s->Bind(1, school_year).Bind(2, org);
-    EL_RETURN_IF_ERROR(ForEachRow(*s, [&](const Stmt& row) {
-      return fn(ReadStudent(row, 0), ReadEnrolment(row, 12));
-    }));
+    EL_RETURN_IF_ERROR(ForEachRow(
+        *s, [&](const Stmt& row) { return fn(ReadStudent(row, 0), ReadEnrolment(row, 12)); }));
   }
   return Status::OK();
 }
@@ -702,23 +724,24 @@ Status SqliteStore::ForEachEnrolled(
 Status SqliteStore::ForEachStaffAssignment(
     int school_year, std::span<const std::int64_t> org_unit_ids,
     const std::function<Status(const meta::Staff&, const meta::StaffAssignment&)>& fn) {
-  EL_ASSIGN_OR_RETURN(Stmt * s, impl_->Cached(Sql({
-      "SELECT t.id, t.id_type, t.id_number, t.name, t.sex, t.birth_date, t.ethnicity, "
-      "a.staff_id, a.school_year, a.org_unit_id, a.post, a.title, a.subject, a.level_taught, "
-      "a.qualification FROM staff_assignments a JOIN staff t ON t.id = a.staff_id "
-      "WHERE a.school_year = ?1 AND a.org_unit_id = ?2 ORDER BY a.post, t.id"})));
+  EL_ASSIGN_OR_RETURN(
+      Stmt * s,
+      impl_->Cached(Sql(
+          {"SELECT t.id, t.id_type, t.id_number, t.name, t.sex, t.birth_date, t.ethnicity, "
+           "a.staff_id, a.school_year, a.org_unit_id, a.post, a.title, a.subject, a.level_taught, "
+           "a.qualification FROM staff_assignments a JOIN staff t ON t.id = a.staff_id "
+           "WHERE a.school_year = ?1 AND a.org_unit_id = ?2 ORDER BY a.post, t.id"})));
   for (const std::int64_t org : org_unit_ids) {
     s->Bind(1, school_year).Bind(2, org);
-    EL_RETURN_IF_ERROR(ForEachRow(*s, [&](const Stmt& row) {
-      return fn(ReadStaff(row, 0), ReadAssignment(row, 7));
-    }));
+    EL_RETURN_IF_ERROR(ForEachRow(
+        *s, [&](const Stmt& row) { return fn(ReadStaff(row, 0), ReadAssignment(row, 7)); }));
   }
   return Status::OK();
 }
 
 Result<std::vector<int>> SqliteStore::SchoolYears() {
-  EL_ASSIGN_OR_RETURN(Stmt * s, impl_->Cached(
-      "SELECT DISTINCT school_year FROM enrolments ORDER BY school_year"));
+  EL_ASSIGN_OR_RETURN(
+      Stmt * s, impl_->Cached("SELECT DISTINCT school_year FROM enrolments ORDER BY school_year"));
   std::vector<int> out;
   EL_RETURN_IF_ERROR(ForEachRow(*s, [&](const Stmt& row) {
     out.push_back(static_cast<int>(row.Int(0)));
@@ -728,10 +751,10 @@ Result<std::vector<int>> SqliteStore::SchoolYears() {
 }
 
 Result<std::vector<EnrolmentCount>> SqliteStore::CountEnrolments(int school_year) {
-  EL_ASSIGN_OR_RETURN(Stmt * s, impl_->Cached(
-      "SELECT e.org_unit_id, e.grade, s.sex, count(*) FROM enrolments e "
-      "JOIN students s ON s.id = e.student_id WHERE e.school_year = ?1 "
-      "GROUP BY e.org_unit_id, e.grade, s.sex"));
+  EL_ASSIGN_OR_RETURN(
+      Stmt * s, impl_->Cached("SELECT e.org_unit_id, e.grade, s.sex, count(*) FROM enrolments e "
+                              "JOIN students s ON s.id = e.student_id WHERE e.school_year = ?1 "
+                              "GROUP BY e.org_unit_id, e.grade, s.sex"));
   s->Bind(1, school_year);
   std::vector<EnrolmentCount> out;
   EL_RETURN_IF_ERROR(ForEachRow(*s, [&](const Stmt& row) {
@@ -744,12 +767,14 @@ Result<std::vector<EnrolmentCount>> SqliteStore::CountEnrolments(int school_year
 
 Result<std::vector<StudentGroupCount>> SqliteStore::CountStudentGroups(int school_year) {
   auto has = [](meta::StudentFlag f) { return "sum((s.flags & " + std::to_string(f) + ") != 0)"; };
-  EL_ASSIGN_OR_RETURN(Stmt * s, impl_->Cached(
-      "SELECT e.org_unit_id, count(*), sum(s.ethnicity NOT IN (0, 1)), " + has(meta::kLeftBehind) +
-      ", " + has(meta::kMigrantChild) + ", " + has(meta::kDisabled) + ", " +
-      has(meta::kRegisteredPoor) +
-      " FROM enrolments e JOIN students s ON s.id = e.student_id WHERE e.school_year = ?1 "
-      "GROUP BY e.org_unit_id"));
+  EL_ASSIGN_OR_RETURN(
+      Stmt * s,
+      impl_->Cached(
+          "SELECT e.org_unit_id, count(*), sum(s.ethnicity NOT IN (0, 1)), " +
+          has(meta::kLeftBehind) + ", " + has(meta::kMigrantChild) + ", " + has(meta::kDisabled) +
+          ", " + has(meta::kRegisteredPoor) +
+          " FROM enrolments e JOIN students s ON s.id = e.student_id WHERE e.school_year = ?1 "
+          "GROUP BY e.org_unit_id"));
   s->Bind(1, school_year);
   std::vector<StudentGroupCount> out;
   EL_RETURN_IF_ERROR(ForEachRow(*s, [&](const Stmt& row) {
@@ -761,9 +786,10 @@ Result<std::vector<StudentGroupCount>> SqliteStore::CountStudentGroups(int schoo
 }
 
 Result<std::vector<StaffCount>> SqliteStore::CountStaff(int school_year) {
-  EL_ASSIGN_OR_RETURN(Stmt * s, impl_->Cached(
-      "SELECT org_unit_id, post, level_taught, count(*) FROM staff_assignments "
-      "WHERE school_year = ?1 GROUP BY org_unit_id, post, level_taught"));
+  EL_ASSIGN_OR_RETURN(
+      Stmt * s,
+      impl_->Cached("SELECT org_unit_id, post, level_taught, count(*) FROM staff_assignments "
+                    "WHERE school_year = ?1 GROUP BY org_unit_id, post, level_taught"));
   s->Bind(1, school_year);
   std::vector<StaffCount> out;
   EL_RETURN_IF_ERROR(ForEachRow(*s, [&](const Stmt& row) {
@@ -779,9 +805,10 @@ Result<std::vector<StaffCount>> SqliteStore::CountStaff(int school_year) {
 }
 
 Result<std::vector<EventCount>> SqliteStore::CountEvents(core::Date from, core::Date to) {
-  EL_ASSIGN_OR_RETURN(Stmt * s, impl_->Cached(
-      "SELECT coalesce(org_unit_id, 0), event_type, count(*) FROM status_events "
-      "WHERE event_date BETWEEN ?1 AND ?2 GROUP BY 1, 2"));
+  EL_ASSIGN_OR_RETURN(
+      Stmt * s,
+      impl_->Cached("SELECT coalesce(org_unit_id, 0), event_type, count(*) FROM status_events "
+                    "WHERE event_date BETWEEN ?1 AND ?2 GROUP BY 1, 2"));
   const std::string a = from.ToString();
   const std::string b = to.ToString();
   s->BindText(1, a).BindText(2, b);
@@ -798,8 +825,10 @@ Result<std::int64_t> SqliteStore::CountStudents() {
 }
 
 Result<std::vector<AuditEntry>> SqliteStore::RecentAudit(int limit) {
-  EL_ASSIGN_OR_RETURN(Stmt * s, impl_->Cached(
-      "SELECT id, at, actor, role, action, detail FROM audit_log ORDER BY id DESC LIMIT ?1"));
+  EL_ASSIGN_OR_RETURN(
+      Stmt * s,
+      impl_->Cached(
+          "SELECT id, at, actor, role, action, detail FROM audit_log ORDER BY id DESC LIMIT ?1"));
   s->Bind(1, limit);
   std::vector<AuditEntry> out;
   EL_RETURN_IF_ERROR(ForEachRow(*s, [&](const Stmt& row) {
@@ -811,17 +840,19 @@ Result<std::vector<AuditEntry>> SqliteStore::RecentAudit(int limit) {
     out.push_back(std::move(e));
     return Status::OK();
   }));
-  EL_ASSIGN_OR_RETURN(Stmt * k, impl_->Cached(
-      "SELECT entity, change, school_year, first_key, last_key FROM audit_keys "
-      "WHERE audit_id = ?1 ORDER BY rowid"));
+  EL_ASSIGN_OR_RETURN(
+      Stmt * k,
+      impl_->Cached("SELECT entity, change, school_year, first_key, last_key FROM audit_keys "
+                    "WHERE audit_id = ?1 ORDER BY rowid"));
   for (AuditEntry& e : out) {
     k->Bind(1, e.id);
     EL_RETURN_IF_ERROR(ForEachRow(*k, [&](const Stmt& row) {
       AuditKeyRange r;
       r.entity = row.Text(0);
       const std::string_view change = row.Text(1);
-      r.change = change == "add" ? ChangeKind::kAdd
-                 : change == "update" ? ChangeKind::kUpdate : ChangeKind::kDelete;
+      r.change = change == "add"      ? ChangeKind::kAdd
+                 : change == "update" ? ChangeKind::kUpdate
+                                      : ChangeKind::kDelete;
       r.school_year = static_cast<int>(row.Int(2));
       r.first_key = row.Int(3);
       r.last_key = row.Int(4);

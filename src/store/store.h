@@ -54,7 +54,7 @@ struct EnrolmentCount {
 struct StudentGroupCount {
   std::int64_t org_unit_id = 0;
   std::int64_t total = 0;
-  std::int64_t minority = 0;         // ethnicity other than 汉族 (01)
+  std::int64_t minority = 0;  // ethnicity other than 汉族 (01)
   std::int64_t left_behind = 0;
   std::int64_t migrant_child = 0;
   std::int64_t disabled = 0;

@@ -86,11 +86,10 @@ core::Status Transaction::WriteAndRecord(std::string_view entity, ChangeKind cha
   return core::Status::OK();
 }
 
-#define EL_TXN_WRITE(Method, RowType, entity, change)                              \
-  core::Status Transaction::Method(std::span<RowType> rows) {                      \
-    return WriteAndRecord(entity, change, rows, [](TransactionImpl& impl, auto r) { \
-      return impl.Method(r);                                                       \
-    });                                                                            \
+#define EL_TXN_WRITE(Method, RowType, entity, change)                                    \
+  core::Status Transaction::Method(std::span<RowType> rows) {                            \
+    return WriteAndRecord(entity, change, rows,                                          \
+                          [](TransactionImpl& impl, auto r) { return impl.Method(r); }); \
   }
 
 EL_TXN_WRITE(InsertOrgUnits, meta::OrgUnit, "org_unit", ChangeKind::kAdd)

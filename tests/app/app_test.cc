@@ -13,7 +13,8 @@ namespace {
 class AppTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    store_ = std::move(store::OpenSqliteStore(dir_.File("t.db"), {.create_if_missing = true})).value();
+    store_ =
+        std::move(store::OpenSqliteStore(dir_.File("t.db"), {.create_if_missing = true})).value();
     const Actor admin = Actor::LocalAdmin();
     for (auto [kind, file] : {std::pair{ingest::ImportKind::kOrgUnits, "schools.csv"},
                               std::pair{ingest::ImportKind::kStudents, "students.csv"},
@@ -78,8 +79,10 @@ TEST_F(AppTest, ScopesAnActorToItsSubtree) {
   EXPECT_EQ(s->schools, 1);
   EXPECT_EQ(s->teaching_points, 1);
   // The county and 城关镇 are outside: not found, like a unit that does not exist.
-  EXPECT_EQ(ComputeRegisterStats(*store_, clerk, 2024, "城关镇").status().code(), core::StatusCode::kNotFound);
-  EXPECT_EQ(ComputeRegisterStats(*store_, clerk, 2024, "439901").status().code(), core::StatusCode::kNotFound);
+  EXPECT_EQ(ComputeRegisterStats(*store_, clerk, 2024, "城关镇").status().code(),
+            core::StatusCode::kNotFound);
+  EXPECT_EQ(ComputeRegisterStats(*store_, clerk, 2024, "439901").status().code(),
+            core::StatusCode::kNotFound);
 }
 
 TEST_F(AppTest, OnlyRolesThatKeepTheRegisterMayImport) {

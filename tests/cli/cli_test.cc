@@ -1,16 +1,15 @@
 // The eduledger binary end to end: exit codes, JSON output, all-or-nothing imports (also when
 // killed), the example county, and logs free of personal data.
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
-
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include "testing/db_dump.h"
 #include "testing/test_util.h"
@@ -34,7 +33,8 @@ std::string DumpWithoutTimes(const std::string& db) {
   while (pos < dump.size()) {
     const std::size_t end = dump.find('\n', pos);
     const std::string line = dump.substr(pos, end - pos);
-    if (line.starts_with("## ")) in_audit = line == "## audit_log" || line == "## schema_migrations";
+    if (line.starts_with("## "))
+      in_audit = line == "## audit_log" || line == "## schema_migrations";
     if (!in_audit) out += line + "\n";
     pos = end + 1;
   }
@@ -62,14 +62,16 @@ TEST_F(CliTest, InitCreatesTheDatabaseAndReportsItsVersion) {
 
 TEST_F(CliTest, ImportsAndTheSecondImportChangesNothing) {
   ASSERT_EQ(Eduledger({"--db", Db(), "init"}).exit_code, 0);
-  const auto schools = Eduledger({"--db", Db(), "import", "schools", testing::DataPath("schools.csv")});
+  const auto schools =
+      Eduledger({"--db", Db(), "import", "schools", testing::DataPath("schools.csv")});
   ASSERT_EQ(schools.exit_code, 0) << schools.err;
-  const auto first = Eduledger({"--db", Db(), "import", "students", testing::DataPath("students_gb18030.csv"), "--year", "2024"});
+  const auto first = Eduledger({"--db", Db(), "import", "students",
+                                testing::DataPath("students_gb18030.csv"), "--year", "2024"});
   ASSERT_EQ(first.exit_code, 0) << first.err;
   EXPECT_NE(first.out.find("已写入数据库"), std::string::npos) << first.out;
   const std::string before = testing::DumpDatabase(Db());
   const auto second = Eduledger({"--db", Db(), "--format", "json", "import", "students",
-                           testing::DataPath("students_gb18030.csv"), "--year", "2024"});
+                                 testing::DataPath("students_gb18030.csv"), "--year", "2024"});
   ASSERT_EQ(second.exit_code, 0) << second.err;
   const auto j = nlohmann::json::parse(second.out);
   EXPECT_EQ(j["written"], false);
@@ -80,9 +82,12 @@ TEST_F(CliTest, ImportsAndTheSecondImportChangesNothing) {
 
 TEST_F(CliTest, RejectsABadFileWithExitCodeOneAndListsEveryRow) {
   ASSERT_EQ(Eduledger({"--db", Db(), "init"}).exit_code, 0);
-  ASSERT_EQ(Eduledger({"--db", Db(), "import", "schools", testing::DataPath("schools.csv")}).exit_code, 0);
+  ASSERT_EQ(
+      Eduledger({"--db", Db(), "import", "schools", testing::DataPath("schools.csv")}).exit_code,
+      0);
   const std::string before = testing::DumpDatabase(Db());
-  const auto r = Eduledger({"--db", Db(), "--format", "json", "import", "students", testing::DataPath("students_bad.csv")});
+  const auto r = Eduledger({"--db", Db(), "--format", "json", "import", "students",
+                            testing::DataPath("students_bad.csv")});
   EXPECT_EQ(r.exit_code, 1);
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["error_count"], 6);
@@ -92,16 +97,19 @@ TEST_F(CliTest, RejectsABadFileWithExitCodeOneAndListsEveryRow) {
   EXPECT_EQ(j["status"]["reason"], "rows_rejected");
   EXPECT_EQ(testing::DumpDatabase(Db()), before);
   // The text report names row, column, value and reason.
-  const auto text = Eduledger({"--db", Db(), "import", "students", testing::DataPath("students_bad.csv")});
+  const auto text =
+      Eduledger({"--db", Db(), "import", "students", testing::DataPath("students_bad.csv")});
   EXPECT_EQ(text.exit_code, 1);
-  EXPECT_NE(text.err.find("第3行 C列“身份证件号” “439901201605120011”：校验码应为9"), std::string::npos)
+  EXPECT_NE(text.err.find("第3行 C列“身份证件号” “439901201605120011”：校验码应为9"),
+            std::string::npos)
       << text.err;
 }
 
 TEST_F(CliTest, DryRunWritesNothing) {
   ASSERT_EQ(Eduledger({"--db", Db(), "init"}).exit_code, 0);
   const std::string before = testing::DumpDatabase(Db());
-  const auto r = Eduledger({"--db", Db(), "import", "schools", testing::DataPath("schools.csv"), "--dry-run"});
+  const auto r =
+      Eduledger({"--db", Db(), "import", "schools", testing::DataPath("schools.csv"), "--dry-run"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("将新增"), std::string::npos);
   EXPECT_EQ(testing::DumpDatabase(Db()), before);
@@ -110,7 +118,8 @@ TEST_F(CliTest, DryRunWritesNothing) {
 TEST_F(CliTest, ExitCodeTwoForWhatCannotBeRead) {
   EXPECT_EQ(Eduledger({"--db", Db(), "stats"}).exit_code, 2);  // no database yet
   ASSERT_EQ(Eduledger({"--db", Db(), "init"}).exit_code, 0);
-  const auto missing = Eduledger({"--db", Db(), "--format", "json", "import", "schools", dir_.File("none.csv")});
+  const auto missing =
+      Eduledger({"--db", Db(), "--format", "json", "import", "schools", dir_.File("none.csv")});
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_EQ(nlohmann::json::parse(missing.err)["error"]["reason"], "cannot_read");
   EXPECT_EQ(Eduledger({"--db", Db(), "import", "pupils", "x.csv"}).exit_code, 2);
@@ -129,7 +138,8 @@ TEST_F(CliTest, LogsCarryNoPersonalData) {
   ASSERT_EQ(Eduledger({"--db", Db(), "init"}).exit_code, 0);
   ::setenv("EDULEDGER_LOG_LEVEL", "debug", 1);
   const auto a = Eduledger({"--db", Db(), "import", "schools", testing::DataPath("schools.csv")});
-  const auto b = Eduledger({"--db", Db(), "import", "students", testing::DataPath("students.csv"), "--year", "2024"});
+  const auto b = Eduledger(
+      {"--db", Db(), "import", "students", testing::DataPath("students.csv"), "--year", "2024"});
   const auto c = Eduledger({"--db", Db(), "import", "staff", testing::DataPath("staff.csv")});
   ::unsetenv("EDULEDGER_LOG_LEVEL");
   std::string log;
@@ -137,7 +147,8 @@ TEST_F(CliTest, LogsCarryNoPersonalData) {
     std::size_t pos = 0;
     while (pos < r->err.size()) {
       const std::size_t end = r->err.find('\n', pos);
-      const std::string line = r->err.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+      const std::string line =
+          r->err.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
       if (line.starts_with("level=")) log += line + "\n";
       if (end == std::string::npos) break;
       pos = end + 1;
@@ -170,7 +181,8 @@ TEST_F(CliTest, KilledImportLeavesTheStoreAsItWas) {
     testing::WriteFile(Db(), pristine);
   };
   const std::size_t before = std::hash<std::string>{}(DumpWithoutTimes(Db()));
-  const std::vector<std::string> import = {testing::BinaryPath(), "--db", Db(), "import", "students", students};
+  const std::vector<std::string> import = {
+      testing::BinaryPath(), "--db", Db(), "import", "students", students};
 
   // The whole import once, timed, for the state it ends in.
   const auto t0 = std::chrono::steady_clock::now();
@@ -186,7 +198,8 @@ TEST_F(CliTest, KilledImportLeavesTheStoreAsItWas) {
   for (const double fraction : {0.1, 0.3, 0.5, 0.7, 0.9, -1.0, -1.0}) {
     const int pid = testing::SpawnCommand(import);
     if (fraction >= 0) {
-      std::this_thread::sleep_for(std::chrono::duration_cast<std::chrono::microseconds>(full * fraction));
+      std::this_thread::sleep_for(
+          std::chrono::duration_cast<std::chrono::microseconds>(full * fraction));
     } else {
       const auto deadline = std::chrono::steady_clock::now() + full * 3;
       while (FileSize(Db() + "-wal") < 64 * 1024 && std::chrono::steady_clock::now() < deadline) {
@@ -220,7 +233,8 @@ TEST_F(CliTest, TheExampleCountyIsDeterministicAndAsAdvertised) {
   EXPECT_EQ(schools, 108);
   EXPECT_EQ(testing::QueryScalar(a, "SELECT count(*) FROM org_units WHERE level = 5"), "108");
   for (int year = 2022; year <= 2026; ++year) {
-    const int n = std::stoi(testing::QueryScalar(a, "SELECT count(*) FROM enrolments WHERE school_year = " + std::to_string(year)));
+    const int n = std::stoi(testing::QueryScalar(
+        a, "SELECT count(*) FROM enrolments WHERE school_year = " + std::to_string(year)));
     EXPECT_GT(n, 28000) << year;
     EXPECT_LT(n, 36000) << year;
   }
@@ -232,15 +246,26 @@ TEST_F(CliTest, TheExampleCountyIsDeterministicAndAsAdvertised) {
             testing::QueryScalar(a, "SELECT count(*) FROM enrolments WHERE school_year = 2026"));
   // Every kind of school a county has.
   for (int type : {111, 211, 218, 311, 312, 342, 365, 514}) {
-    EXPECT_NE(testing::QueryScalar(a, "SELECT count(*) FROM org_units WHERE school_type = " + std::to_string(type)), "0") << type;
+    EXPECT_NE(testing::QueryScalar(
+                  a, "SELECT count(*) FROM org_units WHERE school_type = " + std::to_string(type)),
+              "0")
+        << type;
   }
   // Each kind of register change happened.
   for (int type = 1; type <= 8; ++type) {
-    EXPECT_NE(testing::QueryScalar(a, "SELECT count(*) FROM status_events WHERE event_type = " + std::to_string(type)), "0") << type;
+    EXPECT_NE(testing::QueryScalar(a, "SELECT count(*) FROM status_events WHERE event_type = " +
+                                          std::to_string(type)),
+              "0")
+        << type;
   }
   // ID numbers are unique and pass MOD 11-2 (checked here independently of core/id_number).
-  EXPECT_EQ(testing::QueryScalar(a, "SELECT count(DISTINCT id_number) = count(id_number) FROM students"), "1");
-  const std::string ids = testing::QueryScalar(a, "SELECT group_concat(id_number, ' ') FROM (SELECT id_number FROM students WHERE id_number IS NOT NULL UNION ALL SELECT id_number FROM staff)");
+  EXPECT_EQ(
+      testing::QueryScalar(a, "SELECT count(DISTINCT id_number) = count(id_number) FROM students"),
+      "1");
+  const std::string ids = testing::QueryScalar(
+      a,
+      "SELECT group_concat(id_number, ' ') FROM (SELECT id_number FROM students WHERE id_number IS "
+      "NOT NULL UNION ALL SELECT id_number FROM staff)");
   const int weights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
   int checked = 0;
   for (std::size_t pos = 0; pos + 18 <= ids.size(); pos += 19, ++checked) {

@@ -7,8 +7,8 @@ namespace {
 
 TEST(DateTest, ParsesTheWaysClerksWriteDates) {
   const Date expected = *Date::FromYmd(2015, 3, 8);
-  for (std::string_view text : {"2015-03-08", "2015/3/8", "2015.03.08", "20150308",
-                                "2015年3月8日", " 2015-3-8 ", "2015-03-08 00:00:00"}) {
+  for (std::string_view text : {"2015-03-08", "2015/3/8", "2015.03.08", "20150308", "2015年3月8日",
+                                " 2015-3-8 ", "2015-03-08 00:00:00"}) {
     auto d = Date::Parse(text);
     ASSERT_TRUE(d.ok()) << text << ": " << d.status().ToString();
     EXPECT_EQ(*d, expected) << text;
@@ -46,7 +46,8 @@ TEST(DateTest, PrintsIsoAndChinese) {
 }
 
 TEST(DateTest, ParsesYearMonth) {
-  for (std::string_view text : {"2021-09", "2021/9", "202109", "2021年9月", "2021.9", "2021-09-01"}) {
+  for (std::string_view text :
+       {"2021-09", "2021/9", "202109", "2021年9月", "2021.9", "2021-09-01"}) {
     auto ym = ParseYearMonth(text);
     ASSERT_TRUE(ym.ok()) << text;
     EXPECT_EQ(*ym, 202109) << text;

@@ -49,7 +49,8 @@ namespace eduledger::core {
 namespace {
 
 TEST(PeriodTest, ParsesSchoolYearsAsWritten) {
-  for (std::string_view text : {"2024", "2024学年", "2024-2025", "2024-2025学年", "2024—2025学年度"}) {
+  for (std::string_view text :
+       {"2024", "2024学年", "2024-2025", "2024-2025学年", "2024—2025学年度"}) {
     auto y = ParseSchoolYear(text);
     ASSERT_TRUE(y.ok()) << text;
     EXPECT_EQ(*y, 2024) << text;

@@ -19,7 +19,9 @@ TEST(TextCodecTest, PassesPlainUtf8ThroughWithoutCopying) {
 }
 
 TEST(TextCodecTest, StripsTheUtf8ByteOrderMark) {
-  auto decoded = DecodeText("\xEF\xBB\xBF" "中文");
+  auto decoded = DecodeText(
+      "\xEF\xBB\xBF"
+      "中文");
   ASSERT_TRUE(decoded.ok());
   EXPECT_EQ(decoded->encoding, Encoding::kUtf8Bom);
   EXPECT_EQ(decoded->text, kZhongWenUtf8);
@@ -77,7 +79,9 @@ TEST(TextCodecTest, RejectsBrokenUtf8InsteadOfDecodingMojibake) {
 }
 
 TEST(TextCodecTest, RejectsInvalidUtf8AfterBom) {
-  auto decoded = DecodeText("\xEF\xBB\xBF" "ab\xC0\x80");
+  auto decoded = DecodeText(
+      "\xEF\xBB\xBF"
+      "ab\xC0\x80");
   ASSERT_FALSE(decoded.ok());
   EXPECT_EQ(decoded.status().reason(), "bad_encoding");
 }

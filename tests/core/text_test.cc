@@ -8,10 +8,10 @@ namespace {
 TEST(TextTest, FindsTheFirstInvalidUtf8Byte) {
   EXPECT_TRUE(IsValidUtf8("plain ascii that is longer than eight bytes"));
   EXPECT_TRUE(IsValidUtf8("中文 \U0001F600"));
-  EXPECT_EQ(FindInvalidUtf8("abc\xC0\x80"), 3u);           // overlong NUL
-  EXPECT_EQ(FindInvalidUtf8("ab\xED\xA0\x80"), 2u);        // surrogate U+D800
-  EXPECT_EQ(FindInvalidUtf8("\xF4\x90\x80\x80"), 0u);      // above U+10FFFF
-  EXPECT_EQ(FindInvalidUtf8("0123456789\xE4\xB8"), 10u);   // truncated at the end
+  EXPECT_EQ(FindInvalidUtf8("abc\xC0\x80"), 3u);          // overlong NUL
+  EXPECT_EQ(FindInvalidUtf8("ab\xED\xA0\x80"), 2u);       // surrogate U+D800
+  EXPECT_EQ(FindInvalidUtf8("\xF4\x90\x80\x80"), 0u);     // above U+10FFFF
+  EXPECT_EQ(FindInvalidUtf8("0123456789\xE4\xB8"), 10u);  // truncated at the end
 }
 
 TEST(TextTest, TrimsAsciiAndIdeographicSpace) {
@@ -20,9 +20,7 @@ TEST(TextTest, TrimsAsciiAndIdeographicSpace) {
   EXPECT_EQ(TrimSpace("\u3000\u3000"), "");
 }
 
-TEST(TextTest, FoldsFullWidthForms) {
-  EXPECT_EQ(FoldFullWidth("（１２）ＡＢ，中"), "(12)AB,中");
-}
+TEST(TextTest, FoldsFullWidthForms) { EXPECT_EQ(FoldFullWidth("（１２）ＡＢ，中"), "(12)AB,中"); }
 
 TEST(TextTest, MeasuresDisplayWidth) {
   EXPECT_EQ(DisplayWidth("ab"), 2u);

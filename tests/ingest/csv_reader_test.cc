@@ -5,7 +5,8 @@
 namespace eduledger::ingest {
 namespace {
 
-std::vector<std::vector<std::string>> ReadAll(std::string bytes, std::vector<std::int64_t>* numbers = nullptr) {
+std::vector<std::vector<std::string>> ReadAll(std::string bytes,
+                                              std::vector<std::int64_t>* numbers = nullptr) {
   auto reader = CsvReader::FromBytes("t.csv", std::move(bytes));
   EXPECT_TRUE(reader.ok()) << reader.status().ToString();
   std::vector<std::vector<std::string>> out;
@@ -27,7 +28,9 @@ TEST(CsvReaderTest, SplitsPlainFields) {
 
 TEST(CsvReaderTest, ReadsQuotedFieldsWithDelimitersQuotesAndNewlines) {
   std::vector<std::int64_t> numbers;
-  const auto rows = ReadAll("姓名,备注\r\n\"张,三\",\"他说\"\"好\"\"\"\r\n\"李四\",\"第一行\n第二行\"\r\n王五,x\r\n", &numbers);
+  const auto rows = ReadAll(
+      "姓名,备注\r\n\"张,三\",\"他说\"\"好\"\"\"\r\n\"李四\",\"第一行\n第二行\"\r\n王五,x\r\n",
+      &numbers);
   ASSERT_EQ(rows.size(), 4u);
   EXPECT_EQ(rows[1], (std::vector<std::string>{"张,三", "他说\"好\""}));
   EXPECT_EQ(rows[2], (std::vector<std::string>{"李四", "第一行\n第二行"}));

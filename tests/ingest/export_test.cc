@@ -15,7 +15,8 @@ const core::Date kToday = *core::Date::FromYmd(2026, 11, 23);
 class ExportTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    store_ = std::move(store::OpenSqliteStore(dir_.File("t.db"), {.create_if_missing = true})).value();
+    store_ =
+        std::move(store::OpenSqliteStore(dir_.File("t.db"), {.create_if_missing = true})).value();
     for (auto [kind, file] : {std::pair{ImportKind::kOrgUnits, "schools.csv"},
                               std::pair{ImportKind::kStudents, "students.csv"},
                               std::pair{ImportKind::kStaff, "staff.csv"}}) {
@@ -52,11 +53,14 @@ TEST_P(ExportTest, ReimportingAnExportChangesNothing) {
     const std::string path = dir_.File(std::string(ImportKindName(kind)) + "." + ext);
     auto rows = ExportFile(*store_, tree_, kind, path, All());
     ASSERT_TRUE(rows.ok()) << rows.status().ToString();
-    const std::int64_t expected = kind == ImportKind::kOrgUnits ? 8 : kind == ImportKind::kStaff ? 2 : 6;
+    const std::int64_t expected = kind == ImportKind::kOrgUnits ? 8
+                                  : kind == ImportKind::kStaff  ? 2
+                                                                : 6;
     EXPECT_EQ(*rows, expected) << ImportKindName(kind);
     const ImportReport again = Run(kind, path, true);
-    ASSERT_TRUE(again.status.ok()) << ImportKindName(kind) << ": " << again.status.ToString()
-                                   << (again.errors.empty() ? "" : " " + again.errors.kept()[0].message);
+    ASSERT_TRUE(again.status.ok())
+        << ImportKindName(kind) << ": " << again.status.ToString()
+        << (again.errors.empty() ? "" : " " + again.errors.kept()[0].message);
     for (const EntityCounts& c : again.counts) {
       EXPECT_EQ(c.added, 0) << c.entity;
       EXPECT_EQ(c.changed, 0) << c.entity;
@@ -69,30 +73,36 @@ INSTANTIATE_TEST_SUITE_P(Formats, ExportTest, ::testing::Values("csv", "xlsx"));
 
 TEST(ExportCsvTest, WritesUtf8WithBomAndTheImportHeaders) {
   testing::TempDir dir;
-  auto store = std::move(store::OpenSqliteStore(dir.File("t.db"), {.create_if_missing = true})).value();
+  auto store =
+      std::move(store::OpenSqliteStore(dir.File("t.db"), {.create_if_missing = true})).value();
   ImportOptions o;
   o.today = kToday;
   ASSERT_TRUE(ImportFile(*store, ImportKind::kOrgUnits, testing::DataPath("schools.csv"), o,
-                         {"admin", "bureau_admin", "import", "{}"}).status.ok());
+                         {"admin", "bureau_admin", "import", "{}"})
+                  .status.ok());
   const meta::OrgTree tree(*store->LoadOrgUnits());
   ExportOptions eo;
   eo.units = tree.Subtree(tree.ByCode("439901")->id);
   ASSERT_TRUE(ExportFile(*store, tree, ImportKind::kOrgUnits, dir.File("s.csv"), eo).ok());
   const std::string text = testing::ReadFileOrDie(dir.File("s.csv"));
   EXPECT_TRUE(text.starts_with("\xEF\xBB\xBF单位代码,单位名称,层级,上级单位,办学类型"));
-  EXPECT_NE(text.find("\r\n2143990003,河口乡石门教学点,学校,439901200,小学教学点,教育部门办,村庄,否,是,2143990002\r\n"),
+  EXPECT_NE(text.find("\r\n2143990003,河口乡石门教学点,学校,439901200,小学教学点,教育部门办,村庄,"
+                      "否,是,2143990002\r\n"),
             std::string::npos);
 }
 
 TEST(ExportCsvTest, MasksPersonalDataWhenAsked) {
   testing::TempDir dir;
-  auto store = std::move(store::OpenSqliteStore(dir.File("t.db"), {.create_if_missing = true})).value();
+  auto store =
+      std::move(store::OpenSqliteStore(dir.File("t.db"), {.create_if_missing = true})).value();
   ImportOptions o;
   o.today = kToday;
   o.school_year = 2024;
   const store::AuditContext who{"admin", "bureau_admin", "import", "{}"};
-  ASSERT_TRUE(ImportFile(*store, ImportKind::kOrgUnits, testing::DataPath("schools.csv"), o, who).status.ok());
-  ASSERT_TRUE(ImportFile(*store, ImportKind::kStudents, testing::DataPath("students.csv"), o, who).status.ok());
+  ASSERT_TRUE(ImportFile(*store, ImportKind::kOrgUnits, testing::DataPath("schools.csv"), o, who)
+                  .status.ok());
+  ASSERT_TRUE(ImportFile(*store, ImportKind::kStudents, testing::DataPath("students.csv"), o, who)
+                  .status.ok());
   const meta::OrgTree tree(*store->LoadOrgUnits());
   ExportOptions eo;
   eo.school_year = 2024;

@@ -28,8 +28,8 @@ class ImportTest : public ::testing::Test {
   ImportReport Import(ImportKind kind, const std::string& file, ImportOptions options = {}) {
     options.today = kToday;
     const std::string path = file.find('/') == std::string::npos ? testing::DataPath(file) : file;
-    return ImportFile(*store_, kind, path, options, store::AuditContext{"admin", "bureau_admin",
-                                                                       "import", "{}"});
+    return ImportFile(*store_, kind, path, options,
+                      store::AuditContext{"admin", "bureau_admin", "import", "{}"});
   }
 
   void ImportSchools() {
@@ -92,19 +92,23 @@ TEST_F(ImportTest, ImportsStudentsWithTheirEnrolment) {
   EXPECT_EQ(CountsOf(r, "enrolment").added, 6);
   EXPECT_EQ(testing::QueryScalar(db_, "SELECT count(*) FROM students WHERE flags & 1"), "3");
   // 李小红: 土家族 (15), 建档立卡 (bit 8); grade "3年级" at a primary school is 3.
-  EXPECT_EQ(testing::QueryScalar(db_, "SELECT ethnicity || ',' || flags FROM students WHERE "
-                                      "id_number = '439901201608230029'"),
+  EXPECT_EQ(testing::QueryScalar(db_,
+                                 "SELECT ethnicity || ',' || flags FROM students WHERE "
+                                 "id_number = '439901201608230029'"),
             "15,8");
-  EXPECT_EQ(testing::QueryScalar(db_, "SELECT grade || ',' || class_name || ',' || admission_ym "
-                                      "FROM enrolments e JOIN students s ON s.id = e.student_id "
-                                      "WHERE s.id_number = '439901201608230029'"),
+  EXPECT_EQ(testing::QueryScalar(db_,
+                                 "SELECT grade || ',' || class_name || ',' || admission_ym "
+                                 "FROM enrolments e JOIN students s ON s.id = e.student_id "
+                                 "WHERE s.id_number = '439901201608230029'"),
             "3,1班,202209");
   // Sex and birth date come from the ID number when the cells are empty (刘小宝).
-  EXPECT_EQ(testing::QueryScalar(db_, "SELECT sex || ',' || birth_date FROM students WHERE "
-                                      "id_number = '439901202004010054'"),
+  EXPECT_EQ(testing::QueryScalar(db_,
+                                 "SELECT sex || ',' || birth_date FROM students WHERE "
+                                 "id_number = '439901202004010054'"),
             "1,2020-04-01");
-  EXPECT_EQ(testing::QueryScalar(db_, "SELECT grade FROM enrolments e JOIN students s ON "
-                                      "s.id = e.student_id WHERE s.name = '刘小宝'"),
+  EXPECT_EQ(testing::QueryScalar(db_,
+                                 "SELECT grade FROM enrolments e JOIN students s ON "
+                                 "s.id = e.student_id WHERE s.name = '刘小宝'"),
             "-1");
 }
 
@@ -134,7 +138,9 @@ TEST_F(ImportTest, Gb18030AndUtf8WithBomReadTheSame) {
     ImportOptions o = Year(2024);
     o.today = kToday;
     const store::AuditContext who{"admin", "bureau_admin", "import", "{}"};
-    ASSERT_TRUE(ImportFile(**store2, ImportKind::kOrgUnits, testing::DataPath("schools.csv"), o, who).status.ok());
+    ASSERT_TRUE(
+        ImportFile(**store2, ImportKind::kOrgUnits, testing::DataPath("schools.csv"), o, who)
+            .status.ok());
     const ImportReport gb = ImportFile(**store2, ImportKind::kStudents,
                                        testing::DataPath("students_gb18030.csv"), o, who);
     ASSERT_TRUE(gb.status.ok()) << gb.status.ToString();
@@ -143,8 +149,9 @@ TEST_F(ImportTest, Gb18030AndUtf8WithBomReadTheSame) {
   const ImportReport bom = Import(ImportKind::kStudents, "students_utf8_bom.csv", Year(2024));
   ASSERT_TRUE(bom.status.ok()) << bom.status.ToString();
   EXPECT_NE(bom.source.find("UTF-8 BOM"), std::string::npos);
-  const std::string sql = "SELECT group_concat(id_number || name || sex || birth_date || ethnicity "
-                          "|| hukou || flags, ';') FROM (SELECT * FROM students ORDER BY id_number)";
+  const std::string sql =
+      "SELECT group_concat(id_number || name || sex || birth_date || ethnicity "
+      "|| hukou || flags, ';') FROM (SELECT * FROM students ORDER BY id_number)";
   EXPECT_EQ(testing::QueryScalar(db_, sql), testing::QueryScalar(db2, sql));
   EXPECT_NE(testing::QueryScalar(db_, sql).find("张小明"), std::string::npos);
 }
@@ -228,8 +235,9 @@ TEST_F(ImportTest, EmptyCellsKeepWhatTheStoreHolds) {
   ASSERT_TRUE(r.status.ok()) << r.status.ToString();
   EXPECT_EQ(CountsOf(r, "student").unchanged, 1);
   EXPECT_EQ(CountsOf(r, "enrolment").changed, 1);
-  EXPECT_EQ(testing::QueryScalar(db_, "SELECT grade || ',' || class_name FROM enrolments e JOIN "
-                                      "students s ON s.id = e.student_id WHERE s.name = '王大力'"),
+  EXPECT_EQ(testing::QueryScalar(db_,
+                                 "SELECT grade || ',' || class_name FROM enrolments e JOIN "
+                                 "students s ON s.id = e.student_id WHERE s.name = '王大力'"),
             "8,1班");
   EXPECT_EQ(testing::QueryScalar(db_, "SELECT ethnicity FROM students WHERE name = '王大力'"), "1");
 }
@@ -280,9 +288,10 @@ TEST_F(ImportTest, ImportsStaffAndTheirAssignments) {
   ASSERT_TRUE(r.status.ok()) << r.status.ToString();
   EXPECT_EQ(CountsOf(r, "staff").added, 2);
   EXPECT_EQ(CountsOf(r, "staff_assignment").added, 2);
-  EXPECT_EQ(testing::QueryScalar(db_, "SELECT post || ',' || title || ',' || level_taught || ',' "
-                                      "|| qualification || ',' || school_year FROM staff_assignments a "
-                                      "JOIN staff s ON s.id = a.staff_id WHERE s.name = '吴老师'"),
+  EXPECT_EQ(testing::QueryScalar(db_,
+                                 "SELECT post || ',' || title || ',' || level_taught || ',' "
+                                 "|| qualification || ',' || school_year FROM staff_assignments a "
+                                 "JOIN staff s ON s.id = a.staff_id WHERE s.name = '吴老师'"),
             "1,2,2,2,2024");
   EXPECT_EQ(CountsOf(Import(ImportKind::kStaff, "staff.csv"), "staff").unchanged, 2);
 }
@@ -321,7 +330,8 @@ TEST_F(ImportTest, LogsNoPersonalData) {
   core::SetLogSink(nullptr);
   core::SetLogLevel(core::LogLevel::kWarning);
   ASSERT_TRUE(ok.status.ok());
-  for (std::string_view secret : {"439901201605120019", "G439901201605120019", "张小明", "错校验"}) {
+  for (std::string_view secret :
+       {"439901201605120019", "G439901201605120019", "张小明", "错校验"}) {
     EXPECT_EQ(captured.find(secret), std::string::npos) << secret;
   }
 }

@@ -1,9 +1,8 @@
 // The XLSX reader against workbooks written by an independent library (libxlsxwriter).
 #include "ingest/xlsx_reader.h"
 
-#include <xlsxwriter.h>
-
 #include <gtest/gtest.h>
+#include <xlsxwriter.h>
 
 #include "testing/test_util.h"
 

@@ -28,12 +28,14 @@ TEST(SqliteStoreTest, MigratesAnExistingFileKeepingItsData) {
     EXPECT_EQ(*(*v1)->SchemaVersion(), 1);
   }
   // Data written by a version-1 program.
-  testing::ExecSql(path,
-                   "INSERT INTO org_units (id, code, name, level) VALUES (1, '439901', '示例县', 3);"
-                   "INSERT INTO students (id, id_type, id_number, name) "
-                   "VALUES (7, '1', '430102201503080014', '张三');");
+  testing::ExecSql(
+      path,
+      "INSERT INTO org_units (id, code, name, level) VALUES (1, '439901', '示例县', 3);"
+      "INSERT INTO students (id, id_type, id_number, name) "
+      "VALUES (7, '1', '430102201503080014', '张三');");
   const std::string before = testing::DumpDatabase(path);
-  EXPECT_EQ(testing::QueryScalar(path, "SELECT count(*) FROM sqlite_master WHERE name = 'staff'"), "0");
+  EXPECT_EQ(testing::QueryScalar(path, "SELECT count(*) FROM sqlite_master WHERE name = 'staff'"),
+            "0");
 
   auto latest = OpenSqliteStore(path);
   ASSERT_TRUE(latest.ok()) << latest.status().ToString();
@@ -78,8 +80,9 @@ TEST(SqliteStoreTest, RefusesAMissingFileUnlessAskedToCreateIt) {
 TEST(SqliteStoreTest, RefusesFilesThatAreNotEduLedgerDatabases) {
   testing::TempDir dir;
   const std::string text = dir.File("notes.db");
-  testing::WriteFile(text, "这不是数据库，只是一段文字。这不是数据库，只是一段文字。这不是数据库。\n"
-                           "this is not a database at all, it is text long enough to read a header\n");
+  testing::WriteFile(text,
+                     "这不是数据库，只是一段文字。这不是数据库，只是一段文字。这不是数据库。\n"
+                     "this is not a database at all, it is text long enough to read a header\n");
   auto a = OpenSqliteStore(text);
   ASSERT_FALSE(a.ok());
   EXPECT_EQ(a.status().code(), core::StatusCode::kDataLoss);

@@ -247,11 +247,14 @@ TEST_P(StoreTest, CountsEnrolmentsBySchoolGradeAndSex) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, StoreTest,
-                         ::testing::Values(Backend{"sqlite", [](const testing::TempDir& dir) {
-                           auto store = OpenSqliteStore(dir.File("t.db"), {.create_if_missing = true});
-                           EXPECT_TRUE(store.ok()) << store.status().ToString();
-                           return std::unique_ptr<Store>(std::move(store).value());
-                         }}),
+                         ::testing::Values(Backend{
+                             "sqlite",
+                             [](const testing::TempDir& dir) {
+                               auto store =
+                                   OpenSqliteStore(dir.File("t.db"), {.create_if_missing = true});
+                               EXPECT_TRUE(store.ok()) << store.status().ToString();
+                               return std::unique_ptr<Store>(std::move(store).value());
+                             }}),
                          [](const auto& test_info) { return test_info.param.name; });
 
 }  // namespace

@@ -1,10 +1,9 @@
 #include "testing/db_dump.h"
 
+#include <gtest/gtest.h>
 #include <sqlite3.h>
 
 #include <vector>
-
-#include <gtest/gtest.h>
 
 namespace eduledger::testing {
 
@@ -46,8 +45,9 @@ std::vector<std::vector<std::string>> Query(sqlite3* db, const std::string& sql)
 std::string DumpDatabase(const std::string& path) {
   Db db(path);
   std::string out;
-  for (const auto& table : Query(db.db, "SELECT name FROM sqlite_master WHERE type = 'table' "
-                                        "AND name NOT LIKE 'sqlite_%' ORDER BY name")) {
+  for (const auto& table : Query(db.db,
+                                 "SELECT name FROM sqlite_master WHERE type = 'table' "
+                                 "AND name NOT LIKE 'sqlite_%' ORDER BY name")) {
     out += "## " + table[0] + "\n";
     // ORDER BY 1.. over every column gives one canonical order for any table.
     const auto cols = Query(db.db, "SELECT count(*) FROM pragma_table_info('" + table[0] + "')");
