@@ -24,6 +24,7 @@ inline constexpr int kExitFailure = 3;
 
 struct CliContext {
   std::string db = "eduledger.db";
+  bool db_given = false;  // --db was on the command line
   OutputFormat format = OutputFormat::kText;
   app::Actor actor = app::Actor::LocalAdmin();
   int exit_code = kExitOk;

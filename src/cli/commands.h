@@ -12,5 +12,6 @@ void AddImportCommand(CLI::App& app, CliContext& ctx);
 void AddExportCommand(CLI::App& app, CliContext& ctx);
 void AddStatsCommand(CLI::App& app, CliContext& ctx);
 void AddDemoCommand(CLI::App& app, CliContext& ctx);
+void AddCheckReportCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace eduledger::cli

@@ -40,7 +40,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     app.fallthrough();
     std::string format = "text";
-    app.add_option("--db", ctx.db, "数据库文件（默认 eduledger.db）");
+    CLI::Option* db = app.add_option("--db", ctx.db, "数据库文件（默认 eduledger.db）");
     app.add_option("--format", format, "输出格式：text（默认）或 json")
         ->check(CLI::IsMember({"text", "json"}));
     eduledger::cli::AddInitCommand(app, ctx);
@@ -48,7 +48,9 @@ int main(int argc, char** argv) {
     eduledger::cli::AddExportCommand(app, ctx);
     eduledger::cli::AddStatsCommand(app, ctx);
     eduledger::cli::AddDemoCommand(app, ctx);
+    eduledger::cli::AddCheckReportCommand(app, ctx);
     app.parse_complete_callback([&] {
+      ctx.db_given = db->count() > 0;
       ctx.format = format == "json" ? eduledger::cli::OutputFormat::kJson
                                     : eduledger::cli::OutputFormat::kText;
     });

@@ -1,0 +1,53 @@
+// What the checks of the summary checker share (report only): the document with its
+// figures, the findings being collected, and helpers for the words around figures.
+#pragma once
+
+#include <initializer_list>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "report/summary_checker.h"
+
+namespace eduledger::report::internal {
+
+struct ParagraphView {
+  const Paragraph* paragraph;
+  ParagraphFigures figures;
+};
+
+struct CheckState {
+  const Document& document;
+  const CheckOptions& options;
+  std::vector<ParagraphView> paragraphs;
+  CheckResult* result;
+
+  // Record a finding in paragraph index `p` (0-based).
+  void Add(std::size_t p, Finding f);
+  // A Place for figure `f` of paragraph `p`.
+  Place PlaceOf(std::size_t p, const Figure& f) const;
+};
+
+void CheckPlaceholders(CheckState& state);
+void CheckRates(CheckState& state);
+void CheckSums(CheckState& state);
+void CheckRepeats(CheckState& state);
+void CheckRecords(CheckState& state);
+
+// True when `text` contains one of the non-empty `words`.
+bool ContainsAny(std::string_view text, std::span<const std::string_view> words);
+inline bool ContainsAny(std::string_view text, std::initializer_list<std::string_view> words) {
+  return ContainsAny(text, std::span<const std::string_view>(words.begin(), words.size()));
+}
+// The noun of the words before a figure: scope words (全县, 我区 …) and verbs (达, 为, 共有 …)
+// stripped from both ends. "全县在校学生达" → "在校学生".
+std::string CoreNoun(std::string_view before);
+// True when the words before a figure say it is a total or a whole-area figure.
+bool HasTotalMarker(std::string_view before);
+// Does [lo1, hi1] overlap [lo2, hi2], allowing for floating-point noise?
+bool Overlaps(double lo1, double hi1, double lo2, double hi2);
+// Round `value` half up to `decimals` places.
+double RoundTo(double value, int decimals);
+
+}  // namespace eduledger::report::internal

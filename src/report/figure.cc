@@ -1,0 +1,532 @@
+#include "report/figure.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+
+#include "core/text.h"
+#include "report/placeholder.h"
+
+namespace eduledger::report {
+
+namespace {
+
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+
+struct CodePoint {
+  std::size_t begin;
+  std::size_t end;
+  std::int32_t cp;
+};
+
+std::vector<CodePoint> Decode(std::string_view text) {
+  std::vector<CodePoint> out;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t begin = pos;
+    const std::int32_t cp = core::NextCodePoint(text, &pos);
+    out.push_back(CodePoint{begin, pos, cp});
+  }
+  return out;
+}
+
+struct Unit {
+  std::string_view text;
+  std::string_view base;
+  bool after_chinese_numerals;  // also counts after 一, 两, 三 …
+};
+
+// Longest first, so 个百分点 wins over 个 and 平方米 over 米.
+constexpr Unit kUnits[] = {
+    {"个百分点", "个百分点", true}, {"平方米", "平方米", false}, {"立方米", "立方米", false},
+    {"平米", "平方米", false},      {"人次", "人次", true},       {"场次", "场次", true},
+    {"课时", "课时", true},         {"小时", "小时", true},       {"周岁", "岁", true},
+    {"大项", "项", true},           {"小项", "项", true},         {"公里", "公里", false},
+    {"千米", "公里", false},        {"㎡", "平方米", false},      {"人", "人", true},
+    {"名", "人", true},             {"位", "人", true},           {"所", "所", true},
+    {"个", "个", true},             {"项", "项", true},           {"栋", "栋", true},
+    {"幢", "栋", true},             {"套", "套", true},           {"处", "处", true},
+    {"次", "次", true},             {"场", "场次", true},         {"期", "期", true},
+    {"条", "条", true},             {"家", "家", true},           {"件", "件", true},
+    {"班", "班", false},            {"间", "间", true},           {"台", "台", true},
+    {"册", "册", false},            {"本", "册", false},          {"张", "张", true},
+    {"份", "份", true},             {"篇", "篇", true},           {"户", "户", true},
+    {"支", "支", true},             {"批", "批", true},           {"门", "门", true},
+    {"节", "节", true},             {"天", "天", true},           {"亩", "亩", false},
+    {"米", "米", false},            {"吨", "吨", false},          {"辆", "辆", true},
+    {"块", "块", true},             {"根", "根", false},          {"只", "只", false},
+    {"把", "把", false},            {"架", "架", false},          {"座", "座", true},
+    {"种", "种", true},             {"元", "元", false},          {"%", "%", false},
+    {"％", "%", false},             {"‰", "‰", false},            {"倍", "倍", true},
+    {"岁", "岁", true},
+};
+
+struct Magnitude {
+  std::string_view text;
+  double factor;
+};
+constexpr Magnitude kMagnitudes[] = {{"千万", 1e7}, {"百万", 1e6}, {"个亿", 1e8}, {"亿", 1e8},
+                                     {"万", 1e4},   {"千", 1e3}};
+
+// Approximation words before a number, and how they widen it.
+enum class Approx { kNone, kNear, kAbout, kAtLeast, kAtMost, kMore };
+struct ApproxWord {
+  std::string_view text;
+  Approx kind;
+};
+constexpr ApproxWord kApproxBefore[] = {
+    {"将近", Approx::kNear},  {"接近", Approx::kNear},   {"近", Approx::kNear},
+    {"大约", Approx::kAbout}, {"约", Approx::kAbout},    {"超过", Approx::kAtLeast},
+    {"逾", Approx::kAtLeast}, {"多达", Approx::kAtLeast}, {"至少", Approx::kAtLeast},
+    {"不足", Approx::kAtMost}, {"不到", Approx::kAtMost}, {"少于", Approx::kAtMost}};
+constexpr ApproxWord kApproxAfterUnit[] = {{"以上", Approx::kAtLeast}, {"有余", Approx::kMore},
+                                           {"以下", Approx::kAtMost},  {"左右", Approx::kAbout},
+                                           {"上下", Approx::kAbout}};
+
+bool IsAsciiDigitCp(std::int32_t cp) { return cp >= '0' && cp <= '9'; }
+bool IsWideDigit(std::int32_t cp) { return cp >= 0xFF10 && cp <= 0xFF19; }
+bool IsDigitCp(std::int32_t cp) { return IsAsciiDigitCp(cp) || IsWideDigit(cp); }
+int DigitValue(std::int32_t cp) { return IsWideDigit(cp) ? cp - 0xFF10 : cp - '0'; }
+bool IsLetterCp(std::int32_t cp) { return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'); }
+
+int ChineseDigit(std::int32_t cp) {
+  switch (cp) {
+    case 0x96F6: case 0x3007: return 0;  // 零 〇
+    case 0x4E00: return 1;               // 一
+    case 0x4E8C: case 0x4E24: return 2;  // 二 两
+    case 0x4E09: return 3;               // 三
+    case 0x56DB: return 4;               // 四
+    case 0x4E94: return 5;               // 五
+    case 0x516D: return 6;               // 六
+    case 0x4E03: return 7;               // 七
+    case 0x516B: return 8;               // 八
+    case 0x4E5D: return 9;               // 九
+    default: return -1;
+  }
+}
+int ChineseUnit(std::int32_t cp) {
+  switch (cp) {
+    case 0x5341: return 10;    // 十
+    case 0x767E: return 100;   // 百
+    case 0x5343: return 1000;  // 千
+    default: return 0;
+  }
+}
+bool IsChineseNumeral(std::int32_t cp) { return ChineseDigit(cp) >= 0 || ChineseUnit(cp) > 0; }
+
+// Clause and sentence delimiters.
+bool IsClauseBreak(std::int32_t cp) {
+  switch (cp) {
+    case 0xFF0C: case ',': case 0x3002: case 0xFF1B: case ';': case 0xFF1A: case ':':
+    case 0x3001: case 0xFF08: case '(': case 0xFF09: case ')': case 0x300A: case 0x300B:
+    case 0x201C: case 0x201D: case '"': case 0xFF01: case '!': case 0xFF1F: case '?':
+    case 0x2014: case '\t': case '\n': case 0x3010: case 0x3011:
+      return true;
+    default:
+      return false;
+  }
+}
+bool IsSentenceBreak(std::int32_t cp) {
+  return cp == 0x3002 || cp == 0xFF01 || cp == '!' || cp == 0xFF1F || cp == '?' || cp == '\n';
+}
+bool IsSegmentBreak(std::int32_t cp) { return IsSentenceBreak(cp) || cp == 0xFF1B || cp == ';'; }
+
+class Extractor {
+ public:
+  Extractor(std::string_view text, bool markdown, int default_year)
+      : text_(text), cps_(Decode(text)), default_year_(default_year) {
+    for (const Placeholder& p : FindPlaceholders(text, markdown)) placeholders_.push_back(p);
+  }
+
+  ParagraphFigures Run() {
+    FindSentences();
+    std::size_t next_placeholder = 0;
+    std::size_t i = 0;
+    while (i < cps_.size()) {
+      while (next_placeholder < placeholders_.size() &&
+             placeholders_[next_placeholder].begin < cps_[i].begin) {
+        ++next_placeholder;  // inside a figure already read
+      }
+      // A placeholder token: an unknown figure when a unit follows.
+      if (next_placeholder < placeholders_.size() &&
+          cps_[i].begin == placeholders_[next_placeholder].begin) {
+        const Placeholder& p = placeholders_[next_placeholder++];
+        std::size_t j = i;
+        while (j < cps_.size() && cps_[j].begin < p.end) ++j;
+        UnknownFigure(i, j);
+        i = j;
+        continue;
+      }
+      const std::int32_t cp = cps_[i].cp;
+      const std::int32_t prev = i > 0 ? cps_[i - 1].cp : -1;
+      if (IsDigitCp(cp) && !IsLetterCp(prev) && !IsDigitCp(prev) && prev != '.') {
+        i = ArabicFigure(i);
+        continue;
+      }
+      if (IsChineseNumeral(cp) && !IsChineseNumeral(prev) && prev != 0x7B2C /* 第 */) {
+        i = ChineseFigure(i);
+        continue;
+      }
+      ++i;
+    }
+    AssignYears();
+    return std::move(out_);
+  }
+
+ private:
+  bool StartsWithAt(std::size_t i, std::string_view word) const {
+    return i < cps_.size() && text_.substr(cps_[i].begin).starts_with(word);
+  }
+  // The code point index just past `word` starting at i.
+  std::size_t Skip(std::size_t i, std::string_view word) const {
+    const std::size_t end_byte = cps_[i].begin + word.size();
+    while (i < cps_.size() && cps_[i].begin < end_byte) ++i;
+    return i;
+  }
+
+  void FindSentences() {
+    out_.sentence_starts.push_back(0);
+    out_.segment_starts.push_back(0);
+    quoted_.assign(cps_.size(), false);
+    bool in_quote = false;
+    for (std::size_t i = 0; i < cps_.size(); ++i) {
+      if (cps_[i].cp == 0x201C || cps_[i].cp == 0x300C) in_quote = true;   // “ 「
+      if (cps_[i].cp == 0x201D || cps_[i].cp == 0x300D) in_quote = false;  // ” 」
+      quoted_[i] = in_quote;
+      if (i + 1 >= cps_.size()) continue;
+      if (IsSentenceBreak(cps_[i].cp)) {
+        out_.sentence_starts.push_back(cps_[i + 1].begin);
+        in_quote = false;  // a quote never runs past its sentence
+      }
+      if (IsSegmentBreak(cps_[i].cp)) out_.segment_starts.push_back(cps_[i + 1].begin);
+    }
+  }
+  static int IndexOf(const std::vector<std::size_t>& starts, std::size_t byte) {
+    const auto it = std::upper_bound(starts.begin(), starts.end(), byte);
+    return static_cast<int>(it - starts.begin()) - 1;
+  }
+  int SentenceOf(std::size_t byte) const { return IndexOf(out_.sentence_starts, byte); }
+
+  // Parse magnitude and 余/多 after a number at i; returns the index after them.
+  std::size_t Suffixes(std::size_t i, double* factor, bool* more) const {
+    for (int round = 0; round < 3 && i < cps_.size(); ++round) {
+      bool matched = false;
+      if (*factor == 1) {
+        for (const Magnitude& m : kMagnitudes) {
+          // "个亿" only as a magnitude; a lone 个 is a unit.
+          if (StartsWithAt(i, m.text)) {
+            *factor = m.factor;
+            i = Skip(i, m.text);
+            matched = true;
+            break;
+          }
+        }
+        if (!matched && StartsWithAt(i, "个多亿")) {
+          *factor = 1e8;
+          *more = true;
+          i = Skip(i, "个多亿");
+          matched = true;
+        }
+      }
+      for (const std::string_view word : {"余", "多"}) {
+        if (!matched && !*more && StartsWithAt(i, word)) {
+          *more = true;  // "1520余人次", "400多万元": a unit or magnitude must still follow
+          i = Skip(i, word);
+          matched = true;
+        }
+      }
+      if (!matched) break;
+    }
+    return i;
+  }
+
+  const Unit* UnitAt(std::size_t i, bool chinese) const {
+    for (const Unit& u : kUnits) {
+      if (StartsWithAt(i, u.text) && (!chinese || u.after_chinese_numerals)) return &u;
+    }
+    return nullptr;
+  }
+
+  Approx ApproxBefore(std::size_t number_start, std::size_t* begin) const {
+    const std::string_view head = text_.substr(0, cps_[number_start].begin);
+    for (const ApproxWord& w : kApproxBefore) {
+      if (head.ends_with(w.text)) {
+        std::size_t k = number_start;
+        while (k > 0 && cps_[k - 1].begin >= head.size() - w.text.size()) --k;
+        *begin = k;
+        return w.kind;
+      }
+    }
+    *begin = number_start;
+    return Approx::kNone;
+  }
+
+  // Everything after the digits of a figure: magnitude, 余/多, unit, 以上/左右.
+  // Returns the index after the figure, or `npos` when no unit follows (no figure).
+  std::size_t Tail(std::size_t i, bool chinese, Figure* f, double* factor, bool* more,
+                   Approx* after) const {
+    i = Suffixes(i, factor, more);
+    const Unit* u = UnitAt(i, chinese);
+    if (u == nullptr) {
+      // Money written with a magnitude but no 元 ("投入2个亿") stays a figure in 元; a blank
+      // with a magnitude ("资金**万") is a figure too.
+      if (*factor >= 1e8 && !chinese) {
+        f->unit = "元";
+        return i;
+      }
+      if (*factor > 1 && f->unknown) return i;
+      return std::string_view::npos;
+    }
+    f->unit = std::string(u->base);
+    i = Skip(i, u->text);
+    for (const ApproxWord& w : kApproxAfterUnit) {
+      if (StartsWithAt(i, w.text)) {
+        *after = w.kind;
+        i = Skip(i, w.text);
+        break;
+      }
+    }
+    return i;
+  }
+
+  // Fill in range, approximation and context, and keep the figure.
+  void Finish(Figure f, std::size_t begin, std::size_t end, double number, double factor,
+              bool more, Approx before, Approx after) {
+    f.begin = cps_[begin].begin;
+    f.end = cps_[end - 1].end;
+    f.written = std::string(text_.substr(f.begin, f.end - f.begin));
+    f.value = number * factor;
+    // The step the written number is rounded to.
+    double step = std::pow(10.0, -f.decimals) * factor;
+    if (f.IsPercent() || f.unit == "个百分点" || f.unit == "‰") step = std::pow(10.0, -f.decimals);
+    if (factor > 1 || f.decimals > 0) {
+      f.lo = f.value - step / 2;
+      f.hi = f.value + step / 2;
+    } else {
+      f.lo = f.hi = f.value;
+    }
+    const Approx approx = before != Approx::kNone ? before : after;
+    if (more) {
+      // "1520余" is 1520 and a bit, below 1530; "400多万" below 500万.
+      double digits_step = 1;
+      for (double v = number; v >= 10 && std::fmod(v, 10.0) == 0 && f.decimals == 0; v /= 10) digits_step *= 10;
+      f.lo = f.value;
+      f.hi = f.value + digits_step * factor;
+      f.approximate = true;
+    }
+    switch (approx) {
+      case Approx::kNear: f.lo = f.value * 0.9; f.hi = f.value; f.approximate = true; break;
+      case Approx::kAbout: f.lo = f.value * 0.9; f.hi = f.value * 1.1; f.approximate = true; break;
+      case Approx::kAtLeast: f.lo = f.value; f.hi = kInfinity; f.approximate = true; break;
+      case Approx::kAtMost: f.lo = 0; f.hi = f.value; f.approximate = true; break;
+      case Approx::kMore: f.approximate = true; break;
+      case Approx::kNone: break;
+    }
+    f.before = ClauseBefore(begin);
+    f.after = WordsAfter(end);
+    f.sentence = SentenceOf(f.begin);
+    f.segment = IndexOf(out_.segment_starts, f.begin);
+    last_figure_end_ = end;
+    if (quoted_[begin]) return;  // a name in quotation marks, not a quantity
+    out_.figures.push_back(std::move(f));
+  }
+
+  std::size_t ArabicFigure(std::size_t start) {
+    std::string digits;
+    std::size_t i = start;
+    int decimals = -1;
+    while (i < cps_.size()) {
+      const std::int32_t cp = cps_[i].cp;
+      if (IsDigitCp(cp)) {
+        digits.push_back(static_cast<char>('0' + DigitValue(cp)));
+        if (decimals >= 0) ++decimals;
+        ++i;
+      } else if ((cp == '.' || cp == 0xFF0E) && decimals < 0 && i + 1 < cps_.size() && IsDigitCp(cps_[i + 1].cp)) {
+        digits.push_back('.');
+        decimals = 0;
+        ++i;
+      } else if (cp == ',' && decimals < 0 && i + 3 < cps_.size() && IsDigitCp(cps_[i + 1].cp) &&
+                 IsDigitCp(cps_[i + 2].cp) && IsDigitCp(cps_[i + 3].cp) &&
+                 (i + 4 >= cps_.size() || !IsDigitCp(cps_[i + 4].cp))) {
+        ++i;  // a thousands separator: 31,982
+      } else {
+        break;
+      }
+    }
+    const std::size_t number_end = i;
+    const std::int32_t next = i < cps_.size() ? cps_[i].cp : -1;
+    // A year: 2019年 (also 2019年度); remembered, not a figure.
+    if (decimals < 0 && digits.size() == 4 && next == 0x5E74 /* 年 */) {
+      const int year = std::stoi(digits);
+      if (year >= 1900 && year <= 2100) {
+        out_.years.push_back(YearMention{cps_[start].begin, year});
+        return i + 1;
+      }
+    }
+    // Dates, times, ranges ("3-5岁": the 3), ratios and codes are no figures.
+    if (next == 0x6708 || next == 0x65E5 || next == 0x53F7 || next == 0x65F6 || next == 0x70B9 ||
+        next == '-' || next == 0x2014 || next == '~' || next == 0xFF5E || next == 0x81F3 ||
+        next == ':' || next == 0xFF1A || next == '/' || IsLetterCp(next) || next == '+') {
+      return i;
+    }
+    double factor = 1;
+    bool more = false;
+    Approx after = Approx::kNone;
+    Figure f;
+    f.decimals = decimals < 0 ? 0 : decimals;
+    const std::size_t end = Tail(i, false, &f, &factor, &more, &after);
+    if (end == std::string_view::npos) return number_end;
+    std::size_t begin;
+    const Approx before = ApproxBefore(start, &begin);
+    double number = 0;
+    std::from_chars(digits.data(), digits.data() + digits.size(), number);
+    Finish(std::move(f), begin, end, number, factor, more, before, after);
+    return end;
+  }
+
+  std::size_t ChineseFigure(std::size_t start) {
+    // 百分之九十五 is a percentage; 百分之 is the three code points before it.
+    const bool percent = start >= 3 && text_.substr(0, cps_[start].begin).ends_with("百分之");
+    std::size_t i = start;
+    long long total = 0;
+    long long section = 0;
+    long long digit = -1;
+    while (i < cps_.size() && IsChineseNumeral(cps_[i].cp)) {
+      const int d = ChineseDigit(cps_[i].cp);
+      if (d >= 0) {
+        digit = d;
+      } else {
+        const int unit = ChineseUnit(cps_[i].cp);
+        section += (digit < 0 ? 1 : digit) * unit;
+        digit = -1;
+      }
+      ++i;
+    }
+    if (digit >= 0) section += digit;
+    total += section;
+    if (total == 0 && !percent) return i;
+    Figure f;
+    f.chinese = true;
+    double factor = 1;
+    bool more = false;
+    Approx after = Approx::kNone;
+    std::size_t end;
+    std::size_t begin = start;
+    if (percent) {
+      f.unit = "%";
+      end = i;
+      begin = start - 3;
+    } else {
+      end = Tail(i, true, &f, &factor, &more, &after);
+      if (end == std::string_view::npos) return i;
+    }
+    std::size_t approx_begin;
+    const Approx before = ApproxBefore(begin, &approx_begin);
+    Finish(std::move(f), approx_begin, end, static_cast<double>(total), factor, more, before, after);
+    return end;
+  }
+
+  // A placeholder token at [i, j): an unknown figure when a unit follows.
+  void UnknownFigure(std::size_t i, std::size_t j) {
+    double factor = 1;
+    bool more = false;
+    Approx after = Approx::kNone;
+    Figure f;
+    f.unknown = true;
+    const std::size_t end = Tail(j, false, &f, &factor, &more, &after);
+    if (end == std::string_view::npos) return;
+    std::size_t begin;
+    const Approx before = ApproxBefore(i, &begin);
+    Finish(std::move(f), begin, end, 0, factor, more, before, after);
+    out_.figures.back().lo = -kInfinity;
+    out_.figures.back().hi = kInfinity;
+  }
+
+  // The words before code point i back to the clause break or the previous figure, at most
+  // 24 characters.
+  std::string ClauseBefore(std::size_t i) const {
+    std::size_t k = i;
+    int count = 0;
+    while (k > 0 && count < 24 && !IsClauseBreak(cps_[k - 1].cp) && k > last_figure_end_) {
+      --k;
+      ++count;
+    }
+    return std::string(core::TrimSpace(text_.substr(cps_[k].begin, cps_[i].begin - cps_[k].begin)));
+  }
+
+  // The words right after the unit: up to 的, a break, a number, at most 8 characters.
+  std::string WordsAfter(std::size_t i) const {
+    std::size_t k = i;
+    while (k < cps_.size() && k - i < 8 && !IsClauseBreak(cps_[k].cp) && !IsDigitCp(cps_[k].cp) &&
+           cps_[k].cp != 0x7684 /* 的 */ && cps_[k].cp != ' ') {
+      ++k;
+    }
+    if (k == i) return "";
+    return std::string(text_.substr(cps_[i].begin, (k < cps_.size() ? cps_[k].begin : text_.size()) - cps_[i].begin));
+  }
+
+  // The year of each figure: the last year named before it in its sentence; the document's
+  // when the sentence says 今年 or 本年; else the last one named before it in the paragraph;
+  // else the document's.
+  void AssignYears() {
+    for (Figure& f : out_.figures) {
+      int in_sentence = 0;
+      int in_paragraph = 0;
+      for (const YearMention& y : out_.years) {
+        if (y.offset >= f.begin) break;
+        in_paragraph = y.year;
+        if (SentenceOf(y.offset) == f.sentence) in_sentence = y.year;
+      }
+      const std::size_t sentence_start = out_.sentence_starts[static_cast<std::size_t>(f.sentence)];
+      const std::string_view lead = text_.substr(sentence_start, f.begin - sentence_start);
+      const bool this_year = lead.find("今年") != std::string_view::npos ||
+                             lead.find("本年") != std::string_view::npos;
+      f.year = in_sentence != 0 ? in_sentence
+               : this_year      ? default_year_
+               : in_paragraph   ? in_paragraph
+                                : default_year_;
+    }
+  }
+
+  std::string_view text_;
+  std::vector<CodePoint> cps_;
+  int default_year_;
+  std::vector<Placeholder> placeholders_;
+  std::size_t last_figure_end_ = 0;
+  std::vector<bool> quoted_;  // code points inside “…”
+  ParagraphFigures out_;
+};
+
+}  // namespace
+
+ParagraphFigures ExtractFigures(std::string_view text, bool markdown, int default_year) {
+  return Extractor(text, markdown, default_year).Run();
+}
+
+int DocumentYear(const std::vector<std::string_view>& first_paragraphs) {
+  for (const std::string_view p : first_paragraphs) {
+    const ParagraphFigures f = ExtractFigures(p, false, 0);
+    if (!f.years.empty()) return f.years.front().year;
+  }
+  return 0;
+}
+
+std::string FormatValue(double value, const std::string& unit, int decimals) {
+  char buf[64];
+  if (unit == "元" && std::fabs(value) >= 1e4) {
+    // In 万, without trailing zeros: 20700000 → "2070万", 2344000 → "234.4万".
+    std::snprintf(buf, sizeof buf, "%.*f", decimals > 2 ? decimals : 2, value / 1e4);
+    std::string s = buf;
+    if (s.find('.') != std::string::npos) {
+      while (s.back() == '0') s.pop_back();
+      if (s.back() == '.') s.pop_back();
+    }
+    return s + "万";
+  }
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
+  return buf;
+}
+
+}  // namespace eduledger::report

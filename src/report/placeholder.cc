@@ -1,0 +1,154 @@
+#include "report/placeholder.h"
+
+#include "core/text.h"
+
+namespace eduledger::report {
+
+namespace {
+
+// The kind of blank a code point is: '*', 'X' or '_', or 0.
+char BlankKind(std::int32_t cp) {
+  switch (cp) {
+    case '*':
+    case 0xFF0A:  // ＊
+      return '*';
+    case 'X':
+    case 'x':
+    case 0x00D7:  // ×
+    case 0xFF38:  // Ｘ
+      return 'X';
+    case '_':
+    case 0xFF3F:  // ＿
+      return '_';
+    default:
+      return 0;
+  }
+}
+
+bool IsDigitLike(std::int32_t cp) {
+  return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19) || cp == '.' || cp == 0xFF0E;
+}
+
+bool IsAsciiLetter(std::int32_t cp) {
+  return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+}
+
+// Space, or punctuation that may stand beside a Markdown emphasis mark.
+bool IsMarkdownBoundary(std::int32_t cp) {
+  if (cp < 0) return true;
+  if (cp == ' ' || cp == '\t') return true;
+  if (cp < 0x80) return !(IsAsciiLetter(cp) || (cp >= '0' && cp <= '9'));
+  // CJK punctuation and full-width forms.
+  return (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFF0F) ||
+         (cp >= 0xFF1A && cp <= 0xFF20) || cp == 0x2018 || cp == 0x2019 || cp == 0x201C ||
+         cp == 0x201D || cp == 0x2014 || cp == 0x2026;
+}
+
+struct CodePoint {
+  std::size_t begin;
+  std::size_t end;
+  std::int32_t cp;
+};
+
+std::vector<CodePoint> Decode(std::string_view text) {
+  std::vector<CodePoint> out;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t begin = pos;
+    const std::int32_t cp = core::NextCodePoint(text, &pos);
+    out.push_back(CodePoint{begin, pos, cp});
+  }
+  return out;
+}
+
+// Mark the code points of Markdown emphasis: **words** and __words__.
+std::vector<bool> MarkdownEmphasis(const std::vector<CodePoint>& cps) {
+  std::vector<bool> emphasis(cps.size(), false);
+  auto at = [&](std::size_t i) { return i < cps.size() ? cps[i].cp : -1; };
+  for (std::size_t i = 0; i + 1 < cps.size(); ++i) {
+    const char kind = BlankKind(cps[i].cp);
+    if ((kind != '*' && kind != '_') || BlankKind(cps[i + 1].cp) != kind) continue;
+    if (!(i == 0 || IsMarkdownBoundary(at(i - 1))) || BlankKind(at(i + 2)) != 0) continue;
+    // Find the closing pair; words (not only digits and dots) must lie between.
+    bool words = false;
+    for (std::size_t j = i + 2; j + 1 < cps.size(); ++j) {
+      if (BlankKind(cps[j].cp) == kind && BlankKind(cps[j + 1].cp) == kind) {
+        if (words && BlankKind(at(j - 1)) == 0 && (j + 2 >= cps.size() || IsMarkdownBoundary(at(j + 2)))) {
+          emphasis[i] = emphasis[i + 1] = emphasis[j] = emphasis[j + 1] = true;
+          i = j + 1;
+        }
+        break;
+      }
+      if (!IsDigitLike(cps[j].cp) && BlankKind(cps[j].cp) == 0 && cps[j].cp != ' ') words = true;
+    }
+  }
+  return emphasis;
+}
+
+}  // namespace
+
+std::vector<Placeholder> FindPlaceholders(std::string_view text, bool markdown) {
+  const std::vector<CodePoint> cps = Decode(text);
+  const std::vector<bool> emphasis =
+      markdown ? MarkdownEmphasis(cps) : std::vector<bool>(cps.size(), false);
+  auto cp_at = [&](std::size_t i) { return i < cps.size() ? cps[i].cp : -1; };
+  std::vector<Placeholder> out;
+  std::size_t i = 0;
+  while (i < cps.size()) {
+    const char kind = emphasis[i] ? 0 : BlankKind(cps[i].cp);
+    if (kind == 0) {
+      ++i;
+      continue;
+    }
+    // A run of one kind of blank.
+    std::size_t j = i;
+    while (j < cps.size() && !emphasis[j] && BlankKind(cps[j].cp) == kind) ++j;
+    const std::size_t run = j - i;
+    bool accept = false;
+    if (kind == 'X') {
+      // XX, or one X in a year (202X) or before 年/月/日; never inside a Latin word.
+      const bool letter_around = IsAsciiLetter(cp_at(i == 0 ? cps.size() : i - 1)) || IsAsciiLetter(cp_at(j));
+      const std::int32_t next = cp_at(j);
+      const bool dated = next == 0x5E74 || next == 0x6708 || next == 0x65E5;  // 年 月 日
+      const bool after_digits = i > 0 && IsDigitLike(cps[i - 1].cp) && !IsAsciiLetter(cp_at(j));
+      accept = !letter_around && (run >= 2 || dated || after_digits);
+    } else {
+      accept = true;  // * and _ are blanks wherever they stand (outside emphasis)
+    }
+    if (!accept) {
+      i = j;
+      continue;
+    }
+    // Widen over digits, decimal points and further blanks written with it: **.**, 20__.
+    std::size_t begin = i;
+    std::size_t end = j;
+    bool digits = false;
+    while (begin > 0 && IsDigitLike(cps[begin - 1].cp)) {
+      --begin;
+      digits = true;
+    }
+    while (end < cps.size()) {
+      if (IsDigitLike(cps[end].cp) && end + 1 <= cps.size()) {
+        // Digits or a point count only when the token goes on with more blanks or digits.
+        std::size_t k = end;
+        while (k < cps.size() && IsDigitLike(cps[k].cp)) ++k;
+        const bool continues = k < cps.size() && !emphasis[k] && BlankKind(cps[k].cp) != 0;
+        const bool trailing_digits = cps[end].cp != '.' && cps[end].cp != 0xFF0E;
+        if (!continues && !trailing_digits) break;
+        digits = true;
+        end = k;
+        continue;
+      }
+      if (!emphasis[end] && BlankKind(cps[end].cp) != 0) {
+        ++end;
+        continue;
+      }
+      break;
+    }
+    out.push_back(Placeholder{cps[begin].begin, cps[end - 1].end, digits});
+    i = end;
+  }
+  return out;
+}
+
+}  // namespace eduledger::report

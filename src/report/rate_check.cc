@@ -1,0 +1,271 @@
+// Rates and shares against the counts stated with them.
+//
+//   share   "其中高风险水域12处，占30%": the part before 占 over the whole it belongs to (the
+//           total of the 其中 list, the figure named after 占, or a total before it);
+//   rate    "适龄儿童4000人，已入学3980人，入学率99.5%": the counts of the sentence.
+//
+// A rate is wrong (error) only when exactly one pair of counts is named as its numerator and
+// denominator (by the words before them: 已入学 / 适龄 for 入学率) and their quotient, rounded
+// as the rate is written, differs. Otherwise a rate some pair reproduces is verified; a rate
+// no pair reproduces, in a sentence with two counts of one unit, is unverifiable (info) with
+// the nearest candidate; a rate stated alone is left alone.
+#include <array>
+#include <cmath>
+#include <limits>
+
+#include "report/checks_internal.h"
+
+namespace eduledger::report::internal {
+
+namespace {
+
+struct RateRule {
+  std::string_view rate;
+  std::array<std::string_view, 5> numerator;    // unused slots empty
+  std::array<std::string_view, 5> denominator;
+  bool may_exceed_100;
+};
+
+// Which counts a rate is computed from, by the words before them.
+const RateRule kRules[] = {
+    {"入学率", {"已入学", "入学", "在校", "就读"}, {"适龄", "应入学", "学龄"}, false},
+    {"入园率", {"入园", "在园"}, {"适龄", "学龄前"}, true},
+    {"巩固率", {"毕业", "在校", "巩固"}, {"入学时", "一年级"}, false},
+    {"升学率", {"升学", "升入", "录取", "考入"}, {"毕业"}, false},
+    {"毕业率", {"毕业"}, {"毕业班", "应届", "在校"}, false},
+    {"就业率", {"就业"}, {"毕业"}, false},
+    {"合格率", {"合格"}, {"参加", "参检", "参考", "抽检", "检测"}, false},
+    {"达标率", {"达标"}, {"参加", "参检", "测试"}, false},
+    {"通过率", {"通过"}, {"参加", "申报", "参考"}, false},
+    {"上线率", {"上线"}, {"参考", "考生", "参加"}, false},
+    {"覆盖率", {"覆盖", "开展"}, {"符合", "共有", "全部"}, false},
+    {"完成率", {"完成"}, {"计划", "任务", "目标"}, false},
+    {"办结率", {"办结", "办理", "答复"}, {"受理", "收到", "来信", "来访"}, false},
+    {"辍学率", {"辍学"}, {"在校", "学年初"}, false},
+    {"满意率", {"满意"}, {"调查", "参与", "问卷"}, false},
+};
+
+const RateRule* RuleFor(std::string_view noun) {
+  for (const RateRule& r : kRules) {
+    if (noun.find(r.rate) != std::string_view::npos) return &r;
+  }
+  return nullptr;
+}
+
+// The rate noun a percentage is stated with: the words before it up to their last 率.
+std::string_view RateNoun(std::string_view before) {
+  const std::size_t at = before.rfind("率");
+  if (at == std::string_view::npos) return {};
+  return before.substr(0, at + std::string_view("率").size());
+}
+
+bool IsShare(std::string_view before) {
+  const std::size_t at = before.rfind("占");
+  return at != std::string_view::npos && before.find("率", at) == std::string_view::npos;
+}
+
+// The figure index of the nearest figure before `index` in its sentence for which `accept` is
+// true; -1 if none.
+template <class Accept>
+int NearestBefore(const std::vector<Figure>& figs, int index, Accept accept) {
+  for (int k = index - 1; k >= 0; --k) {
+    if (figs[static_cast<std::size_t>(k)].sentence != figs[static_cast<std::size_t>(index)].sentence) break;
+    if (accept(figs[static_cast<std::size_t>(k)])) return k;
+  }
+  return -1;
+}
+
+// A percentage computed from part and whole, as a range.
+void Quotient(const Figure& part, const Figure& whole, double* lo, double* hi) {
+  *lo = whole.hi > 0 ? part.lo / whole.hi * 100 : 0;
+  *hi = whole.lo > 0 ? part.hi / whole.lo * 100 : std::numeric_limits<double>::infinity();
+}
+
+Finding Mismatch(FindingKind kind, const Figure& rate, double expected, std::string reason) {
+  Finding f;
+  f.kind = kind;
+  f.severity = kind == FindingKind::kRateUnverifiable ? Severity::kInfo : Severity::kError;
+  f.begin = rate.begin;
+  f.end = rate.end;
+  f.text = rate.written;
+  f.stated = rate.value;
+  f.expected = RoundTo(expected, rate.decimals);
+  f.unit = "%";
+  f.decimals = rate.decimals;
+  f.reason = std::move(reason);
+  return f;
+}
+
+std::string Percent(double v, int decimals) { return FormatValue(RoundTo(v, decimals), "%", decimals) + "%"; }
+
+class RateChecker {
+ public:
+  RateChecker(CheckState& state, std::size_t p)
+      : state_(state), p_(p), figs_(state.paragraphs[p].figures.figures),
+        text_(state.paragraphs[p].paragraph->text) {}
+
+  void Run() {
+    for (int i = 0; i < static_cast<int>(figs_.size()); ++i) {
+      const Figure& rate = figs_[static_cast<std::size_t>(i)];
+      if (!rate.IsPercent() || rate.unknown) continue;
+      if (IsShare(rate.before)) {
+        CheckShare(i);
+      } else if (!RateNoun(rate.before).empty()) {
+        CheckRate(i);
+      }
+    }
+  }
+
+ private:
+  const Figure& At(int k) const { return figs_[static_cast<std::size_t>(k)]; }
+
+  // The whole a part before 占 belongs to.
+  int WholeOf(int part, const Figure& share) const {
+    const Figure& n = At(part);
+    // 占全县在校生总数的30%: a figure named like the words after 占.
+    const std::size_t at = share.before.rfind("占");
+    std::string named = CoreNoun(share.before.substr(at + std::string_view("占").size()));
+    if (named.ends_with("的")) named.resize(named.size() - std::string_view("的").size());
+    named = CoreNoun(named);
+    if (named.size() >= 6) {
+      for (int k = part - 1; k >= 0; --k) {
+        const Figure& w = At(k);
+        if (w.SameUnit(n) && !w.IsPercent() && CoreNoun(w.before).find(named) != std::string::npos) return k;
+      }
+      return -1;
+    }
+    // The total of the 其中 list the part is in.
+    const std::size_t qizhong = text_.rfind("其中", n.begin);
+    if (qizhong != std::string::npos) {
+      for (int k = part - 1; k >= 0; --k) {
+        const Figure& w = At(k);
+        if (w.end <= qizhong && w.SameUnit(n) && !w.IsPercent()) {
+          return w.sentence >= n.sentence - 1 ? k : -1;
+        }
+      }
+    }
+    // A total before it in the sentence.
+    return NearestBefore(figs_, part, [&](const Figure& w) {
+      return w.SameUnit(n) && !w.IsPercent() && HasTotalMarker(w.before);
+    });
+  }
+
+  void CheckShare(int i) {
+    const Figure& share = At(i);
+    const int part = NearestBefore(figs_, i, [&](const Figure& f) {
+      return !f.IsPercent() && f.segment == share.segment;
+    });
+    if (part < 0) return;
+    const int whole = WholeOf(part, share);
+    if (whole < 0 || At(part).unknown || At(whole).unknown) return;
+    ++state_.result->summary.rates_checked;
+    double lo, hi;
+    Quotient(At(part), At(whole), &lo, &hi);
+    if (Overlaps(lo, hi, share.lo, share.hi)) {
+      ++state_.result->summary.rates_verified;
+      return;
+    }
+    const double expected = At(part).value / At(whole).value * 100;
+    Finding f = Mismatch(FindingKind::kShareMismatch, share, expected,
+                         "按" + At(part).written + "÷" + At(whole).written + "计算，占比应为" +
+                             Percent(expected, share.decimals) + "，文中为" + share.written);
+    f.related = {state_.PlaceOf(p_, At(part)), state_.PlaceOf(p_, At(whole))};
+    state_.Add(p_, std::move(f));
+  }
+
+  void CheckRate(int i) {
+    const Figure& rate = At(i);
+    const std::string_view noun = RateNoun(rate.before);
+    const RateRule* rule = RuleFor(noun);
+    const bool may_exceed = noun.find("毛") != std::string_view::npos || (rule && rule->may_exceed_100);
+    // The counts stated with the rate: its segment (a sentence up to ；), known.
+    std::vector<int> counts;
+    for (int k = 0; k < static_cast<int>(figs_.size()); ++k) {
+      const Figure& f = At(k);
+      if (k != i && f.segment == rate.segment && !f.IsPercent() && f.unit != "个百分点" && !f.unknown) {
+        counts.push_back(k);
+      }
+    }
+    // The pairs named as numerator and denominator.
+    std::vector<std::pair<int, int>> named;
+    if (rule != nullptr) {
+      for (const int a : counts) {
+        const std::string& before = At(a).before;
+        const bool is_den = ContainsAny(before, rule->denominator);
+        const bool is_num = !is_den && ContainsAny(before, rule->numerator);
+        if (!is_num) continue;
+        for (const int b : counts) {
+          if (b != a && At(b).SameUnit(At(a)) && ContainsAny(At(b).before, rule->denominator)) {
+            named.emplace_back(a, b);
+          }
+        }
+      }
+    }
+    auto reproduces = [&](int a, int b) {
+      double lo, hi;
+      Quotient(At(a), At(b), &lo, &hi);
+      return Overlaps(lo, hi, rate.lo, rate.hi);
+    };
+    if (!named.empty()) {
+      ++state_.result->summary.rates_checked;
+      for (const auto& [a, b] : named) {
+        if (reproduces(a, b)) {
+          ++state_.result->summary.rates_verified;
+          return;
+        }
+      }
+      const auto [a, b] = named.front();
+      const double expected = At(a).value / At(b).value * 100;
+      Finding f = Mismatch(named.size() == 1 ? FindingKind::kRateMismatch : FindingKind::kRateUnverifiable,
+                           rate, expected,
+                           std::string(noun) + "按" + At(a).written + "÷" + At(b).written + "计算应为" +
+                               Percent(expected, rate.decimals) + "，文中为" + rate.written);
+      f.related = {state_.PlaceOf(p_, At(a)), state_.PlaceOf(p_, At(b))};
+      state_.Add(p_, std::move(f));
+      return;
+    }
+    // No pair is named: some pair may still reproduce the rate.
+    int best_a = -1;
+    int best_b = -1;
+    double best_gap = std::numeric_limits<double>::infinity();
+    for (const int a : counts) {
+      for (const int b : counts) {
+        if (a == b || !At(a).SameUnit(At(b)) || At(b).value <= 0) continue;
+        if (!may_exceed && At(a).value > At(b).value) continue;
+        if (reproduces(a, b)) {
+          ++state_.result->summary.rates_checked;
+          ++state_.result->summary.rates_verified;
+          return;
+        }
+        const double gap = std::fabs(At(a).value / At(b).value * 100 - rate.value);
+        if (gap < best_gap) {
+          best_gap = gap;
+          best_a = a;
+          best_b = b;
+        }
+      }
+    }
+    if (best_a < 0) return;  // no two counts to compare with: nothing to say
+    ++state_.result->summary.rates_checked;
+    const double nearest = At(best_a).value / At(best_b).value * 100;
+    Finding f = Mismatch(FindingKind::kRateUnverifiable, rate, nearest,
+                         std::string(noun) + rate.written + "无法由文中的数字核实；最接近的是" +
+                             At(best_a).written + "÷" + At(best_b).written + "≈" +
+                             Percent(nearest, rate.decimals));
+    f.related = {state_.PlaceOf(p_, At(best_a)), state_.PlaceOf(p_, At(best_b))};
+    state_.Add(p_, std::move(f));
+  }
+
+  CheckState& state_;
+  std::size_t p_;
+  const std::vector<Figure>& figs_;
+  const std::string& text_;
+};
+
+}  // namespace
+
+void CheckRates(CheckState& state) {
+  for (std::size_t p = 0; p < state.paragraphs.size(); ++p) RateChecker(state, p).Run();
+}
+
+}  // namespace eduledger::report::internal

@@ -1,0 +1,120 @@
+// Figures against the records. A figure is compared only when its words name, for the whole
+// area, a quantity the register holds ("全县在校学生31982人", "共有小学67所", "专任教师1929人"):
+// a figure about one school or township ("城关一小在校学生2000人") names more than the
+// statistic and is left alone. The figure's year picks the school year: a summary for 2026
+// quotes the autumn-2026 time point (9月1日) for stocks and the school year ending in 2026 for
+// flows such as 辍学.
+#include "report/checks_internal.h"
+
+namespace eduledger::report::internal {
+
+namespace {
+
+struct Metric {
+  std::string_view noun;  // the statistic's name, as the figure's words give it
+  std::string_view unit;
+  RecordMetric metric;
+};
+
+// Most specific first.
+constexpr Metric kMetrics[] = {
+    {"小学在校生", "人", RecordMetric::kPrimaryStudents},
+    {"小学在校学生", "人", RecordMetric::kPrimaryStudents},
+    {"小学生", "人", RecordMetric::kPrimaryStudents},
+    {"初中在校生", "人", RecordMetric::kJuniorStudents},
+    {"初中在校学生", "人", RecordMetric::kJuniorStudents},
+    {"初中生", "人", RecordMetric::kJuniorStudents},
+    {"普通高中在校生", "人", RecordMetric::kSeniorStudents},
+    {"高中在校生", "人", RecordMetric::kSeniorStudents},
+    {"中职在校生", "人", RecordMetric::kVocationalStudents},
+    {"在园幼儿", "人", RecordMetric::kKindergartenChildren},
+    {"在园儿童", "人", RecordMetric::kKindergartenChildren},
+    {"在校学生", "人", RecordMetric::kStudents},
+    {"在校生", "人", RecordMetric::kStudents},
+    {"教职工", "人", RecordMetric::kStaff},
+    {"专任教师", "人", RecordMetric::kTeachers},
+    {"留守儿童", "人", RecordMetric::kLeftBehind},
+    {"随迁子女", "人", RecordMetric::kMigrantChildren},
+    {"进城务工人员随迁子女", "人", RecordMetric::kMigrantChildren},
+    {"残疾学生", "人", RecordMetric::kDisabledStudents},
+    {"少数民族学生", "人", RecordMetric::kMinorityStudents},
+    {"建档立卡学生", "人", RecordMetric::kRegisteredPoor},
+    {"辍学学生", "人", RecordMetric::kDropouts},
+    {"辍学", "人", RecordMetric::kDropouts},
+    {"劝返复学", "人", RecordMetric::kReturned},
+    {"教学点", "个", RecordMetric::kTeachingPoints},
+    {"教学点", "所", RecordMetric::kTeachingPoints},
+    {"幼儿园", "所", RecordMetric::kKindergartens},
+    {"小学", "所", RecordMetric::kPrimarySchools},
+    {"初中", "所", RecordMetric::kJuniorSchools},
+    {"初级中学", "所", RecordMetric::kJuniorSchools},
+    {"普通高中", "所", RecordMetric::kSeniorSchools},
+    {"中等职业学校", "所", RecordMetric::kVocationalSchools},
+    {"特殊教育学校", "所", RecordMetric::kSpecialSchools},
+    {"学校", "所", RecordMetric::kSchools},
+    {"中小学校", "所", RecordMetric::kSchools},
+};
+
+// The statistic a figure names, if its words name exactly one (after scope and verbs).
+const Metric* MetricOf(const Figure& f) {
+  const std::string before = CoreNoun(f.before);
+  for (const Metric& m : kMetrics) {
+    if (f.unit != m.unit) continue;
+    // "全县在校学生31982人" or "全县共有108所学校" (the noun after the unit).
+    if (before == m.noun) return &m;
+    if ((before.empty() || CoreNoun(before).empty() || HasTotalMarker(f.before)) &&
+        std::string_view(f.after) == m.noun) {
+      return &m;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+void CheckRecords(CheckState& state) {
+  for (std::size_t p = 0; p < state.paragraphs.size(); ++p) {
+    const auto& figs = state.paragraphs[p].figures.figures;
+    for (std::size_t i = 0; i < figs.size(); ++i) {
+      const Figure& f = figs[i];
+      if (f.unknown) continue;
+      const Metric* m = MetricOf(f);
+      if (m == nullptr) continue;
+      // Schools are counted without teaching points unless the text counts them in
+      // ("小学67所(完小47所、教学点20所)").
+      const bool with_points = m->metric == RecordMetric::kPrimarySchools &&
+                               std::string_view(state.paragraphs[p].paragraph->text)
+                                       .substr(f.end, 60)
+                                       .find("教学点") != std::string_view::npos;
+      const int year = f.year != 0 ? f.year : state.options.year;
+      if (year == 0) continue;
+      auto record = state.options.records->Lookup(m->metric, year);
+      if (!record) continue;
+      std::int64_t value = record->value;
+      if (with_points) {
+        if (auto points = state.options.records->Lookup(RecordMetric::kTeachingPoints, year)) {
+          value += points->value;
+          record->description += "，含教学点";
+        }
+      }
+      ++state.result->summary.records_compared;
+      const double v = static_cast<double>(value);
+      if (Overlaps(f.lo, f.hi, v, v)) continue;
+      Finding finding;
+      finding.kind = FindingKind::kRecordMismatch;
+      finding.severity = Severity::kError;
+      finding.begin = f.begin;
+      finding.end = f.end;
+      finding.text = f.written;
+      finding.stated = f.value;
+      finding.expected = v;
+      finding.unit = f.unit;
+      finding.reason = std::string(m->noun) + "：文中为" + f.written + "，台账记录为" +
+                       std::to_string(value) + std::string(m->unit);
+      finding.query = record->description + "（复核：" + record->command + "）";
+      state.Add(p, std::move(finding));
+    }
+  }
+}
+
+}  // namespace eduledger::report::internal

@@ -1,0 +1,227 @@
+// Parts against the total they are listed under.
+//
+//   69栋(加固60栋,重建9栋)           a breakdown in parentheses: the parts make the total
+//   学校108所，其中小学67所、初中12所  其中: a subset; the parts may not exceed the total
+//   …包括A、B                         包括/包含: the parts make the total
+//   小学47所、初中12所，共59所        a total after its parts: the parts make it
+//
+// A 其中 list whose parts name complementary groups (男/女, 公办/民办, 城区/镇区/乡村,
+// 高/中/低风险) must add up too. Nested lists (小学67所(完小47所、教学点20所)) are checked at
+// each level. Approximate and rounded figures are compared as ranges; a list with a blank in it
+// is left to the placeholder check.
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include "report/checks_internal.h"
+
+namespace eduledger::report::internal {
+
+namespace {
+
+// Complementary groups: a list naming all members of one covers the whole.
+struct Partition {
+  std::array<std::string_view, 3> members;  // unused slots empty
+};
+constexpr Partition kPartitions[] = {{{"男", "女", ""}},
+                                     {{"公办", "民办", ""}},
+                                     {{"城区", "镇区", "乡村"}},
+                                     {{"城镇", "农村", ""}},
+                                     {{"高风险", "中风险", "低风险"}}};
+
+bool IsOpenParen(std::string_view text, std::size_t at) {
+  return text.substr(at).starts_with("(") || text.substr(at).starts_with("（");
+}
+
+// Paren depth at each byte of `text`.
+std::vector<int> Depths(std::string_view text) {
+  std::vector<int> depth(text.size() + 1, 0);
+  int d = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text.substr(i).starts_with("(") || text.substr(i).starts_with("（")) {
+      depth[i] = d;
+      ++d;
+      continue;
+    }
+    if (text.substr(i).starts_with(")") || text.substr(i).starts_with("）")) {
+      if (d > 0) --d;
+    }
+    depth[i] = d;
+  }
+  depth[text.size()] = d;
+  return depth;
+}
+
+// Do the parts' words name every member of one complementary set?
+bool NamesAPartition(const std::vector<const Figure*>& parts) {
+  for (const Partition& set : kPartitions) {
+    std::size_t size = 0;
+    for (const std::string_view member : set.members) size += !member.empty();
+    if (parts.size() != size) continue;
+    bool all = true;
+    for (const std::string_view member : set.members) {
+      if (member.empty()) continue;
+      bool found = false;
+      for (const Figure* p : parts) found = found || p->before.find(member) != std::string::npos;
+      all = all && found;
+    }
+    if (all) return true;
+  }
+  return false;
+}
+
+class SumChecker {
+ public:
+  SumChecker(CheckState& state, std::size_t p)
+      : state_(state), p_(p), figs_(state.paragraphs[p].figures.figures),
+        text_(state.paragraphs[p].paragraph->text), depth_(Depths(text_)) {}
+
+  void Run() {
+    for (std::size_t i = 0; i < figs_.size(); ++i) Parenthesized(i);
+    Keyword("其中", false);
+    Keyword("包括", true);
+    Keyword("包含", true);
+    TrailingTotals();
+  }
+
+ private:
+  int DepthAt(std::size_t byte) const { return depth_[byte]; }
+
+  // Check `parts` against `total`; `exhaustive` lists must add up, subsets may not exceed.
+  void Check(const Figure& total, const std::vector<const Figure*>& parts, bool exhaustive) {
+    if (parts.empty() || total.unknown || total.IsPercent()) return;
+    double lo = 0;
+    double hi = 0;
+    double sum = 0;
+    for (const Figure* part : parts) {
+      if (part->unknown) return;
+      lo += part->lo;
+      hi += part->hi;
+      sum += part->value;
+    }
+    if (!exhaustive && NamesAPartition(parts)) exhaustive = true;
+    if (exhaustive && parts.size() < 2) return;
+    ++state_.result->summary.sums_checked;
+    Finding f;
+    if (Overlaps(lo, hi, total.lo, total.hi) || (!exhaustive && lo <= total.hi)) return;
+    // A list that makes its total does not add up; a subset can only be too large.
+    f.kind = exhaustive ? FindingKind::kPartsMismatch : FindingKind::kPartsExceedTotal;
+    f.reason = "分项之和" + FormatValue(sum, total.unit, total.decimals) + total.unit +
+               (exhaustive ? "与总数" + total.written + "不符" : "超过总数" + total.written);
+    f.severity = Severity::kError;
+    f.begin = total.begin;
+    f.end = total.end;
+    f.text = total.written;
+    f.stated = total.value;
+    f.expected = sum;
+    f.unit = total.unit;
+    f.decimals = total.decimals;
+    for (const Figure* part : parts) f.related.push_back(state_.PlaceOf(p_, *part));
+    state_.Add(p_, std::move(f));
+  }
+
+  // total(part, part …): parentheses right after a figure (and its noun).
+  void Parenthesized(std::size_t i) {
+    const Figure& total = figs_[i];
+    if (total.IsPercent()) return;
+    std::size_t open = total.end;
+    // Allow the counted noun between the unit and the parenthesis: "**所学校(包含…)".
+    for (int chars = 0; open < text_.size() && !IsOpenParen(text_, open) && chars < 8; ++chars) {
+      const unsigned char c = static_cast<unsigned char>(text_[open]);
+      if (c < 0x80 && c != ' ') return;
+      if (text_.substr(open).starts_with("，") || text_.substr(open).starts_with("、") ||
+          text_.substr(open).starts_with("。") || text_.substr(open).starts_with("；")) {
+        return;
+      }
+      open += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    }
+    if (open >= text_.size() || !IsOpenParen(text_, open)) return;
+    const int inner = DepthAt(open) + 1;
+    std::size_t close = open + 1;
+    while (close < text_.size() && !(DepthAt(close) < inner)) ++close;
+    std::vector<const Figure*> parts;
+    for (const Figure& f : figs_) {
+      if (f.begin > open && f.end <= close && DepthAt(f.begin) == inner && f.SameUnit(total) &&
+          !f.IsPercent()) {
+        parts.push_back(&f);
+      }
+    }
+    if (parts.empty()) return;
+    const std::string_view lead = std::string_view(text_).substr(open, parts.front()->begin - open);
+    Check(total, parts, lead.find("其中") == std::string_view::npos);
+  }
+
+  // total，其中 part、part …  (and 包括, 包含), outside parentheses.
+  void Keyword(std::string_view word, bool exhaustive) {
+    for (std::size_t at = text_.find(word); at != std::string::npos; at = text_.find(word, at + 1)) {
+      const int depth = DepthAt(at);
+      if (depth > 0) continue;  // inside a breakdown in parentheses
+      // The parts: figures after the keyword in its sentence, at its depth, of one unit.
+      std::vector<const Figure*> parts;
+      int sentence = -1;
+      for (const Figure& f : figs_) {
+        if (f.begin < at || f.IsPercent() || f.unit == "个百分点") continue;
+        if (sentence < 0) sentence = f.sentence;
+        if (f.sentence != sentence) break;
+        if (DepthAt(f.begin) != depth) continue;
+        if (!parts.empty() && !f.SameUnit(*parts.front())) continue;
+        const std::size_t next_word = text_.find(word, at + word.size());
+        if (next_word != std::string::npos && f.begin > next_word) break;
+        parts.push_back(&f);
+      }
+      if (parts.empty()) continue;
+      // The total: the nearest figure of that unit before the keyword, in its sentence, or in
+      // the one before when the keyword opens a sentence ("。其中…").
+      const auto& starts = state_.paragraphs[p_].figures.sentence_starts;
+      const bool opens_sentence =
+          std::find(starts.begin(), starts.end(), at) != starts.end() || at == 0;
+      const int earliest = parts.front()->sentence - (opens_sentence ? 1 : 0);
+      const Figure* total = nullptr;
+      for (const Figure& f : figs_) {
+        if (f.end > at) break;
+        if (f.SameUnit(*parts.front()) && !f.IsPercent() && DepthAt(f.begin) == depth &&
+            f.sentence >= earliest) {
+          total = &f;
+        }
+      }
+      if (total != nullptr) Check(*total, parts, exhaustive);
+    }
+  }
+
+  // part、part，共N: a total after the parts it sums.
+  void TrailingTotals() {
+    for (std::size_t i = 0; i < figs_.size(); ++i) {
+      const Figure& total = figs_[i];
+      if (total.IsPercent() || DepthAt(total.begin) != 0) continue;
+      const std::string_view before = total.before;
+      if (!(before == "共" || before == "共计" || before == "合计" || before == "总计" ||
+            before == "总共" || before == "共有")) {
+        continue;
+      }
+      // The parts: the figures of the list right before the total, all of its unit.
+      std::vector<const Figure*> parts;
+      for (std::size_t k = i; k-- > 0;) {
+        const Figure& f = figs_[k];
+        if (f.sentence != total.sentence || DepthAt(f.begin) != 0) break;
+        if (f.IsPercent() || !f.SameUnit(total)) break;
+        if (f.before.find("其中") != std::string::npos || HasTotalMarker(f.before)) break;
+        parts.insert(parts.begin(), &f);
+      }
+      Check(total, parts, true);
+    }
+  }
+
+  CheckState& state_;
+  std::size_t p_;
+  const std::vector<Figure>& figs_;
+  const std::string& text_;
+  std::vector<int> depth_;
+};
+
+}  // namespace
+
+void CheckSums(CheckState& state) {
+  for (std::size_t p = 0; p < state.paragraphs.size(); ++p) SumChecker(state, p).Run();
+}
+
+}  // namespace eduledger::report::internal

@@ -1,0 +1,144 @@
+#include "report/summary_checker.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "report/checks_internal.h"
+#include "report/placeholder.h"
+
+namespace eduledger::report {
+
+namespace internal {
+
+void CheckState::Add(std::size_t p, Finding f) {
+  f.paragraph = paragraphs[p].paragraph->number;
+  f.line = paragraphs[p].paragraph->line;
+  switch (f.severity) {
+    case Severity::kError: ++result->summary.errors; break;
+    case Severity::kWarning: ++result->summary.warnings; break;
+    case Severity::kInfo: ++result->summary.infos; break;
+  }
+  result->findings.push_back(std::move(f));
+}
+
+Place CheckState::PlaceOf(std::size_t p, const Figure& f) const {
+  return Place{paragraphs[p].paragraph->number, f.begin, f.end, f.written};
+}
+
+bool ContainsAny(std::string_view text, std::span<const std::string_view> words) {
+  for (const std::string_view w : words) {
+    if (!w.empty() && text.find(w) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+std::string CoreNoun(std::string_view before) {
+  static constexpr std::string_view kLeading[] = {
+      "截至目前", "截至年底", "目前", "全县", "全区", "全市", "全镇", "全乡", "全省", "我县",
+      "我区", "我市", "本县", "现有", "共有", "共计", "累计", "总计", "合计", "今年", "全年",
+      "共", "现", "已", "有"};
+  static constexpr std::string_view kTrailing[] = {
+      "总数为", "总数达", "人数为", "人数达", "达到了", "达到", "提高到", "提升到", "增加到",
+      "增至", "保持在", "共有", "共计", "总数", "人数", "数为", "超过", "达", "为", "是",
+      "有", "计", "约", "近", "逾", "了", "共"};
+  std::string_view s = before;
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (const std::string_view w : kLeading) {
+      if (s.starts_with(w) && s.size() > w.size()) {
+        s.remove_prefix(w.size());
+        changed = true;
+      }
+    }
+    for (const std::string_view w : kTrailing) {
+      if (s.ends_with(w) && s.size() > w.size()) {
+        s.remove_suffix(w.size());
+        changed = true;
+      }
+    }
+  }
+  return std::string(s);
+}
+
+bool HasTotalMarker(std::string_view before) {
+  return ContainsAny(before, {"全县", "全区", "全市", "全镇", "全乡", "全省", "我县", "我区",
+                              "我市", "共有", "共计", "总数", "总计", "合计", "现有", "累计"});
+}
+
+bool Overlaps(double lo1, double hi1, double lo2, double hi2) {
+  const double eps = 1e-9 * std::max({1.0, std::fabs(lo1), std::fabs(hi1), std::fabs(lo2), std::fabs(hi2)});
+  return lo1 <= hi2 + eps && lo2 <= hi1 + eps;
+}
+
+double RoundTo(double value, int decimals) {
+  const double scale = std::pow(10.0, decimals);
+  return std::floor(value * scale + 0.5 + 1e-9) / scale;
+}
+
+// Blanks never filled in, and figures only partly filled.
+void CheckPlaceholders(CheckState& state) {
+  for (std::size_t p = 0; p < state.paragraphs.size(); ++p) {
+    const Paragraph& para = *state.paragraphs[p].paragraph;
+    const bool markdown = state.document.format == DocumentFormat::kMarkdown;
+    for (const Placeholder& blank : FindPlaceholders(para.text, markdown)) {
+      Finding f;
+      f.severity = Severity::kError;
+      f.begin = blank.begin;
+      f.end = blank.end;
+      f.text = para.text.substr(blank.begin, blank.end - blank.begin);
+      const std::string_view rest = std::string_view(para.text).substr(blank.end);
+      // The figure the blank stands in, if a unit follows it.
+      const Figure* figure = nullptr;
+      for (const Figure& fig : state.paragraphs[p].figures.figures) {
+        if (fig.unknown && fig.begin <= blank.begin && blank.end <= fig.end) figure = &fig;
+      }
+      if (rest.starts_with("年")) {
+        f.kind = FindingKind::kPlaceholder;
+        f.end = blank.end + std::string_view("年").size();
+        f.text += "年";
+        f.reason = (blank.has_digits ? "年份未填写完整：“" : "年份未填写：“") + f.text + "”";
+      } else if (figure != nullptr) {
+        f.kind = blank.has_digits ? FindingKind::kPartialFigure : FindingKind::kPlaceholder;
+        f.begin = figure->begin;
+        f.end = figure->end;
+        f.text = figure->written;
+        f.unit = figure->unit;
+        f.reason = blank.has_digits ? "数字只填了一部分：“" + f.text + "”"
+                                    : "数字未填写：“" + f.text + "”";
+      } else {
+        f.kind = FindingKind::kPlaceholder;
+        f.reason = "未填写的占位符“" + f.text + "”";
+      }
+      state.Add(p, std::move(f));
+    }
+  }
+}
+
+}  // namespace internal
+
+CheckResult CheckSummaryDocument(const Document& document, const CheckOptions& options) {
+  CheckResult result;
+  std::vector<std::string_view> head;
+  for (std::size_t i = 0; i < document.paragraphs.size() && i < 3; ++i) {
+    head.push_back(document.paragraphs[i].text);
+  }
+  const int document_year = options.year != 0 ? options.year : DocumentYear(head);
+  internal::CheckState state{document, options, {}, &result};
+  const bool markdown = document.format == DocumentFormat::kMarkdown;
+  for (const Paragraph& p : document.paragraphs) {
+    state.paragraphs.push_back(internal::ParagraphView{&p, ExtractFigures(p.text, markdown, document_year)});
+    result.summary.figures += static_cast<int>(state.paragraphs.back().figures.figures.size());
+  }
+  result.summary.paragraphs = static_cast<int>(document.paragraphs.size());
+  internal::CheckPlaceholders(state);
+  internal::CheckRates(state);
+  internal::CheckSums(state);
+  internal::CheckRepeats(state);
+  if (options.records != nullptr) internal::CheckRecords(state);
+  std::stable_sort(result.findings.begin(), result.findings.end(), [](const Finding& a, const Finding& b) {
+    return a.paragraph < b.paragraph || (a.paragraph == b.paragraph && a.begin < b.begin);
+  });
+  return result;
+}
+
+}  // namespace eduledger::report
