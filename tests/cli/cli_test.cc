@@ -278,3 +278,111 @@ TEST_F(CliTest, TheExampleCountyIsDeterministicAndAsAdvertised) {
 
 }  // namespace
 }  // namespace eduledger
+
+namespace eduledger {
+namespace {
+
+using testing::RunCommand;
+
+testing::CommandResult CheckReport(std::vector<std::string> args) {
+  args.insert(args.begin(), testing::BinaryPath());
+  return RunCommand(args);
+}
+
+TEST(CheckReportCliTest, ExitsZeroOneOrTwo) {
+  testing::TempDir dir;
+  testing::WriteFile(dir.File("clean.txt"), "全县适龄儿童4000人，已入学3980人，入学率99.5%。\n");
+  testing::WriteFile(dir.File("blanks.txt"), "全县共有学校**所。\n");
+  EXPECT_EQ(CheckReport({"check-report", dir.File("clean.txt")}).exit_code, 0);
+  EXPECT_EQ(CheckReport({"check-report", dir.File("blanks.txt")}).exit_code, 1);
+  const auto missing = CheckReport({"--format", "json", "check-report", dir.File("absent.txt")});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_EQ(nlohmann::json::parse(missing.err)["error"]["reason"], "cannot_read");
+  testing::WriteFile(dir.File("fake.docx"), "x");
+  EXPECT_EQ(CheckReport({"check-report", dir.File("fake.docx")}).exit_code, 2);
+}
+
+TEST(CheckReportCliTest, JsonGivesCharacterOffsetsAndExcerpts) {
+  testing::TempDir dir;
+  testing::WriteFile(dir.File("s.txt"), "总结\n全县共有学校**所，小学67所（完小47所、教学点21所）。\n");
+  const auto r = CheckReport({"--format", "json", "check-report", dir.File("s.txt")});
+  ASSERT_EQ(r.exit_code, 1) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["findings"].size(), 2u);
+  const auto& blank = j["findings"][0];
+  EXPECT_EQ(blank["kind"], "placeholder");
+  EXPECT_EQ(blank["paragraph"], 2);
+  EXPECT_EQ(blank["line"], 2);
+  EXPECT_EQ(blank["start"], 6);  // 全县共有学校 is six characters
+  EXPECT_EQ(blank["end"], 9);    // **所
+  EXPECT_EQ(blank["text"], "**所");
+  const auto& sum = j["findings"][1];
+  EXPECT_EQ(sum["kind"], "parts_mismatch");
+  EXPECT_EQ(sum["stated"], 67);
+  EXPECT_EQ(sum["expected"], 68);  // 47 + 21
+  EXPECT_EQ(sum["related"].size(), 2u);
+  EXPECT_NE(sum["excerpt"].get<std::string>().find("小学67所"), std::string::npos);
+  EXPECT_EQ(j["summary"]["errors"], 2);
+}
+
+TEST(CheckReportCliTest, ReadsAWordDocumentWithItsTable) {
+  // tests/data/summary.docx (written by LibreOffice): 47 + 21 ≠ 67; 3900 ÷ 4000 = 97.5% ≠ 99.5%;
+  // a blank in a table cell; 20__年.
+  const auto r = CheckReport({"--format", "json", "check-report", testing::DataPath("summary.docx")});
+  ASSERT_EQ(r.exit_code, 1) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  std::vector<std::string> kinds;
+  for (const auto& f : j["findings"]) kinds.push_back(f["kind"]);
+  EXPECT_EQ(kinds, (std::vector<std::string>{"parts_mismatch", "rate_mismatch", "placeholder", "placeholder"}));
+}
+
+TEST(CheckReportCliTest, ComparesFiguresWithTheRegister) {
+  testing::TempDir dir;
+  const std::string db = dir.File("demo.db");
+  ASSERT_EQ(CheckReport({"--db", db, "demo"}).exit_code, 0);
+  // The register's figures, counted here straight from the tables.
+  const std::string students =
+      testing::QueryScalar(db, "SELECT count(*) FROM enrolments WHERE school_year = 2026");
+  const std::string teachers = testing::QueryScalar(
+      db, "SELECT count(*) FROM staff_assignments WHERE school_year = 2026 AND post = 1");
+  const std::string points =
+      testing::QueryScalar(db, "SELECT count(*) FROM org_units WHERE school_type = 218");
+  const int wrong_teachers = std::stoi(teachers) + 7;
+  testing::WriteFile(dir.File("s.txt"),
+                     "2026年教育工作总结\n全县在校学生" + students + "人，专任教师" +
+                         std::to_string(wrong_teachers) + "人，教学点" + points + "个。\n");
+  const auto r = CheckReport({"--db", db, "--format", "json", "check-report", dir.File("s.txt"), "--org", "示例县"});
+  ASSERT_EQ(r.exit_code, 1) << r.err << r.out;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["summary"]["records_compared"], 3);
+  ASSERT_EQ(j["findings"].size(), 1u);
+  const auto& f = j["findings"][0];
+  EXPECT_EQ(f["kind"], "record_mismatch");
+  EXPECT_EQ(f["stated"], wrong_teachers);
+  EXPECT_EQ(f["expected"], std::stoi(teachers));
+  EXPECT_NE(f["query"].get<std::string>().find("eduledger stats --year 2026"), std::string::npos);
+  // Without --db nothing is compared.
+  EXPECT_EQ(CheckReport({"check-report", dir.File("s.txt")}).exit_code, 0);
+}
+
+TEST(CheckReportCliTest, FindsEveryBlankOfThePublishedExamples) {
+  // The example with blanks left in (../shared/examples/004…): every run of * is a finding.
+  const std::string path = std::string(EDULEDGER_EXAMPLES_DIR) + "/004_cfc97029f3f844fd.txt";
+  const std::string text = testing::ReadFileOrDie(path);
+  if (text.empty()) GTEST_SKIP() << "examples not present";
+  int runs = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '*' && (i == 0 || (text[i - 1] != '*' && text[i - 1] != '.' && !(text[i - 1] >= '0' && text[i - 1] <= '9')))) ++runs;
+  }
+  const auto r = CheckReport({"--format", "json", "check-report", path});
+  ASSERT_EQ(r.exit_code, 1);
+  const auto j = nlohmann::json::parse(r.out);
+  int starred = 0;
+  for (const auto& f : j["findings"]) {
+    starred += f["text"].get<std::string>().find('*') != std::string::npos;
+  }
+  EXPECT_EQ(starred, runs);
+}
+
+}  // namespace
+}  // namespace eduledger
