@@ -79,11 +79,11 @@ nlohmann::json FindingJson(const report::Document& doc, const Finding& f) {
   return j;
 }
 
-void PrintJson(const app::CheckReportOutcome& out, int year) {
+void PrintJson(const app::CheckReportOutcome& out) {
   const report::CheckSummary& s = out.result.summary;
   nlohmann::json j = {{"file", out.document.source},
                       {"encoding", out.document.encoding},
-                      {"year", year},
+                      {"year", out.result.year},
                       {"summary",
                        {{"paragraphs", s.paragraphs},
                         {"figures", s.figures},
@@ -161,7 +161,7 @@ void AddCheckReportCommand(CLI::App& app, CliContext& ctx) {
       return;
     }
     if (ctx.json()) {
-      PrintJson(*out, args->year);
+      PrintJson(*out);
     } else {
       PrintText(*out);
     }

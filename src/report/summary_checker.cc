@@ -123,6 +123,7 @@ CheckResult CheckSummaryDocument(const Document& document, const CheckOptions& o
     head.push_back(document.paragraphs[i].text);
   }
   const int document_year = options.year != 0 ? options.year : DocumentYear(head);
+  result.year = document_year;
   internal::CheckState state{document, options, {}, &result};
   const bool markdown = document.format == DocumentFormat::kMarkdown;
   for (const Paragraph& p : document.paragraphs) {

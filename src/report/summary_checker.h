@@ -38,6 +38,7 @@ struct CheckSummary {
 struct CheckResult {
   std::vector<Finding> findings;  // in document order
   CheckSummary summary;
+  int year = 0;  // the document's year: --year, else the first year its title names; 0 if none
 };
 
 CheckResult CheckSummaryDocument(const Document& document, const CheckOptions& options);
