@@ -88,6 +88,8 @@ class SumChecker {
   int DepthAt(std::size_t byte) const { return depth_[byte]; }
 
   // Check `parts` against `total`; `exhaustive` lists must add up, subsets may not exceed.
+  // A subset of three parts or more that falls short is worth a warning: such a list usually
+  // means to name every part.
   void Check(const Figure& total, const std::vector<const Figure*>& parts, bool exhaustive) {
     if (parts.empty() || total.unknown || total.IsPercent()) return;
     double lo = 0;
@@ -102,13 +104,25 @@ class SumChecker {
     if (!exhaustive && NamesAPartition(parts)) exhaustive = true;
     if (exhaustive && parts.size() < 2) return;
     ++state_.result->summary.sums_checked;
+    if (Overlaps(lo, hi, total.lo, total.hi)) return;
     Finding f;
-    if (Overlaps(lo, hi, total.lo, total.hi) || (!exhaustive && lo <= total.hi)) return;
-    // A list that makes its total does not add up; a subset can only be too large.
-    f.kind = exhaustive ? FindingKind::kPartsMismatch : FindingKind::kPartsExceedTotal;
-    f.reason = "分项之和" + FormatValue(sum, total.unit, total.decimals) + total.unit +
-               (exhaustive ? "与总数" + total.written + "不符" : "超过总数" + total.written);
-    f.severity = Severity::kError;
+    const std::string sum_text = FormatValue(sum, total.unit, total.decimals) + total.unit;
+    if (exhaustive) {
+      f.kind = FindingKind::kPartsMismatch;
+      f.severity = Severity::kError;
+      f.reason = "分项之和" + sum_text + "与总数" + total.written + "不符";
+    } else if (lo > total.hi) {
+      f.kind = FindingKind::kPartsExceedTotal;
+      f.severity = Severity::kError;
+      f.reason = "其中各项之和" + sum_text + "超过总数" + total.written;
+    } else if (parts.size() >= 3) {
+      f.kind = FindingKind::kPartsMismatch;
+      f.severity = Severity::kWarning;
+      f.reason = "其中所列" + std::to_string(parts.size()) + "项之和" + sum_text + "小于总数" +
+                 total.written + "；若已列出全部分项，请核对";
+    } else {
+      return;
+    }
     f.begin = total.begin;
     f.end = total.end;
     f.text = total.written;
@@ -118,6 +132,22 @@ class SumChecker {
     f.decimals = total.decimals;
     for (const Figure* part : parts) f.related.push_back(state_.PlaceOf(p_, *part));
     state_.Add(p_, std::move(f));
+  }
+
+  // Is `f` the last item of a list: another figure of its unit right before it, joined by 、
+  // or ，?
+  bool EndsAList(const Figure& f) const {
+    const Figure* prev = nullptr;
+    for (const Figure& g : figs_) {
+      if (&g == &f) break;
+      prev = &g;
+    }
+    if (prev == nullptr || !prev->SameUnit(f) || prev->sentence != f.sentence ||
+        DepthAt(prev->begin) != DepthAt(f.begin)) {
+      return false;
+    }
+    const std::string_view gap = std::string_view(text_).substr(prev->end, f.begin - prev->end);
+    return gap.starts_with("、") || gap.starts_with("，") || gap.starts_with(",");
   }
 
   // total(part, part …): parentheses right after a figure (and its noun).
@@ -184,7 +214,9 @@ class SumChecker {
           total = &f;
         }
       }
-      if (total != nullptr) Check(*total, parts, exhaustive);
+      // A total that is the last item of a list ("小学41所、初中12所，其中…") leaves open whether
+      // the parts belong to it or to the whole list: nothing to check.
+      if (total != nullptr && !EndsAList(*total)) Check(*total, parts, exhaustive);
     }
   }
 

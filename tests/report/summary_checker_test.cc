@@ -138,6 +138,21 @@ TEST(SummaryCheckerTest, PartsThatExceedTheirTotalAreAnError) {
   EXPECT_DOUBLE_EQ(*f->expected, 128);
 }
 
+TEST(SummaryCheckerTest, ALongListThatFallsShortIsAWarning) {
+  // 1 + 8 + 41 + 29 = 79 of 108: three parts or more usually mean to name them all.
+  const CheckResult r = Check("全县共有学校108所，其中普通高中1所、初级中学8所、小学41所、幼儿园29所。");
+  const Finding* f = Only(r, FindingKind::kPartsMismatch);
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->severity, Severity::kWarning);
+  EXPECT_DOUBLE_EQ(*f->expected, 79);
+  EXPECT_EQ(r.summary.errors, 0);
+}
+
+TEST(SummaryCheckerTest, AListsLastItemIsNoTotal) {
+  // 其中 may refer to both 41 and 12: 15 boarding schools exceed neither reading.
+  EXPECT_TRUE(Check("全县有小学41所、初中12所，其中寄宿制学校15所。").findings.empty());
+}
+
 TEST(SummaryCheckerTest, ComplementaryPartsMustAddUp) {
   // 男 and 女 make the whole: 16000 + 15000 = 31000, not 31982.
   const CheckResult r = Check("全县在校学生31982人，其中男生16000人、女生15000人。");
