@@ -58,13 +58,20 @@ std::string HundredPageSummary() {
   int i = 0;
   while (eduledger::core::CodePointCount(text) < 100'000) {
     const std::string n = std::to_string(100 + i % 900);
-    text += "一、全县共有学校" + std::to_string(108 + i % 5) + "所，其中小学67所（完小47所、教学点20所），初中12所，"
-            "在校学生3" + n + "2人，专任教师19" + std::to_string(i % 10) + "9人。\n";
-    text += "全县适龄儿童4000人，已入学39" + std::to_string(70 + i % 30) + "人，入学率99.5%；"
+    text += "一、全县共有学校" + std::to_string(108 + i % 5) +
+            "所，其中小学67所（完小47所、教学点20所），初中12所，"
+            "在校学生3" +
+            n + "2人，专任教师19" + std::to_string(i % 10) + "9人。\n";
+    text += "全县适龄儿童4000人，已入学39" + std::to_string(70 + i % 30) +
+            "人，入学率99.5%；"
             "春秋两季共发放助学资金2207万元、资助36033人次，实现零疏漏。\n";
-    text += "全县共排查危险水域40处，其中高风险水域12处，占30%；中风险水域20处，占50%；低风险水域8处，"
-            "占20%。投入近10亿元建设校舍2" + n + "平方米（加固174153平方米，重建47200平方米）。\n";
-    text += "开展培训活动60余场次计6000余人次参加，组织25名业务骨干赴外地考察学习，**年投入**.**亿元。\n";
+    text +=
+        "全县共排查危险水域40处，其中高风险水域12处，占30%；中风险水域20处，占50%；低风险水域8处，"
+        "占20%。投入近10亿元建设校舍2" +
+        n + "平方米（加固174153平方米，重建47200平方米）。\n";
+    text +=
+        "开展培训活动60余场次计6000余人次参加，组织25名业务骨干赴外地考察学习，**年投入**.**"
+        "亿元。\n";
     ++i;
   }
   return text;
@@ -73,8 +80,8 @@ std::string HundredPageSummary() {
 void BM_CheckSummary100Pages(benchmark::State& state) {
   const std::string text = HundredPageSummary();
   for (auto _ : state) {
-    const auto doc = eduledger::report::DocumentFromText("b.txt", text,
-                                                         eduledger::report::DocumentFormat::kText, "UTF-8");
+    const auto doc = eduledger::report::DocumentFromText(
+        "b.txt", text, eduledger::report::DocumentFormat::kText, "UTF-8");
     auto result = eduledger::report::CheckSummaryDocument(doc, {});
     benchmark::DoNotOptimize(result);
   }

@@ -56,37 +56,117 @@ class RegisterRecordSource final : public report::RecordSource {
     std::string what;
     bool flow = false;
     switch (metric) {
-      case RecordMetric::kSchools: value = s.schools; what = "学校数（不含教学点）"; break;
-      case RecordMetric::kPrimarySchools: value = SchoolsOfStage(s, L::kPrimary); what = "小学数"; break;
-      case RecordMetric::kJuniorSchools: value = SchoolsOfStage(s, L::kJunior); what = "初中学校数（含九年一贯制）"; break;
-      case RecordMetric::kSeniorSchools: value = SchoolsOfStage(s, L::kSenior); what = "普通高中数"; break;
-      case RecordMetric::kVocationalSchools: value = SchoolsOfStage(s, L::kVocational); what = "中职学校数"; break;
-      case RecordMetric::kKindergartens: value = SchoolsOfStage(s, L::kPreschool); what = "幼儿园数"; break;
-      case RecordMetric::kSpecialSchools: value = SchoolsOfStage(s, L::kSpecial); what = "特殊教育学校数"; break;
-      case RecordMetric::kTeachingPoints: value = s.teaching_points; what = "教学点数"; break;
-      case RecordMetric::kStudents: value = s.students; what = "在校学生数"; break;
-      case RecordMetric::kPrimaryStudents: value = StudentsOf(s, L::kPrimary); what = "小学在校生数"; break;
-      case RecordMetric::kJuniorStudents: value = StudentsOf(s, L::kJunior); what = "初中在校生数"; break;
-      case RecordMetric::kSeniorStudents: value = StudentsOf(s, L::kSenior); what = "普通高中在校生数"; break;
-      case RecordMetric::kVocationalStudents: value = StudentsOf(s, L::kVocational); what = "中职在校生数"; break;
-      case RecordMetric::kKindergartenChildren: value = StudentsOf(s, L::kPreschool); what = "在园幼儿数"; break;
-      case RecordMetric::kStaff: value = s.staff; what = "教职工数"; break;
-      case RecordMetric::kTeachers: value = s.teachers; what = "专任教师数"; break;
-      case RecordMetric::kLeftBehind: value = s.left_behind; what = "在校生中的留守儿童数"; break;
-      case RecordMetric::kMigrantChildren: value = s.migrant_children; what = "在校生中的随迁子女数"; break;
-      case RecordMetric::kDisabledStudents: value = s.disabled; what = "在校残疾学生数"; break;
-      case RecordMetric::kMinorityStudents: value = s.minority; what = "少数民族在校生数"; break;
-      case RecordMetric::kRegisteredPoor: value = s.registered_poor; what = "建档立卡在校生数"; break;
-      case RecordMetric::kDropouts: value = EventsOf(s, meta::EventType::kDropOut); what = "辍学人次"; flow = true; break;
-      case RecordMetric::kReturned: value = EventsOf(s, meta::EventType::kReturn); what = "辍学返校人次"; flow = true; break;
-      case RecordMetric::kAdmissions: value = EventsOf(s, meta::EventType::kAdmit); what = "招生入学人次"; flow = true; break;
-      case RecordMetric::kGraduates: value = EventsOf(s, meta::EventType::kGraduate); what = "毕业人次"; flow = true; break;
+      case RecordMetric::kSchools:
+        value = s.schools;
+        what = "学校数（不含教学点）";
+        break;
+      case RecordMetric::kPrimarySchools:
+        value = SchoolsOfStage(s, L::kPrimary);
+        what = "小学数";
+        break;
+      case RecordMetric::kJuniorSchools:
+        value = SchoolsOfStage(s, L::kJunior);
+        what = "初中学校数（含九年一贯制）";
+        break;
+      case RecordMetric::kSeniorSchools:
+        value = SchoolsOfStage(s, L::kSenior);
+        what = "普通高中数";
+        break;
+      case RecordMetric::kVocationalSchools:
+        value = SchoolsOfStage(s, L::kVocational);
+        what = "中职学校数";
+        break;
+      case RecordMetric::kKindergartens:
+        value = SchoolsOfStage(s, L::kPreschool);
+        what = "幼儿园数";
+        break;
+      case RecordMetric::kSpecialSchools:
+        value = SchoolsOfStage(s, L::kSpecial);
+        what = "特殊教育学校数";
+        break;
+      case RecordMetric::kTeachingPoints:
+        value = s.teaching_points;
+        what = "教学点数";
+        break;
+      case RecordMetric::kStudents:
+        value = s.students;
+        what = "在校学生数";
+        break;
+      case RecordMetric::kPrimaryStudents:
+        value = StudentsOf(s, L::kPrimary);
+        what = "小学在校生数";
+        break;
+      case RecordMetric::kJuniorStudents:
+        value = StudentsOf(s, L::kJunior);
+        what = "初中在校生数";
+        break;
+      case RecordMetric::kSeniorStudents:
+        value = StudentsOf(s, L::kSenior);
+        what = "普通高中在校生数";
+        break;
+      case RecordMetric::kVocationalStudents:
+        value = StudentsOf(s, L::kVocational);
+        what = "中职在校生数";
+        break;
+      case RecordMetric::kKindergartenChildren:
+        value = StudentsOf(s, L::kPreschool);
+        what = "在园幼儿数";
+        break;
+      case RecordMetric::kStaff:
+        value = s.staff;
+        what = "教职工数";
+        break;
+      case RecordMetric::kTeachers:
+        value = s.teachers;
+        what = "专任教师数";
+        break;
+      case RecordMetric::kLeftBehind:
+        value = s.left_behind;
+        what = "在校生中的留守儿童数";
+        break;
+      case RecordMetric::kMigrantChildren:
+        value = s.migrant_children;
+        what = "在校生中的随迁子女数";
+        break;
+      case RecordMetric::kDisabledStudents:
+        value = s.disabled;
+        what = "在校残疾学生数";
+        break;
+      case RecordMetric::kMinorityStudents:
+        value = s.minority;
+        what = "少数民族在校生数";
+        break;
+      case RecordMetric::kRegisteredPoor:
+        value = s.registered_poor;
+        what = "建档立卡在校生数";
+        break;
+      case RecordMetric::kDropouts:
+        value = EventsOf(s, meta::EventType::kDropOut);
+        what = "辍学人次";
+        flow = true;
+        break;
+      case RecordMetric::kReturned:
+        value = EventsOf(s, meta::EventType::kReturn);
+        what = "辍学返校人次";
+        flow = true;
+        break;
+      case RecordMetric::kAdmissions:
+        value = EventsOf(s, meta::EventType::kAdmit);
+        what = "招生入学人次";
+        flow = true;
+        break;
+      case RecordMetric::kGraduates:
+        value = EventsOf(s, meta::EventType::kGraduate);
+        what = "毕业人次";
+        flow = true;
+        break;
     }
     report::RecordValue v;
     v.value = value;
-    v.description = s.org_name + " " + what + "，" +
-                    (flow ? "学籍异动 " + s.flow.start().ToChinese() + "—" + s.flow.end().ToChinese()
-                          : core::SchoolYearLabel(year) + "，统计时点 " + s.snapshot.ToChinese());
+    v.description =
+        s.org_name + " " + what + "，" +
+        (flow ? "学籍异动 " + s.flow.start().ToChinese() + "—" + s.flow.end().ToChinese()
+              : core::SchoolYearLabel(year) + "，统计时点 " + s.snapshot.ToChinese());
     v.command = "eduledger stats --year " + std::to_string(year) + " --org " + s.org_code;
     return v;
   }
@@ -113,7 +193,8 @@ core::Result<std::unique_ptr<report::RecordSource>> RegisterRecords(store::Store
       std::make_unique<RegisterRecordSource>(store, actor, unit->code, std::move(years)));
 }
 
-core::Result<CheckReportOutcome> CheckReportFile(const Actor& actor, const CheckReportRequest& request) {
+core::Result<CheckReportOutcome> CheckReportFile(const Actor& actor,
+                                                 const CheckReportRequest& request) {
   CheckReportOutcome out;
   EL_ASSIGN_OR_RETURN(out.document, report::ReadDocument(request.path));
   std::unique_ptr<report::RecordSource> records;

@@ -24,7 +24,8 @@ struct CheckReportOutcome {
   report::CheckResult result;
 };
 
-core::Result<CheckReportOutcome> CheckReportFile(const Actor& actor, const CheckReportRequest& request);
+core::Result<CheckReportOutcome> CheckReportFile(const Actor& actor,
+                                                 const CheckReportRequest& request);
 
 // The register's figures for `org` as a RecordSource (school years are computed on demand and
 // kept).

@@ -4,7 +4,6 @@
 #include <unistd.h>
 
 #include <cstdio>
-
 #include <nlohmann/json.hpp>
 
 #include "app/check_report.h"
@@ -46,7 +45,8 @@ void Excerpt(std::string_view text, std::size_t begin, std::size_t end, std::siz
 }
 
 std::string ValueText(double v, const Finding& f) {
-  return report::FormatValue(v, f.unit, f.decimals) + (f.unit == "元" && std::abs(v) >= 1e4 ? "元" : f.unit);
+  return report::FormatValue(v, f.unit, f.decimals) +
+         (f.unit == "元" && std::abs(v) >= 1e4 ? "元" : f.unit);
 }
 
 nlohmann::json FindingJson(const report::Document& doc, const Finding& f) {
@@ -95,7 +95,8 @@ void PrintJson(const app::CheckReportOutcome& out) {
                         {"warnings", s.warnings},
                         {"infos", s.infos}}},
                       {"findings", nlohmann::json::array()}};
-  for (const Finding& f : out.result.findings) j["findings"].push_back(FindingJson(out.document, f));
+  for (const Finding& f : out.result.findings)
+    j["findings"].push_back(FindingJson(out.document, f));
   std::printf("%s\n", j.dump(2).c_str());
 }
 
@@ -105,7 +106,8 @@ void PrintText(const app::CheckReportOutcome& out) {
   std::printf("检查 %s（%s，%d段，%d个数字）\n\n", out.document.source.c_str(),
               out.document.encoding.c_str(), s.paragraphs, s.figures);
   for (const Finding& f : out.result.findings) {
-    const std::string& text = out.document.paragraphs[static_cast<std::size_t>(f.paragraph - 1)].text;
+    const std::string& text =
+        out.document.paragraphs[static_cast<std::size_t>(f.paragraph - 1)].text;
     std::string where = "第" + std::to_string(f.paragraph) + "段";
     if (f.line > 0) where += " 第" + std::to_string(f.line) + "行";
     const char* on = f.severity == report::Severity::kError     ? "\033[1;31m"
@@ -119,15 +121,18 @@ void PrintText(const app::CheckReportOutcome& out) {
     std::printf("    %s%s%s%s%s\n", left.c_str(), colour ? on : "【", f.text.c_str(),
                 colour ? "\033[0m" : "】", right.c_str());
     if (f.stated && f.expected && f.kind == report::FindingKind::kRecordMismatch) {
-      std::printf("    文中 %s，台账 %s\n", ValueText(*f.stated, f).c_str(), ValueText(*f.expected, f).c_str());
+      std::printf("    文中 %s，台账 %s\n", ValueText(*f.stated, f).c_str(),
+                  ValueText(*f.expected, f).c_str());
     }
     if (!f.query.empty()) std::printf("    依据：%s\n", f.query.c_str());
   }
   if (!out.result.findings.empty()) std::printf("\n");
-  std::printf("共发现错误 %d 处、警告 %d 处、提示 %d 处；核对比率和占比 %d 个（相符 %d 个），分项合计 %d 处，"
-              "与台账比对 %d 项。\n",
-              s.errors, s.warnings, s.infos, s.rates_checked, s.rates_verified, s.sums_checked,
-              s.records_compared);
+  std::printf(
+      "共发现错误 %d 处、警告 %d 处、提示 %d 处；核对比率和占比 %d 个（相符 %d 个），分项合计 %d "
+      "处，"
+      "与台账比对 %d 项。\n",
+      s.errors, s.warnings, s.infos, s.rates_checked, s.rates_verified, s.sums_checked,
+      s.records_compared);
 }
 
 }  // namespace

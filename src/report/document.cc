@@ -20,7 +20,8 @@ core::Result<Document> ReadDocx(const std::string& path) {
   }
   auto xml = zip->ReadAll("word/document.xml");
   if (!xml.ok()) {
-    return core::Status::InvalidArgument("bad_docx", path + " 不是有效的 Word 文档（缺少 word/document.xml）");
+    return core::Status::InvalidArgument("bad_docx",
+                                         path + " 不是有效的 Word 文档（缺少 word/document.xml）");
   }
   Document doc;
   doc.source = path;
@@ -31,39 +32,40 @@ core::Result<Document> ReadDocx(const std::string& path) {
   int table_depth = 0;
   bool in_t = false;
   bool paragraph_in_table = false;
-  const core::Status parsed = core::ParseXml(path, *xml, {
-      [&](std::string_view name, const char**) {
-        if (name == "tbl") ++table_depth;
-        if (name == "p") {
-          if (depth_in_p++ == 0) {
-            text.clear();
-            paragraph_in_table = table_depth > 0;
-          }
-        } else if (name == "t") {
-          in_t = true;
-        } else if (name == "tab" && depth_in_p > 0) {
-          text.push_back('\t');
-        } else if ((name == "br" || name == "cr") && depth_in_p > 0) {
-          text.push_back('\n');
-        }
-      },
-      [&](std::string_view name) {
-        if (name == "tbl") --table_depth;
-        if (name == "t") in_t = false;
-        if (name == "p" && --depth_in_p == 0) {
-          const std::string_view trimmed = core::TrimSpace(text);
-          if (!trimmed.empty()) {
-            Paragraph p;
-            p.number = static_cast<int>(doc.paragraphs.size()) + 1;
-            p.in_table = paragraph_in_table;
-            p.text = std::string(trimmed);
-            doc.paragraphs.push_back(std::move(p));
-          }
-        }
-      },
-      [&](std::string_view chunk) {
-        if (in_t && depth_in_p > 0) text.append(chunk);
-      }});
+  const core::Status parsed =
+      core::ParseXml(path, *xml,
+                     {[&](std::string_view name, const char**) {
+                        if (name == "tbl") ++table_depth;
+                        if (name == "p") {
+                          if (depth_in_p++ == 0) {
+                            text.clear();
+                            paragraph_in_table = table_depth > 0;
+                          }
+                        } else if (name == "t") {
+                          in_t = true;
+                        } else if (name == "tab" && depth_in_p > 0) {
+                          text.push_back('\t');
+                        } else if ((name == "br" || name == "cr") && depth_in_p > 0) {
+                          text.push_back('\n');
+                        }
+                      },
+                      [&](std::string_view name) {
+                        if (name == "tbl") --table_depth;
+                        if (name == "t") in_t = false;
+                        if (name == "p" && --depth_in_p == 0) {
+                          const std::string_view trimmed = core::TrimSpace(text);
+                          if (!trimmed.empty()) {
+                            Paragraph p;
+                            p.number = static_cast<int>(doc.paragraphs.size()) + 1;
+                            p.in_table = paragraph_in_table;
+                            p.text = std::string(trimmed);
+                            doc.paragraphs.push_back(std::move(p));
+                          }
+                        }
+                      },
+                      [&](std::string_view chunk) {
+                        if (in_t && depth_in_p > 0) text.append(chunk);
+                      }});
   if (!parsed.ok()) return core::Status::InvalidArgument("bad_docx", std::string(parsed.message()));
   return doc;
 }
@@ -104,7 +106,8 @@ Document DocumentFromText(std::string source, std::string_view text, DocumentFor
 
 core::Result<Document> ReadDocument(const std::string& path) {
   const std::size_t dot = path.rfind('.');
-  const std::string ext = dot == std::string::npos ? "" : core::AsciiLowerCopy(path.substr(dot + 1));
+  const std::string ext =
+      dot == std::string::npos ? "" : core::AsciiLowerCopy(path.substr(dot + 1));
   if (ext == "docx") return ReadDocx(path);
   if (ext == "doc" || ext == "wps" || ext == "pdf") {
     return core::Status::InvalidArgument(

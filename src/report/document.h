@@ -17,16 +17,16 @@ namespace eduledger::report {
 enum class DocumentFormat { kText, kMarkdown, kDocx };
 
 struct Paragraph {
-  int number = 0;       // 1-based, in reading order
-  int line = 0;         // 1-based line of a text file; 0 for DOCX
+  int number = 0;  // 1-based, in reading order
+  int line = 0;    // 1-based line of a text file; 0 for DOCX
   bool in_table = false;
   std::string text;
 };
 
 struct Document {
-  std::string source;   // the path as given
+  std::string source;  // the path as given
   DocumentFormat format = DocumentFormat::kText;
-  std::string encoding; // "UTF-8", "GB18030" … for text files; "DOCX" otherwise
+  std::string encoding;  // "UTF-8", "GB18030" … for text files; "DOCX" otherwise
   std::vector<Paragraph> paragraphs;
 };
 

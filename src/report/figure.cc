@@ -40,26 +40,66 @@ struct Unit {
 
 // Longest first, so 个百分点 wins over 个 and 平方米 over 米.
 constexpr Unit kUnits[] = {
-    {"个百分点", "个百分点", true}, {"平方米", "平方米", false}, {"立方米", "立方米", false},
-    {"平米", "平方米", false},      {"人次", "人次", true},       {"场次", "场次", true},
-    {"课时", "课时", true},         {"小时", "小时", true},       {"周岁", "岁", true},
-    {"大项", "项", true},           {"小项", "项", true},         {"公里", "公里", false},
-    {"千米", "公里", false},        {"㎡", "平方米", false},      {"人", "人", true},
-    {"名", "人", true},             {"位", "人", true},           {"所", "所", true},
-    {"个", "个", true},             {"项", "项", true},           {"栋", "栋", true},
-    {"幢", "栋", true},             {"套", "套", true},           {"处", "处", true},
-    {"次", "次", true},             {"场", "场次", true},         {"期", "期", true},
-    {"条", "条", true},             {"家", "家", true},           {"件", "件", true},
-    {"班", "班", false},            {"间", "间", true},           {"台", "台", true},
-    {"册", "册", false},            {"本", "册", false},          {"张", "张", true},
-    {"份", "份", true},             {"篇", "篇", true},           {"户", "户", true},
-    {"支", "支", true},             {"批", "批", true},           {"门", "门", true},
-    {"节", "节", true},             {"天", "天", true},           {"亩", "亩", false},
-    {"米", "米", false},            {"吨", "吨", false},          {"辆", "辆", true},
-    {"块", "块", true},             {"根", "根", false},          {"只", "只", false},
-    {"把", "把", false},            {"架", "架", false},          {"座", "座", true},
-    {"种", "种", true},             {"元", "元", false},          {"%", "%", false},
-    {"％", "%", false},             {"‰", "‰", false},            {"倍", "倍", true},
+    {"个百分点", "个百分点", true},
+    {"平方米", "平方米", false},
+    {"立方米", "立方米", false},
+    {"平米", "平方米", false},
+    {"人次", "人次", true},
+    {"场次", "场次", true},
+    {"课时", "课时", true},
+    {"小时", "小时", true},
+    {"周岁", "岁", true},
+    {"大项", "项", true},
+    {"小项", "项", true},
+    {"公里", "公里", false},
+    {"千米", "公里", false},
+    {"㎡", "平方米", false},
+    {"人", "人", true},
+    {"名", "人", true},
+    {"位", "人", true},
+    {"所", "所", true},
+    {"个", "个", true},
+    {"项", "项", true},
+    {"栋", "栋", true},
+    {"幢", "栋", true},
+    {"套", "套", true},
+    {"处", "处", true},
+    {"次", "次", true},
+    {"场", "场次", true},
+    {"期", "期", true},
+    {"条", "条", true},
+    {"家", "家", true},
+    {"件", "件", true},
+    {"班", "班", false},
+    {"间", "间", true},
+    {"台", "台", true},
+    {"册", "册", false},
+    {"本", "册", false},
+    {"张", "张", true},
+    {"份", "份", true},
+    {"篇", "篇", true},
+    {"户", "户", true},
+    {"支", "支", true},
+    {"批", "批", true},
+    {"门", "门", true},
+    {"节", "节", true},
+    {"天", "天", true},
+    {"亩", "亩", false},
+    {"米", "米", false},
+    {"吨", "吨", false},
+    {"辆", "辆", true},
+    {"块", "块", true},
+    {"根", "根", false},
+    {"只", "只", false},
+    {"把", "把", false},
+    {"架", "架", false},
+    {"座", "座", true},
+    {"种", "种", true},
+    {"元", "元", false},
+    {"%", "%", false},
+    {"％", "%", false},
+    {"‰", "‰", false},
+    {"倍", "倍", true},
     {"岁", "岁", true},
 };
 
@@ -67,8 +107,8 @@ struct Magnitude {
   std::string_view text;
   double factor;
 };
-constexpr Magnitude kMagnitudes[] = {{"千万", 1e7}, {"百万", 1e6}, {"个亿", 1e8}, {"亿", 1e8},
-                                     {"万", 1e4},   {"千", 1e3}};
+constexpr Magnitude kMagnitudes[] = {{"千万", 1e7}, {"百万", 1e6}, {"个亿", 1e8},
+                                     {"亿", 1e8},   {"万", 1e4},   {"千", 1e3}};
 
 // Approximation words before a number, and how they widen it.
 enum class Approx { kNone, kNear, kAbout, kAtLeast, kAtMost, kMore };
@@ -77,12 +117,14 @@ struct ApproxWord {
   Approx kind;
 };
 constexpr ApproxWord kApproxBefore[] = {
-    {"将近", Approx::kNear},  {"接近", Approx::kNear},   {"近", Approx::kNear},
-    {"大约", Approx::kAbout}, {"约", Approx::kAbout},    {"超过", Approx::kAtLeast},
-    {"逾", Approx::kAtLeast}, {"多达", Approx::kAtLeast}, {"至少", Approx::kAtLeast},
-    {"不足", Approx::kAtMost}, {"不到", Approx::kAtMost}, {"少于", Approx::kAtMost}};
-constexpr ApproxWord kApproxAfterUnit[] = {{"以上", Approx::kAtLeast}, {"有余", Approx::kMore},
-                                           {"以下", Approx::kAtMost},  {"左右", Approx::kAbout},
+    {"将近", Approx::kNear},   {"接近", Approx::kNear},    {"近", Approx::kNear},
+    {"大约", Approx::kAbout},  {"约", Approx::kAbout},     {"超过", Approx::kAtLeast},
+    {"逾", Approx::kAtLeast},  {"多达", Approx::kAtLeast}, {"至少", Approx::kAtLeast},
+    {"不足", Approx::kAtMost}, {"不到", Approx::kAtMost},  {"少于", Approx::kAtMost}};
+constexpr ApproxWord kApproxAfterUnit[] = {{"以上", Approx::kAtLeast},
+                                           {"有余", Approx::kMore},
+                                           {"以下", Approx::kAtMost},
+                                           {"左右", Approx::kAbout},
                                            {"上下", Approx::kAbout}};
 
 bool IsAsciiDigitCp(std::int32_t cp) { return cp >= '0' && cp <= '9'; }
@@ -93,25 +135,42 @@ bool IsLetterCp(std::int32_t cp) { return (cp >= 'a' && cp <= 'z') || (cp >= 'A'
 
 int ChineseDigit(std::int32_t cp) {
   switch (cp) {
-    case 0x96F6: case 0x3007: return 0;  // 零 〇
-    case 0x4E00: return 1;               // 一
-    case 0x4E8C: case 0x4E24: return 2;  // 二 两
-    case 0x4E09: return 3;               // 三
-    case 0x56DB: return 4;               // 四
-    case 0x4E94: return 5;               // 五
-    case 0x516D: return 6;               // 六
-    case 0x4E03: return 7;               // 七
-    case 0x516B: return 8;               // 八
-    case 0x4E5D: return 9;               // 九
-    default: return -1;
+    case 0x96F6:
+    case 0x3007:
+      return 0;  // 零 〇
+    case 0x4E00:
+      return 1;  // 一
+    case 0x4E8C:
+    case 0x4E24:
+      return 2;  // 二 两
+    case 0x4E09:
+      return 3;  // 三
+    case 0x56DB:
+      return 4;  // 四
+    case 0x4E94:
+      return 5;  // 五
+    case 0x516D:
+      return 6;  // 六
+    case 0x4E03:
+      return 7;  // 七
+    case 0x516B:
+      return 8;  // 八
+    case 0x4E5D:
+      return 9;  // 九
+    default:
+      return -1;
   }
 }
 int ChineseUnit(std::int32_t cp) {
   switch (cp) {
-    case 0x5341: return 10;    // 十
-    case 0x767E: return 100;   // 百
-    case 0x5343: return 1000;  // 千
-    default: return 0;
+    case 0x5341:
+      return 10;  // 十
+    case 0x767E:
+      return 100;  // 百
+    case 0x5343:
+      return 1000;  // 千
+    default:
+      return 0;
   }
 }
 bool IsChineseNumeral(std::int32_t cp) { return ChineseDigit(cp) >= 0 || ChineseUnit(cp) > 0; }
@@ -119,10 +178,32 @@ bool IsChineseNumeral(std::int32_t cp) { return ChineseDigit(cp) >= 0 || Chinese
 // Clause and sentence delimiters.
 bool IsClauseBreak(std::int32_t cp) {
   switch (cp) {
-    case 0xFF0C: case ',': case 0x3002: case 0xFF1B: case ';': case 0xFF1A: case ':':
-    case 0x3001: case 0xFF08: case '(': case 0xFF09: case ')': case 0x300A: case 0x300B:
-    case 0x201C: case 0x201D: case '"': case 0xFF01: case '!': case 0xFF1F: case '?':
-    case 0x2014: case '\t': case '\n': case 0x3010: case 0x3011:
+    case 0xFF0C:
+    case ',':
+    case 0x3002:
+    case 0xFF1B:
+    case ';':
+    case 0xFF1A:
+    case ':':
+    case 0x3001:
+    case 0xFF08:
+    case '(':
+    case 0xFF09:
+    case ')':
+    case 0x300A:
+    case 0x300B:
+    case 0x201C:
+    case 0x201D:
+    case '"':
+    case 0xFF01:
+    case '!':
+    case 0xFF1F:
+    case '?':
+    case 0x2014:
+    case '\t':
+    case '\n':
+    case 0x3010:
+    case 0x3011:
       return true;
     default:
       return false;
@@ -292,8 +373,8 @@ class Extractor {
   }
 
   // Fill in range, approximation and context, and keep the figure.
-  void Finish(Figure f, std::size_t begin, std::size_t end, double number, double factor,
-              bool more, Approx before, Approx after) {
+  void Finish(Figure f, std::size_t begin, std::size_t end, double number, double factor, bool more,
+              Approx before, Approx after) {
     f.begin = cps_[begin].begin;
     f.end = cps_[end - 1].end;
     f.written = std::string(text_.substr(f.begin, f.end - f.begin));
@@ -311,18 +392,38 @@ class Extractor {
     if (more) {
       // "1520余" is 1520 and a bit, below 1530; "400多万" below 500万.
       double digits_step = 1;
-      for (double v = number; v >= 10 && std::fmod(v, 10.0) == 0 && f.decimals == 0; v /= 10) digits_step *= 10;
+      for (double v = number; v >= 10 && std::fmod(v, 10.0) == 0 && f.decimals == 0; v /= 10)
+        digits_step *= 10;
       f.lo = f.value;
       f.hi = f.value + digits_step * factor;
       f.approximate = true;
     }
     switch (approx) {
-      case Approx::kNear: f.lo = f.value * 0.9; f.hi = f.value; f.approximate = true; break;
-      case Approx::kAbout: f.lo = f.value * 0.9; f.hi = f.value * 1.1; f.approximate = true; break;
-      case Approx::kAtLeast: f.lo = f.value; f.hi = kInfinity; f.approximate = true; break;
-      case Approx::kAtMost: f.lo = 0; f.hi = f.value; f.approximate = true; break;
-      case Approx::kMore: f.approximate = true; break;
-      case Approx::kNone: break;
+      case Approx::kNear:
+        f.lo = f.value * 0.9;
+        f.hi = f.value;
+        f.approximate = true;
+        break;
+      case Approx::kAbout:
+        f.lo = f.value * 0.9;
+        f.hi = f.value * 1.1;
+        f.approximate = true;
+        break;
+      case Approx::kAtLeast:
+        f.lo = f.value;
+        f.hi = kInfinity;
+        f.approximate = true;
+        break;
+      case Approx::kAtMost:
+        f.lo = 0;
+        f.hi = f.value;
+        f.approximate = true;
+        break;
+      case Approx::kMore:
+        f.approximate = true;
+        break;
+      case Approx::kNone:
+        break;
     }
     f.before = ClauseBefore(begin);
     f.after = WordsAfter(end);
@@ -343,7 +444,8 @@ class Extractor {
         digits.push_back(static_cast<char>('0' + DigitValue(cp)));
         if (decimals >= 0) ++decimals;
         ++i;
-      } else if ((cp == '.' || cp == 0xFF0E) && decimals < 0 && i + 1 < cps_.size() && IsDigitCp(cps_[i + 1].cp)) {
+      } else if ((cp == '.' || cp == 0xFF0E) && decimals < 0 && i + 1 < cps_.size() &&
+                 IsDigitCp(cps_[i + 1].cp)) {
         digits.push_back('.');
         decimals = 0;
         ++i;
@@ -424,7 +526,8 @@ class Extractor {
     }
     std::size_t approx_begin;
     const Approx before = ApproxBefore(begin, &approx_begin);
-    Finish(std::move(f), approx_begin, end, static_cast<double>(total), factor, more, before, after);
+    Finish(std::move(f), approx_begin, end, static_cast<double>(total), factor, more, before,
+           after);
     return end;
   }
 
@@ -464,7 +567,8 @@ class Extractor {
       ++k;
     }
     if (k == i) return "";
-    return std::string(text_.substr(cps_[i].begin, (k < cps_.size() ? cps_[k].begin : text_.size()) - cps_[i].begin));
+    return std::string(text_.substr(
+        cps_[i].begin, (k < cps_.size() ? cps_[k].begin : text_.size()) - cps_[i].begin));
   }
 
   // The year of each figure: the last year named before it in its sentence; the document's

@@ -26,22 +26,22 @@
 namespace eduledger::report {
 
 struct Figure {
-  std::size_t begin = 0;   // byte range in the paragraph: prefix, number, unit, suffix
+  std::size_t begin = 0;  // byte range in the paragraph: prefix, number, unit, suffix
   std::size_t end = 0;
-  double value = 0;        // in the base unit of its family
-  double lo = 0;           // the range the written figure stands for
+  double value = 0;  // in the base unit of its family
+  double lo = 0;     // the range the written figure stands for
   double hi = 0;
-  int decimals = 0;        // digits written after the decimal point
+  int decimals = 0;          // digits written after the decimal point
   bool approximate = false;  // 近, 约, 余, 多, 左右, 以上 …
   bool unknown = false;      // a placeholder stands where the number should be
   bool chinese = false;      // written in Chinese numerals
-  std::string unit;        // the base unit: 人, 人次, 所, 元, 平方米, %, 个百分点 …
-  std::string written;     // the figure as written
-  std::string before;      // what it counts: the words before it in its clause
-  std::string after;       // the words right after the unit ("所学校" → "学校")
-  int year = 0;            // the year it belongs to; 0 when the text does not say
-  int sentence = 0;        // index of its sentence in the paragraph (split at 。！？)
-  int segment = 0;         // index of its segment (sentences split further at ；)
+  std::string unit;          // the base unit: 人, 人次, 所, 元, 平方米, %, 个百分点 …
+  std::string written;       // the figure as written
+  std::string before;        // what it counts: the words before it in its clause
+  std::string after;         // the words right after the unit ("所学校" → "学校")
+  int year = 0;              // the year it belongs to; 0 when the text does not say
+  int sentence = 0;          // index of its sentence in the paragraph (split at 。！？)
+  int segment = 0;           // index of its segment (sentences split further at ；)
 
   bool IsPercent() const { return unit == "%"; }
   // True when the two figures measure the same kind of thing (convertible units).

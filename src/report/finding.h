@@ -25,7 +25,7 @@ enum class FindingKind {
   kInconsistentRepeat,  // the same quantity stated twice with different values
   kRecordMismatch,      // a figure the records contradict
 };
-std::string_view FindingKindKey(FindingKind k);  // "placeholder", "rate_mismatch" …
+std::string_view FindingKindKey(FindingKind k);   // "placeholder", "rate_mismatch" …
 std::string_view FindingKindName(FindingKind k);  // "未填写的占位符" …
 
 // Another place a finding involves (the parts of a sum, the first statement of a repeat).
@@ -43,14 +43,14 @@ struct Finding {
   int line = 0;           // 1-based line of a text file; 0 for DOCX
   std::size_t begin = 0;  // byte range in the paragraph
   std::size_t end = 0;
-  std::string text;       // the figure or blank as written
+  std::string text;                // the figure or blank as written
   std::optional<double> stated;    // the value the text gives
   std::optional<double> expected;  // the value that follows, when one does
   std::string unit;
-  int decimals = 0;       // for printing stated and expected alike
-  std::string reason;     // one line, in Chinese
+  int decimals = 0;    // for printing stated and expected alike
+  std::string reason;  // one line, in Chinese
   std::vector<Place> related;
-  std::string query;      // for record checks: what was counted, and how to count it again
+  std::string query;  // for record checks: what was counted, and how to count it again
 };
 
 }  // namespace eduledger::report

@@ -29,9 +29,7 @@ bool IsDigitLike(std::int32_t cp) {
   return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19) || cp == '.' || cp == 0xFF0E;
 }
 
-bool IsAsciiLetter(std::int32_t cp) {
-  return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-}
+bool IsAsciiLetter(std::int32_t cp) { return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'); }
 
 // Space, or punctuation that may stand beside a Markdown emphasis mark.
 bool IsMarkdownBoundary(std::int32_t cp) {
@@ -73,7 +71,8 @@ std::vector<bool> MarkdownEmphasis(const std::vector<CodePoint>& cps) {
     bool words = false;
     for (std::size_t j = i + 2; j + 1 < cps.size(); ++j) {
       if (BlankKind(cps[j].cp) == kind && BlankKind(cps[j + 1].cp) == kind) {
-        if (words && BlankKind(at(j - 1)) == 0 && (j + 2 >= cps.size() || IsMarkdownBoundary(at(j + 2)))) {
+        if (words && BlankKind(at(j - 1)) == 0 &&
+            (j + 2 >= cps.size() || IsMarkdownBoundary(at(j + 2)))) {
           emphasis[i] = emphasis[i + 1] = emphasis[j] = emphasis[j + 1] = true;
           i = j + 1;
         }
@@ -107,7 +106,8 @@ std::vector<Placeholder> FindPlaceholders(std::string_view text, bool markdown) 
     bool accept = false;
     if (kind == 'X') {
       // XX, or one X in a year (202X) or before 年/月/日; never inside a Latin word.
-      const bool letter_around = IsAsciiLetter(cp_at(i == 0 ? cps.size() : i - 1)) || IsAsciiLetter(cp_at(j));
+      const bool letter_around =
+          IsAsciiLetter(cp_at(i == 0 ? cps.size() : i - 1)) || IsAsciiLetter(cp_at(j));
       const std::int32_t next = cp_at(j);
       const bool dated = next == 0x5E74 || next == 0x6708 || next == 0x65E5;  // 年 月 日
       const bool after_digits = i > 0 && IsDigitLike(cps[i - 1].cp) && !IsAsciiLetter(cp_at(j));

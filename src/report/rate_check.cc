@@ -21,7 +21,7 @@ namespace {
 
 struct RateRule {
   std::string_view rate;
-  std::array<std::string_view, 5> numerator;    // unused slots empty
+  std::array<std::string_view, 5> numerator;  // unused slots empty
   std::array<std::string_view, 5> denominator;
   bool may_exceed_100;
 };
@@ -69,7 +69,9 @@ bool IsShare(std::string_view before) {
 template <class Accept>
 int NearestBefore(const std::vector<Figure>& figs, int index, Accept accept) {
   for (int k = index - 1; k >= 0; --k) {
-    if (figs[static_cast<std::size_t>(k)].sentence != figs[static_cast<std::size_t>(index)].sentence) break;
+    if (figs[static_cast<std::size_t>(k)].sentence !=
+        figs[static_cast<std::size_t>(index)].sentence)
+      break;
     if (accept(figs[static_cast<std::size_t>(k)])) return k;
   }
   return -1;
@@ -96,12 +98,16 @@ Finding Mismatch(FindingKind kind, const Figure& rate, double expected, std::str
   return f;
 }
 
-std::string Percent(double v, int decimals) { return FormatValue(RoundTo(v, decimals), "%", decimals) + "%"; }
+std::string Percent(double v, int decimals) {
+  return FormatValue(RoundTo(v, decimals), "%", decimals) + "%";
+}
 
 class RateChecker {
  public:
   RateChecker(CheckState& state, std::size_t p)
-      : state_(state), p_(p), figs_(state.paragraphs[p].figures.figures),
+      : state_(state),
+        p_(p),
+        figs_(state.paragraphs[p].figures.figures),
         text_(state.paragraphs[p].paragraph->text) {}
 
   void Run() {
@@ -130,7 +136,8 @@ class RateChecker {
     if (named.size() >= 6) {
       for (int k = part - 1; k >= 0; --k) {
         const Figure& w = At(k);
-        if (w.SameUnit(n) && !w.IsPercent() && CoreNoun(w.before).find(named) != std::string::npos) return k;
+        if (w.SameUnit(n) && !w.IsPercent() && CoreNoun(w.before).find(named) != std::string::npos)
+          return k;
       }
       return -1;
     }
@@ -152,9 +159,8 @@ class RateChecker {
 
   void CheckShare(int i) {
     const Figure& share = At(i);
-    const int part = NearestBefore(figs_, i, [&](const Figure& f) {
-      return !f.IsPercent() && f.segment == share.segment;
-    });
+    const int part = NearestBefore(
+        figs_, i, [&](const Figure& f) { return !f.IsPercent() && f.segment == share.segment; });
     if (part < 0) return;
     const int whole = WholeOf(part, share);
     if (whole < 0 || At(part).unknown || At(whole).unknown) return;
@@ -177,12 +183,14 @@ class RateChecker {
     const Figure& rate = At(i);
     const std::string_view noun = RateNoun(rate.before);
     const RateRule* rule = RuleFor(noun);
-    const bool may_exceed = noun.find("毛") != std::string_view::npos || (rule && rule->may_exceed_100);
+    const bool may_exceed =
+        noun.find("毛") != std::string_view::npos || (rule && rule->may_exceed_100);
     // The counts stated with the rate: its segment (a sentence up to ；), known.
     std::vector<int> counts;
     for (int k = 0; k < static_cast<int>(figs_.size()); ++k) {
       const Figure& f = At(k);
-      if (k != i && f.segment == rate.segment && !f.IsPercent() && f.unit != "个百分点" && !f.unknown) {
+      if (k != i && f.segment == rate.segment && !f.IsPercent() && f.unit != "个百分点" &&
+          !f.unknown) {
         counts.push_back(k);
       }
     }
@@ -216,10 +224,11 @@ class RateChecker {
       }
       const auto [a, b] = named.front();
       const double expected = At(a).value / At(b).value * 100;
-      Finding f = Mismatch(named.size() == 1 ? FindingKind::kRateMismatch : FindingKind::kRateUnverifiable,
-                           rate, expected,
-                           std::string(noun) + "按" + At(a).written + "÷" + At(b).written + "计算应为" +
-                               Percent(expected, rate.decimals) + "，文中为" + rate.written);
+      Finding f =
+          Mismatch(named.size() == 1 ? FindingKind::kRateMismatch : FindingKind::kRateUnverifiable,
+                   rate, expected,
+                   std::string(noun) + "按" + At(a).written + "÷" + At(b).written + "计算应为" +
+                       Percent(expected, rate.decimals) + "，文中为" + rate.written);
       f.related = {state_.PlaceOf(p_, At(a)), state_.PlaceOf(p_, At(b))};
       state_.Add(p_, std::move(f));
       return;

@@ -82,10 +82,10 @@ void CheckRecords(CheckState& state) {
       if (m == nullptr) continue;
       // Schools are counted without teaching points unless the text counts them in
       // ("小学67所(完小47所、教学点20所)").
-      const bool with_points = m->metric == RecordMetric::kPrimarySchools &&
-                               std::string_view(state.paragraphs[p].paragraph->text)
-                                       .substr(f.end, 60)
-                                       .find("教学点") != std::string_view::npos;
+      const bool with_points =
+          m->metric == RecordMetric::kPrimarySchools &&
+          std::string_view(state.paragraphs[p].paragraph->text).substr(f.end, 60).find("教学点") !=
+              std::string_view::npos;
       const int year = f.year != 0 ? f.year : state.options.year;
       if (year == 0) continue;
       auto record = state.options.records->Lookup(m->metric, year);

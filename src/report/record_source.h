@@ -12,31 +12,31 @@ namespace eduledger::report {
 
 // Quantities a summary states that the register holds.
 enum class RecordMetric {
-  kSchools,                // 学校 (teaching points not counted)
-  kPrimarySchools,         // 小学
-  kJuniorSchools,          // 初中 (初级中学, 九年一贯制 …)
-  kSeniorSchools,          // 普通高中
-  kVocationalSchools,      // 中等职业学校
-  kKindergartens,          // 幼儿园
-  kSpecialSchools,         // 特殊教育学校
-  kTeachingPoints,         // 教学点
-  kStudents,               // 在校学生 (all levels)
-  kPrimaryStudents,        // 小学在校生
-  kJuniorStudents,         // 初中在校生
-  kSeniorStudents,         // 普通高中在校生
-  kVocationalStudents,     // 中职在校生
-  kKindergartenChildren,   // 在园幼儿
-  kStaff,                  // 教职工
-  kTeachers,               // 专任教师
-  kLeftBehind,             // 留守儿童
-  kMigrantChildren,        // 随迁子女
-  kDisabledStudents,       // 残疾学生
-  kMinorityStudents,       // 少数民族学生
-  kRegisteredPoor,         // 建档立卡学生
-  kDropouts,               // 辍学 (over the year's flow window)
-  kReturned,               // 劝返复学
-  kAdmissions,             // 招生
-  kGraduates,              // 毕业生
+  kSchools,               // 学校 (teaching points not counted)
+  kPrimarySchools,        // 小学
+  kJuniorSchools,         // 初中 (初级中学, 九年一贯制 …)
+  kSeniorSchools,         // 普通高中
+  kVocationalSchools,     // 中等职业学校
+  kKindergartens,         // 幼儿园
+  kSpecialSchools,        // 特殊教育学校
+  kTeachingPoints,        // 教学点
+  kStudents,              // 在校学生 (all levels)
+  kPrimaryStudents,       // 小学在校生
+  kJuniorStudents,        // 初中在校生
+  kSeniorStudents,        // 普通高中在校生
+  kVocationalStudents,    // 中职在校生
+  kKindergartenChildren,  // 在园幼儿
+  kStaff,                 // 教职工
+  kTeachers,              // 专任教师
+  kLeftBehind,            // 留守儿童
+  kMigrantChildren,       // 随迁子女
+  kDisabledStudents,      // 残疾学生
+  kMinorityStudents,      // 少数民族学生
+  kRegisteredPoor,        // 建档立卡学生
+  kDropouts,              // 辍学 (over the year's flow window)
+  kReturned,              // 劝返复学
+  kAdmissions,            // 招生
+  kGraduates,             // 毕业生
 };
 
 struct RecordValue {

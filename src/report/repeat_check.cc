@@ -11,10 +11,11 @@ namespace eduledger::report::internal {
 namespace {
 
 constexpr std::string_view kStatisticNouns[] = {
-    "在校学生", "在校生", "学生总数", "在园幼儿", "教职工", "专任教师", "留守儿童", "随迁子女",
-    "适龄儿童", "适龄人口", "学校总数", "教学点", "入学率", "巩固率", "升学率", "入园率",
-    "毛入学率", "毛入园率", "辍学率", "辍学学生", "残疾儿童", "少数民族学生", "校舍总面积",
-    "普惠性幼儿园覆盖率", "生师比"};
+    "在校学生", "在校生",   "学生总数", "在园幼儿",     "教职工",     "专任教师",
+    "留守儿童", "随迁子女", "适龄儿童", "适龄人口",     "学校总数",   "教学点",
+    "入学率",   "巩固率",   "升学率",   "入园率",       "毛入学率",   "毛入园率",
+    "辍学率",   "辍学学生", "残疾儿童", "少数民族学生", "校舍总面积", "普惠性幼儿园覆盖率",
+    "生师比"};
 
 bool NamesAStatistic(std::string_view noun) {
   for (const std::string_view s : kStatisticNouns) {
@@ -38,7 +39,8 @@ void CheckRepeats(CheckState& state) {
       const std::string noun = CoreNoun(f.before);
       if (noun.size() < 6) continue;  // two characters at least
       if (!NamesAStatistic(noun) && !HasTotalMarker(f.before)) continue;
-      if (noun.find("其中") != std::string::npos || f.before.find("比") != std::string::npos) continue;
+      if (noun.find("其中") != std::string::npos || f.before.find("比") != std::string::npos)
+        continue;
       const std::string key = noun + "|" + f.unit + "|" + std::to_string(f.year);
       const auto [it, fresh] = first.try_emplace(key, Stated{p, &f});
       if (fresh) continue;

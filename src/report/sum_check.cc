@@ -73,8 +73,11 @@ bool NamesAPartition(const std::vector<const Figure*>& parts) {
 class SumChecker {
  public:
   SumChecker(CheckState& state, std::size_t p)
-      : state_(state), p_(p), figs_(state.paragraphs[p].figures.figures),
-        text_(state.paragraphs[p].paragraph->text), depth_(Depths(text_)) {}
+      : state_(state),
+        p_(p),
+        figs_(state.paragraphs[p].figures.figures),
+        text_(state.paragraphs[p].paragraph->text),
+        depth_(Depths(text_)) {}
 
   void Run() {
     for (std::size_t i = 0; i < figs_.size(); ++i) Parenthesized(i);
@@ -183,7 +186,8 @@ class SumChecker {
 
   // total，其中 part、part …  (and 包括, 包含), outside parentheses.
   void Keyword(std::string_view word, bool exhaustive) {
-    for (std::size_t at = text_.find(word); at != std::string::npos; at = text_.find(word, at + 1)) {
+    for (std::size_t at = text_.find(word); at != std::string::npos;
+         at = text_.find(word, at + 1)) {
       const int depth = DepthAt(at);
       if (depth > 0) continue;  // inside a breakdown in parentheses
       // The parts: figures after the keyword in its sentence, at its depth, of one unit.

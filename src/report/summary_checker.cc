@@ -14,9 +14,15 @@ void CheckState::Add(std::size_t p, Finding f) {
   f.paragraph = paragraphs[p].paragraph->number;
   f.line = paragraphs[p].paragraph->line;
   switch (f.severity) {
-    case Severity::kError: ++result->summary.errors; break;
-    case Severity::kWarning: ++result->summary.warnings; break;
-    case Severity::kInfo: ++result->summary.infos; break;
+    case Severity::kError:
+      ++result->summary.errors;
+      break;
+    case Severity::kWarning:
+      ++result->summary.warnings;
+      break;
+    case Severity::kInfo:
+      ++result->summary.infos;
+      break;
   }
   result->findings.push_back(std::move(f));
 }
@@ -34,13 +40,13 @@ bool ContainsAny(std::string_view text, std::span<const std::string_view> words)
 
 std::string CoreNoun(std::string_view before) {
   static constexpr std::string_view kLeading[] = {
-      "截至目前", "截至年底", "目前", "全县", "全区", "全市", "全镇", "全乡", "全省", "我县",
-      "我区", "我市", "本县", "现有", "共有", "共计", "累计", "总计", "合计", "今年", "全年",
-      "共", "现", "已", "有"};
+      "截至目前", "截至年底", "目前", "全县", "全区", "全市", "全镇", "全乡", "全省",
+      "我县",     "我区",     "我市", "本县", "现有", "共有", "共计", "累计", "总计",
+      "合计",     "今年",     "全年", "共",   "现",   "已",   "有"};
   static constexpr std::string_view kTrailing[] = {
       "总数为", "总数达", "人数为", "人数达", "达到了", "达到", "提高到", "提升到", "增加到",
-      "增至", "保持在", "共有", "共计", "总数", "人数", "数为", "超过", "达", "为", "是",
-      "有", "计", "约", "近", "逾", "了", "共"};
+      "增至",   "保持在", "共有",   "共计",   "总数",   "人数", "数为",   "超过",   "达",
+      "为",     "是",     "有",     "计",     "约",     "近",   "逾",     "了",     "共"};
   std::string_view s = before;
   for (bool changed = true; changed;) {
     changed = false;
@@ -66,7 +72,8 @@ bool HasTotalMarker(std::string_view before) {
 }
 
 bool Overlaps(double lo1, double hi1, double lo2, double hi2) {
-  const double eps = 1e-9 * std::max({1.0, std::fabs(lo1), std::fabs(hi1), std::fabs(lo2), std::fabs(hi2)});
+  const double eps =
+      1e-9 * std::max({1.0, std::fabs(lo1), std::fabs(hi1), std::fabs(lo2), std::fabs(hi2)});
   return lo1 <= hi2 + eps && lo2 <= hi1 + eps;
 }
 
@@ -127,7 +134,8 @@ CheckResult CheckSummaryDocument(const Document& document, const CheckOptions& o
   internal::CheckState state{document, options, {}, &result};
   const bool markdown = document.format == DocumentFormat::kMarkdown;
   for (const Paragraph& p : document.paragraphs) {
-    state.paragraphs.push_back(internal::ParagraphView{&p, ExtractFigures(p.text, markdown, document_year)});
+    state.paragraphs.push_back(
+        internal::ParagraphView{&p, ExtractFigures(p.text, markdown, document_year)});
     result.summary.figures += static_cast<int>(state.paragraphs.back().figures.figures.size());
   }
   result.summary.paragraphs = static_cast<int>(document.paragraphs.size());
@@ -136,9 +144,10 @@ CheckResult CheckSummaryDocument(const Document& document, const CheckOptions& o
   internal::CheckSums(state);
   internal::CheckRepeats(state);
   if (options.records != nullptr) internal::CheckRecords(state);
-  std::stable_sort(result.findings.begin(), result.findings.end(), [](const Finding& a, const Finding& b) {
-    return a.paragraph < b.paragraph || (a.paragraph == b.paragraph && a.begin < b.begin);
-  });
+  std::stable_sort(
+      result.findings.begin(), result.findings.end(), [](const Finding& a, const Finding& b) {
+        return a.paragraph < b.paragraph || (a.paragraph == b.paragraph && a.begin < b.begin);
+      });
   return result;
 }
 

@@ -19,16 +19,16 @@
 namespace eduledger::report {
 
 struct CheckOptions {
-  int year = 0;                    // the year figures belong to when the text does not say
-  RecordSource* records = nullptr; // compare with the records when given
+  int year = 0;                     // the year figures belong to when the text does not say
+  RecordSource* records = nullptr;  // compare with the records when given
 };
 
 struct CheckSummary {
   int paragraphs = 0;
   int figures = 0;
-  int rates_checked = 0;    // rates and shares with counts to check them against
+  int rates_checked = 0;  // rates and shares with counts to check them against
   int rates_verified = 0;
-  int sums_checked = 0;     // totals with their parts
+  int sums_checked = 0;  // totals with their parts
   int records_compared = 0;
   int errors = 0;
   int warnings = 0;

@@ -9,7 +9,8 @@ namespace eduledger::report {
 namespace {
 
 TEST(DocumentTest, SplitsTextIntoParagraphsKeepingTheirLines) {
-  const Document doc = DocumentFromText("t.txt", "标题\r\n\r\n  第一段。\r\n第二段。", DocumentFormat::kText, "UTF-8");
+  const Document doc = DocumentFromText("t.txt", "标题\r\n\r\n  第一段。\r\n第二段。",
+                                        DocumentFormat::kText, "UTF-8");
   ASSERT_EQ(doc.paragraphs.size(), 3u);
   EXPECT_EQ(doc.paragraphs[0].text, "标题");
   EXPECT_EQ(doc.paragraphs[1].text, "第一段。");
@@ -44,8 +45,8 @@ TEST(DocumentTest, ReadsADocxWrittenByLibreOfficeWithItsTable) {
   EXPECT_EQ(texts, (std::vector<std::string>{
                        "示例县2026年教育工作总结",
                        "全县共有学校108所，其中小学67所（完小47所、教学点21所），初中12所。",
-                       "全县适龄儿童4000人，已入学3900人，入学率99.5%。", "项目", "数量", "新建校舍",
-                       "**栋", "20__年，我县将继续推进教育现代化。"}));
+                       "全县适龄儿童4000人，已入学3900人，入学率99.5%。", "项目", "数量",
+                       "新建校舍", "**栋", "20__年，我县将继续推进教育现代化。"}));
   EXPECT_FALSE(doc->paragraphs[1].in_table);
   EXPECT_TRUE(doc->paragraphs[3].in_table);
 }

@@ -1,14 +1,16 @@
 // Figures as the text writes them: values, the ranges they stand for, units and words.
 #include "report/figure.h"
 
-#include <cmath>
-
 #include <gtest/gtest.h>
+
+#include <cmath>
 
 namespace eduledger::report {
 namespace {
 
-std::vector<Figure> Figures(std::string_view text) { return ExtractFigures(text, false, 2024).figures; }
+std::vector<Figure> Figures(std::string_view text) {
+  return ExtractFigures(text, false, 2024).figures;
+}
 
 Figure One(std::string_view text) {
   const auto figs = Figures(text);
@@ -102,8 +104,10 @@ TEST(FigureTest, BlanksFollowedByAUnitAreUnknownFigures) {
 
 TEST(FigureTest, FiguresBelongToTheYearTheSentenceNames) {
   const auto figs = ExtractFigures(
-      "2023年全县在校学生30000人；2024年全县在校学生31000人。全年新增教师50名。今年新建学校2所。",
-      false, 2026).figures;
+                        "2023年全县在校学生30000人；2024年全县在校学生31000人。全年新增教师50名。今"
+                        "年新建学校2所。",
+                        false, 2026)
+                        .figures;
   ASSERT_EQ(figs.size(), 4u);
   EXPECT_EQ(figs[0].year, 2023);
   EXPECT_EQ(figs[1].year, 2024);

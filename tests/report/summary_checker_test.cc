@@ -2,9 +2,9 @@
 // that must give none. Expected values are worked out by hand in the comments.
 #include "report/summary_checker.h"
 
-#include <map>
-
 #include <gtest/gtest.h>
+
+#include <map>
 
 namespace eduledger::report {
 namespace {
@@ -37,7 +37,7 @@ const Finding* Only(const CheckResult& r, FindingKind kind) {
 TEST(SummaryCheckerTest, FindsBlanksAndPartlyFilledFigures) {
   const CheckResult r = Check("20__年，全县共有学校**所，投入**.**亿元，XX区完成“__”规划。");
   EXPECT_EQ(Kinds(r), (std::vector<std::string>{"placeholder", "placeholder", "partial_figure",
-                                                 "placeholder", "placeholder"}));
+                                                "placeholder", "placeholder"}));
   EXPECT_EQ(r.findings[0].text, "20__年");
   EXPECT_EQ(r.findings[1].text, "**所");
   EXPECT_EQ(r.findings[1].unit, "所");
@@ -47,7 +47,8 @@ TEST(SummaryCheckerTest, FindsBlanksAndPartlyFilledFigures) {
 }
 
 TEST(SummaryCheckerTest, MarkdownEmphasisIsNoBlank) {
-  EXPECT_TRUE(Check("## **一、基本情况**\n全县共有学校108所。", {}, DocumentFormat::kMarkdown).findings.empty());
+  EXPECT_TRUE(Check("## **一、基本情况**\n全县共有学校108所。", {}, DocumentFormat::kMarkdown)
+                  .findings.empty());
 }
 
 // --- rates and shares -------------------------------------------------------------------------
@@ -104,7 +105,8 @@ TEST(SummaryCheckerTest, APercentageOfADifferentWholeGivesNothing) {
 TEST(SummaryCheckerTest, SharesOfAListOfThreeAreEachChecked) {
   // 12 ÷ 40 = 30%, 20 ÷ 40 = 50%, 8 ÷ 40 = 20%; the last is written 25%.
   const CheckResult r = Check(
-      "全县共排查危险水域40处，其中高风险水域12处，占30%；中风险水域20处，占50%；低风险水域8处，占25%。");
+      "全县共排查危险水域40处，其中高风险水域12处，占30%；中风险水域20处，占50%"
+      "；低风险水域8处，占25%。");
   const Finding* f = Only(r, FindingKind::kShareMismatch);
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->text, "25%");
@@ -115,14 +117,16 @@ TEST(SummaryCheckerTest, SharesOfAListOfThreeAreEachChecked) {
 
 TEST(SummaryCheckerTest, ANestedListThatAddsUpGivesNothing) {
   // 47 + 20 = 67 in the parentheses; 67 + 12 + 29 = 108 ≤ 108 under 其中.
-  const CheckResult r = Check("全县共有学校108所，其中小学67所（完小47所、教学点20所），初中12所，幼儿园29所。");
+  const CheckResult r =
+      Check("全县共有学校108所，其中小学67所（完小47所、教学点20所），初中12所，幼儿园29所。");
   EXPECT_TRUE(r.findings.empty());
   EXPECT_EQ(r.summary.sums_checked, 2);
 }
 
 TEST(SummaryCheckerTest, ABreakdownThatDoesNotAddUpIsAnError) {
   // 47 + 21 = 68, not 67.
-  const CheckResult r = Check("全县共有学校108所，其中小学67所（完小47所、教学点21所），初中12所。");
+  const CheckResult r =
+      Check("全县共有学校108所，其中小学67所（完小47所、教学点21所），初中12所。");
   const Finding* f = Only(r, FindingKind::kPartsMismatch);
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->text, "67所");
@@ -140,7 +144,8 @@ TEST(SummaryCheckerTest, PartsThatExceedTheirTotalAreAnError) {
 
 TEST(SummaryCheckerTest, ALongListThatFallsShortIsAWarning) {
   // 1 + 8 + 41 + 29 = 79 of 108: three parts or more usually mean to name them all.
-  const CheckResult r = Check("全县共有学校108所，其中普通高中1所、初级中学8所、小学41所、幼儿园29所。");
+  const CheckResult r =
+      Check("全县共有学校108所，其中普通高中1所、初级中学8所、小学41所、幼儿园29所。");
   const Finding* f = Only(r, FindingKind::kPartsMismatch);
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->severity, Severity::kWarning);
@@ -165,7 +170,9 @@ TEST(SummaryCheckerTest, ApproximateFiguresWithinToleranceGiveNothing) {
   // 640 + 883 = 1523, within 1520余 = [1520, 1530).
   EXPECT_TRUE(Check("参加培训1520余人次（城区640人次、乡村883人次）。").findings.empty());
   // 640 + 913 = 1553 is not.
-  ASSERT_NE(Only(Check("参加培训1520余人次（城区640人次、乡村913人次）。"), FindingKind::kPartsMismatch), nullptr);
+  ASSERT_NE(
+      Only(Check("参加培训1520余人次（城区640人次、乡村913人次）。"), FindingKind::kPartsMismatch),
+      nullptr);
   // 3.4万 stands for [33500, 34500]: 20000 + 14100 = 34100 fits.
   EXPECT_TRUE(Check("随迁子女3.4万名（小学20000名、初中14100名）。").findings.empty());
 }
@@ -195,7 +202,8 @@ TEST(SummaryCheckerTest, TheSameStatisticStatedTwiceDifferentlyIsAWarning) {
 }
 
 TEST(SummaryCheckerTest, DifferentThingsWithTheSameWordsAreNoRepeat) {
-  EXPECT_TRUE(Check("投入资金400多万元。\n累计投资7000多万元，投入资金7000多万元。").findings.empty());
+  EXPECT_TRUE(
+      Check("投入资金400多万元。\n累计投资7000多万元，投入资金7000多万元。").findings.empty());
   EXPECT_TRUE(Check("2023年全县在校学生30000人；2024年全县在校学生31000人。").findings.empty());
   EXPECT_TRUE(Check("各部门职工培训面为84.6%。各部门职工培训面为84.6%。").findings.empty());
 }
@@ -221,7 +229,8 @@ TEST(SummaryCheckerTest, ComparesFiguresWithTheRecords) {
   CheckOptions options;
   options.year = 2026;
   options.records = &records;
-  const CheckResult r = Check("全县在校学生31082人，专任教师1929人，共有小学41所。城关一小在校学生2000人。", options);
+  const CheckResult r =
+      Check("全县在校学生31082人，专任教师1929人，共有小学41所。城关一小在校学生2000人。", options);
   const Finding* f = Only(r, FindingKind::kRecordMismatch);
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->text, "31082人");
