@@ -37,6 +37,68 @@ std::int64_t EventsOf(const RegisterStats& s, meta::EventType type) {
   return 0;
 }
 
+using L = meta::EducationLevel;
+
+// What each metric counts in the register's figures.
+struct MetricDef {
+  RecordMetric metric;
+  std::string_view what;  // in Chinese, for the finding's query
+  bool flow;              // counted over the flow window, not at the time point
+  std::int64_t (*value)(const RegisterStats&);
+};
+
+constexpr MetricDef kMetricDefs[] = {
+    {RecordMetric::kSchools, "学校数（不含教学点）", false,
+     [](const RegisterStats& s) { return s.schools; }},
+    {RecordMetric::kPrimarySchools, "小学数", false,
+     [](const RegisterStats& s) { return SchoolsOfStage(s, L::kPrimary); }},
+    {RecordMetric::kJuniorSchools, "初中学校数（含九年一贯制）", false,
+     [](const RegisterStats& s) { return SchoolsOfStage(s, L::kJunior); }},
+    {RecordMetric::kSeniorSchools, "普通高中数", false,
+     [](const RegisterStats& s) { return SchoolsOfStage(s, L::kSenior); }},
+    {RecordMetric::kVocationalSchools, "中职学校数", false,
+     [](const RegisterStats& s) { return SchoolsOfStage(s, L::kVocational); }},
+    {RecordMetric::kKindergartens, "幼儿园数", false,
+     [](const RegisterStats& s) { return SchoolsOfStage(s, L::kPreschool); }},
+    {RecordMetric::kSpecialSchools, "特殊教育学校数", false,
+     [](const RegisterStats& s) { return SchoolsOfStage(s, L::kSpecial); }},
+    {RecordMetric::kTeachingPoints, "教学点数", false,
+     [](const RegisterStats& s) { return s.teaching_points; }},
+    {RecordMetric::kStudents, "在校学生数", false,
+     [](const RegisterStats& s) { return s.students; }},
+    {RecordMetric::kPrimaryStudents, "小学在校生数", false,
+     [](const RegisterStats& s) { return StudentsOf(s, L::kPrimary); }},
+    {RecordMetric::kJuniorStudents, "初中在校生数", false,
+     [](const RegisterStats& s) { return StudentsOf(s, L::kJunior); }},
+    {RecordMetric::kSeniorStudents, "普通高中在校生数", false,
+     [](const RegisterStats& s) { return StudentsOf(s, L::kSenior); }},
+    {RecordMetric::kVocationalStudents, "中职在校生数", false,
+     [](const RegisterStats& s) { return StudentsOf(s, L::kVocational); }},
+    {RecordMetric::kKindergartenChildren, "在园幼儿数", false,
+     [](const RegisterStats& s) { return StudentsOf(s, L::kPreschool); }},
+    {RecordMetric::kStaff, "教职工数", false, [](const RegisterStats& s) { return s.staff; }},
+    {RecordMetric::kTeachers, "专任教师数", false,
+     [](const RegisterStats& s) { return s.teachers; }},
+    {RecordMetric::kLeftBehind, "在校生中的留守儿童数", false,
+     [](const RegisterStats& s) { return s.left_behind; }},
+    {RecordMetric::kMigrantChildren, "在校生中的随迁子女数", false,
+     [](const RegisterStats& s) { return s.migrant_children; }},
+    {RecordMetric::kDisabledStudents, "在校残疾学生数", false,
+     [](const RegisterStats& s) { return s.disabled; }},
+    {RecordMetric::kMinorityStudents, "少数民族在校生数", false,
+     [](const RegisterStats& s) { return s.minority; }},
+    {RecordMetric::kRegisteredPoor, "建档立卡在校生数", false,
+     [](const RegisterStats& s) { return s.registered_poor; }},
+    {RecordMetric::kDropouts, "辍学人次", true,
+     [](const RegisterStats& s) { return EventsOf(s, meta::EventType::kDropOut); }},
+    {RecordMetric::kReturned, "辍学返校人次", true,
+     [](const RegisterStats& s) { return EventsOf(s, meta::EventType::kReturn); }},
+    {RecordMetric::kAdmissions, "招生入学人次", true,
+     [](const RegisterStats& s) { return EventsOf(s, meta::EventType::kAdmit); }},
+    {RecordMetric::kGraduates, "毕业人次", true,
+     [](const RegisterStats& s) { return EventsOf(s, meta::EventType::kGraduate); }},
+};
+
 class RegisterRecordSource final : public report::RecordSource {
  public:
   RegisterRecordSource(store::Store& store, Actor actor, std::string org, std::vector<int> years)
@@ -51,116 +113,14 @@ class RegisterRecordSource final : public report::RecordSource {
       it = cache_.emplace(year, std::move(stats).value()).first;
     }
     const RegisterStats& s = it->second;
-    using L = meta::EducationLevel;
-    std::int64_t value = 0;
-    std::string what;
-    bool flow = false;
-    switch (metric) {
-      case RecordMetric::kSchools:
-        value = s.schools;
-        what = "学校数（不含教学点）";
-        break;
-      case RecordMetric::kPrimarySchools:
-        value = SchoolsOfStage(s, L::kPrimary);
-        what = "小学数";
-        break;
-      case RecordMetric::kJuniorSchools:
-        value = SchoolsOfStage(s, L::kJunior);
-        what = "初中学校数（含九年一贯制）";
-        break;
-      case RecordMetric::kSeniorSchools:
-        value = SchoolsOfStage(s, L::kSenior);
-        what = "普通高中数";
-        break;
-      case RecordMetric::kVocationalSchools:
-        value = SchoolsOfStage(s, L::kVocational);
-        what = "中职学校数";
-        break;
-      case RecordMetric::kKindergartens:
-        value = SchoolsOfStage(s, L::kPreschool);
-        what = "幼儿园数";
-        break;
-      case RecordMetric::kSpecialSchools:
-        value = SchoolsOfStage(s, L::kSpecial);
-        what = "特殊教育学校数";
-        break;
-      case RecordMetric::kTeachingPoints:
-        value = s.teaching_points;
-        what = "教学点数";
-        break;
-      case RecordMetric::kStudents:
-        value = s.students;
-        what = "在校学生数";
-        break;
-      case RecordMetric::kPrimaryStudents:
-        value = StudentsOf(s, L::kPrimary);
-        what = "小学在校生数";
-        break;
-      case RecordMetric::kJuniorStudents:
-        value = StudentsOf(s, L::kJunior);
-        what = "初中在校生数";
-        break;
-      case RecordMetric::kSeniorStudents:
-        value = StudentsOf(s, L::kSenior);
-        what = "普通高中在校生数";
-        break;
-      case RecordMetric::kVocationalStudents:
-        value = StudentsOf(s, L::kVocational);
-        what = "中职在校生数";
-        break;
-      case RecordMetric::kKindergartenChildren:
-        value = StudentsOf(s, L::kPreschool);
-        what = "在园幼儿数";
-        break;
-      case RecordMetric::kStaff:
-        value = s.staff;
-        what = "教职工数";
-        break;
-      case RecordMetric::kTeachers:
-        value = s.teachers;
-        what = "专任教师数";
-        break;
-      case RecordMetric::kLeftBehind:
-        value = s.left_behind;
-        what = "在校生中的留守儿童数";
-        break;
-      case RecordMetric::kMigrantChildren:
-        value = s.migrant_children;
-        what = "在校生中的随迁子女数";
-        break;
-      case RecordMetric::kDisabledStudents:
-        value = s.disabled;
-        what = "在校残疾学生数";
-        break;
-      case RecordMetric::kMinorityStudents:
-        value = s.minority;
-        what = "少数民族在校生数";
-        break;
-      case RecordMetric::kRegisteredPoor:
-        value = s.registered_poor;
-        what = "建档立卡在校生数";
-        break;
-      case RecordMetric::kDropouts:
-        value = EventsOf(s, meta::EventType::kDropOut);
-        what = "辍学人次";
-        flow = true;
-        break;
-      case RecordMetric::kReturned:
-        value = EventsOf(s, meta::EventType::kReturn);
-        what = "辍学返校人次";
-        flow = true;
-        break;
-      case RecordMetric::kAdmissions:
-        value = EventsOf(s, meta::EventType::kAdmit);
-        what = "招生入学人次";
-        flow = true;
-        break;
-      case RecordMetric::kGraduates:
-        value = EventsOf(s, meta::EventType::kGraduate);
-        what = "毕业人次";
-        flow = true;
-        break;
+    const MetricDef* def = nullptr;
+    for (const MetricDef& d : kMetricDefs) {
+      if (d.metric == metric) def = &d;
     }
+    if (def == nullptr) return std::nullopt;
+    const std::int64_t value = def->value(s);
+    const std::string what(def->what);
+    const bool flow = def->flow;
     report::RecordValue v;
     v.value = value;
     v.description =

@@ -66,6 +66,18 @@ void AppendUtf8(std::int32_t cp, std::string* out) {
   }
 }
 
+std::vector<CodePointAt> DecodeCodePoints(std::string_view text) {
+  std::vector<CodePointAt> out;
+  out.reserve(text.size());
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t begin = pos;
+    const std::int32_t cp = NextCodePoint(text, &pos);
+    out.push_back(CodePointAt{begin, pos, cp});
+  }
+  return out;
+}
+
 std::size_t FindInvalidUtf8(std::string_view text) {
   std::size_t pos = 0;
   while (pos < text.size()) {

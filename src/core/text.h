@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace eduledger::core {
 
@@ -21,6 +22,15 @@ std::string AsciiLowerCopy(std::string_view text);
 std::int32_t NextCodePoint(std::string_view text, std::size_t* pos);
 // Append the UTF-8 encoding of `cp` (which must be a Unicode scalar value).
 void AppendUtf8(std::int32_t cp, std::string* out);
+
+// A code point of a text with its byte range.
+struct CodePointAt {
+  std::size_t begin;
+  std::size_t end;
+  std::int32_t cp;  // -1 for a malformed byte
+};
+// Every code point of `text` with its byte range.
+std::vector<CodePointAt> DecodeCodePoints(std::string_view text);
 
 // Return the byte offset of the first byte that does not start a well-formed UTF-8 sequence
 // (overlongs, surrogates and code points above U+10FFFF are malformed), or npos if all is well.

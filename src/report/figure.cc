@@ -15,22 +15,7 @@ namespace {
 
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
-struct CodePoint {
-  std::size_t begin;
-  std::size_t end;
-  std::int32_t cp;
-};
-
-std::vector<CodePoint> Decode(std::string_view text) {
-  std::vector<CodePoint> out;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    const std::size_t begin = pos;
-    const std::int32_t cp = core::NextCodePoint(text, &pos);
-    out.push_back(CodePoint{begin, pos, cp});
-  }
-  return out;
-}
+using CodePoint = core::CodePointAt;
 
 struct Unit {
   std::string_view text;
@@ -217,7 +202,7 @@ bool IsSegmentBreak(std::int32_t cp) { return IsSentenceBreak(cp) || cp == 0xFF1
 class Extractor {
  public:
   Extractor(std::string_view text, bool markdown, int default_year)
-      : text_(text), cps_(Decode(text)), default_year_(default_year) {
+      : text_(text), cps_(core::DecodeCodePoints(text)), default_year_(default_year) {
     for (const Placeholder& p : FindPlaceholders(text, markdown)) placeholders_.push_back(p);
   }
 

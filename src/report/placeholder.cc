@@ -42,22 +42,7 @@ bool IsMarkdownBoundary(std::int32_t cp) {
          cp == 0x201D || cp == 0x2014 || cp == 0x2026;
 }
 
-struct CodePoint {
-  std::size_t begin;
-  std::size_t end;
-  std::int32_t cp;
-};
-
-std::vector<CodePoint> Decode(std::string_view text) {
-  std::vector<CodePoint> out;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    const std::size_t begin = pos;
-    const std::int32_t cp = core::NextCodePoint(text, &pos);
-    out.push_back(CodePoint{begin, pos, cp});
-  }
-  return out;
-}
+using CodePoint = core::CodePointAt;
 
 // Mark the code points of Markdown emphasis: **words** and __words__.
 std::vector<bool> MarkdownEmphasis(const std::vector<CodePoint>& cps) {
@@ -87,7 +72,7 @@ std::vector<bool> MarkdownEmphasis(const std::vector<CodePoint>& cps) {
 }  // namespace
 
 std::vector<Placeholder> FindPlaceholders(std::string_view text, bool markdown) {
-  const std::vector<CodePoint> cps = Decode(text);
+  const std::vector<CodePoint> cps = core::DecodeCodePoints(text);
   const std::vector<bool> emphasis =
       markdown ? MarkdownEmphasis(cps) : std::vector<bool>(cps.size(), false);
   auto cp_at = [&](std::size_t i) { return i < cps.size() ? cps[i].cp : -1; };

@@ -84,17 +84,10 @@ void Quotient(const Figure& part, const Figure& whole, double* lo, double* hi) {
 }
 
 Finding Mismatch(FindingKind kind, const Figure& rate, double expected, std::string reason) {
-  Finding f;
-  f.kind = kind;
-  f.severity = kind == FindingKind::kRateUnverifiable ? Severity::kInfo : Severity::kError;
-  f.begin = rate.begin;
-  f.end = rate.end;
-  f.text = rate.written;
-  f.stated = rate.value;
+  Finding f = FindingAt(rate, kind,
+                        kind == FindingKind::kRateUnverifiable ? Severity::kInfo : Severity::kError,
+                        std::move(reason));
   f.expected = RoundTo(expected, rate.decimals);
-  f.unit = "%";
-  f.decimals = rate.decimals;
-  f.reason = std::move(reason);
   return f;
 }
 

@@ -100,17 +100,10 @@ void CheckRecords(CheckState& state) {
       ++state.result->summary.records_compared;
       const double v = static_cast<double>(value);
       if (Overlaps(f.lo, f.hi, v, v)) continue;
-      Finding finding;
-      finding.kind = FindingKind::kRecordMismatch;
-      finding.severity = Severity::kError;
-      finding.begin = f.begin;
-      finding.end = f.end;
-      finding.text = f.written;
-      finding.stated = f.value;
+      Finding finding = FindingAt(f, FindingKind::kRecordMismatch, Severity::kError,
+                                  std::string(m->noun) + "：文中为" + f.written + "，台账记录为" +
+                                      std::to_string(value) + std::string(m->unit));
       finding.expected = v;
-      finding.unit = f.unit;
-      finding.reason = std::string(m->noun) + "：文中为" + f.written + "，台账记录为" +
-                       std::to_string(value) + std::string(m->unit);
       finding.query = record->description + "（复核：" + record->command + "）";
       state.Add(p, std::move(finding));
     }

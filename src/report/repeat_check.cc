@@ -46,19 +46,13 @@ void CheckRepeats(CheckState& state) {
       if (fresh) continue;
       const Figure& earlier = *it->second.figure;
       if (Overlaps(earlier.lo, earlier.hi, f.lo, f.hi)) continue;
-      Finding finding;
-      finding.kind = FindingKind::kInconsistentRepeat;
-      finding.severity = Severity::kWarning;
-      finding.begin = f.begin;
-      finding.end = f.end;
-      finding.text = f.written;
-      finding.stated = f.value;
+      Finding finding =
+          FindingAt(f, FindingKind::kInconsistentRepeat, Severity::kWarning,
+                    "“" + noun + "”前文（第" +
+                        std::to_string(state.paragraphs[it->second.paragraph].paragraph->number) +
+                        "段）为" + earlier.written + "，此处为" + f.written);
       finding.expected = earlier.value;
-      finding.unit = f.unit;
       finding.decimals = std::max(f.decimals, earlier.decimals);
-      finding.reason = "“" + noun + "”前文（第" +
-                       std::to_string(state.paragraphs[it->second.paragraph].paragraph->number) +
-                       "段）为" + earlier.written + "，此处为" + f.written;
       finding.related = {state.PlaceOf(it->second.paragraph, earlier)};
       state.Add(p, std::move(finding));
     }

@@ -108,31 +108,22 @@ class SumChecker {
     if (exhaustive && parts.size() < 2) return;
     ++state_.result->summary.sums_checked;
     if (Overlaps(lo, hi, total.lo, total.hi)) return;
-    Finding f;
     const std::string sum_text = FormatValue(sum, total.unit, total.decimals) + total.unit;
+    Finding f;
     if (exhaustive) {
-      f.kind = FindingKind::kPartsMismatch;
-      f.severity = Severity::kError;
-      f.reason = "分项之和" + sum_text + "与总数" + total.written + "不符";
+      f = FindingAt(total, FindingKind::kPartsMismatch, Severity::kError,
+                    "分项之和" + sum_text + "与总数" + total.written + "不符");
     } else if (lo > total.hi) {
-      f.kind = FindingKind::kPartsExceedTotal;
-      f.severity = Severity::kError;
-      f.reason = "其中各项之和" + sum_text + "超过总数" + total.written;
+      f = FindingAt(total, FindingKind::kPartsExceedTotal, Severity::kError,
+                    "其中各项之和" + sum_text + "超过总数" + total.written);
     } else if (parts.size() >= 3) {
-      f.kind = FindingKind::kPartsMismatch;
-      f.severity = Severity::kWarning;
-      f.reason = "其中所列" + std::to_string(parts.size()) + "项之和" + sum_text + "小于总数" +
-                 total.written + "；若已列出全部分项，请核对";
+      f = FindingAt(total, FindingKind::kPartsMismatch, Severity::kWarning,
+                    "其中所列" + std::to_string(parts.size()) + "项之和" + sum_text + "小于总数" +
+                        total.written + "；若已列出全部分项，请核对");
     } else {
       return;
     }
-    f.begin = total.begin;
-    f.end = total.end;
-    f.text = total.written;
-    f.stated = total.value;
     f.expected = sum;
-    f.unit = total.unit;
-    f.decimals = total.decimals;
     for (const Figure* part : parts) f.related.push_back(state_.PlaceOf(p_, *part));
     state_.Add(p_, std::move(f));
   }

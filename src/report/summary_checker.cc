@@ -31,6 +31,20 @@ Place CheckState::PlaceOf(std::size_t p, const Figure& f) const {
   return Place{paragraphs[p].paragraph->number, f.begin, f.end, f.written};
 }
 
+Finding FindingAt(const Figure& f, FindingKind kind, Severity severity, std::string reason) {
+  Finding out;
+  out.kind = kind;
+  out.severity = severity;
+  out.begin = f.begin;
+  out.end = f.end;
+  out.text = f.written;
+  out.stated = f.value;
+  out.unit = f.unit;
+  out.decimals = f.decimals;
+  out.reason = std::move(reason);
+  return out;
+}
+
 bool ContainsAny(std::string_view text, std::span<const std::string_view> words) {
   for (const std::string_view w : words) {
     if (!w.empty() && text.find(w) != std::string_view::npos) return true;
