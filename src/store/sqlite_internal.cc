@@ -48,12 +48,13 @@ core::Result<Stmt> Stmt::Prepare(sqlite3* db, std::string_view sql) {
 }
 
 Stmt& Stmt::Bind(int idx, std::int64_t value) {
-  sqlite3_bind_int64(stmt_.get(), idx, value);
+  sqlite3_bind_int64(stmt_.get(), base_ + idx, value);
   return *this;
 }
 
 Stmt& Stmt::BindText(int idx, std::string_view value) {
-  sqlite3_bind_text(stmt_.get(), idx, value.data(), static_cast<int>(value.size()), SQLITE_STATIC);
+  sqlite3_bind_text(stmt_.get(), base_ + idx, value.data(), static_cast<int>(value.size()),
+                    SQLITE_STATIC);
   return *this;
 }
 
@@ -62,7 +63,7 @@ Stmt& Stmt::BindTextOrNull(int idx, std::string_view value) {
 }
 
 Stmt& Stmt::BindNull(int idx) {
-  sqlite3_bind_null(stmt_.get(), idx);
+  sqlite3_bind_null(stmt_.get(), base_ + idx);
   return *this;
 }
 

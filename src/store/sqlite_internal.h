@@ -39,7 +39,9 @@ class Stmt {
   Stmt& operator=(const Stmt&) = delete;
   ~Stmt() = default;
 
-  // Parameters are 1-based, as in SQLite.
+  // Parameters are 1-based, as in SQLite. With a parameter base b, Bind(i, …) binds
+  // parameter b + i: the row r of a multi-row INSERT binds its columns at base r·columns.
+  void SetParameterBase(int base) { base_ = base; }
   Stmt& Bind(int idx, std::int64_t value);
   Stmt& BindText(int idx, std::string_view value);        // SQLITE_STATIC
   Stmt& BindTextOrNull(int idx, std::string_view value);  // NULL when empty
@@ -60,6 +62,7 @@ class Stmt {
   explicit Stmt(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
   sqlite3* db_;
   std::unique_ptr<sqlite3_stmt, StmtFinalizer> stmt_;
+  int base_ = 0;
 };
 
 }  // namespace eduledger::store::internal

@@ -410,6 +410,7 @@ class SqliteTransaction final : public TransactionImpl {
   template <class Row, class Bind>
   Status WriteAll(std::span<Row> rows, const char* sql, Bind bind, int id_param = 0) {
     EL_ASSIGN_OR_RETURN(Stmt * s, store_->Cached(sql));
+    scratch_row_ = 0;
     for (const Row& r : rows) {
       bind(*s, r);
       if constexpr (requires { r.id; }) {
@@ -420,31 +421,52 @@ class SqliteTransaction final : public TransactionImpl {
     return Status::OK();
   }
 
-  // Insert each row and give it the id the table assigned.
+  // Insert `rows` into `table`: `columns` lists the `ncols` columns in the order `bind` binds
+  // them. Several rows go into one statement, so SQLite runs one program per batch rather than
+  // per row; rows that have an `id` get the ids the table assigned (the rows of one statement
+  // take consecutive rowids).
   template <class Row, class Bind>
-  Status InsertAll(std::span<Row> rows, const char* sql, Bind bind) {
-    EL_ASSIGN_OR_RETURN(Stmt * s, store_->Cached(sql));
-    for (Row& r : rows) {
-      bind(*s, r);
+  Status InsertAll(std::span<Row> rows, std::string_view table, std::string_view columns, int ncols,
+                   Bind bind) {
+    for (std::size_t start = 0; start < rows.size(); start += kRowsPerInsert) {
+      const std::size_t n = std::min(kRowsPerInsert, rows.size() - start);
+      std::string sql = Sql({"INSERT INTO ", table, " (", columns, ") VALUES "});
+      for (std::size_t k = 0; k < n; ++k) {
+        sql += k ? ",(" : "(";
+        for (int c = 0; c < ncols; ++c) sql += c ? ",?" : "?";
+        sql += ")";
+      }
+      EL_ASSIGN_OR_RETURN(Stmt * s, store_->Cached(sql));
+      for (std::size_t k = 0; k < n; ++k) {
+        scratch_row_ = k;
+        s->SetParameterBase(static_cast<int>(k) * ncols);
+        bind(*s, rows[start + k]);
+      }
+      s->SetParameterBase(0);
       EL_RETURN_IF_ERROR(s->Run());
-      r.id = sqlite3_last_insert_rowid(store_->db.get());
+      if constexpr (requires(Row & r) { r.id; }) {
+        const std::int64_t last = sqlite3_last_insert_rowid(store_->db.get());
+        for (std::size_t k = 0; k < n; ++k) {
+          rows[start + k].id = last - static_cast<std::int64_t>(n - 1 - k);
+        }
+      }
     }
     return Status::OK();
   }
 
-  // A binder that keeps date text in this transaction's scratch string until the row has run.
+  // A binder that keeps a row's date text in this transaction's scratch strings until its
+  // statement has run.
   template <class Row>
   auto WithScratch(void (*bind)(Stmt&, const Row&, std::string*)) {
-    return [this, bind](Stmt& s, const Row& r) { bind(s, r, &scratch_); };
+    return [this, bind](Stmt& s, const Row& r) { bind(s, r, &scratch_[scratch_row_]); };
   }
 
  public:
   Status InsertOrgUnits(std::span<meta::OrgUnit> units) override {
-    return InsertAll(units,
-                     "INSERT INTO org_units (code, name, parent_id, level, school_type, ownership, "
-                     "urban_rural, boarding, small_scale, central_school_id) VALUES "
-                     "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                     BindOrgUnit);
+    return InsertAll(units, "org_units",
+                     "code, name, parent_id, level, school_type, ownership, urban_rural, boarding, "
+                     "small_scale, central_school_id",
+                     10, BindOrgUnit);
   }
 
   Status UpdateOrgUnits(std::span<const meta::OrgUnit> units) override {
@@ -456,11 +478,10 @@ class SqliteTransaction final : public TransactionImpl {
   }
 
   Status InsertStudents(std::span<meta::Student> students) override {
-    return InsertAll(students,
-                     "INSERT INTO students (id_type, id_number, id_number_15, student_no, name, "
-                     "sex, birth_date, ethnicity, hukou, disability, flags) VALUES "
-                     "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                     WithScratch(BindStudent));
+    return InsertAll(students, "students",
+                     "id_type, id_number, id_number_15, student_no, name, sex, birth_date, "
+                     "ethnicity, hukou, disability, flags",
+                     11, WithScratch(BindStudent));
   }
 
   Status UpdateStudents(std::span<const meta::Student> students) override {
@@ -472,10 +493,9 @@ class SqliteTransaction final : public TransactionImpl {
   }
 
   Status InsertEnrolments(std::span<const meta::Enrolment> rows) override {
-    return WriteAll(rows,
-                    "INSERT INTO enrolments (org_unit_id, grade, class_name, admission_ym, "
-                    "student_id, school_year) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    BindEnrolment);
+    return InsertAll(rows, "enrolments",
+                     "org_unit_id, grade, class_name, admission_ym, student_id, school_year", 6,
+                     BindEnrolment);
   }
 
   Status UpdateEnrolments(std::span<const meta::Enrolment> rows) override {
@@ -486,16 +506,13 @@ class SqliteTransaction final : public TransactionImpl {
   }
 
   Status InsertStatusEvents(std::span<meta::StatusEvent> events) override {
-    return InsertAll(events,
-                     "INSERT INTO status_events (student_id, event_type, event_date, org_unit_id, "
-                     "other_org_unit_id, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    return InsertAll(events, "status_events",
+                     "student_id, event_type, event_date, org_unit_id, other_org_unit_id, note", 6,
                      WithScratch(BindEvent));
   }
 
   Status InsertStaff(std::span<meta::Staff> staff) override {
-    return InsertAll(staff,
-                     "INSERT INTO staff (id_type, id_number, name, sex, birth_date, ethnicity) "
-                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    return InsertAll(staff, "staff", "id_type, id_number, name, sex, birth_date, ethnicity", 6,
                      WithScratch(BindStaff));
   }
 
@@ -507,11 +524,10 @@ class SqliteTransaction final : public TransactionImpl {
   }
 
   Status InsertStaffAssignments(std::span<const meta::StaffAssignment> rows) override {
-    return WriteAll(rows,
-                    "INSERT INTO staff_assignments (org_unit_id, post, title, subject, "
-                    "level_taught, qualification, staff_id, school_year) VALUES "
-                    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                    BindAssignment);
+    return InsertAll(rows, "staff_assignments",
+                     "org_unit_id, post, title, subject, level_taught, qualification, staff_id, "
+                     "school_year",
+                     8, BindAssignment);
   }
 
   Status UpdateStaffAssignments(std::span<const meta::StaffAssignment> rows) override {
@@ -557,7 +573,9 @@ class SqliteTransaction final : public TransactionImpl {
  private:
   SqliteStore::Impl* store_;
   bool done_ = false;
-  std::string scratch_;  // date text bound to the row being written
+  static constexpr std::size_t kRowsPerInsert = 64;
+  std::vector<std::string> scratch_ = std::vector<std::string>(kRowsPerInsert);  // date texts
+  std::size_t scratch_row_ = 0;  // the row of its statement being bound
 };
 
 // --- the store --------------------------------------------------------------------------------
