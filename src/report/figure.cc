@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <limits>
 
+#include "core/money.h"
 #include "core/text.h"
 #include "report/placeholder.h"
 
@@ -603,17 +604,14 @@ int DocumentYear(const std::vector<std::string_view>& first_paragraphs) {
 }
 
 std::string FormatValue(double value, const std::string& unit, int decimals) {
-  char buf[64];
   if (unit == "元" && std::fabs(value) >= 1e4) {
-    // In 万, without trailing zeros: 20700000 → "2070万", 2344000 → "234.4万".
-    std::snprintf(buf, sizeof buf, "%.*f", decimals > 2 ? decimals : 2, value / 1e4);
-    std::string s = buf;
-    if (s.find('.') != std::string::npos) {
-      while (s.back() == '0') s.pop_back();
-      if (s.back() == '.') s.pop_back();
-    }
+    // In 万, rounded half up to 0.01万 (core::Money), without trailing zeros: "2070万", "234.4万".
+    std::string s = core::Money::FromFen(std::llround(value * 100)).ToWanYuanString(2);
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
     return s + "万";
   }
+  char buf[64];
   std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
   return buf;
 }
