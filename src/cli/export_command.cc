@@ -4,6 +4,7 @@
 
 #include "app/register_io.h"
 #include "app/store_open.h"
+#include "cli/arguments.h"
 #include "cli/commands.h"
 #include "cli/text_output.h"
 #include "core/period.h"
@@ -20,9 +21,7 @@ void AddExportCommand(CLI::App& app, CliContext& ctx) {
       "export",
       "导出学校、学生、在校登记或教职工名单为 CSV（UTF-8，Excel 可直接打开）或 XLSX，"
       "列名与导入相同");
-  cmd->add_option("kind", args->kind, "名单类型：schools、students、enrolments、staff")
-      ->required()
-      ->check(CLI::IsMember({"schools", "orgunits", "students", "enrolments", "staff"}));
+  AddKindArgument(cmd, &args->kind);
   cmd->add_option("-o,--output", args->request.path, "输出文件（.csv 或 .xlsx）")->required();
   cmd->add_option("--year", args->request.school_year, "学年（默认最新学年）");
   cmd->add_option("--org", args->request.org, "单位代码或名称（默认全部）");

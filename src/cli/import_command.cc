@@ -4,6 +4,7 @@
 
 #include "app/register_io.h"
 #include "app/store_open.h"
+#include "cli/arguments.h"
 #include "cli/commands.h"
 #include "cli/text_output.h"
 
@@ -116,9 +117,7 @@ void AddImportCommand(CLI::App& app, CliContext& ctx) {
       "import",
       "导入学校（schools）、学生（students）、在校登记（enrolments）或教职工（staff）名单，"
       "CSV 或 XLSX。整份文件要么全部写入，要么一行也不写。");
-  cmd->add_option("kind", args->kind, "名单类型：schools、students、enrolments、staff")
-      ->required()
-      ->check(CLI::IsMember({"schools", "orgunits", "students", "enrolments", "staff"}));
+  AddKindArgument(cmd, &args->kind);
   cmd->add_option("file", args->request.path, "CSV（UTF-8 或 GB18030）或 XLSX 文件")->required();
   cmd->add_option("--year", args->request.school_year,
                   "学年（如 2024 表示 2024-2025学年），文件没有“学年”列时必填");
