@@ -118,15 +118,12 @@ class RegisterRecordSource final : public report::RecordSource {
       if (d.metric == metric) def = &d;
     }
     if (def == nullptr) return std::nullopt;
-    const std::int64_t value = def->value(s);
-    const std::string what(def->what);
-    const bool flow = def->flow;
     report::RecordValue v;
-    v.value = value;
+    v.value = def->value(s);
     v.description =
-        s.org_name + " " + what + "，" +
-        (flow ? "学籍异动 " + s.flow.start().ToChinese() + "—" + s.flow.end().ToChinese()
-              : core::SchoolYearLabel(year) + "，统计时点 " + s.snapshot.ToChinese());
+        s.org_name + " " + std::string(def->what) + "，" +
+        (def->flow ? "学籍异动 " + s.flow.start().ToChinese() + "—" + s.flow.end().ToChinese()
+                   : core::SchoolYearLabel(year) + "，统计时点 " + s.snapshot.ToChinese());
     v.command = "eduledger stats --year " + std::to_string(year) + " --org " + s.org_code;
     return v;
   }

@@ -32,7 +32,6 @@ core::Result<ingest::ImportReport> ImportRegisterFile(store::Store& store, const
   options.dry_run = request.dry_run;
   options.max_errors = request.max_errors;
   options.sheet = request.sheet;
-  options.progress = request.progress;
   options.may_write = [&scope](const meta::OrgUnit& u) { return scope.Sees(u); };
   const auto start = std::chrono::steady_clock::now();
   // When each phase was first reported, for the log's phase timings.

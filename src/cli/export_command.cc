@@ -12,27 +12,22 @@
 namespace eduledger::cli {
 
 void AddExportCommand(CLI::App& app, CliContext& ctx) {
-  struct Args {
-    std::string kind;
-    app::ExportRequest request;
-  };
-  auto args = std::make_shared<Args>();
+  auto request = std::make_shared<app::ExportRequest>();
   CLI::App* cmd = app.add_subcommand(
       "export",
       "导出学校、学生、在校登记或教职工名单为 CSV（UTF-8，Excel 可直接打开）或 XLSX，"
       "列名与导入相同");
-  AddKindArgument(cmd, &args->kind);
-  cmd->add_option("-o,--output", args->request.path, "输出文件（.csv 或 .xlsx）")->required();
-  cmd->add_option("--year", args->request.school_year, "学年（默认最新学年）");
-  cmd->add_option("--org", args->request.org, "单位代码或名称（默认全部）");
-  cmd->callback([&ctx, args] {
-    args->request.kind = *ingest::ParseImportKind(args->kind);
+  AddKindArgument(cmd, &request->kind);
+  cmd->add_option("-o,--output", request->path, "输出文件（.csv 或 .xlsx）")->required();
+  cmd->add_option("--year", request->school_year, "学年（默认最新学年）");
+  cmd->add_option("--org", request->org, "单位代码或名称（默认全部）");
+  cmd->callback([&ctx, request] {
     auto store = app::OpenStore(ctx.db, false);
     if (!store.ok()) return ctx.Fail(store.status());
-    auto result = app::ExportRegisterFile(**store, ctx.actor, args->request);
+    auto result = app::ExportRegisterFile(**store, ctx.actor, *request);
     if (!result.ok()) return ctx.Fail(result.status());
     if (ctx.json()) {
-      std::printf("%s\n", nlohmann::json{{"file", args->request.path},
+      std::printf("%s\n", nlohmann::json{{"file", request->path},
                                          {"rows", result->rows},
                                          {"school_year", result->school_year},
                                          {"org", result->org_name},
@@ -42,8 +37,8 @@ void AddExportCommand(CLI::App& app, CliContext& ctx) {
       return;
     }
     std::printf("已导出%s %s 行到 %s%s\n", result->org_name.c_str(),
-                Thousands(result->rows).c_str(), args->request.path.c_str(),
-                args->request.kind == ingest::ImportKind::kOrgUnits
+                Thousands(result->rows).c_str(), request->path.c_str(),
+                request->kind == ingest::ImportKind::kOrgUnits
                     ? ""
                     : ("（" + core::SchoolYearLabel(result->school_year) + "）").c_str());
   });

@@ -108,33 +108,28 @@ void PrintReport(const CliContext& ctx, const ingest::ImportReport& r) {
 }  // namespace
 
 void AddImportCommand(CLI::App& app, CliContext& ctx) {
-  struct Args {
-    std::string kind;
-    app::ImportRequest request;
-  };
-  auto args = std::make_shared<Args>();
+  auto request = std::make_shared<app::ImportRequest>();
   CLI::App* cmd = app.add_subcommand(
       "import",
       "导入学校（schools）、学生（students）、在校登记（enrolments）或教职工（staff）名单，"
       "CSV 或 XLSX。整份文件要么全部写入，要么一行也不写。");
-  AddKindArgument(cmd, &args->kind);
-  cmd->add_option("file", args->request.path, "CSV（UTF-8 或 GB18030）或 XLSX 文件")->required();
-  cmd->add_option("--year", args->request.school_year,
+  AddKindArgument(cmd, &request->kind);
+  cmd->add_option("file", request->path, "CSV（UTF-8 或 GB18030）或 XLSX 文件")->required();
+  cmd->add_option("--year", request->school_year,
                   "学年（如 2024 表示 2024-2025学年），文件没有“学年”列时必填");
-  cmd->add_flag("--dry-run", args->request.dry_run, "只检查并报告将新增、修改、不变的记录，不写入");
-  cmd->add_option("--max-errors", args->request.max_errors, "最多列出多少处错误（默认 100）");
-  cmd->add_option("--sheet", args->request.sheet, "XLSX 工作表名称（默认第一个）");
-  cmd->callback([&ctx, args] {
-    args->request.kind = *ingest::ParseImportKind(args->kind);
+  cmd->add_flag("--dry-run", request->dry_run, "只检查并报告将新增、修改、不变的记录，不写入");
+  cmd->add_option("--max-errors", request->max_errors, "最多列出多少处错误（默认 100）");
+  cmd->add_option("--sheet", request->sheet, "XLSX 工作表名称（默认第一个）");
+  cmd->callback([&ctx, request] {
     auto store = app::OpenStore(ctx.db, false);
     if (!store.ok()) return ctx.Fail(store.status());
     ProgressLine progress;
     if (!ctx.json()) {
-      args->request.progress = [&progress](std::string_view phase, double f) {
+      request->progress = [&progress](std::string_view phase, double f) {
         progress.Update(phase, f);
       };
     }
-    auto report = app::ImportRegisterFile(**store, ctx.actor, args->request);
+    auto report = app::ImportRegisterFile(**store, ctx.actor, *request);
     progress.Clear();
     if (!report.ok()) return ctx.Fail(report.status());
     PrintReport(ctx, *report);

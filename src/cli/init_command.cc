@@ -2,15 +2,15 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "app/store_open.h"
 #include "cli/commands.h"
-#include "store/sqlite_store.h"
 
 namespace eduledger::cli {
 
 void AddInitCommand(CLI::App& app, CliContext& ctx) {
   CLI::App* cmd = app.add_subcommand("init", "创建数据库文件，或把已有数据库升级到当前结构版本");
   cmd->callback([&ctx] {
-    auto store = store::OpenSqliteStore(ctx.db, {.create_if_missing = true});
+    auto store = app::OpenStore(ctx.db, true);
     if (!store.ok()) return ctx.Fail(store.status());
     auto version = (*store)->SchemaVersion();
     if (!version.ok()) return ctx.Fail(version.status());

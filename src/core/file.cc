@@ -9,6 +9,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include "core/text.h"
+
 namespace eduledger::core {
 
 namespace {
@@ -84,28 +86,15 @@ MappedFile::~MappedFile() {
   if (mapped_) ::munmap(const_cast<char*>(data_), size_);
 }
 
-Result<std::string> ReadFile(const std::string& path) {
-  EL_ASSIGN_OR_RETURN(MappedFile file, MappedFile::Open(path));
-  return std::string(file.bytes());
+std::string_view FileName(std::string_view path) {
+  const std::size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
-Status WriteFileAtomically(const std::string& path, std::string_view bytes) {
-  const std::string tmp = path + ".tmp" + std::to_string(::getpid());
-  std::FILE* f = std::fopen(tmp.c_str(), "wb");
-  if (f == nullptr) {
-    return Status::Unavailable("cannot_write",
-                               "无法写入文件 " + path + "：" + std::strerror(errno));
-  }
-  const bool written = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
-  const bool flushed = std::fflush(f) == 0 && ::fsync(::fileno(f)) == 0;
-  const bool closed = std::fclose(f) == 0;
-  if (!written || !flushed || !closed || std::rename(tmp.c_str(), path.c_str()) != 0) {
-    const Status s =
-        Status::Unavailable("cannot_write", "无法写入文件 " + path + "：" + std::strerror(errno));
-    std::remove(tmp.c_str());
-    return s;
-  }
-  return Status::OK();
+std::string FileExtension(std::string_view path) {
+  const std::string_view name = FileName(path);
+  const std::size_t dot = name.rfind('.');
+  return dot == std::string_view::npos ? "" : AsciiLowerCopy(name.substr(dot + 1));
 }
 
 }  // namespace eduledger::core

@@ -1,5 +1,5 @@
-// Files: read a whole file (memory-mapped when large), write one atomically. Errors name the
-// path and the system's reason (InvalidArgument "cannot_read", Unavailable "cannot_write").
+// Files: read a whole file memory-mapped, and the parts of a path. Errors name the path and
+// the system's reason (InvalidArgument "cannot_read").
 #pragma once
 
 #include <cstddef>
@@ -34,10 +34,10 @@ class MappedFile {
   std::size_t released_ = 0;
 };
 
-Result<std::string> ReadFile(const std::string& path);
-
-// Write `bytes` to `path` through a temporary file in the same directory and a rename, so a
-// reader never sees half a file.
-Status WriteFileAtomically(const std::string& path, std::string_view bytes);
+// The extension of the file name in `path`, without its dot, in ASCII lower case: "xlsx" for
+// "学生名单.XLSX"; "" for "README" and for "v1.2/notes".
+std::string FileExtension(std::string_view path);
+// The file name in `path`, without its directories: "学生.csv" for "/tmp/in/学生.csv".
+std::string_view FileName(std::string_view path);
 
 }  // namespace eduledger::core

@@ -6,19 +6,10 @@ namespace eduledger::core {
 
 namespace {
 
-struct Province {
-  int code;
-  std::string_view short_name;
-};
-
 // GB/T 2260 province-level prefixes.
-constexpr Province kProvinces[] = {
-    {11, "京"}, {12, "津"}, {13, "冀"}, {14, "晋"}, {15, "蒙"}, {21, "辽"}, {22, "吉"},
-    {23, "黑"}, {31, "沪"}, {32, "苏"}, {33, "浙"}, {34, "皖"}, {35, "闽"}, {36, "赣"},
-    {37, "鲁"}, {41, "豫"}, {42, "鄂"}, {43, "湘"}, {44, "粤"}, {45, "桂"}, {46, "琼"},
-    {50, "渝"}, {51, "川"}, {52, "黔"}, {53, "滇"}, {54, "藏"}, {61, "陕"}, {62, "甘"},
-    {63, "青"}, {64, "宁"}, {65, "新"}, {71, "台"}, {81, "港"}, {82, "澳"},
-};
+constexpr int kProvinceCodes[] = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34,
+                                  35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52,
+                                  53, 54, 61, 62, 63, 64, 65, 71, 81, 82};
 
 constexpr int kWeights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
 constexpr char kCheckChars[11] = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
@@ -44,18 +35,10 @@ int Digits(std::string_view text) {
 
 bool IsKnownProvinceCode(int code) {
   if (code == 83) return true;  // checked against the full address code in Parse
-  for (const Province& p : kProvinces) {
-    if (p.code == code) return true;
+  for (const int p : kProvinceCodes) {
+    if (p == code) return true;
   }
   return false;
-}
-
-std::string_view ProvinceShortName(int code) {
-  if (code == 83) return "台";
-  for (const Province& p : kProvinces) {
-    if (p.code == code) return p.short_name;
-  }
-  return "";
 }
 
 char IdNumber::CheckCharacter(std::string_view first17) {

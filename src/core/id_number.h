@@ -63,7 +63,5 @@ class IdNumber {
 // True when `code` is a province-level prefix of GB/T 2260 (11..65, 71, 81, 82; 83 is only
 // valid for the Taiwan residence permit's 830000).
 bool IsKnownProvinceCode(int code);
-// The short name of a province code ("湘" for 43), or "" if unknown.
-std::string_view ProvinceShortName(int code);
 
 }  // namespace eduledger::core

@@ -12,10 +12,20 @@
 namespace eduledger::core {
 
 inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-inline bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 inline char AsciiUpper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c; }
 inline char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 std::string AsciiLowerCopy(std::string_view text);
+
+// Classes of code points: ASCII letters; decimal digits, ASCII or full-width (０-９), and
+// their values.
+inline bool IsAsciiLetterCp(std::int32_t cp) {
+  return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+}
+inline bool IsFullWidthDigitCp(std::int32_t cp) { return cp >= 0xFF10 && cp <= 0xFF19; }
+inline bool IsDigitCp(std::int32_t cp) {
+  return (cp >= '0' && cp <= '9') || IsFullWidthDigitCp(cp);
+}
+inline int DigitValueCp(std::int32_t cp) { return IsFullWidthDigitCp(cp) ? cp - 0xFF10 : cp - '0'; }
 
 // Decode the code point at text[*pos] and advance *pos past it. On a malformed or truncated
 // sequence, return -1 and advance by one byte.

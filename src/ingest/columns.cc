@@ -125,13 +125,6 @@ std::span<const ColumnSpec> StudentColumns() { return kStudentSpec; }
 std::span<const ColumnSpec> EnrolmentColumns() { return kEnrolmentSpec; }
 std::span<const ColumnSpec> StaffColumns() { return kStaffSpec; }
 
-std::string_view HeaderOf(std::span<const ColumnSpec> spec, Field f) {
-  for (const ColumnSpec& c : spec) {
-    if (c.field == f) return c.header;
-  }
-  return "";
-}
-
 std::string ColumnLetter(int col) {
   std::string out;
   for (int n = col + 1; n > 0; n = (n - 1) / 26) {

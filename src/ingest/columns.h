@@ -106,7 +106,4 @@ core::Result<ColumnMap> ReadHeader(TableReader& reader, std::span<const ColumnSp
 // "A", "B", … "Z", "AA" for a 0-based column index.
 std::string ColumnLetter(int col);
 
-// The header of `f` in `spec` (its canonical Chinese name).
-std::string_view HeaderOf(std::span<const ColumnSpec> spec, Field f);
-
 }  // namespace eduledger::ingest

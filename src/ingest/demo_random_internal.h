@@ -29,10 +29,6 @@ class Rng {
   std::uint32_t Below(std::uint32_t n) {
     return static_cast<std::uint32_t>(((Next() >> 32) * n) >> 32);
   }
-  // Uniform in [lo, hi].
-  int Between(int lo, int hi) {
-    return lo + static_cast<int>(Below(static_cast<std::uint32_t>(hi - lo + 1)));
-  }
   // Uniform in [0, 1).
   double Unit() { return static_cast<double>(Next() >> 11) * 0x1.0p-53; }
   bool Chance(double p) { return Unit() < p; }

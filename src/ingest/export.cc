@@ -1,5 +1,7 @@
 #include "ingest/export.h"
 
+#include <array>
+
 #include "core/period.h"
 #include "core/personal_data.h"
 #include "ingest/columns.h"
@@ -27,14 +29,19 @@ std::vector<std::string> Headers(std::span<const ColumnSpec> spec) {
   return out;
 }
 
-// The cells of one row, placed by field in the order of `spec`.
+// The cells of one row, placed by field in the order of `spec`; a field `spec` lacks is
+// dropped.
 class RowBuilder {
  public:
-  explicit RowBuilder(std::span<const ColumnSpec> spec) : spec_(spec), cells_(spec.size()) {}
-  void Set(Field f, std::string value) {
-    for (std::size_t i = 0; i < spec_.size(); ++i) {
-      if (spec_[i].field == f) cells_[i] = std::move(value);
+  explicit RowBuilder(std::span<const ColumnSpec> spec) : cells_(spec.size()) {
+    cell_of_.fill(-1);
+    for (std::size_t i = 0; i < spec.size(); ++i) {
+      cell_of_[static_cast<std::size_t>(spec[i].field)] = static_cast<int>(i);
     }
+  }
+  void Set(Field f, std::string value) {
+    const int cell = cell_of_[static_cast<std::size_t>(f)];
+    if (cell >= 0) cells_[static_cast<std::size_t>(cell)] = std::move(value);
   }
   std::span<const std::string> cells() const { return cells_; }
   void Clear() {
@@ -42,7 +49,7 @@ class RowBuilder {
   }
 
  private:
-  std::span<const ColumnSpec> spec_;
+  std::array<int, static_cast<std::size_t>(Field::kCount_)> cell_of_;  // -1: not in spec
   std::vector<std::string> cells_;
 };
 
@@ -76,7 +83,7 @@ std::vector<std::int64_t> SchoolIds(const ExportOptions& o) {
 
 core::Result<std::int64_t> ExportOrgUnits(const meta::OrgTree& tree, TableWriter& out,
                                           const ExportOptions& o) {
-  RowBuilder b(OrgUnitColumns());
+  RowBuilder b(ColumnsOf(ImportKind::kOrgUnits));
   std::int64_t rows = 0;
   for (const meta::OrgUnit* u : o.units) {
     b.Clear();
@@ -111,7 +118,7 @@ void SetStudentCells(RowBuilder& b, const meta::Student& s, const ExportOptions&
 
 core::Result<std::int64_t> ExportStudents(store::Store& store, const meta::OrgTree& tree,
                                           TableWriter& out, const ExportOptions& o, bool full) {
-  RowBuilder b(full ? StudentColumns() : EnrolmentColumns());
+  RowBuilder b(ColumnsOf(full ? ImportKind::kStudents : ImportKind::kEnrolments));
   std::int64_t rows = 0;
   EL_RETURN_IF_ERROR(store.ForEachEnrolled(
       o.school_year, SchoolIds(o), [&](const meta::Student& s, const meta::Enrolment& e) {
@@ -147,7 +154,7 @@ core::Result<std::int64_t> ExportStudents(store::Store& store, const meta::OrgTr
 
 core::Result<std::int64_t> ExportStaff(store::Store& store, const meta::OrgTree& tree,
                                        TableWriter& out, const ExportOptions& o) {
-  RowBuilder b(StaffColumns());
+  RowBuilder b(ColumnsOf(ImportKind::kStaff));
   std::int64_t rows = 0;
   EL_RETURN_IF_ERROR(store.ForEachStaffAssignment(
       o.school_year, SchoolIds(o), [&](const meta::Staff& s, const meta::StaffAssignment& a) {
@@ -177,12 +184,8 @@ core::Result<std::int64_t> ExportStaff(store::Store& store, const meta::OrgTree&
 core::Result<std::int64_t> ExportFile(store::Store& store, const meta::OrgTree& tree,
                                       ImportKind kind, const std::string& path,
                                       const ExportOptions& options) {
-  const std::span<const ColumnSpec> spec = kind == ImportKind::kOrgUnits   ? OrgUnitColumns()
-                                           : kind == ImportKind::kStudents ? StudentColumns()
-                                           : kind == ImportKind::kStaff    ? StaffColumns()
-                                                                           : EnrolmentColumns();
   EL_ASSIGN_OR_RETURN(auto out, CreateTable(path, ImportKindLabel(kind)));
-  EL_RETURN_IF_ERROR(out->WriteRow(Headers(spec)));
+  EL_RETURN_IF_ERROR(out->WriteRow(Headers(ColumnsOf(kind))));
   core::Result<std::int64_t> rows = std::int64_t{0};
   switch (kind) {
     case ImportKind::kOrgUnits:

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/file.h"
 #include "core/period.h"
 #include "core/text.h"
 #include "ingest/import_internal.h"
@@ -18,7 +19,15 @@ constexpr meta::CodeEntry<ImportKind> kKinds[] = {
     {ImportKind::kStaff, "staff", "教职工", "teachers"},
 };
 
-std::span<const ColumnSpec> SpecOf(ImportKind kind) {
+}  // namespace
+
+std::string_view ImportKindName(ImportKind kind) { return meta::CodeOf<ImportKind>(kKinds, kind); }
+std::string_view ImportKindLabel(ImportKind kind) { return meta::NameOf<ImportKind>(kKinds, kind); }
+std::optional<ImportKind> ParseImportKind(std::string_view text) {
+  return meta::LookupCode<ImportKind>(kKinds, text);
+}
+
+std::span<const ColumnSpec> ColumnsOf(ImportKind kind) {
   switch (kind) {
     case ImportKind::kOrgUnits:
       return OrgUnitColumns();
@@ -30,14 +39,6 @@ std::span<const ColumnSpec> SpecOf(ImportKind kind) {
       return StaffColumns();
   }
   return StudentColumns();
-}
-
-}  // namespace
-
-std::string_view ImportKindName(ImportKind kind) { return meta::CodeOf<ImportKind>(kKinds, kind); }
-std::string_view ImportKindLabel(ImportKind kind) { return meta::NameOf<ImportKind>(kKinds, kind); }
-std::optional<ImportKind> ParseImportKind(std::string_view text) {
-  return meta::LookupCode<ImportKind>(kKinds, text);
 }
 
 ImportReport ImportFile(store::Store& store, ImportKind kind, const std::string& path,
@@ -55,7 +56,7 @@ ImportReport ImportFile(store::Store& store, ImportKind kind, const std::string&
     return report;
   }
   report.source = (*reader)->description();
-  auto map = ReadHeader(**reader, SpecOf(kind), path);
+  auto map = ReadHeader(**reader, ColumnsOf(kind), path);
   if (!map.ok()) {
     internal::Reject(&report, map.status());
     return report;
@@ -236,8 +237,7 @@ void Conclude(ImportReport* report) {
 
 std::string AuditDetail(const ImportReport& report) {
   nlohmann::json detail;
-  const std::size_t slash = report.file.rfind('/');
-  detail["file"] = slash == std::string::npos ? report.file : report.file.substr(slash + 1);
+  detail["file"] = core::FileName(report.file);
   detail["kind"] = ImportKindName(report.kind);
   detail["rows"] = report.rows;
   for (const EntityCounts& c : report.counts) {

@@ -17,12 +17,14 @@
 
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/date.h"
 #include "core/result.h"
+#include "ingest/columns.h"
 #include "ingest/row_error.h"
 #include "meta/org_unit.h"
 #include "store/store.h"
@@ -37,6 +39,8 @@ std::string_view ImportKindName(ImportKind kind);
 std::string_view ImportKindLabel(ImportKind kind);
 // Parse "schools" (or "orgunits"), "students", "enrolments", "staff".
 std::optional<ImportKind> ParseImportKind(std::string_view text);
+// The columns of a file of `kind` (columns.h), in export order.
+std::span<const ColumnSpec> ColumnsOf(ImportKind kind);
 
 struct ImportOptions {
   // The school year for rows of a file without a 学年 column (0: such a file is rejected).

@@ -85,6 +85,30 @@ const meta::OrgUnit* ParseSchool(RowParser& p, const meta::OrgTree& tree,
 // The row's school year: its 学年 cell, else options.school_year; 0 after recording an error.
 int ParseRowSchoolYear(RowParser& p, const ImportOptions& options);
 
+// The required columns a file lacks, collected for one "missing_column" error.
+class MissingColumns {
+ public:
+  // Note `what` (its name for people) as missing unless `present`.
+  void Need(bool present, std::string_view what) {
+    if (!present) missing_ += (missing_.empty() ? "" : "、") + std::string(what);
+  }
+  // 学校标识码 or 学校名称, and 学年 unless the import gives the year.
+  void NeedSchool(const ColumnMap& map) {
+    Need(map.has(Field::kSchoolCode) || map.has(Field::kSchoolName), "学校标识码或学校名称");
+  }
+  void NeedSchoolYear(const ColumnMap& map, const ImportOptions& options) {
+    Need(map.has(Field::kSchoolYear) || options.school_year > 0, "学年（或导入时用 --year 指定）");
+  }
+  // OK when nothing is missing, else InvalidArgument "missing_column" naming each.
+  core::Status status() const {
+    if (missing_.empty()) return core::Status::OK();
+    return core::Status::InvalidArgument("missing_column", "缺少必需的列：" + missing_);
+  }
+
+ private:
+  std::string missing_;
+};
+
 // Report progress every 4096 rows (and at the end).
 class ProgressTicker {
  public:

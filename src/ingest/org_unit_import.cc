@@ -45,10 +45,10 @@ meta::OrgUnit Merge(const meta::OrgUnit& stored, const OrgRow& r, const ColumnMa
 void ImportOrgUnitRows(store::Store& store, TableReader& reader, const ColumnMap& map,
                        const ImportOptions& options, const store::AuditContext& audit,
                        ImportReport* report) {
-  if (!map.has(Field::kOrgCode) || !map.has(Field::kOrgName)) {
-    return Reject(report, core::Status::InvalidArgument("missing_column",
-                                                        "缺少必需的列：单位代码、单位名称"));
-  }
+  MissingColumns missing;
+  missing.Need(map.has(Field::kOrgCode), "单位代码");
+  missing.Need(map.has(Field::kOrgName), "单位名称");
+  if (core::Status s = missing.status(); !s.ok()) return Reject(report, s);
   auto base = LoadPlanBase(store);
   if (!base.ok()) return Reject(report, base.status());
   const meta::OrgTree& tree = base->tree;

@@ -45,7 +45,6 @@ struct StaffTraits {
     return m;
   }
   static std::int64_t& PersonId(Year& y) { return y.staff_id; }
-  static std::int64_t PersonIdOf(const Year& y) { return y.staff_id; }
   static core::Status Find(store::Store& s, std::span<const store::PersonKey> keys,
                            std::vector<store::Found<Person>>* out) {
     return s.FindStaff(keys, out);
@@ -73,19 +72,13 @@ struct StaffTraits {
 void ImportStaffRows(store::Store& store, TableReader& reader, const ColumnMap& map,
                      const ImportOptions& options, const store::AuditContext& audit,
                      ImportReport* report) {
-  std::string missing;
-  auto need = [&](bool ok, std::string_view what) {
-    if (!ok) missing += (missing.empty() ? "" : "、") + std::string(what);
-  };
-  need(map.has(Field::kName), "姓名");
-  need(map.has(Field::kIdNumber), "身份证件号");
-  need(map.has(Field::kSchoolCode) || map.has(Field::kSchoolName), "学校标识码或学校名称");
-  need(map.has(Field::kPost), "岗位类别");
-  need(map.has(Field::kSchoolYear) || options.school_year > 0, "学年（或导入时用 --year 指定）");
-  if (!missing.empty()) {
-    return Reject(report,
-                  core::Status::InvalidArgument("missing_column", "缺少必需的列：" + missing));
-  }
+  MissingColumns missing;
+  missing.Need(map.has(Field::kName), "姓名");
+  missing.Need(map.has(Field::kIdNumber), "身份证件号");
+  missing.NeedSchool(map);
+  missing.Need(map.has(Field::kPost), "岗位类别");
+  missing.NeedSchoolYear(map, options);
+  if (core::Status s = missing.status(); !s.ok()) return Reject(report, s);
   auto base = LoadPlanBase(store);
   if (!base.ok()) return Reject(report, base.status());
   PersonYearImport<StaffTraits> import(map, base->tree, options, report);

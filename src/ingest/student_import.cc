@@ -65,7 +65,6 @@ struct StudentTraits {
     return m;
   }
   static std::int64_t& PersonId(Year& y) { return y.student_id; }
-  static std::int64_t PersonIdOf(const Year& y) { return y.student_id; }
   static core::Status Find(store::Store& s, std::span<const store::PersonKey> keys,
                            std::vector<store::Found<Person>>* out) {
     return s.FindStudents(keys, out);
@@ -93,17 +92,13 @@ struct StudentTraits {
 namespace {
 
 core::Status CheckColumns(const ColumnMap& map, const ImportOptions& options, bool person_fields) {
-  std::string missing;
-  auto need = [&](bool ok, std::string_view what) {
-    if (!ok) missing += (missing.empty() ? "" : "、") + std::string(what);
-  };
-  if (person_fields) need(map.has(Field::kName), "姓名");
-  need(map.has(Field::kIdNumber) || map.has(Field::kStudentNo), "身份证件号或全国学籍号");
-  need(map.has(Field::kSchoolCode) || map.has(Field::kSchoolName), "学校标识码或学校名称");
-  need(map.has(Field::kGrade), "年级");
-  need(map.has(Field::kSchoolYear) || options.school_year > 0, "学年（或导入时用 --year 指定）");
-  if (missing.empty()) return core::Status::OK();
-  return core::Status::InvalidArgument("missing_column", "缺少必需的列：" + missing);
+  MissingColumns missing;
+  if (person_fields) missing.Need(map.has(Field::kName), "姓名");
+  missing.Need(map.has(Field::kIdNumber) || map.has(Field::kStudentNo), "身份证件号或全国学籍号");
+  missing.NeedSchool(map);
+  missing.Need(map.has(Field::kGrade), "年级");
+  missing.NeedSchoolYear(map, options);
+  return missing.status();
 }
 
 // Parse the 全国学籍号 cell: "" when empty or invalid (after recording the error). A G number

@@ -1,6 +1,6 @@
 #include "ingest/table_reader.h"
 
-#include "core/text.h"
+#include "core/file.h"
 #include "ingest/csv_reader.h"
 #include "ingest/xlsx_reader.h"
 
@@ -8,9 +8,7 @@ namespace eduledger::ingest {
 
 core::Result<std::unique_ptr<TableReader>> OpenTable(const std::string& path,
                                                      const TableOptions& options) {
-  const std::size_t dot = path.rfind('.');
-  const std::string ext =
-      dot == std::string::npos ? "" : core::AsciiLowerCopy(path.substr(dot + 1));
+  const std::string ext = core::FileExtension(path);
   if (ext == "csv" || ext == "txt" || ext == "tsv") {
     EL_ASSIGN_OR_RETURN(core::MappedFile file, core::MappedFile::Open(path));
     EL_ASSIGN_OR_RETURN(auto reader, CsvReader::Open(path, std::move(file)));

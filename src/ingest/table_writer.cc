@@ -8,6 +8,7 @@
 #include <cstring>
 #include <vector>
 
+#include "core/file.h"
 #include "core/text.h"
 
 namespace eduledger::ingest {
@@ -161,9 +162,7 @@ std::string CsvField(std::string_view text) {
 
 core::Result<std::unique_ptr<TableWriter>> CreateTable(const std::string& path,
                                                        std::string_view sheet) {
-  const std::size_t dot = path.rfind('.');
-  const std::string ext =
-      dot == std::string::npos ? "" : core::AsciiLowerCopy(path.substr(dot + 1));
+  const std::string ext = core::FileExtension(path);
   if (ext == "csv") return CsvWriter::Create(path);
   if (ext == "xlsx") return XlsxWriter::Create(path, sheet);
   return core::Status::InvalidArgument("unsupported_format", path + "：导出只支持 .csv 和 .xlsx");

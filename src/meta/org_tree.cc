@@ -129,14 +129,4 @@ std::vector<const OrgUnit*> OrgTree::Roots() const {
   return out;
 }
 
-const OrgUnit* OrgTree::AncestorAt(std::int64_t id, OrgLevel level) const {
-  for (int depth = 0; id != 0 && depth < 16; ++depth) {
-    const OrgUnit* u = ById(id);
-    if (u == nullptr) return nullptr;
-    if (u->level == level) return u;
-    id = u->parent_id;
-  }
-  return nullptr;
-}
-
 }  // namespace eduledger::meta

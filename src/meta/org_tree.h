@@ -40,8 +40,6 @@ class OrgTree {
   std::vector<const OrgUnit*> SchoolsUnder(std::int64_t root_id) const;
   // The root units (no parent), by code.
   std::vector<const OrgUnit*> Roots() const;
-  // The ancestor of `id` at `level`, or nullptr.
-  const OrgUnit* AncestorAt(std::int64_t id, OrgLevel level) const;
 
  private:
   std::vector<OrgUnit> units_;

@@ -74,8 +74,6 @@ constexpr Alias kAliases[] = {
 
 }  // namespace
 
-std::span<const SchoolTypeInfo> AllSchoolTypes() { return kTypes; }
-
 const SchoolTypeInfo* FindSchoolType(int code) {
   for (const SchoolTypeInfo& t : kTypes) {
     if (t.code == code) return &t;

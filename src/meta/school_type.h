@@ -26,9 +26,6 @@ struct SchoolTypeInfo {
   bool attached_class;  // 附设班: not a school
   bool teaching_point;  // 218
 };
-
-// Every known type, in code order.
-std::span<const SchoolTypeInfo> AllSchoolTypes();
 // The type with `code`, or nullptr.
 const SchoolTypeInfo* FindSchoolType(int code);
 // Parse "211", "小学" or a common name ("九年一贯制", "职高", "教学点"); nullopt when unknown.

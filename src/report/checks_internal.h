@@ -35,10 +35,10 @@ void CheckSums(CheckState& state);
 void CheckRepeats(CheckState& state);
 void CheckRecords(CheckState& state);
 
-// True when `text` contains one of the non-empty `words`.
 // A finding at figure `f`: its place, text, value and unit filled in.
 Finding FindingAt(const Figure& f, FindingKind kind, Severity severity, std::string reason);
 
+// True when `text` contains one of the non-empty `words`.
 bool ContainsAny(std::string_view text, std::span<const std::string_view> words);
 inline bool ContainsAny(std::string_view text, std::initializer_list<std::string_view> words) {
   return ContainsAny(text, std::span<const std::string_view>(words.begin(), words.size()));

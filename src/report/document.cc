@@ -105,9 +105,7 @@ Document DocumentFromText(std::string source, std::string_view text, DocumentFor
 }
 
 core::Result<Document> ReadDocument(const std::string& path) {
-  const std::size_t dot = path.rfind('.');
-  const std::string ext =
-      dot == std::string::npos ? "" : core::AsciiLowerCopy(path.substr(dot + 1));
+  const std::string ext = core::FileExtension(path);
   if (ext == "docx") return ReadDocx(path);
   if (ext == "doc" || ext == "wps" || ext == "pdf") {
     return core::Status::InvalidArgument(

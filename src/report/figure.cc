@@ -8,7 +8,6 @@
 
 #include "core/money.h"
 #include "core/text.h"
-#include "report/placeholder.h"
 
 namespace eduledger::report {
 
@@ -113,11 +112,8 @@ constexpr ApproxWord kApproxAfterUnit[] = {{"以上", Approx::kAtLeast},
                                            {"左右", Approx::kAbout},
                                            {"上下", Approx::kAbout}};
 
-bool IsAsciiDigitCp(std::int32_t cp) { return cp >= '0' && cp <= '9'; }
-bool IsWideDigit(std::int32_t cp) { return cp >= 0xFF10 && cp <= 0xFF19; }
-bool IsDigitCp(std::int32_t cp) { return IsAsciiDigitCp(cp) || IsWideDigit(cp); }
-int DigitValue(std::int32_t cp) { return IsWideDigit(cp) ? cp - 0xFF10 : cp - '0'; }
-bool IsLetterCp(std::int32_t cp) { return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'); }
+using core::IsAsciiLetterCp;
+using core::IsDigitCp;
 
 int ChineseDigit(std::int32_t cp) {
   switch (cp) {
@@ -200,26 +196,35 @@ bool IsSentenceBreak(std::int32_t cp) {
 }
 bool IsSegmentBreak(std::int32_t cp) { return IsSentenceBreak(cp) || cp == 0xFF1B || cp == ';'; }
 
+// What follows a figure's digits besides its unit: the magnitude (万, 亿), 余/多 and the
+// approximation word after the unit (以上, 左右).
+struct Suffix {
+  double factor = 1;
+  bool more = false;
+  Approx after = Approx::kNone;
+};
+
 class Extractor {
  public:
   Extractor(std::string_view text, bool markdown, int default_year)
       : text_(text), cps_(core::DecodeCodePoints(text)), default_year_(default_year) {
-    for (const Placeholder& p : FindPlaceholders(text, markdown)) placeholders_.push_back(p);
+    out_.placeholders = FindPlaceholders(text, markdown);
   }
 
   ParagraphFigures Run() {
     FindSentences();
+    const std::vector<Placeholder>& placeholders = out_.placeholders;
     std::size_t next_placeholder = 0;
     std::size_t i = 0;
     while (i < cps_.size()) {
-      while (next_placeholder < placeholders_.size() &&
-             placeholders_[next_placeholder].begin < cps_[i].begin) {
+      while (next_placeholder < placeholders.size() &&
+             placeholders[next_placeholder].begin < cps_[i].begin) {
         ++next_placeholder;  // inside a figure already read
       }
       // A placeholder token: an unknown figure when a unit follows.
-      if (next_placeholder < placeholders_.size() &&
-          cps_[i].begin == placeholders_[next_placeholder].begin) {
-        const Placeholder& p = placeholders_[next_placeholder++];
+      if (next_placeholder < placeholders.size() &&
+          cps_[i].begin == placeholders[next_placeholder].begin) {
+        const Placeholder& p = placeholders[next_placeholder++];
         std::size_t j = i;
         while (j < cps_.size() && cps_[j].begin < p.end) ++j;
         UnknownFigure(i, j);
@@ -228,7 +233,7 @@ class Extractor {
       }
       const std::int32_t cp = cps_[i].cp;
       const std::int32_t prev = i > 0 ? cps_[i - 1].cp : -1;
-      if (IsDigitCp(cp) && !IsLetterCp(prev) && !IsDigitCp(prev) && prev != '.') {
+      if (IsDigitCp(cp) && !IsAsciiLetterCp(prev) && !IsDigitCp(prev) && prev != '.') {
         i = ArabicFigure(i);
         continue;
       }
@@ -277,29 +282,29 @@ class Extractor {
   int SentenceOf(std::size_t byte) const { return IndexOf(out_.sentence_starts, byte); }
 
   // Parse magnitude and 余/多 after a number at i; returns the index after them.
-  std::size_t Suffixes(std::size_t i, double* factor, bool* more) const {
+  std::size_t Suffixes(std::size_t i, Suffix* suffix) const {
     for (int round = 0; round < 3 && i < cps_.size(); ++round) {
       bool matched = false;
-      if (*factor == 1) {
+      if (suffix->factor == 1) {
         for (const Magnitude& m : kMagnitudes) {
           // "个亿" only as a magnitude; a lone 个 is a unit.
           if (StartsWithAt(i, m.text)) {
-            *factor = m.factor;
+            suffix->factor = m.factor;
             i = Skip(i, m.text);
             matched = true;
             break;
           }
         }
         if (!matched && StartsWithAt(i, "个多亿")) {
-          *factor = 1e8;
-          *more = true;
+          suffix->factor = 1e8;
+          suffix->more = true;
           i = Skip(i, "个多亿");
           matched = true;
         }
       }
       for (const std::string_view word : {"余", "多"}) {
-        if (!matched && !*more && StartsWithAt(i, word)) {
-          *more = true;  // "1520余人次", "400多万元": a unit or magnitude must still follow
+        if (!matched && !suffix->more && StartsWithAt(i, word)) {
+          suffix->more = true;  // "1520余人次", "400多万元": a unit or magnitude must still follow
           i = Skip(i, word);
           matched = true;
         }
@@ -332,25 +337,24 @@ class Extractor {
 
   // Everything after the digits of a figure: magnitude, 余/多, unit, 以上/左右.
   // Returns the index after the figure, or `npos` when no unit follows (no figure).
-  std::size_t Tail(std::size_t i, bool chinese, Figure* f, double* factor, bool* more,
-                   Approx* after) const {
-    i = Suffixes(i, factor, more);
+  std::size_t Tail(std::size_t i, bool chinese, Figure* f, Suffix* suffix) const {
+    i = Suffixes(i, suffix);
     const Unit* u = UnitAt(i, chinese);
     if (u == nullptr) {
       // Money written with a magnitude but no 元 ("投入2个亿") stays a figure in 元; a blank
       // with a magnitude ("资金**万") is a figure too.
-      if (*factor >= 1e8 && !chinese) {
+      if (suffix->factor >= 1e8 && !chinese) {
         f->unit = "元";
         return i;
       }
-      if (*factor > 1 && f->unknown) return i;
+      if (suffix->factor > 1 && f->unknown) return i;
       return std::string_view::npos;
     }
     f->unit = std::string(u->base);
     i = Skip(i, u->text);
     for (const ApproxWord& w : kApproxAfterUnit) {
       if (StartsWithAt(i, w.text)) {
-        *after = w.kind;
+        suffix->after = w.kind;
         i = Skip(i, w.text);
         break;
       }
@@ -359,8 +363,9 @@ class Extractor {
   }
 
   // Fill in range, approximation and context, and keep the figure.
-  void Finish(Figure f, std::size_t begin, std::size_t end, double number, double factor, bool more,
-              Approx before, Approx after) {
+  void Finish(Figure f, std::size_t begin, std::size_t end, double number, const Suffix& suffix,
+              Approx before) {
+    const double factor = suffix.factor;
     f.begin = cps_[begin].begin;
     f.end = cps_[end - 1].end;
     f.written = std::string(text_.substr(f.begin, f.end - f.begin));
@@ -374,8 +379,8 @@ class Extractor {
     } else {
       f.lo = f.hi = f.value;
     }
-    const Approx approx = before != Approx::kNone ? before : after;
-    if (more) {
+    const Approx approx = before != Approx::kNone ? before : suffix.after;
+    if (suffix.more) {
       // "1520余" is 1520 and a bit, below 1530; "400多万" below 500万.
       double digits_step = 1;
       for (double v = number; v >= 10 && std::fmod(v, 10.0) == 0 && f.decimals == 0; v /= 10)
@@ -427,7 +432,7 @@ class Extractor {
     while (i < cps_.size()) {
       const std::int32_t cp = cps_[i].cp;
       if (IsDigitCp(cp)) {
-        digits.push_back(static_cast<char>('0' + DigitValue(cp)));
+        digits.push_back(static_cast<char>('0' + core::DigitValueCp(cp)));
         if (decimals >= 0) ++decimals;
         ++i;
       } else if ((cp == '.' || cp == 0xFF0E) && decimals < 0 && i + 1 < cps_.size() &&
@@ -456,21 +461,19 @@ class Extractor {
     // Dates, times, ranges ("3-5岁": the 3), ratios and codes are no figures.
     if (next == 0x6708 || next == 0x65E5 || next == 0x53F7 || next == 0x65F6 || next == 0x70B9 ||
         next == '-' || next == 0x2014 || next == '~' || next == 0xFF5E || next == 0x81F3 ||
-        next == ':' || next == 0xFF1A || next == '/' || IsLetterCp(next) || next == '+') {
+        next == ':' || next == 0xFF1A || next == '/' || IsAsciiLetterCp(next) || next == '+') {
       return i;
     }
-    double factor = 1;
-    bool more = false;
-    Approx after = Approx::kNone;
+    Suffix suffix;
     Figure f;
     f.decimals = decimals < 0 ? 0 : decimals;
-    const std::size_t end = Tail(i, false, &f, &factor, &more, &after);
+    const std::size_t end = Tail(i, false, &f, &suffix);
     if (end == std::string_view::npos) return number_end;
     std::size_t begin;
     const Approx before = ApproxBefore(start, &begin);
     double number = 0;
     std::from_chars(digits.data(), digits.data() + digits.size(), number);
-    Finish(std::move(f), begin, end, number, factor, more, before, after);
+    Finish(std::move(f), begin, end, number, suffix, before);
     return end;
   }
 
@@ -497,9 +500,7 @@ class Extractor {
     if (total == 0 && !percent) return i;
     Figure f;
     f.chinese = true;
-    double factor = 1;
-    bool more = false;
-    Approx after = Approx::kNone;
+    Suffix suffix;
     std::size_t end;
     std::size_t begin = start;
     if (percent) {
@@ -507,28 +508,25 @@ class Extractor {
       end = i;
       begin = start - 3;
     } else {
-      end = Tail(i, true, &f, &factor, &more, &after);
+      end = Tail(i, true, &f, &suffix);
       if (end == std::string_view::npos) return i;
     }
     std::size_t approx_begin;
     const Approx before = ApproxBefore(begin, &approx_begin);
-    Finish(std::move(f), approx_begin, end, static_cast<double>(total), factor, more, before,
-           after);
+    Finish(std::move(f), approx_begin, end, static_cast<double>(total), suffix, before);
     return end;
   }
 
   // A placeholder token at [i, j): an unknown figure when a unit follows.
   void UnknownFigure(std::size_t i, std::size_t j) {
-    double factor = 1;
-    bool more = false;
-    Approx after = Approx::kNone;
+    Suffix suffix;
     Figure f;
     f.unknown = true;
-    const std::size_t end = Tail(j, false, &f, &factor, &more, &after);
+    const std::size_t end = Tail(j, false, &f, &suffix);
     if (end == std::string_view::npos) return;
     std::size_t begin;
     const Approx before = ApproxBefore(i, &begin);
-    Finish(std::move(f), begin, end, 0, factor, more, before, after);
+    Finish(std::move(f), begin, end, 0, suffix, before);
     out_.figures.back().lo = -kInfinity;
     out_.figures.back().hi = kInfinity;
   }
@@ -583,7 +581,6 @@ class Extractor {
   std::string_view text_;
   std::vector<CodePoint> cps_;
   int default_year_;
-  std::vector<Placeholder> placeholders_;
   std::size_t last_figure_end_ = 0;
   std::vector<bool> quoted_;  // code points inside “…”
   ParagraphFigures out_;

@@ -23,6 +23,8 @@
 #include <string_view>
 #include <vector>
 
+#include "report/placeholder.h"
+
 namespace eduledger::report {
 
 struct Figure {
@@ -56,13 +58,15 @@ struct YearMention {
 
 struct ParagraphFigures {
   std::vector<Figure> figures;
+  std::vector<Placeholder> placeholders;  // every blank, with or without a unit after it
   std::vector<YearMention> years;
   std::vector<std::size_t> sentence_starts;  // byte offsets where sentences begin
   std::vector<std::size_t> segment_starts;   // byte offsets where segments begin
 };
 
-// Extract the figures of `text`. Placeholder tokens (placeholder.h) followed by a unit become
-// unknown figures. `default_year` applies to figures whose paragraph names no year.
+// Extract the figures of `text`, and its placeholder tokens (placeholder.h): those followed by
+// a unit become unknown figures too. `default_year` applies to figures whose paragraph names no
+// year.
 ParagraphFigures ExtractFigures(std::string_view text, bool markdown, int default_year);
 
 // The year a document is mainly about: the first year in its first paragraphs (a title such

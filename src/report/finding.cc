@@ -50,28 +50,4 @@ std::string_view FindingKindKey(FindingKind k) {
   return "?";
 }
 
-std::string_view FindingKindName(FindingKind k) {
-  switch (k) {
-    case FindingKind::kPlaceholder:
-      return "未填写的占位符";
-    case FindingKind::kPartialFigure:
-      return "数字未填写完整";
-    case FindingKind::kRateMismatch:
-      return "比率与数字不符";
-    case FindingKind::kShareMismatch:
-      return "占比与数字不符";
-    case FindingKind::kRateUnverifiable:
-      return "比率无法核实";
-    case FindingKind::kPartsMismatch:
-      return "分项之和与总数不符";
-    case FindingKind::kPartsExceedTotal:
-      return "分项之和超过总数";
-    case FindingKind::kInconsistentRepeat:
-      return "同一数字前后不一";
-    case FindingKind::kRecordMismatch:
-      return "与台账记录不符";
-  }
-  return "?";
-}
-
 }  // namespace eduledger::report

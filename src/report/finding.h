@@ -25,8 +25,7 @@ enum class FindingKind {
   kInconsistentRepeat,  // the same quantity stated twice with different values
   kRecordMismatch,      // a figure the records contradict
 };
-std::string_view FindingKindKey(FindingKind k);   // "placeholder", "rate_mismatch" …
-std::string_view FindingKindName(FindingKind k);  // "未填写的占位符" …
+std::string_view FindingKindKey(FindingKind k);  // "placeholder", "rate_mismatch" …
 
 // Another place a finding involves (the parts of a sum, the first statement of a repeat).
 struct Place {

@@ -25,17 +25,15 @@ char BlankKind(std::int32_t cp) {
   }
 }
 
-bool IsDigitLike(std::int32_t cp) {
-  return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19) || cp == '.' || cp == 0xFF0E;
-}
+bool IsDigitLike(std::int32_t cp) { return core::IsDigitCp(cp) || cp == '.' || cp == 0xFF0E; }
 
-bool IsAsciiLetter(std::int32_t cp) { return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'); }
+using core::IsAsciiLetterCp;
 
 // Space, or punctuation that may stand beside a Markdown emphasis mark.
 bool IsMarkdownBoundary(std::int32_t cp) {
   if (cp < 0) return true;
   if (cp == ' ' || cp == '\t') return true;
-  if (cp < 0x80) return !(IsAsciiLetter(cp) || (cp >= '0' && cp <= '9'));
+  if (cp < 0x80) return !(IsAsciiLetterCp(cp) || core::IsDigitCp(cp));
   // CJK punctuation and full-width forms.
   return (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFF0F) ||
          (cp >= 0xFF1A && cp <= 0xFF20) || cp == 0x2018 || cp == 0x2019 || cp == 0x201C ||
@@ -92,10 +90,10 @@ std::vector<Placeholder> FindPlaceholders(std::string_view text, bool markdown) 
     if (kind == 'X') {
       // XX, or one X in a year (202X) or before 年/月/日; never inside a Latin word.
       const bool letter_around =
-          IsAsciiLetter(cp_at(i == 0 ? cps.size() : i - 1)) || IsAsciiLetter(cp_at(j));
+          IsAsciiLetterCp(cp_at(i == 0 ? cps.size() : i - 1)) || IsAsciiLetterCp(cp_at(j));
       const std::int32_t next = cp_at(j);
       const bool dated = next == 0x5E74 || next == 0x6708 || next == 0x65E5;  // 年 月 日
-      const bool after_digits = i > 0 && IsDigitLike(cps[i - 1].cp) && !IsAsciiLetter(cp_at(j));
+      const bool after_digits = i > 0 && IsDigitLike(cps[i - 1].cp) && !IsAsciiLetterCp(cp_at(j));
       accept = !letter_around && (run >= 2 || dated || after_digits);
     } else {
       accept = true;  // * and _ are blanks wherever they stand (outside emphasis)

@@ -13,6 +13,7 @@
 #include <array>
 #include <cmath>
 
+#include "core/text.h"
 #include "report/checks_internal.h"
 
 namespace eduledger::report::internal {
@@ -32,20 +33,21 @@ constexpr Partition kPartitions[] = {{{"男", "女", ""}},
 bool IsOpenParen(std::string_view text, std::size_t at) {
   return text.substr(at).starts_with("(") || text.substr(at).starts_with("（");
 }
+bool IsCloseParen(std::string_view text, std::size_t at) {
+  return text.substr(at).starts_with(")") || text.substr(at).starts_with("）");
+}
 
 // Paren depth at each byte of `text`.
 std::vector<int> Depths(std::string_view text) {
   std::vector<int> depth(text.size() + 1, 0);
   int d = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text.substr(i).starts_with("(") || text.substr(i).starts_with("（")) {
+    if (IsOpenParen(text, i)) {
       depth[i] = d;
       ++d;
       continue;
     }
-    if (text.substr(i).starts_with(")") || text.substr(i).starts_with("）")) {
-      if (d > 0) --d;
-    }
+    if (IsCloseParen(text, i) && d > 0) --d;
     depth[i] = d;
   }
   depth[text.size()] = d;
@@ -151,13 +153,10 @@ class SumChecker {
     std::size_t open = total.end;
     // Allow the counted noun between the unit and the parenthesis: "**所学校(包含…)".
     for (int chars = 0; open < text_.size() && !IsOpenParen(text_, open) && chars < 8; ++chars) {
-      const unsigned char c = static_cast<unsigned char>(text_[open]);
-      if (c < 0x80 && c != ' ') return;
-      if (text_.substr(open).starts_with("，") || text_.substr(open).starts_with("、") ||
-          text_.substr(open).starts_with("。") || text_.substr(open).starts_with("；")) {
-        return;
-      }
-      open += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      const std::int32_t cp = core::NextCodePoint(text_, &open);
+      const bool ascii_word = cp >= 0 && cp < 0x80 && cp != ' ';
+      if (ascii_word || cp == 0xFF0C || cp == 0x3001 || cp == 0x3002 || cp == 0xFF1B)
+        return;  // ，、。；
     }
     if (open >= text_.size() || !IsOpenParen(text_, open)) return;
     const int inner = DepthAt(open) + 1;

@@ -4,7 +4,6 @@
 #include <cmath>
 
 #include "report/checks_internal.h"
-#include "report/placeholder.h"
 
 namespace eduledger::report {
 
@@ -100,8 +99,7 @@ double RoundTo(double value, int decimals) {
 void CheckPlaceholders(CheckState& state) {
   for (std::size_t p = 0; p < state.paragraphs.size(); ++p) {
     const Paragraph& para = *state.paragraphs[p].paragraph;
-    const bool markdown = state.document.format == DocumentFormat::kMarkdown;
-    for (const Placeholder& blank : FindPlaceholders(para.text, markdown)) {
+    for (const Placeholder& blank : state.paragraphs[p].figures.placeholders) {
       Finding f;
       f.severity = Severity::kError;
       f.begin = blank.begin;

@@ -17,6 +17,13 @@ std::string_view ChangeKindName(ChangeKind kind) {
   return "?";
 }
 
+ChangeKind ChangeKindFromName(std::string_view name) {
+  for (const ChangeKind k : {ChangeKind::kAdd, ChangeKind::kUpdate, ChangeKind::kDelete}) {
+    if (ChangeKindName(k) == name) return k;
+  }
+  return ChangeKind::kDelete;
+}
+
 void AuditKeys::Add(std::string_view entity, ChangeKind change, int school_year, std::int64_t key) {
   ++count_;
   if (!runs_.empty()) {

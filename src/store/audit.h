@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace eduledger::store {
@@ -20,7 +21,8 @@ struct AuditContext {
 };
 
 enum class ChangeKind : std::uint8_t { kAdd, kUpdate, kDelete };
-std::string_view ChangeKindName(ChangeKind kind);  // "add", "update", "delete"
+std::string_view ChangeKindName(ChangeKind kind);      // "add", "update", "delete"
+ChangeKind ChangeKindFromName(std::string_view name);  // its inverse (unknown: kDelete)
 
 // A run of keys of one entity changed the same way. For per-year entities (enrolment,
 // staff_assignment) the key is the person's id and school_year says which year; else it is 0.

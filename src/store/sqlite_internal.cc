@@ -62,6 +62,10 @@ Stmt& Stmt::BindTextOrNull(int idx, std::string_view value) {
   return value.empty() ? BindNull(idx) : BindText(idx, value);
 }
 
+Stmt& Stmt::BindIdOrNull(int idx, std::int64_t id) {
+  return id == 0 ? BindNull(idx) : Bind(idx, id);
+}
+
 Stmt& Stmt::BindNull(int idx) {
   sqlite3_bind_null(stmt_.get(), base_ + idx);
   return *this;

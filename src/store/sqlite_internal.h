@@ -45,6 +45,7 @@ class Stmt {
   Stmt& Bind(int idx, std::int64_t value);
   Stmt& BindText(int idx, std::string_view value);        // SQLITE_STATIC
   Stmt& BindTextOrNull(int idx, std::string_view value);  // NULL when empty
+  Stmt& BindIdOrNull(int idx, std::int64_t id);           // NULL when 0 (no row referred to)
   Stmt& BindNull(int idx);
 
   // Step once: true when a row is ready, false when done.

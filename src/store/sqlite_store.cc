@@ -34,6 +34,11 @@ constexpr std::string_view kStaffCols = "id, id_type, id_number, name, sex, birt
 constexpr std::string_view kAssignmentCols =
     "staff_id, school_year, org_unit_id, post, title, subject, level_taught, qualification";
 
+// The columns of a row's read list after its leading "id, ": what an INSERT of it binds.
+constexpr std::string_view AfterId(std::string_view cols) {
+  return cols.substr(std::string_view("id, ").size());
+}
+
 std::string Sql(std::initializer_list<std::string_view> parts) {
   std::string out;
   for (const std::string_view p : parts) out.append(p);
@@ -71,18 +76,10 @@ meta::OrgUnit ReadOrgUnit(const Stmt& s) {
 
 // Bind an org unit's fields (all but id) to parameters 1..10.
 void BindOrgUnit(Stmt& s, const meta::OrgUnit& u) {
-  s.BindText(1, u.code).BindText(2, u.name);
-  if (u.parent_id)
-    s.Bind(3, u.parent_id);
-  else
-    s.BindNull(3);
+  s.BindText(1, u.code).BindText(2, u.name).BindIdOrNull(3, u.parent_id);
   s.Bind(4, static_cast<int>(u.level)).Bind(5, u.school_type);
   s.Bind(6, static_cast<int>(u.ownership)).Bind(7, u.urban_rural);
-  s.Bind(8, u.boarding).Bind(9, u.small_scale);
-  if (u.central_school_id)
-    s.Bind(10, u.central_school_id);
-  else
-    s.BindNull(10);
+  s.Bind(8, u.boarding).Bind(9, u.small_scale).BindIdOrNull(10, u.central_school_id);
 }
 
 meta::Student ReadStudent(const Stmt& s, int c) {
@@ -165,15 +162,7 @@ void BindStaff(Stmt& s, const meta::Staff& st, std::string* scratch) {
 void BindEvent(Stmt& s, const meta::StatusEvent& e, std::string* scratch) {
   *scratch = e.date.ToString();
   s.Bind(1, e.student_id).Bind(2, static_cast<int>(e.type)).BindText(3, *scratch);
-  if (e.org_unit_id)
-    s.Bind(4, e.org_unit_id);
-  else
-    s.BindNull(4);
-  if (e.other_org_unit_id)
-    s.Bind(5, e.other_org_unit_id);
-  else
-    s.BindNull(5);
-  s.BindText(6, e.note);
+  s.BindIdOrNull(4, e.org_unit_id).BindIdOrNull(5, e.other_org_unit_id).BindText(6, e.note);
 }
 
 meta::StaffAssignment ReadAssignment(const Stmt& s, int c) {
@@ -421,13 +410,14 @@ class SqliteTransaction final : public TransactionImpl {
     return Status::OK();
   }
 
-  // Insert `rows` into `table`: `columns` lists the `ncols` columns in the order `bind` binds
-  // them. Several rows go into one statement, so SQLite runs one program per batch rather than
-  // per row; rows that have an `id` get the ids the table assigned (the rows of one statement
-  // take consecutive rowids).
+  // Insert `rows` into `table`: `columns` lists the columns in the order `bind` binds them.
+  // Several rows go into one statement, so SQLite runs one program per batch rather than per
+  // row; rows that have an `id` get the ids the table assigned (the rows of one statement take
+  // consecutive rowids).
   template <class Row, class Bind>
-  Status InsertAll(std::span<Row> rows, std::string_view table, std::string_view columns, int ncols,
+  Status InsertAll(std::span<Row> rows, std::string_view table, std::string_view columns,
                    Bind bind) {
+    const int ncols = static_cast<int>(std::count(columns.begin(), columns.end(), ',')) + 1;
     for (std::size_t start = 0; start < rows.size(); start += kRowsPerInsert) {
       const std::size_t n = std::min(kRowsPerInsert, rows.size() - start);
       std::string sql = Sql({"INSERT INTO ", table, " (", columns, ") VALUES "});
@@ -463,10 +453,7 @@ class SqliteTransaction final : public TransactionImpl {
 
  public:
   Status InsertOrgUnits(std::span<meta::OrgUnit> units) override {
-    return InsertAll(units, "org_units",
-                     "code, name, parent_id, level, school_type, ownership, urban_rural, boarding, "
-                     "small_scale, central_school_id",
-                     10, BindOrgUnit);
+    return InsertAll(units, "org_units", AfterId(kOrgUnitCols), BindOrgUnit);
   }
 
   Status UpdateOrgUnits(std::span<const meta::OrgUnit> units) override {
@@ -478,10 +465,7 @@ class SqliteTransaction final : public TransactionImpl {
   }
 
   Status InsertStudents(std::span<meta::Student> students) override {
-    return InsertAll(students, "students",
-                     "id_type, id_number, id_number_15, student_no, name, sex, birth_date, "
-                     "ethnicity, hukou, disability, flags",
-                     11, WithScratch(BindStudent));
+    return InsertAll(students, "students", AfterId(kStudentCols), WithScratch(BindStudent));
   }
 
   Status UpdateStudents(std::span<const meta::Student> students) override {
@@ -494,7 +478,7 @@ class SqliteTransaction final : public TransactionImpl {
 
   Status InsertEnrolments(std::span<const meta::Enrolment> rows) override {
     return InsertAll(rows, "enrolments",
-                     "org_unit_id, grade, class_name, admission_ym, student_id, school_year", 6,
+                     "org_unit_id, grade, class_name, admission_ym, student_id, school_year",
                      BindEnrolment);
   }
 
@@ -507,13 +491,12 @@ class SqliteTransaction final : public TransactionImpl {
 
   Status InsertStatusEvents(std::span<meta::StatusEvent> events) override {
     return InsertAll(events, "status_events",
-                     "student_id, event_type, event_date, org_unit_id, other_org_unit_id, note", 6,
+                     "student_id, event_type, event_date, org_unit_id, other_org_unit_id, note",
                      WithScratch(BindEvent));
   }
 
   Status InsertStaff(std::span<meta::Staff> staff) override {
-    return InsertAll(staff, "staff", "id_type, id_number, name, sex, birth_date, ethnicity", 6,
-                     WithScratch(BindStaff));
+    return InsertAll(staff, "staff", AfterId(kStaffCols), WithScratch(BindStaff));
   }
 
   Status UpdateStaff(std::span<const meta::Staff> staff) override {
@@ -527,7 +510,7 @@ class SqliteTransaction final : public TransactionImpl {
     return InsertAll(rows, "staff_assignments",
                      "org_unit_id, post, title, subject, level_taught, qualification, staff_id, "
                      "school_year",
-                     8, BindAssignment);
+                     BindAssignment);
   }
 
   Status UpdateStaffAssignments(std::span<const meta::StaffAssignment> rows) override {
@@ -867,10 +850,7 @@ Result<std::vector<AuditEntry>> SqliteStore::RecentAudit(int limit) {
     EL_RETURN_IF_ERROR(ForEachRow(*k, [&](const Stmt& row) {
       AuditKeyRange r;
       r.entity = row.Text(0);
-      const std::string_view change = row.Text(1);
-      r.change = change == "add"      ? ChangeKind::kAdd
-                 : change == "update" ? ChangeKind::kUpdate
-                                      : ChangeKind::kDelete;
+      r.change = ChangeKindFromName(row.Text(1));
       r.school_year = static_cast<int>(row.Int(2));
       r.first_key = row.Int(3);
       r.last_key = row.Int(4);

@@ -32,8 +32,7 @@ class SqliteStore final : public Store {
   SqliteStore(const SqliteStore&) = delete;
   SqliteStore& operator=(const SqliteStore&) = delete;
 
-  // The schema version of the open file.
-  core::Result<int> SchemaVersion();
+  core::Result<int> SchemaVersion() override;
 
   core::Result<std::int64_t> Version() override;
   core::Result<Transaction> Begin(const AuditContext& context,

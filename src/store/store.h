@@ -80,6 +80,9 @@ class Store {
  public:
   virtual ~Store() = default;
 
+  // The schema version of the open store (its newest applied migration).
+  virtual core::Result<int> SchemaVersion() = 0;
+
   // The store's version: the id of the latest audit entry, 0 when nothing was ever written.
   virtual core::Result<std::int64_t> Version() = 0;
   // Start a write. With `expected_version`, fail with kAborted "concurrent_write" when the

@@ -61,6 +61,14 @@ TEST_F(CliTest, InitCreatesTheDatabaseAndReportsItsVersion) {
   EXPECT_GE(j["schema_version"].get<int>(), 3);
 }
 
+TEST_F(CliTest, InitOpensTheStoreTheWayEveryCommandDoes) {
+  // A server location is not taken for a file name; this build has no PostgreSQL store yet.
+  const auto r =
+      Eduledger({"--db", "postgresql://localhost/eduledger", "--format", "json", "init"});
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_EQ(nlohmann::json::parse(r.err)["error"]["reason"], "postgres_not_built");
+}
+
 TEST_F(CliTest, ImportsAndTheSecondImportChangesNothing) {
   ASSERT_EQ(Eduledger({"--db", Db(), "init"}).exit_code, 0);
   const auto schools =

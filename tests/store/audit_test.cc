@@ -5,6 +5,15 @@
 namespace eduledger::store {
 namespace {
 
+TEST(ChangeKindTest, NamesAreStableAndReadBack) {
+  EXPECT_EQ(ChangeKindName(ChangeKind::kAdd), "add");
+  EXPECT_EQ(ChangeKindName(ChangeKind::kUpdate), "update");
+  EXPECT_EQ(ChangeKindName(ChangeKind::kDelete), "delete");
+  for (const ChangeKind k : {ChangeKind::kAdd, ChangeKind::kUpdate, ChangeKind::kDelete}) {
+    EXPECT_EQ(ChangeKindFromName(ChangeKindName(k)), k);
+  }
+}
+
 TEST(AuditKeysTest, FoldsConsecutiveKeysIntoRanges) {
   AuditKeys keys;
   for (std::int64_t id = 100; id < 200; ++id) keys.Add("student", ChangeKind::kAdd, 0, id);
