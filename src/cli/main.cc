@@ -18,12 +18,25 @@ void UseChineseLabels(CLI::App& app) {
   formatter->label("SUBCOMMAND", "子命令");
   formatter->label("SUBCOMMANDS", "子命令");
   formatter->label("POSITIONALS", "参数");
+  formatter->label("Positionals", "参数");
   formatter->label("REQUIRED", "必填");
   formatter->label("TEXT", "文本");
   formatter->label("INT", "整数");
   formatter->label("UINT", "整数");
   formatter->label("FLOAT", "数字");
   formatter->column_width(34);
+}
+
+// Name CLI11's default groups of options and subcommands in Chinese, in the app and its
+// subcommands (call once all are added).
+void UseChineseGroups(CLI::App& app) {
+  for (CLI::Option* opt : app.get_options()) {
+    if (opt->get_group() == "Options") opt->group("选项");
+  }
+  for (CLI::App* sub : app.get_subcommands({})) {
+    sub->group("子命令");
+    UseChineseGroups(*sub);
+  }
 }
 
 }  // namespace
@@ -49,6 +62,7 @@ int main(int argc, char** argv) {
     eduledger::cli::AddStatsCommand(app, ctx);
     eduledger::cli::AddDemoCommand(app, ctx);
     eduledger::cli::AddCheckReportCommand(app, ctx);
+    UseChineseGroups(app);
     app.parse_complete_callback([&] {
       ctx.db_given = db->count() > 0;
       ctx.format = format == "json" ? eduledger::cli::OutputFormat::kJson
