@@ -740,6 +740,117 @@ Status SqliteStore::ForEachStaffAssignment(
   return Status::OK();
 }
 
+namespace {
+
+// SQL for a column of dates as days since 1970-01-01 (NULL stays NULL).
+std::string DaysOf(std::string_view col) {
+  return Sql({"CAST(unixepoch(", col, ") / 86400 AS INTEGER)"});
+}
+
+core::Date ReadDays(const Stmt& s, int col) {
+  return s.IsNull(col) ? core::Date() : core::Date::FromDays(static_cast<std::int32_t>(s.Int(col)));
+}
+
+}  // namespace
+
+// Run `select` (its FROM and columns; `key` names the student id column) over the whole
+// table, or once per student of `scope`.
+template <class Fn>
+Status SqliteStore::ScanScoped(std::string_view select, std::string_view key, ScanScope scope,
+                               Fn fn) {
+  if (scope.all()) {
+    EL_ASSIGN_OR_RETURN(Stmt * s, impl_->Cached(std::string(select)));
+    return ForEachRow(*s, fn);
+  }
+  EL_ASSIGN_OR_RETURN(Stmt * s, impl_->Cached(Sql({select, " WHERE ", key, " = ?1"})));
+  for (const std::int64_t id : scope.student_ids) {
+    s->Bind(1, id);
+    EL_RETURN_IF_ERROR(ForEachRow(*s, fn));
+  }
+  return Status::OK();
+}
+
+Status SqliteStore::ScanStudents(ScanScope scope, const ScanFn<StudentFacts>& fn) {
+  const std::string select = Sql({"SELECT id, sex, ", DaysOf("birth_date"),
+                                  ", ethnicity, hukou, disability, flags FROM students"});
+  return ScanScoped(select, "id", scope, [&](const Stmt& row) {
+    StudentFacts f;
+    f.id = row.Int(0);
+    f.sex = static_cast<core::Sex>(row.Int(1));
+    f.birth_date = ReadDays(row, 2);
+    f.ethnicity = static_cast<int>(row.Int(3));
+    f.hukou = static_cast<meta::Hukou>(row.Int(4));
+    f.disability = static_cast<meta::Disability>(row.Int(5));
+    f.flags = static_cast<std::uint32_t>(row.Int(6));
+    return fn(f);
+  });
+}
+
+Status SqliteStore::ScanEnrolments(ScanScope scope, const ScanFn<EnrolmentFacts>& fn) {
+  return ScanScoped(
+      "SELECT student_id, school_year, org_unit_id, grade, class_name FROM enrolments",
+      "student_id", scope, [&](const Stmt& row) {
+        EnrolmentFacts f;
+        f.student_id = row.Int(0);
+        f.school_year = static_cast<int>(row.Int(1));
+        f.org_unit_id = row.Int(2);
+        f.grade = static_cast<int>(row.Int(3));
+        f.class_name = row.Text(4);
+        return fn(f);
+      });
+}
+
+Status SqliteStore::ScanStatusEvents(ScanScope scope, const ScanFn<EventFacts>& fn) {
+  const std::string select = Sql({"SELECT student_id, event_type, ", DaysOf("event_date"),
+                                  ", coalesce(org_unit_id, 0) FROM status_events"});
+  return ScanScoped(select, "student_id", scope, [&](const Stmt& row) {
+    EventFacts f;
+    f.student_id = row.Int(0);
+    f.type = static_cast<meta::EventType>(row.Int(1));
+    f.date = ReadDays(row, 2);
+    f.org_unit_id = row.Int(3);
+    return fn(f);
+  });
+}
+
+Status SqliteStore::ScanStaffAssignments(const ScanFn<StaffFacts>& fn) {
+  EL_ASSIGN_OR_RETURN(
+      Stmt * s, impl_->Cached(Sql({"SELECT a.staff_id, a.school_year, a.org_unit_id, t.sex, ",
+                                   DaysOf("t.birth_date"),
+                                   ", a.post, a.title, a.level_taught, a.qualification FROM "
+                                   "staff_assignments a JOIN staff t ON t.id = a.staff_id"})));
+  return ForEachRow(*s, [&](const Stmt& row) {
+    StaffFacts f;
+    f.staff_id = row.Int(0);
+    f.school_year = static_cast<int>(row.Int(1));
+    f.org_unit_id = row.Int(2);
+    f.sex = static_cast<core::Sex>(row.Int(3));
+    f.birth_date = ReadDays(row, 4);
+    f.post = static_cast<meta::Post>(row.Int(5));
+    f.title = static_cast<meta::Title>(row.Int(6));
+    if (!row.IsNull(7)) f.level_taught = static_cast<meta::EducationLevel>(row.Int(7));
+    f.qualification = static_cast<meta::Qualification>(row.Int(8));
+    return fn(f);
+  });
+}
+
+Result<std::vector<std::int64_t>> SqliteStore::StudentsEnrolledAt(
+    std::int64_t org_unit_id, std::span<const int> school_years) {
+  EL_ASSIGN_OR_RETURN(Stmt * s, impl_->Cached("SELECT student_id FROM enrolments WHERE "
+                                              "school_year = ?1 AND org_unit_id = ?2"));
+  std::vector<std::int64_t> out;
+  for (const int year : school_years) {
+    s->Bind(1, year).Bind(2, org_unit_id);
+    EL_RETURN_IF_ERROR(ForEachRow(*s, [&](const Stmt& row) {
+      out.push_back(row.Int(0));
+      return Status::OK();
+    }));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 Result<std::vector<int>> SqliteStore::SchoolYears() {
   EL_ASSIGN_OR_RETURN(
       Stmt * s, impl_->Cached("SELECT DISTINCT school_year FROM enrolments ORDER BY school_year"));

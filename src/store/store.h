@@ -23,6 +23,7 @@
 #include "meta/status_event.h"
 #include "meta/student.h"
 #include "store/audit.h"
+#include "store/register_scan.h"
 #include "store/transaction.h"
 
 namespace eduledger::store {
@@ -115,6 +116,17 @@ class Store {
   virtual core::Status ForEachStaffAssignment(
       int school_year, std::span<const std::int64_t> org_unit_ids,
       const std::function<core::Status(const meta::Staff&, const meta::StaffAssignment&)>& fn) = 0;
+
+  // --- scans for the engine's snapshot (register_scan.h) ------------------------------------
+  // Each calls `fn` once per record in no particular order; a non-OK status from `fn` stops
+  // the scan and is returned.
+  virtual core::Status ScanStudents(ScanScope scope, const ScanFn<StudentFacts>& fn) = 0;
+  virtual core::Status ScanEnrolments(ScanScope scope, const ScanFn<EnrolmentFacts>& fn) = 0;
+  virtual core::Status ScanStatusEvents(ScanScope scope, const ScanFn<EventFacts>& fn) = 0;
+  virtual core::Status ScanStaffAssignments(const ScanFn<StaffFacts>& fn) = 0;
+  // The students enrolled at `org_unit_id` in any of `school_years`, ascending, each once.
+  virtual core::Result<std::vector<std::int64_t>> StudentsEnrolledAt(
+      std::int64_t org_unit_id, std::span<const int> school_years) = 0;
 
   // --- aggregates -------------------------------------------------------------------------
   // School years that have enrolments, ascending.

@@ -1,0 +1,471 @@
+#include "engine/compile.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "meta/status_event.h"
+
+namespace eduledger::engine {
+
+using core::Result;
+using core::Status;
+
+namespace {
+
+constexpr std::size_t kMaxClauses = 64;
+constexpr int kMaxStack = 32;
+
+const Layout& LayoutOf(MeasureTable t) {
+  switch (t) {
+    case MeasureTable::kStaff:
+      return StaffLayout();
+    case MeasureTable::kClasses:
+      return ClassLayout();
+    default:
+      return StudentLayout();
+  }
+}
+
+using Dnf = std::vector<Clause>;
+
+Dnf Cross(const Dnf& a, const Dnf& b) {
+  Dnf out;
+  for (const Clause& x : a) {
+    for (const Clause& y : b) {
+      Clause c = x;
+      c.insert(c.end(), y.begin(), y.end());
+      out.push_back(std::move(c));
+    }
+  }
+  return out;
+}
+
+CompareOp Flip(CompareOp op) {  // a op b  ==  b Flip(op) a
+  switch (op) {
+    case CompareOp::kLt:
+      return CompareOp::kGt;
+    case CompareOp::kLe:
+      return CompareOp::kGe;
+    case CompareOp::kGt:
+      return CompareOp::kLt;
+    case CompareOp::kGe:
+      return CompareOp::kLe;
+    default:
+      return op;
+  }
+}
+
+class FilterCompiler {
+ public:
+  FilterCompiler(const Layout& layout, ExprError* error) : layout_(layout), error_(error) {}
+
+  // The filter as clauses; false (with the error set) when it does not compile.
+  bool Compile(const Expr& e, bool negate, Dnf* out) {
+    switch (e.kind) {
+      case ExprKind::kAnd:
+      case ExprKind::kOr: {
+        Dnf a, b;
+        if (!Compile(*e.args[0], negate, &a) || !Compile(*e.args[1], negate, &b)) return false;
+        const bool conjunction = (e.kind == ExprKind::kAnd) != negate;
+        if (conjunction) {
+          *out = Cross(a, b);
+        } else {
+          *out = std::move(a);
+          out->insert(out->end(), b.begin(), b.end());
+        }
+        if (out->size() > kMaxClauses) return Fail(e, "筛选条件过于复杂 (展开后超过 64 个分支)");
+        return true;
+      }
+      case ExprKind::kNot:
+        return Compile(*e.args[0], !negate, out);
+      case ExprKind::kName: {
+        const Field* f = FieldNamed(e);
+        if (!f) return false;
+        if (f->kind != FieldKind::kBool) {
+          return Fail(e, "'" + e.text + "' 不是是/否字段，须与值比较");
+        }
+        *out = {{Test{negate ? Test::kNe : Test::kEq, f, 1}}};
+        return true;
+      }
+      case ExprKind::kCall:
+        if (e.text == "had") return Had(e, negate, out);
+        return Fail(e, "筛选条件中不能使用函数 '" + e.text + "'");
+      case ExprKind::kCompare:
+        return Comparison(e, negate, out);
+      case ExprKind::kIn:
+        return In(e, negate != e.negated, out);
+      case ExprKind::kBetween:
+        return Between(e, negate != e.negated, out);
+      default:
+        return Fail(e, "此处应为筛选条件");
+    }
+  }
+
+ private:
+  bool Fail(const Expr& at, std::string message) {
+    if (error_) *error_ = ExprError{at.offset, std::move(message)};
+    return false;
+  }
+
+  const Field* FieldNamed(const Expr& e) {
+    const Field* f = layout_.Find(e.text);
+    if (!f || f->kind == FieldKind::kBirthDay) {
+      Fail(e, "未知字段 '" + e.text + "' (" + std::string(layout_.table()) +
+                  " 的字段: " + layout_.Names() + ")");
+      return nullptr;
+    }
+    return f;
+  }
+
+  // The left side of a comparison: a field, age, or age_on("MM-DD").
+  struct Subject {
+    const Field* field = nullptr;
+    bool age = false;
+    std::uint8_t month = 8;
+    std::uint8_t day = 31;
+  };
+
+  bool SubjectOf(const Expr& e, Subject* s) {
+    if (e.kind == ExprKind::kName && e.text == "age") {
+      s->field = layout_.Find("birth");
+      s->age = true;
+      if (!s->field) return Fail(e, "'" + std::string(layout_.table()) + "' 没有年龄");
+      return true;
+    }
+    if (e.kind == ExprKind::kCall && e.text == "age_on") {
+      s->field = layout_.Find("birth");
+      if (!s->field) return Fail(e, "'" + std::string(layout_.table()) + "' 没有年龄");
+      if (e.args.size() != 1 || e.args[0]->kind != ExprKind::kString) {
+        return Fail(e, "age_on 需要一个 \"月-日\" 字符串，如 age_on(\"12-31\")");
+      }
+      const std::string& md = e.args[0]->text;
+      int m = 0, d = 0;
+      if (std::sscanf(md.c_str(), "%d-%d", &m, &d) != 2 || m < 1 || m > 12 || d < 1 || d > 31) {
+        return Fail(*e.args[0], "日期应写作 \"月-日\"，如 \"12-31\"");
+      }
+      s->age = true;
+      s->month = static_cast<std::uint8_t>(m);
+      s->day = static_cast<std::uint8_t>(d);
+      return true;
+    }
+    if (e.kind == ExprKind::kName) {
+      s->field = FieldNamed(e);
+      return s->field != nullptr;
+    }
+    return Fail(e, "比较的左边应为字段名");
+  }
+
+  // The stored value of literal `v` for the subject's field.
+  bool Stored(const Subject& s, const Expr& v, std::int64_t* out) {
+    if (s.age) {
+      if (v.kind != ExprKind::kNumber || v.number != std::floor(v.number) || v.number < 0) {
+        return Fail(v, "年龄应为非负整数");
+      }
+      *out = static_cast<std::int64_t>(v.number);
+      return true;
+    }
+    const Field& f = *s.field;
+    switch (f.kind) {
+      case FieldKind::kInt:
+        if (v.kind != ExprKind::kNumber || v.number != std::floor(v.number)) {
+          return Fail(v, "'" + std::string(f.name) + "' 应与整数比较");
+        }
+        *out = static_cast<std::int64_t>(v.number) + f.offset;
+        return true;
+      case FieldKind::kBool: {
+        const std::string t = v.kind == ExprKind::kNumber ? (v.number != 0 ? "1" : "0") : v.text;
+        if (t == "1" || t == "yes" || t == "true" || t == "是") *out = 1;
+        else if (t == "0" || t == "no" || t == "false" || t == "否") *out = 0;
+        else return Fail(v, "'" + std::string(f.name) + "' 的值应为 yes 或 no");
+        return true;
+      }
+      case FieldKind::kEnum: {
+        std::string t = v.text;
+        if (v.kind == ExprKind::kNumber) t = std::to_string(static_cast<std::int64_t>(v.number));
+        else if (v.kind != ExprKind::kName && v.kind != ExprKind::kString) {
+          return Fail(v, "此处应为 '" + std::string(f.name) + "' 的取值");
+        }
+        const std::optional<int> code = f.parse(t);
+        if (!code) return Fail(v, "'" + t + "' 不是 '" + std::string(f.name) + "' 的取值");
+        *out = *code;
+        return true;
+      }
+      default:
+        return Fail(v, "'" + std::string(f.name) + "' 不能这样比较");
+    }
+  }
+
+  // A test that `subject` lies in [lo, hi] (stored values), or outside it when `negate`.
+  Test RangeTest(const Subject& s, std::int64_t lo, std::int64_t hi, bool negate) {
+    Test t;
+    t.field = s.field;
+    t.lo = lo;
+    t.hi = hi;
+    if (s.age) {
+      t.kind = negate ? Test::kNotAge : Test::kAge;
+      t.month = s.month;
+      t.day = s.day;
+    } else if (lo == hi) {
+      t.kind = negate ? Test::kNe : Test::kEq;
+      t.value = static_cast<std::uint64_t>(lo);
+    } else {
+      t.kind = negate ? Test::kNotRange : Test::kRange;
+    }
+    return t;
+  }
+
+  bool Comparison(const Expr& e, bool negate, Dnf* out) {
+    const Expr* lhs = e.args[0].get();
+    const Expr* rhs = e.args[1].get();
+    CompareOp op = e.compare;
+    const bool lhs_literal = lhs->kind == ExprKind::kNumber || lhs->kind == ExprKind::kString;
+    if (lhs_literal) {
+      std::swap(lhs, rhs);
+      op = Flip(op);
+    }
+    Subject s;
+    std::int64_t v = 0;
+    if (!SubjectOf(*lhs, &s) || !Stored(s, *rhs, &v)) return false;
+    const bool ordered = s.age || s.field->kind == FieldKind::kInt;
+    if (!ordered && op != CompareOp::kEq && op != CompareOp::kNe) {
+      return Fail(e, "'" + std::string(s.field->name) + "' 只能用 = 或 != 比较");
+    }
+    constexpr std::int64_t kBig = std::int64_t{1} << 40;
+    std::int64_t lo = 0, hi = kBig;
+    bool inverted = false;
+    switch (op) {
+      case CompareOp::kEq:
+        lo = hi = v;
+        break;
+      case CompareOp::kNe:
+        lo = hi = v;
+        inverted = true;
+        break;
+      case CompareOp::kLt:
+        hi = v - 1;
+        break;
+      case CompareOp::kLe:
+        hi = v;
+        break;
+      case CompareOp::kGt:
+        lo = v + 1;
+        break;
+      case CompareOp::kGe:
+        lo = v;
+        break;
+    }
+    if (s.age) lo = std::max<std::int64_t>(lo, 0);
+    *out = {{RangeTest(s, lo, hi, inverted != negate)}};
+    return true;
+  }
+
+  bool In(const Expr& e, bool negate, Dnf* out) {
+    Subject s;
+    if (!SubjectOf(*e.args[0], &s)) return false;
+    out->clear();
+    Clause all_not;
+    for (std::size_t i = 1; i < e.args.size(); ++i) {
+      std::int64_t v = 0;
+      if (!Stored(s, *e.args[i], &v)) return false;
+      if (negate) all_not.push_back(RangeTest(s, v, v, true));
+      else out->push_back({RangeTest(s, v, v, false)});
+    }
+    if (negate) out->push_back(std::move(all_not));
+    if (out->size() > kMaxClauses) return Fail(e, "in 列表过长 (超过 64 项)");
+    return true;
+  }
+
+  bool Between(const Expr& e, bool negate, Dnf* out) {
+    Subject s;
+    std::int64_t lo = 0, hi = 0;
+    if (!SubjectOf(*e.args[0], &s) || !Stored(s, *e.args[1], &lo) ||
+        !Stored(s, *e.args[2], &hi)) {
+      return false;
+    }
+    if (!s.age && s.field->kind != FieldKind::kInt) {
+      return Fail(e, "'" + std::string(s.field->name) + "' 不能用 between");
+    }
+    *out = {{RangeTest(s, lo, hi, negate)}};
+    return true;
+  }
+
+  bool Had(const Expr& e, bool negate, Dnf* out) {
+    const Field* f = layout_.Find("events");
+    if (!f) return Fail(e, "'" + std::string(layout_.table()) + "' 没有学籍异动");
+    if (e.args.empty()) return Fail(e, "had 需要至少一种异动，如 had(drop_out)");
+    std::uint64_t bits = 0;
+    for (const auto& a : e.args) {
+      if (a->kind != ExprKind::kName && a->kind != ExprKind::kString) {
+        return Fail(*a, "此处应为异动类型，如 drop_out");
+      }
+      const auto type = meta::ParseEventType(a->text);
+      if (!type) return Fail(*a, "未知的异动类型 '" + a->text + "'");
+      bits |= std::uint64_t{1} << (static_cast<unsigned>(*type) - 1);
+    }
+    *out = {{Test{negate ? Test::kNoBits : Test::kAnyBits, f, bits}}};
+    return true;
+  }
+
+  const Layout& layout_;
+  ExprError* error_;
+};
+
+class FormulaCompiler {
+ public:
+  FormulaCompiler(MeasureCatalog* catalog, ExprError* error) : catalog_(catalog), error_(error) {}
+
+  bool Compile(const Expr& e, int years_back, Formula* f) {
+    switch (e.kind) {
+      case ExprKind::kNumber:
+        f->ops.push_back(FormulaOp{FormulaOp::kConst, 0, 0, e.number});
+        return Push(e);
+      case ExprKind::kNeg:
+        if (!Compile(*e.args[0], years_back, f)) return false;
+        f->ops.push_back(FormulaOp{FormulaOp::kNeg});
+        return true;
+      case ExprKind::kArith: {
+        if (!Compile(*e.args[0], years_back, f) || !Compile(*e.args[1], years_back, f)) {
+          return false;
+        }
+        static constexpr FormulaOp::Kind kKinds[] = {FormulaOp::kAdd, FormulaOp::kSub,
+                                                     FormulaOp::kMul, FormulaOp::kDiv};
+        f->ops.push_back(FormulaOp{kKinds[static_cast<int>(e.arith)]});
+        --depth_;
+        return true;
+      }
+      case ExprKind::kCall:
+        return Call(e, years_back, f);
+      case ExprKind::kName:
+        return Fail(e, "'" + e.text + "' 应写在 students(…)、staff(…) 或 classes(…) 的括号里");
+      case ExprKind::kString:
+        return Fail(e, "此处应为数值");
+      default:
+        return Fail(e, "此处应为算式 (计数、数值与 + - * /)");
+    }
+  }
+
+  bool Fail(const Expr& at, std::string message) {
+    if (error_) *error_ = ExprError{at.offset, std::move(message)};
+    return false;
+  }
+
+ private:
+  bool Push(const Expr& at) {
+    if (++depth_ > kMaxStack) return Fail(at, "算式嵌套过深");
+    return true;
+  }
+
+  bool Call(const Expr& e, int years_back, Formula* f) {
+    if (e.text == "years_before") {
+      if (e.args.size() != 2 || e.args[0]->kind != ExprKind::kNumber ||
+          e.args[0]->number != std::floor(e.args[0]->number) || e.args[0]->number < 0 ||
+          e.args[0]->number > 30) {
+        return Fail(e, "years_before 的写法是 years_before(年数, 算式)，年数为 0 到 30 的整数");
+      }
+      return Compile(*e.args[1], years_back + static_cast<int>(e.args[0]->number), f);
+    }
+    MeasureTable table;
+    if (e.text == "students") table = MeasureTable::kStudents;
+    else if (e.text == "staff") table = MeasureTable::kStaff;
+    else if (e.text == "classes") table = MeasureTable::kClasses;
+    else
+      return Fail(e, "未知函数 '" + e.text + "' (可用: students, staff, classes, years_before)");
+    if (e.args.size() > 1) return Fail(*e.args[1], "计数函数只有一个参数: 筛选条件");
+    Measure m;
+    m.table = table;
+    m.text = std::string(MeasureTableName(table)) + "(";
+    if (e.args.empty()) {
+      m.clauses = {Clause{}};
+    } else {
+      FilterCompiler fc(LayoutOf(table), error_);
+      if (!fc.Compile(*e.args[0], false, &m.clauses)) return false;
+      m.text += ToString(*e.args[0]);
+    }
+    m.text += ")";
+    FormulaOp op{FormulaOp::kMeasure, 0, catalog_->Add(std::move(m))};
+    op.years_back = static_cast<std::uint8_t>(years_back);
+    f->ops.push_back(op);
+    return Push(e);
+  }
+
+  MeasureCatalog* catalog_;
+  ExprError* error_;
+  int depth_ = 0;
+};
+
+}  // namespace
+
+std::string_view MeasureTableName(MeasureTable t) {
+  switch (t) {
+    case MeasureTable::kStaff:
+      return "staff";
+    case MeasureTable::kClasses:
+      return "classes";
+    default:
+      return "students";
+  }
+}
+
+std::uint32_t MeasureCatalog::Add(Measure m) {
+  for (std::size_t i = 0; i < measures_.size(); ++i) {
+    if (measures_[i].text == m.text) return static_cast<std::uint32_t>(i);
+  }
+  measures_.push_back(std::move(m));
+  return static_cast<std::uint32_t>(measures_.size() - 1);
+}
+
+std::vector<std::uint32_t> Formula::Measures() const {
+  std::vector<std::uint32_t> out;
+  for (const FormulaOp& op : ops) {
+    if (op.kind == FormulaOp::kMeasure &&
+        std::find(out.begin(), out.end(), op.measure) == out.end()) {
+      out.push_back(op.measure);
+    }
+  }
+  return out;
+}
+
+double ApplyCompare(std::uint8_t compare, double a, double b) {
+  if (std::isnan(a) || std::isnan(b)) return __builtin_nan("");
+  switch (static_cast<CompareOp>(compare)) {
+    case CompareOp::kEq:
+      return a == b;
+    case CompareOp::kNe:
+      return a != b;
+    case CompareOp::kLt:
+      return a < b;
+    case CompareOp::kLe:
+      return a <= b;
+    case CompareOp::kGt:
+      return a > b;
+    case CompareOp::kGe:
+      return a >= b;
+  }
+  return __builtin_nan("");
+}
+
+Result<Formula> CompileFormula(std::string_view source, FormulaKind kind,
+                               MeasureCatalog* catalog, ExprError* error) {
+  ExprError local;
+  ExprError* err = error ? error : &local;
+  auto parsed = ParseExpression(source, err);
+  if (!parsed.ok()) return parsed.status();
+  const Expr& e = **parsed;
+  Formula f;
+  FormulaCompiler fc(catalog, err);
+  bool ok = false;
+  if (kind == FormulaKind::kComparison) {
+    if (e.kind != ExprKind::kCompare) {
+      ok = fc.Fail(e, "校验规则应为比较式，如 左边 <= 右边");
+    } else {
+      ok = fc.Compile(*e.args[0], 0, &f) && fc.Compile(*e.args[1], 0, &f);
+      f.ops.push_back(FormulaOp{FormulaOp::kCompare, static_cast<std::uint8_t>(e.compare)});
+    }
+  } else {
+    ok = fc.Compile(e, 0, &f);
+  }
+  if (!ok) return Status::InvalidArgument("bad_formula", DescribeExprError(source, *err));
+  return f;
+}
+
+}  // namespace eduledger::engine

@@ -1,0 +1,140 @@
+#include "engine/cube.h"
+
+#include <cmath>
+
+#include "meta/grade.h"
+
+namespace eduledger::engine {
+
+namespace {
+
+constexpr double kNaN = __builtin_nan("");
+constexpr int kFirstGradeCell = 4;
+
+// The cells a group adds to, besides the total: its sex and its grade (-1: none).
+void GroupCells(std::uint64_t word, int* sex_cell, int* grade_cell) {
+  static const Field& grade = GroupField("grade");
+  static const Field& sex = GroupField("sex");
+  const auto s = static_cast<int>(sex.Get(word));
+  const auto g = static_cast<int>(grade.Get(word));
+  *sex_cell = s == kNoSex ? -1 : s == 0 ? 3 : s;
+  *grade_cell = g == kNoGrade ? -1 : kFirstGradeCell + g;
+}
+
+}  // namespace
+
+int SexCell(core::Sex sex) {
+  return sex == core::Sex::kMale ? 1 : sex == core::Sex::kFemale ? 2 : 3;
+}
+
+int GradeCell(int grade) { return kFirstGradeCell + grade - meta::kMinGrade; }
+
+std::string CellLabel(int cell) {
+  switch (cell) {
+    case 0:
+      return "合计";
+    case 1:
+      return "男";
+    case 2:
+      return "女";
+    case 3:
+      return "性别不详";
+    default:
+      return meta::GradeName(cell - kFirstGradeCell + meta::kMinGrade, 0);
+  }
+}
+
+Cube Cube::Compute(const Snapshot& snapshot, const MeasureCatalog& catalog) {
+  Cube cube(snapshot, catalog);
+  const std::size_t orgs = snapshot.org_count();
+  const std::size_t size = snapshot.years().size() * orgs * kCellCount;
+  for (std::uint32_t m = 0; m < catalog.size(); ++m) {
+    cube.counters_.emplace_back(snapshot, catalog.measures()[m]);
+    std::vector<double> counts(size, 0.0);
+    const MeasureCounter& counter = cube.counters_.back();
+    for (const Group& g : counter.table().groups) {
+      if (g.retired) continue;
+      const auto n = static_cast<double>(counter.Count(g));
+      if (n == 0) continue;
+      int sex_cell, grade_cell;
+      GroupCells(g.word, &sex_cell, &grade_cell);
+      double* cell = &counts[cube.Index(g.year, g.org, 0)];
+      cell[kCellTotal] += n;
+      if (sex_cell >= 0) cell[sex_cell] += n;
+      if (grade_cell >= 0) cell[grade_cell] += n;
+    }
+    // Roll up: children before parents.
+    for (std::size_t y = 0; y < snapshot.years().size(); ++y) {
+      for (const std::uint32_t org : snapshot.bottom_up()) {
+        const std::int32_t parent = snapshot.parent(org);
+        if (parent < 0) continue;
+        const double* from = &counts[cube.Index(static_cast<int>(y), org, 0)];
+        double* to = &counts[cube.Index(static_cast<int>(y), static_cast<std::uint32_t>(parent), 0)];
+        for (int c = 0; c < kCellCount; ++c) to[c] += from[c];
+      }
+    }
+    cube.counts_.push_back(std::move(counts));
+  }
+  return cube;
+}
+
+double Cube::Count(std::uint32_t measure, int year_idx, std::uint32_t org, int cell) const {
+  if (year_idx < 0 || static_cast<std::size_t>(year_idx) >= snapshot_->years().size()) {
+    return kNaN;
+  }
+  return counts_[measure][Index(year_idx, org, cell)];
+}
+
+double Cube::Evaluate(const Formula& f, int year_idx, std::uint32_t org, int cell) const {
+  const std::vector<int>& years = snapshot_->years();
+  return f.Evaluate([&](const FormulaOp& op) {
+    int y = year_idx;
+    if (op.years_back != 0) {
+      y = year_idx < 0 ? -1
+                       : snapshot_->YearIndex(years[static_cast<std::size_t>(year_idx)] -
+                                              op.years_back);
+    }
+    return Count(op.measure, y, org, cell);
+  });
+}
+
+RateCell Cube::Rate(const RatePlan& plan, int year_idx, std::uint32_t org, int cell) const {
+  RateCell out;
+  out.numerator = Evaluate(plan.numerator, year_idx, org, cell);
+  if (plan.denominator.empty()) {
+    out.denominator = kNaN;
+    out.value = out.numerator * plan.factor;
+    return out;
+  }
+  out.denominator = Evaluate(plan.denominator, year_idx, org, cell);
+  out.value = out.denominator == 0 || std::isnan(out.denominator) || std::isnan(out.numerator)
+                  ? kNaN
+                  : out.numerator / out.denominator * plan.factor;
+  return out;
+}
+
+void Cube::AddGroup(std::uint32_t measure, const Group& g, double sign) {
+  const double n = sign * static_cast<double>(counters_[measure].Count(g));
+  if (n == 0) return;
+  int sex_cell, grade_cell;
+  GroupCells(g.word, &sex_cell, &grade_cell);
+  std::vector<double>& counts = counts_[measure];
+  for (std::int32_t org = static_cast<std::int32_t>(g.org); org >= 0;
+       org = snapshot_->parent(static_cast<std::uint32_t>(org))) {
+    double* cell = &counts[Index(g.year, static_cast<std::uint32_t>(org), 0)];
+    cell[kCellTotal] += n;
+    if (sex_cell >= 0) cell[sex_cell] += n;
+    if (grade_cell >= 0) cell[grade_cell] += n;
+  }
+}
+
+void Cube::ApplyPatch(const PatchResult& patch) {
+  const std::vector<Group>& groups = snapshot_->students().groups;
+  for (std::uint32_t m = 0; m < counters_.size(); ++m) {
+    if (catalog_->measures()[m].table != MeasureTable::kStudents) continue;
+    for (const std::uint32_t g : patch.retired_student_groups) AddGroup(m, groups[g], -1);
+    for (const std::uint32_t g : patch.added_student_groups) AddGroup(m, groups[g], +1);
+  }
+}
+
+}  // namespace eduledger::engine

@@ -1,0 +1,78 @@
+// Cube: the counts of every measure of a catalog for every school year, org unit and cell,
+// and the value of any formula or rate read from them. Schools are counted from the
+// snapshot's groups; every unit above holds the sum of its children (never an average).
+//
+// Cells split a count: 0 total; 1 男, 2 女, 3 sex unknown; 4..18 grades -2..12. A table
+// without a split (staff have no grade, classes no sex) leaves those cells at 0.
+//
+// A Cube reads the snapshot it was computed from, which must outlive it. ApplyPatch keeps it
+// in step with Snapshot::PatchSchool. Reads are safe from several threads; ApplyPatch is not.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/id_number.h"
+#include "engine/compile.h"
+#include "engine/measure_eval.h"
+#include "engine/snapshot.h"
+
+namespace eduledger::engine {
+
+inline constexpr int kCellCount = 19;
+inline constexpr int kCellTotal = 0;
+int SexCell(core::Sex sex);
+int GradeCell(int grade);
+// "合计", "男", "女", "性别不详", or the grade's name ("一年级"…).
+std::string CellLabel(int cell);
+
+// A ratio: numerator / denominator × factor. Without a denominator the value is the
+// numerator × factor.
+struct RatePlan {
+  Formula numerator;
+  Formula denominator;  // empty: none
+  double factor = 1;
+};
+
+struct RateCell {
+  double numerator = 0;    // NaN: no value
+  double denominator = 0;  // NaN: no value, or no denominator
+  double value = 0;        // NaN: no value (a zero or missing denominator)
+  bool has_value() const { return value == value; }
+};
+
+class Cube {
+ public:
+  // Count every measure of `catalog` (which must outlive the cube) over `snapshot`.
+  static Cube Compute(const Snapshot& snapshot, const MeasureCatalog& catalog);
+
+  // Measure `measure` in a cell; NaN when `year_idx` is outside the snapshot.
+  double Count(std::uint32_t measure, int year_idx, std::uint32_t org, int cell) const;
+  double Evaluate(const Formula& f, int year_idx, std::uint32_t org, int cell) const;
+  RateCell Rate(const RatePlan& plan, int year_idx, std::uint32_t org, int cell) const;
+
+  // Recount what a snapshot patch changed: the retired groups' counts are taken off their
+  // schools and every unit above, the added groups' counts put on.
+  void ApplyPatch(const PatchResult& patch);
+
+  const Snapshot& snapshot() const { return *snapshot_; }
+  const MeasureCatalog& catalog() const { return *catalog_; }
+  const MeasureCounter& counter(std::uint32_t measure) const { return counters_[measure]; }
+
+ private:
+  Cube(const Snapshot& s, const MeasureCatalog& c) : snapshot_(&s), catalog_(&c) {}
+  std::size_t Index(int year_idx, std::uint32_t org, int cell) const {
+    return (static_cast<std::size_t>(year_idx) * snapshot_->org_count() + org) * kCellCount +
+           static_cast<std::size_t>(cell);
+  }
+  // Add `sign` × the group's count to its school and every unit above.
+  void AddGroup(std::uint32_t measure, const Group& g, double sign);
+
+  const Snapshot* snapshot_;
+  const MeasureCatalog* catalog_;
+  std::vector<MeasureCounter> counters_;
+  std::vector<std::vector<double>> counts_;  // [measure][(year, org, cell)]
+};
+
+}  // namespace eduledger::engine

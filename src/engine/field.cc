@@ -1,0 +1,197 @@
+#include "engine/field.h"
+
+#include <array>
+#include <cstdlib>
+
+#include "meta/code_table.h"
+#include "meta/education_level.h"
+#include "meta/org_unit.h"
+#include "meta/staff.h"
+#include "meta/student.h"
+
+namespace eduledger::engine {
+
+namespace {
+
+using meta::CodeEntry;
+using meta::LookupCode;
+
+template <class E>
+std::optional<int> AsInt(std::optional<E> v) {
+  if (!v) return std::nullopt;
+  return static_cast<int>(*v);
+}
+
+// English keys for the code tables whose meta parsers read Chinese names and codes only.
+constexpr CodeEntry<int> kOwnershipKeys[] = {
+    {1, "", "education_dept", ""}, {2, "", "other_dept", ""},
+    {3, "", "enterprise", ""},     {4, "", "private", ""},
+};
+constexpr CodeEntry<int> kUrbanRuralClasses[] = {
+    {1, "", "城区", "urban"},
+    {2, "", "镇区", "town"},
+    {3, "", "乡村", "rural|农村"},
+};
+constexpr CodeEntry<int> kDisabilityKeys[] = {
+    {0, "", "none", ""},         {1, "", "visual", ""},   {2, "", "hearing", ""},
+    {3, "", "speech", ""},       {4, "", "physical", ""}, {5, "", "intellectual", ""},
+    {6, "", "mental", ""},       {7, "", "multiple", ""},
+};
+constexpr CodeEntry<int> kHukouKeys[] = {
+    {1, "", "agricultural", ""}, {2, "", "non_agricultural", ""}, {3, "", "resident", ""}};
+constexpr CodeEntry<int> kEndStatuses[] = {
+    {0, "", "in_school", "在校"},      {1, "", "transferred_out", "转出"},
+    {2, "", "suspended", "休学"},      {3, "", "dropped_out", "辍学"},
+    {4, "", "graduated", "毕业"},      {5, "", "died", "死亡"},
+};
+constexpr CodeEntry<int> kPostKeys[] = {
+    {1, "", "fulltime_teacher", ""}, {2, "", "administrative", ""}, {3, "", "support", ""},
+    {4, "", "worker", ""},           {5, "", "other", ""},
+};
+constexpr CodeEntry<int> kTitleKeys[] = {
+    {0, "", "none", ""},   {1, "", "senior_plus", ""}, {2, "", "senior", ""},
+    {3, "", "first", ""},  {4, "", "second", ""},      {5, "", "third", ""},
+};
+constexpr CodeEntry<int> kQualificationKeys[] = {
+    {1, "", "doctorate", ""}, {2, "", "master", ""},    {3, "", "bachelor", ""},
+    {4, "", "associate", ""}, {5, "", "secondary", ""}, {6, "", "below_secondary", ""},
+};
+constexpr CodeEntry<int> kNoLevel[] = {
+    {kNextNotEnrolled, "", "none", "not_enrolled|未在校|无"},
+    {kNextUnknown, "", "unknown", "未知"},
+};
+
+template <std::size_t N>
+std::optional<int> Key(const CodeEntry<int> (&table)[N], std::string_view text) {
+  return LookupCode<int>(std::span<const CodeEntry<int>>(table), text);
+}
+
+std::optional<int> ParseLevel(std::string_view t) { return AsInt(meta::ParseEducationLevel(t)); }
+std::optional<int> ParseSexValue(std::string_view t) { return AsInt(meta::ParseSex(t)); }
+// A value by its English key, else by what the meta parser `Parse` reads.
+template <const auto& kKeys, auto Parse>
+std::optional<int> KeyOrMeta(std::string_view t) {
+  if (auto v = Key(kKeys, t)) return v;
+  return AsInt(Parse(t));
+}
+
+constexpr auto ParseOwnershipValue = KeyOrMeta<kOwnershipKeys, meta::ParseOwnership>;
+constexpr auto ParseDisabilityValue = KeyOrMeta<kDisabilityKeys, meta::ParseDisability>;
+constexpr auto ParseHukouValue = KeyOrMeta<kHukouKeys, meta::ParseHukou>;
+constexpr auto ParsePostValue = KeyOrMeta<kPostKeys, meta::ParsePost>;
+constexpr auto ParseTitleValue = KeyOrMeta<kTitleKeys, meta::ParseTitle>;
+constexpr auto ParseQualificationValue = KeyOrMeta<kQualificationKeys, meta::ParseQualification>;
+std::optional<int> ParseUrbanRuralClass(std::string_view t) { return Key(kUrbanRuralClasses, t); }
+std::optional<int> ParseEndStatus(std::string_view t) { return Key(kEndStatuses, t); }
+// A level, stored + 1, or "none" (0) / "unknown" (15).
+std::optional<int> ParseLevelOrNone(std::string_view t) {
+  if (auto v = Key(kNoLevel, t)) return v;
+  if (auto level = meta::ParseEducationLevel(t)) return static_cast<int>(*level) + 1;
+  return std::nullopt;
+}
+
+constexpr FieldScope G = FieldScope::kGroup;
+constexpr FieldScope R = FieldScope::kRow;
+
+const std::array kGroupFields = {
+    Field{"grade", "年级", G, FieldKind::kInt, 0, 4, 2},
+    Field{"sex", "性别", G, FieldKind::kEnum, 4, 2, 0, ParseSexValue},
+    Field{"level", "学段", G, FieldKind::kEnum, 6, 3, 0, ParseLevel},
+    Field{"school_type", "办学类型", G, FieldKind::kInt, 9, 10, 0},
+    Field{"ownership", "办别", G, FieldKind::kEnum, 19, 3, 0, ParseOwnershipValue},
+    Field{"public", "公办", G, FieldKind::kBool, 22, 1},
+    Field{"urban_rural", "城乡分类代码", G, FieldKind::kInt, 23, 7, -100},
+    Field{"urban_rural_class", "城乡", G, FieldKind::kEnum, 30, 2, 0, ParseUrbanRuralClass},
+    Field{"boarding", "寄宿制", G, FieldKind::kBool, 32, 1},
+    Field{"small_scale", "小规模学校", G, FieldKind::kBool, 33, 1},
+    Field{"teaching_point", "教学点", G, FieldKind::kBool, 34, 1},
+    Field{"affordable", "普惠性", G, FieldKind::kBool, 35, 1},
+};
+
+// Student rows. Flags keep the bit positions of meta::StudentFlag (bits 16-22).
+const std::array kStudentFields = {
+    Field{"birth", "出生日期", R, FieldKind::kBirthDay, 0, 16},
+    Field{"left_behind", "留守儿童", R, FieldKind::kBool, 16, 1},
+    Field{"migrant_child", "随迁子女", R, FieldKind::kBool, 17, 1},
+    Field{"disabled", "残疾", R, FieldKind::kBool, 18, 1},
+    Field{"registered_poor", "建档立卡", R, FieldKind::kBool, 19, 1},
+    Field{"dibao", "低保", R, FieldKind::kBool, 20, 1},
+    Field{"extreme_poverty", "特困供养", R, FieldKind::kBool, 21, 1},
+    Field{"orphan", "孤儿", R, FieldKind::kBool, 22, 1},
+    Field{"ethnicity", "民族", R, FieldKind::kInt, 24, 7},
+    Field{"minority", "少数民族", R, FieldKind::kBool, 31, 1},
+    Field{"disability", "残疾类型", R, FieldKind::kEnum, 32, 3, 0, ParseDisabilityValue},
+    Field{"hukou", "户口性质", R, FieldKind::kEnum, 35, 2, 0, ParseHukouValue},
+    Field{"events", "学籍异动", R, FieldKind::kEventSet, 37, 10},
+    Field{"end_status", "学年末状态", R, FieldKind::kEnum, 47, 3, 0, ParseEndStatus},
+    Field{"next_level", "下一学年学段", R, FieldKind::kEnum, 50, 4, 0, ParseLevelOrNone},
+    Field{"class_size", "班额", R, FieldKind::kInt, 54, 8},
+};
+
+const std::array kStaffFields = {
+    Field{"birth", "出生日期", R, FieldKind::kBirthDay, 0, 16},
+    Field{"post", "岗位类别", R, FieldKind::kEnum, 16, 3, 0, ParsePostValue},
+    Field{"title", "职称", R, FieldKind::kEnum, 19, 3, 0, ParseTitleValue},
+    Field{"qualification", "学历", R, FieldKind::kEnum, 22, 3, 0, ParseQualificationValue},
+    Field{"level_taught", "任教学段", R, FieldKind::kEnum, 25, 4, 0, ParseLevelOrNone},
+};
+
+const std::array kClassFields = {
+    Field{"size", "班额", R, FieldKind::kInt, 0, 12},
+};
+
+}  // namespace
+
+Layout::Layout(std::string_view table, std::span<const Field> row_fields)
+    : table_(table), row_fields_(row_fields) {}
+
+const Field* Layout::Find(std::string_view name) const {
+  for (const Field& f : kGroupFields) {
+    if (f.name == name) return &f;
+  }
+  for (const Field& f : row_fields_) {
+    if (f.name == name) return &f;
+  }
+  return nullptr;
+}
+
+std::string Layout::Names() const {
+  std::string out;
+  for (const Field& f : kGroupFields) {
+    if (!out.empty()) out += ", ";
+    out += f.name;
+  }
+  for (const Field& f : row_fields_) {
+    if (f.kind == FieldKind::kBirthDay) {
+      out += ", age";
+      continue;
+    }
+    out += ", ";
+    out += f.name;
+  }
+  return out;
+}
+
+std::span<const Field> GroupFields() { return kGroupFields; }
+
+const Field& GroupField(std::string_view name) {
+  for (const Field& f : kGroupFields) {
+    if (f.name == name) return f;
+  }
+  std::abort();
+}
+
+const Layout& StudentLayout() {
+  static const Layout layout("students", kStudentFields);
+  return layout;
+}
+const Layout& StaffLayout() {
+  static const Layout layout("staff", kStaffFields);
+  return layout;
+}
+const Layout& ClassLayout() {
+  static const Layout layout("classes", kClassFields);
+  return layout;
+}
+
+}  // namespace eduledger::engine

@@ -1,0 +1,94 @@
+// Fields of the snapshot's tables: how each attribute an expression may test is packed into a
+// 64-bit word, per group (the school's attributes, grade, sex: one value for many rows) or
+// per row (a student's birth date, flags, events …), and how its values are written.
+//
+// Group word (every table):
+//   bits  0-3  grade + 2 (15: none)      4-5  sex (0 unknown, 1 男, 2 女, 3 none)
+//         6-8  education level            9-18 school type code     19-21 ownership (办别)
+//        22    public (公办)             23-29 urban-rural code - 100  30-31 urban-rural class
+//        32    boarding   33 small-scale  34 teaching point   35 affordable (普惠, kindergartens)
+// Row words are per table; see StudentLayout(), StaffLayout(), ClassLayout().
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace eduledger::engine {
+
+enum class FieldScope : std::uint8_t { kGroup, kRow };
+
+enum class FieldKind : std::uint8_t {
+  kInt,       // a number: stored = value + offset
+  kEnum,      // a code from a table, written by name ("primary", "小学") or code
+  kBool,      // one bit: written bare (`left_behind`) or compared with yes/no
+  kEventSet,  // one bit per status-event type, tested with had(…)
+  kBirthDay,  // days since kBirthBase + 1 (0 unknown), tested as an age on a date
+};
+
+struct Field {
+  std::string_view name;   // as written in expressions
+  std::string_view label;  // Chinese name, for messages and docs
+  FieldScope scope = FieldScope::kRow;
+  FieldKind kind = FieldKind::kInt;
+  std::uint8_t shift = 0;
+  std::uint8_t width = 0;
+  int offset = 0;  // kInt only
+  // kEnum: the stored code of a value name, nullopt when unknown.
+  std::optional<int> (*parse)(std::string_view text) = nullptr;
+
+  std::uint64_t mask() const { return ((std::uint64_t{1} << width) - 1) << shift; }
+  std::uint64_t max_stored() const { return (std::uint64_t{1} << width) - 1; }
+  std::uint64_t Get(std::uint64_t word) const { return (word >> shift) & max_stored(); }
+  // Put `stored` (clipped to the width) into `word`.
+  void Set(std::uint64_t* word, std::uint64_t stored) const {
+    *word = (*word & ~mask()) | ((stored & max_stored()) << shift);
+  }
+};
+
+// The fields one table offers to expressions.
+class Layout {
+ public:
+  explicit Layout(std::string_view table, std::span<const Field> row_fields);
+  std::string_view table() const { return table_; }
+  // The field named `name` (group fields first), or nullptr.
+  const Field* Find(std::string_view name) const;
+  std::span<const Field> row_fields() const { return row_fields_; }
+  // Every field's name, for "unknown field" messages.
+  std::string Names() const;
+
+ private:
+  std::string_view table_;
+  std::span<const Field> row_fields_;
+};
+
+// Group fields, shared by every table.
+std::span<const Field> GroupFields();
+const Field& GroupField(std::string_view name);  // one of GroupFields(); aborts when absent
+
+const Layout& StudentLayout();
+const Layout& StaffLayout();
+const Layout& ClassLayout();
+
+// Birth days are stored as days since this day + 1 (1930-01-01, in days since 1970).
+inline constexpr std::int32_t kBirthBase = -14610;
+inline constexpr int kNoGrade = 15;  // stored grade of a group without one
+inline constexpr int kNoSex = 3;     // stored sex of a group without one
+
+// A student's state at the end of the school year (the last status-changing event in it).
+enum class EndStatus : std::uint8_t {
+  kInSchool = 0,
+  kTransferredOut = 1,
+  kSuspended = 2,
+  kDroppedOut = 3,
+  kGraduated = 4,
+  kDied = 5,
+};
+// next_level: 0 not enrolled the next school year, level + 1 when enrolled, 15 unknown (the
+// snapshot has no next year).
+inline constexpr int kNextNotEnrolled = 0;
+inline constexpr int kNextUnknown = 15;
+
+}  // namespace eduledger::engine

@@ -1,0 +1,48 @@
+// Measure: what the engine counts. A count of rows of one snapshot table (students, staff,
+// classes) that pass a filter, for each school year, org unit and cell (cube.h). (A formula
+// may read it some years back: formula.h.) Filters are compiled to a disjunction of clauses; each clause is a
+// conjunction of tests on packed fields (field.h), so a row passes when any clause passes.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/field.h"
+
+namespace eduledger::engine {
+
+enum class MeasureTable : std::uint8_t { kStudents, kStaff, kClasses };
+
+std::string_view MeasureTableName(MeasureTable t);  // "students", "staff", "classes"
+
+struct Test {
+  enum Kind : std::uint8_t {
+    kEq,        // field == value
+    kNe,        // field != value
+    kRange,     // lo <= field <= hi
+    kNotRange,  // field < lo or field > hi
+    kAnyBits,   // field & value != 0 (events)
+    kNoBits,    // field & value == 0
+    kAge,       // lo <= age on (month, day) of the school year <= hi (birth-day field)
+    kNotAge,
+  };
+  Kind kind = kEq;
+  const Field* field = nullptr;
+  std::uint64_t value = 0;
+  std::int64_t lo = 0;
+  std::int64_t hi = 0;
+  std::uint8_t month = 8;  // kAge, kNotAge: the reference day in the school year's first year
+  std::uint8_t day = 31;
+};
+
+// Tests that must all hold.
+using Clause = std::vector<Test>;
+
+struct Measure {
+  MeasureTable table = MeasureTable::kStudents;
+  std::vector<Clause> clauses;  // any must hold; one empty clause = every row
+  std::string text;             // canonical text, also the identity of the measure
+};
+
+}  // namespace eduledger::engine

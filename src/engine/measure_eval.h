@@ -1,0 +1,67 @@
+// Counting a measure's rows group by group: the engine's hot loop. A measure's clauses are
+// made ready once per school year (ages become birth-day ranges of that year); a group whose
+// group fields fail every clause costs nothing per row, and one whose passing clause tests no
+// row field costs nothing per row either.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "engine/measure.h"
+#include "engine/snapshot.h"
+
+namespace eduledger::engine {
+
+class MeasureCounter {
+ public:
+  MeasureCounter(const Snapshot& snapshot, const Measure& measure);
+
+  // The rows of `g` (of the measure's table) that pass.
+  std::uint64_t Count(const Group& g) const;
+  // Call fn(row) for each row of `g` that passes (provenance).
+  template <class Fn>
+  void ForEachPassing(const Group& g, Fn fn) const;
+
+  const Table& table() const { return *table_; }
+
+ private:
+  struct Ready {
+    std::uint8_t kind;
+    std::uint8_t shift;
+    std::uint64_t field_mask;  // unshifted
+    std::uint64_t bits;        // kNe: shifted mask; kAnyBits/kNoBits: shifted bits
+    std::uint64_t value;       // kNe: shifted value
+    std::uint64_t lo;
+    std::uint64_t span;
+  };
+  struct ReadyClause {
+    bool never = false;
+    std::uint64_t group_mask = 0, group_value = 0;
+    std::uint64_t row_mask = 0, row_value = 0;
+    std::vector<Ready> group_tests;
+    std::vector<Ready> row_tests;
+  };
+
+  static ReadyClause Prepare(const Clause& c, int school_year);
+  static bool Pass(const Ready& t, std::uint64_t w);
+  static bool GroupPass(const ReadyClause& c, std::uint64_t w);
+  static bool RowPass(const ReadyClause& c, std::uint64_t w);
+  static std::uint64_t CountRows(const ReadyClause& c, const std::uint64_t* w, std::size_t n);
+
+  const Table* table_;
+  std::vector<std::vector<ReadyClause>> by_year_;  // [year index][clause]
+};
+
+template <class Fn>
+void MeasureCounter::ForEachPassing(const Group& g, Fn fn) const {
+  for (std::uint32_t r = g.begin; r < g.end; ++r) {
+    for (const ReadyClause& c : by_year_[g.year]) {
+      if (!c.never && GroupPass(c, g.word) && RowPass(c, table_->words[r])) {
+        fn(r);
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace eduledger::engine

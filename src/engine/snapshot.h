@@ -1,0 +1,98 @@
+// Snapshot: a read-only, columnar, in-memory copy of the register for the engine: the org
+// tree, the school years, and one table each of student-years, staff assignments and classes
+// (table.h). It holds facts only (birth dates, sex, flags, grades, events), never names or ID
+// numbers; provenance maps rows back to store ids.
+//
+// A student-year row is the student's enrolment as at 1 September of the school year. Its
+// `events` are the status events dated within that school year, `end_status` the state the
+// last of them left, `next_level` where the student is enrolled on the next 1 September.
+//
+// Build() reads the whole store; Patch() re-reads one school's students and replaces their
+// rows (see the function). A Snapshot is not safe to patch while another thread reads it.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "core/result.h"
+#include "engine/table.h"
+#include "meta/org_tree.h"
+#include "store/store.h"
+
+namespace eduledger::engine {
+
+// What a patch changed: the groups it added to each table, and the org units (the school
+// and its ancestors, plus those of students' other schools) whose counts may differ.
+struct PatchResult {
+  std::vector<std::uint32_t> retired_student_groups;
+  std::vector<std::uint32_t> added_student_groups;
+  std::vector<std::uint32_t> touched_orgs;  // org indexes, each once
+};
+
+class Snapshot {
+ public:
+  // Read the whole register from `store`.
+  static core::Result<std::unique_ptr<Snapshot>> Build(store::Store& store);
+
+  const meta::OrgTree& orgs() const { return orgs_; }
+  std::size_t org_count() const { return orgs_.units().size(); }
+  // Index of the org unit with store id `id`, or -1.
+  std::int32_t OrgIndex(std::int64_t id) const;
+  std::int32_t parent(std::uint32_t org) const { return parent_[org]; }
+  // Org indexes ordered children before parents (for rolling counts up).
+  const std::vector<std::uint32_t>& bottom_up() const { return bottom_up_; }
+
+  // School years held, ascending; a year index is a position in this list.
+  const std::vector<int>& years() const { return years_; }
+  // The index of `school_year`, or -1.
+  int YearIndex(int school_year) const;
+
+  const Table& students() const { return students_; }
+  const Table& staff() const { return staff_; }
+  const Table& classes() const { return classes_; }
+
+  // Store ids behind table records.
+  std::int64_t student_id(std::uint32_t record) const { return student_ids_[record]; }
+  std::int64_t staff_id(std::uint32_t record) const { return staff_ids_[record]; }
+  // The class behind a class record: its school year, school and name.
+  struct ClassInfo {
+    int school_year = 0;
+    std::int64_t org_unit_id = 0;
+    std::string name;
+  };
+  const ClassInfo& class_info(std::uint32_t record) const { return classes_info_[record]; }
+
+  // The store version the snapshot reflects.
+  std::int64_t version() const { return version_; }
+  // Bytes held by the tables and the maps behind them.
+  std::size_t MemoryBytes() const;
+
+  // Re-read every student ever enrolled at school `org_unit_id` (in the snapshot's years)
+  // and replace their student-year rows, wherever they are. Rows of other students do not
+  // move; the student table's groups of the affected schools are retired and rebuilt.
+  // Classes and staff are not patched. NotFound "unknown_org_unit" for an unknown school.
+  core::Result<PatchResult> PatchSchool(store::Store& store, std::int64_t org_unit_id);
+
+ private:
+  friend class SnapshotBuilder;
+  Snapshot() = default;
+
+  meta::OrgTree orgs_;
+  absl::flat_hash_map<std::int64_t, std::int32_t> org_index_;
+  std::vector<std::int32_t> parent_;
+  std::vector<std::uint64_t> school_word_;  // group word of each org unit's school fields
+  std::vector<std::uint32_t> bottom_up_;
+  std::vector<int> years_;
+  Table students_;
+  Table staff_;
+  Table classes_;
+  std::vector<std::int64_t> student_ids_;
+  std::vector<std::int64_t> staff_ids_;
+  std::vector<ClassInfo> classes_info_;
+  std::int64_t version_ = 0;
+};
+
+}  // namespace eduledger::engine

@@ -1,0 +1,40 @@
+// TinyRegister: a small register built by hand in a temporary SQLite store, for tests whose
+// expected figures are worked out by hand from the records they add.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/snapshot.h"
+#include "store/sqlite_store.h"
+#include "testing/test_util.h"
+
+namespace eduledger::testing {
+
+class TinyRegister {
+ public:
+  TinyRegister();
+
+  std::int64_t Unit(const std::string& code, meta::OrgLevel level, std::int64_t parent = 0,
+                    int school_type = 0);
+  std::int64_t Student(core::Sex sex, const std::string& birth, int ethnicity = 1,
+                       std::uint32_t flags = 0);
+  void Enrol(std::int64_t student, int year, std::int64_t school, int grade,
+             const std::string& class_name = "1班");
+  void Event(std::int64_t student, meta::EventType type, const std::string& date,
+             std::int64_t school);
+  void Teacher(int year, std::int64_t school, meta::EducationLevel level);
+
+  store::Store& store() { return *store_; }
+  std::unique_ptr<engine::Snapshot> Snapshot();
+
+ private:
+  store::Transaction Begin();
+  TempDir dir_;
+  std::unique_ptr<store::SqliteStore> store_;
+  int next_person_ = 1;
+};
+
+}  // namespace eduledger::testing
