@@ -15,7 +15,7 @@
 
 namespace eduledger::cli {
 
-enum class OutputFormat { kText, kJson };
+enum class OutputFormat { kText, kJson, kCsv };  // kCsv: tables only; text elsewhere
 
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitRejected = 1;

@@ -13,5 +13,6 @@ void AddExportCommand(CLI::App& app, CliContext& ctx);
 void AddStatsCommand(CLI::App& app, CliContext& ctx);
 void AddDemoCommand(CLI::App& app, CliContext& ctx);
 void AddCheckReportCommand(CLI::App& app, CliContext& ctx);
+void AddIndicatorsCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace eduledger::cli

@@ -54,19 +54,21 @@ int main(int argc, char** argv) {
     app.fallthrough();
     std::string format = "text";
     CLI::Option* db = app.add_option("--db", ctx.db, "数据库文件（默认 eduledger.db）");
-    app.add_option("--format", format, "输出格式：text（默认）或 json")
-        ->check(CLI::IsMember({"text", "json"}));
+    app.add_option("--format", format, "输出格式：text（默认，table 同）、json 或 csv（指标表）")
+        ->check(CLI::IsMember({"text", "table", "json", "csv"}));
     eduledger::cli::AddInitCommand(app, ctx);
     eduledger::cli::AddImportCommand(app, ctx);
     eduledger::cli::AddExportCommand(app, ctx);
     eduledger::cli::AddStatsCommand(app, ctx);
     eduledger::cli::AddDemoCommand(app, ctx);
     eduledger::cli::AddCheckReportCommand(app, ctx);
+    eduledger::cli::AddIndicatorsCommand(app, ctx);
     UseChineseGroups(app);
     app.parse_complete_callback([&] {
       ctx.db_given = db->count() > 0;
-      ctx.format = format == "json" ? eduledger::cli::OutputFormat::kJson
-                                    : eduledger::cli::OutputFormat::kText;
+      ctx.format = format == "json"  ? eduledger::cli::OutputFormat::kJson
+                   : format == "csv" ? eduledger::cli::OutputFormat::kCsv
+                                     : eduledger::cli::OutputFormat::kText;
     });
     try {
       app.parse(argc, argv);

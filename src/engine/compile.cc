@@ -174,14 +174,18 @@ class FilterCompiler {
         return true;
       case FieldKind::kBool: {
         const std::string t = v.kind == ExprKind::kNumber ? (v.number != 0 ? "1" : "0") : v.text;
-        if (t == "1" || t == "yes" || t == "true" || t == "是") *out = 1;
-        else if (t == "0" || t == "no" || t == "false" || t == "否") *out = 0;
-        else return Fail(v, "'" + std::string(f.name) + "' 的值应为 yes 或 no");
+        if (t == "1" || t == "yes" || t == "true" || t == "是")
+          *out = 1;
+        else if (t == "0" || t == "no" || t == "false" || t == "否")
+          *out = 0;
+        else
+          return Fail(v, "'" + std::string(f.name) + "' 的值应为 yes 或 no");
         return true;
       }
       case FieldKind::kEnum: {
         std::string t = v.text;
-        if (v.kind == ExprKind::kNumber) t = std::to_string(static_cast<std::int64_t>(v.number));
+        if (v.kind == ExprKind::kNumber)
+          t = std::to_string(static_cast<std::int64_t>(v.number));
         else if (v.kind != ExprKind::kName && v.kind != ExprKind::kString) {
           return Fail(v, "此处应为 '" + std::string(f.name) + "' 的取值");
         }
@@ -267,8 +271,10 @@ class FilterCompiler {
     for (std::size_t i = 1; i < e.args.size(); ++i) {
       std::int64_t v = 0;
       if (!Stored(s, *e.args[i], &v)) return false;
-      if (negate) all_not.push_back(RangeTest(s, v, v, true));
-      else out->push_back({RangeTest(s, v, v, false)});
+      if (negate)
+        all_not.push_back(RangeTest(s, v, v, true));
+      else
+        out->push_back({RangeTest(s, v, v, false)});
     }
     if (negate) out->push_back(std::move(all_not));
     if (out->size() > kMaxClauses) return Fail(e, "in 列表过长 (超过 64 项)");
@@ -278,8 +284,7 @@ class FilterCompiler {
   bool Between(const Expr& e, bool negate, Dnf* out) {
     Subject s;
     std::int64_t lo = 0, hi = 0;
-    if (!SubjectOf(*e.args[0], &s) || !Stored(s, *e.args[1], &lo) ||
-        !Stored(s, *e.args[2], &hi)) {
+    if (!SubjectOf(*e.args[0], &s) || !Stored(s, *e.args[1], &lo) || !Stored(s, *e.args[2], &hi)) {
       return false;
     }
     if (!s.age && s.field->kind != FieldKind::kInt) {
@@ -365,9 +370,12 @@ class FormulaCompiler {
       return Compile(*e.args[1], years_back + static_cast<int>(e.args[0]->number), f);
     }
     MeasureTable table;
-    if (e.text == "students") table = MeasureTable::kStudents;
-    else if (e.text == "staff") table = MeasureTable::kStaff;
-    else if (e.text == "classes") table = MeasureTable::kClasses;
+    if (e.text == "students")
+      table = MeasureTable::kStudents;
+    else if (e.text == "staff")
+      table = MeasureTable::kStaff;
+    else if (e.text == "classes")
+      table = MeasureTable::kClasses;
     else
       return Fail(e, "未知函数 '" + e.text + "' (可用: students, staff, classes, years_before)");
     if (e.args.size() > 1) return Fail(*e.args[1], "计数函数只有一个参数: 筛选条件");
@@ -444,8 +452,8 @@ double ApplyCompare(std::uint8_t compare, double a, double b) {
   return __builtin_nan("");
 }
 
-Result<Formula> CompileFormula(std::string_view source, FormulaKind kind,
-                               MeasureCatalog* catalog, ExprError* error) {
+Result<Formula> CompileFormula(std::string_view source, FormulaKind kind, MeasureCatalog* catalog,
+                               ExprError* error) {
   ExprError local;
   ExprError* err = error ? error : &local;
   auto parsed = ParseExpression(source, err);

@@ -69,7 +69,8 @@ Cube Cube::Compute(const Snapshot& snapshot, const MeasureCatalog& catalog) {
         const std::int32_t parent = snapshot.parent(org);
         if (parent < 0) continue;
         const double* from = &counts[cube.Index(static_cast<int>(y), org, 0)];
-        double* to = &counts[cube.Index(static_cast<int>(y), static_cast<std::uint32_t>(parent), 0)];
+        double* to =
+            &counts[cube.Index(static_cast<int>(y), static_cast<std::uint32_t>(parent), 0)];
         for (int c = 0; c < kCellCount; ++c) to[c] += from[c];
       }
     }
@@ -90,9 +91,9 @@ double Cube::Evaluate(const Formula& f, int year_idx, std::uint32_t org, int cel
   return f.Evaluate([&](const FormulaOp& op) {
     int y = year_idx;
     if (op.years_back != 0) {
-      y = year_idx < 0 ? -1
-                       : snapshot_->YearIndex(years[static_cast<std::size_t>(year_idx)] -
-                                              op.years_back);
+      y = year_idx < 0
+              ? -1
+              : snapshot_->YearIndex(years[static_cast<std::size_t>(year_idx)] - op.years_back);
     }
     return Count(op.measure, y, org, cell);
   });

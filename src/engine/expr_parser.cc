@@ -45,8 +45,8 @@ struct Token {
 };
 
 bool IsNameByte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-         c == '_' || c >= 0x80;
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c >= 0x80;
 }
 
 std::string Lower(std::string_view s) {
@@ -69,8 +69,8 @@ class Lexer {
 
   // The next token, or false with `error_` set.
   bool Next(Token* t) {
-    while (pos_ < src_.size() && (src_[pos_] == ' ' || src_[pos_] == '\t' ||
-                                  src_[pos_] == '\n' || src_[pos_] == '\r')) {
+    while (pos_ < src_.size() &&
+           (src_[pos_] == ' ' || src_[pos_] == '\t' || src_[pos_] == '\n' || src_[pos_] == '\r')) {
       ++pos_;
     }
     *t = Token{};
@@ -145,8 +145,7 @@ class Lexer {
 
   bool Number(Token* t) {
     std::size_t end = pos_;
-    while (end < src_.size() &&
-           ((src_[end] >= '0' && src_[end] <= '9') || src_[end] == '.')) {
+    while (end < src_.size() && ((src_[end] >= '0' && src_[end] <= '9') || src_[end] == '.')) {
       ++end;
     }
     double v = 0;
@@ -176,11 +175,16 @@ class Lexer {
     const std::string word(src_.substr(pos_, end - pos_));
     const std::string lower = Lower(word);
     pos_ = end;
-    if (lower == "and") t->kind = Tok::kAnd;
-    else if (lower == "or") t->kind = Tok::kOr;
-    else if (lower == "not") t->kind = Tok::kNot;
-    else if (lower == "in") t->kind = Tok::kIn;
-    else if (lower == "between") t->kind = Tok::kBetween;
+    if (lower == "and")
+      t->kind = Tok::kAnd;
+    else if (lower == "or")
+      t->kind = Tok::kOr;
+    else if (lower == "not")
+      t->kind = Tok::kNot;
+    else if (lower == "in")
+      t->kind = Tok::kIn;
+    else if (lower == "between")
+      t->kind = Tok::kBetween;
     else {
       t->kind = Tok::kName;
       t->text = word;
@@ -321,13 +325,26 @@ class Parser {
     }
     CompareOp op;
     switch (tok_.kind) {
-      case Tok::kEq: op = CompareOp::kEq; break;
-      case Tok::kNe: op = CompareOp::kNe; break;
-      case Tok::kLt: op = CompareOp::kLt; break;
-      case Tok::kLe: op = CompareOp::kLe; break;
-      case Tok::kGt: op = CompareOp::kGt; break;
-      case Tok::kGe: op = CompareOp::kGe; break;
-      default: return left;
+      case Tok::kEq:
+        op = CompareOp::kEq;
+        break;
+      case Tok::kNe:
+        op = CompareOp::kNe;
+        break;
+      case Tok::kLt:
+        op = CompareOp::kLt;
+        break;
+      case Tok::kLe:
+        op = CompareOp::kLe;
+        break;
+      case Tok::kGt:
+        op = CompareOp::kGt;
+        break;
+      case Tok::kGe:
+        op = CompareOp::kGe;
+        break;
+      default:
+        return left;
     }
     if (!Advance()) return nullptr;
     ExprPtr right = Sum();

@@ -24,8 +24,10 @@ std::optional<int> AsInt(std::optional<E> v) {
 
 // English keys for the code tables whose meta parsers read Chinese names and codes only.
 constexpr CodeEntry<int> kOwnershipKeys[] = {
-    {1, "", "education_dept", ""}, {2, "", "other_dept", ""},
-    {3, "", "enterprise", ""},     {4, "", "private", ""},
+    {1, "", "education_dept", ""},
+    {2, "", "other_dept", ""},
+    {3, "", "enterprise", ""},
+    {4, "", "private", ""},
 };
 constexpr CodeEntry<int> kUrbanRuralClasses[] = {
     {1, "", "城区", "urban"},
@@ -33,24 +35,24 @@ constexpr CodeEntry<int> kUrbanRuralClasses[] = {
     {3, "", "乡村", "rural|农村"},
 };
 constexpr CodeEntry<int> kDisabilityKeys[] = {
-    {0, "", "none", ""},         {1, "", "visual", ""},   {2, "", "hearing", ""},
-    {3, "", "speech", ""},       {4, "", "physical", ""}, {5, "", "intellectual", ""},
-    {6, "", "mental", ""},       {7, "", "multiple", ""},
+    {0, "", "none", ""},   {1, "", "visual", ""},   {2, "", "hearing", ""},
+    {3, "", "speech", ""}, {4, "", "physical", ""}, {5, "", "intellectual", ""},
+    {6, "", "mental", ""}, {7, "", "multiple", ""},
 };
 constexpr CodeEntry<int> kHukouKeys[] = {
     {1, "", "agricultural", ""}, {2, "", "non_agricultural", ""}, {3, "", "resident", ""}};
 constexpr CodeEntry<int> kEndStatuses[] = {
-    {0, "", "in_school", "在校"},      {1, "", "transferred_out", "转出"},
-    {2, "", "suspended", "休学"},      {3, "", "dropped_out", "辍学"},
-    {4, "", "graduated", "毕业"},      {5, "", "died", "死亡"},
+    {0, "", "in_school", "在校"}, {1, "", "transferred_out", "转出"},
+    {2, "", "suspended", "休学"}, {3, "", "dropped_out", "辍学"},
+    {4, "", "graduated", "毕业"}, {5, "", "died", "死亡"},
 };
 constexpr CodeEntry<int> kPostKeys[] = {
     {1, "", "fulltime_teacher", ""}, {2, "", "administrative", ""}, {3, "", "support", ""},
     {4, "", "worker", ""},           {5, "", "other", ""},
 };
 constexpr CodeEntry<int> kTitleKeys[] = {
-    {0, "", "none", ""},   {1, "", "senior_plus", ""}, {2, "", "senior", ""},
-    {3, "", "first", ""},  {4, "", "second", ""},      {5, "", "third", ""},
+    {0, "", "none", ""},  {1, "", "senior_plus", ""}, {2, "", "senior", ""},
+    {3, "", "first", ""}, {4, "", "second", ""},      {5, "", "third", ""},
 };
 constexpr CodeEntry<int> kQualificationKeys[] = {
     {1, "", "doctorate", ""}, {2, "", "master", ""},    {3, "", "bachelor", ""},

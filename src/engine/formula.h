@@ -12,9 +12,9 @@ namespace eduledger::engine {
 struct FormulaOp {
   enum Kind : std::uint8_t { kConst, kMeasure, kAdd, kSub, kMul, kDiv, kNeg, kCompare };
   Kind kind = kConst;
-  std::uint8_t compare = 0;  // kCompare: a CompareOp; the result is 1 or 0
-  std::uint32_t measure = 0;  // kMeasure: index into the measure catalog
-  double value = 0;           // kConst
+  std::uint8_t compare = 0;     // kCompare: a CompareOp; the result is 1 or 0
+  std::uint32_t measure = 0;    // kMeasure: index into the measure catalog
+  double value = 0;             // kConst
   std::uint8_t years_back = 0;  // kMeasure: read the school year this many years earlier
 };
 

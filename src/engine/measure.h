@@ -1,7 +1,8 @@
 // Measure: what the engine counts. A count of rows of one snapshot table (students, staff,
 // classes) that pass a filter, for each school year, org unit and cell (cube.h). (A formula
-// may read it some years back: formula.h.) Filters are compiled to a disjunction of clauses; each clause is a
-// conjunction of tests on packed fields (field.h), so a row passes when any clause passes.
+// may read it some years back: formula.h.) Filters are compiled to a disjunction of clauses; each
+// clause is a conjunction of tests on packed fields (field.h), so a row passes when any clause
+// passes.
 #pragma once
 
 #include <cstdint>

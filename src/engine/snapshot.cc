@@ -164,10 +164,9 @@ class SnapshotBuilder {
       title.Set(&w, static_cast<std::uint64_t>(f.title));
       qualification.Set(&w, static_cast<std::uint64_t>(f.qualification));
       level_taught.Set(&w, f.level_taught ? static_cast<std::uint64_t>(*f.level_taught) + 1 : 0);
-      pending.push_back(PendingRow{
-          internal::RowKey(year_idx, static_cast<std::uint32_t>(org), kNoGrade,
-                           static_cast<int>(f.sex)),
-          w, static_cast<std::uint32_t>(s_->staff_ids_.size()), 0});
+      pending.push_back(PendingRow{internal::RowKey(year_idx, static_cast<std::uint32_t>(org),
+                                                    kNoGrade, static_cast<int>(f.sex)),
+                                   w, static_cast<std::uint32_t>(s_->staff_ids_.size()), 0});
       s_->staff_ids_.push_back(f.staff_id);
       return Status::OK();
     }));
@@ -188,12 +187,12 @@ class SnapshotBuilder {
     for (std::size_t c = 0; c < classes.size(); ++c) {
       std::uint64_t w = 0;
       size.Set(&w, std::min<std::uint64_t>(rows.class_sizes()[c], size.max_stored()));
-      pending.push_back(PendingRow{internal::RowKey(classes[c].year_idx, classes[c].org,
-                                                    classes[c].grade + 2, kNoSex),
-                                   w, static_cast<std::uint32_t>(c), 0});
-      s_->classes_info_.push_back(Snapshot::ClassInfo{
-          s_->years_[static_cast<std::size_t>(classes[c].year_idx)],
-          s_->orgs_.units()[classes[c].org].id, classes[c].name});
+      pending.push_back(PendingRow{
+          internal::RowKey(classes[c].year_idx, classes[c].org, classes[c].grade + 2, kNoSex), w,
+          static_cast<std::uint32_t>(c), 0});
+      s_->classes_info_.push_back(
+          Snapshot::ClassInfo{s_->years_[static_cast<std::size_t>(classes[c].year_idx)],
+                              s_->orgs_.units()[classes[c].org].id, classes[c].name});
     }
     std::sort(pending.begin(), pending.end(),
               [](const PendingRow& a, const PendingRow& b) { return a.key < b.key; });
@@ -230,8 +229,7 @@ std::size_t Snapshot::MemoryBytes() const {
   return students_.MemoryBytes() + staff_.MemoryBytes() + classes_.MemoryBytes() +
          student_ids_.capacity() * sizeof(std::int64_t) +
          staff_ids_.capacity() * sizeof(std::int64_t) +
-         classes_info_.capacity() * sizeof(ClassInfo) +
-         parent_.capacity() * sizeof(std::int32_t) +
+         classes_info_.capacity() * sizeof(ClassInfo) + parent_.capacity() * sizeof(std::int32_t) +
          school_word_.capacity() * sizeof(std::uint64_t);
 }
 

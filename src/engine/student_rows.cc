@@ -71,14 +71,15 @@ void StudentRows::AddEnrolment(const store::EnrolmentFacts& f) {
     ++skipped_;
     return;
   }
-  // Intern the class: school, year and name.
+  // Intern the class: school, year, grade and name (schools reuse "1班" in every grade).
   key_buffer_.assign(reinterpret_cast<const char*>(&org), sizeof(org));
   key_buffer_.push_back(static_cast<char>(year_idx));
+  key_buffer_.push_back(static_cast<char>(f.grade));
   key_buffer_.append(f.class_name);
   auto [cls, inserted] = class_of_.try_emplace(key_buffer_, classes_.size());
   if (inserted) {
-    classes_.push_back(ClassKey{year_idx, static_cast<std::uint32_t>(org),
-                                std::string(f.class_name), f.grade});
+    classes_.push_back(
+        ClassKey{year_idx, static_cast<std::uint32_t>(org), std::string(f.class_name), f.grade});
     class_sizes_.push_back(0);
   }
   ++class_sizes_[cls->second];

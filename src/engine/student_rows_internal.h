@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
-
 #include "engine/snapshot.h"
 #include "store/register_scan.h"
 

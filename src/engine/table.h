@@ -16,7 +16,7 @@
 namespace eduledger::engine {
 
 struct Group {
-  std::uint64_t word = 0;  // group fields (field.h)
+  std::uint64_t word = 0;   // group fields (field.h)
   std::uint32_t begin = 0;  // rows [begin, end)
   std::uint32_t end = 0;
   std::uint32_t org = 0;   // org-unit index of the school
@@ -28,9 +28,9 @@ struct Group {
 struct Table {
   const Layout* layout = nullptr;
   std::vector<Group> groups;
-  std::vector<std::uint64_t> words;     // one per row
-  std::vector<std::uint32_t> records;   // one per row: the record it stands for (provenance)
-  std::size_t live_rows = 0;            // rows of groups that are not retired
+  std::vector<std::uint64_t> words;    // one per row
+  std::vector<std::uint32_t> records;  // one per row: the record it stands for (provenance)
+  std::size_t live_rows = 0;           // rows of groups that are not retired
 
   std::size_t MemoryBytes() const {
     return groups.capacity() * sizeof(Group) + words.capacity() * sizeof(std::uint64_t) +

@@ -170,9 +170,9 @@ TEST_F(CubeTest, FlagsEthnicityAndSets) {
 
 TEST_F(CubeTest, LooksBackWithYearsBefore) {
   // 2024 junior pupils (g1, g3) per 2023 grade-6 pupils (g1, g2, g3).
-  EXPECT_NEAR(Value("students(level = junior) / years_before(1, students(grade = 6))", 2024,
-                    county_),
-              2.0 / 3, 1e-12);
+  EXPECT_NEAR(
+      Value("students(level = junior) / years_before(1, students(grade = 6))", 2024, county_),
+      2.0 / 3, 1e-12);
   // 2022 is not in the register: no value.
   EXPECT_TRUE(std::isnan(Value("years_before(1, students())", 2023, county_)));
 }
@@ -192,8 +192,7 @@ TEST_F(CubeTest, CountsStaffAndClasses) {
 TEST(CompileTest, ErrorsPointAtTheCharacter) {
   MeasureCatalog catalog;
   ExprError error;
-  auto r = CompileFormula("students(levle = primary)", FormulaKind::kArithmetic, &catalog,
-                          &error);
+  auto r = CompileFormula("students(levle = primary)", FormulaKind::kArithmetic, &catalog, &error);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().reason(), "bad_formula");
   EXPECT_EQ(CharacterPosition("students(levle = primary)", error.offset), 10);
@@ -221,8 +220,8 @@ TEST(CompileTest, SharesIdenticalMeasures) {
   ASSERT_TRUE(CompileFormula("students(level = primary) + students(level = primary)",
                              FormulaKind::kArithmetic, &catalog)
                   .ok());
-  ASSERT_TRUE(CompileFormula("years_before(2, students(level = primary))",
-                             FormulaKind::kArithmetic, &catalog)
+  ASSERT_TRUE(CompileFormula("years_before(2, students(level = primary))", FormulaKind::kArithmetic,
+                             &catalog)
                   .ok());
   EXPECT_EQ(catalog.size(), 1u);
 }

@@ -13,13 +13,13 @@ core::Status StatusOf(const core::Result<T>& r) {
 }
 
 // Building the register must not fail; a test that cannot build its register stops here.
-#define TINY_CHECK(expr)                                                    \
-  do {                                                                      \
-    const core::Status tiny_status = StatusOf(expr);                        \
-    if (!tiny_status.ok()) {                                                \
+#define TINY_CHECK(expr)                                                       \
+  do {                                                                         \
+    const core::Status tiny_status = StatusOf(expr);                           \
+    if (!tiny_status.ok()) {                                                   \
       std::fprintf(stderr, "%s: %s\n", #expr, tiny_status.ToString().c_str()); \
-      std::abort();                                                         \
-    }                                                                       \
+      std::abort();                                                            \
+    }                                                                          \
   } while (0)
 
 core::Date D(const std::string& text) { return *core::Date::Parse(text); }
@@ -35,14 +35,14 @@ TinyRegister::TinyRegister() {
 }
 
 store::Transaction TinyRegister::Begin() {
-  auto txn = store_->Begin(store::AuditContext{"test", "bureau_admin", "test.write", "{}"},
-                           std::nullopt);
+  auto txn =
+      store_->Begin(store::AuditContext{"test", "bureau_admin", "test.write", "{}"}, std::nullopt);
   TINY_CHECK(txn.status());
   return std::move(*txn);
 }
 
-std::int64_t TinyRegister::Unit(const std::string& code, meta::OrgLevel level,
-                                std::int64_t parent, int school_type) {
+std::int64_t TinyRegister::Unit(const std::string& code, meta::OrgLevel level, std::int64_t parent,
+                                int school_type) {
   std::vector<meta::OrgUnit> u(1);
   u[0].code = code;
   u[0].name = "单位" + code;

@@ -1,0 +1,53 @@
+// The indicators use case: every indicator of the loaded packages for one school year and
+// org unit, optionally split by sex, grade, township or school, each with its numerator,
+// denominator and value, printed the way the bureau prints it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/actor.h"
+#include "app/indicator_set.h"
+#include "core/result.h"
+#include "store/store.h"
+
+namespace eduledger::app {
+
+enum class IndicatorSplit { kNone, kSex, kGrade, kTownship, kSchool };
+
+struct IndicatorRequest {
+  int school_year = 0;             // 0: the newest in the register
+  std::string org;                 // code or name; empty: the actor's root
+  IndicatorSplit by = IndicatorSplit::kNone;
+  std::vector<std::string> codes;  // empty: every indicator
+};
+
+struct IndicatorRow {
+  std::string code;
+  std::string name;
+  std::string org_code;
+  std::string org_name;
+  std::string cell;         // "合计", "男", "一年级" …
+  double numerator = 0;     // NaN: no value
+  double denominator = 0;   // NaN: none
+  double value = 0;         // NaN: no value
+  std::string text;         // the value as printed ("14.29%"); empty when there is none
+};
+
+struct IndicatorTable {
+  int school_year = 0;
+  std::string org_code;
+  std::string org_name;
+  std::vector<IndicatorRow> rows;  // by indicator, then unit, then cell
+};
+
+// The value of an indicator cell as printed: "14.29%", "16.19:1", "3个"; empty for no value.
+std::string FormatIndicatorValue(const meta::Indicator& def, const engine::RateCell& cell);
+
+// Compute the table. An unknown indicator code is NotFound "unknown_indicator"; an org unit
+// outside the actor's scope NotFound; a year not in the register NotFound "no_such_year".
+core::Result<IndicatorTable> ComputeIndicators(store::Store& store, const Actor& actor,
+                                               const IndicatorSet& indicators,
+                                               const IndicatorRequest& request);
+
+}  // namespace eduledger::app

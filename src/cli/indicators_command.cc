@@ -1,0 +1,116 @@
+// eduledger indicators: the official indicators of the metadata packages for a school year
+// and an org unit, optionally split by sex, grade, township or school.
+#include <cmath>
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+#include "app/indicators.h"
+#include "app/store_open.h"
+#include "cli/commands.h"
+#include "cli/text_output.h"
+#include "core/period.h"
+
+namespace eduledger::cli {
+
+namespace {
+
+nlohmann::json NumberOrNull(double v) {
+  return std::isnan(v) ? nlohmann::json(nullptr) : nlohmann::json(v);
+}
+
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (const char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::string Number(double v) {
+  if (std::isnan(v)) return "";
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), "%.10g", v);
+  return buf;
+}
+
+void Print(const app::IndicatorTable& t, OutputFormat format) {
+  if (format == OutputFormat::kJson) {
+    nlohmann::json rows = nlohmann::json::array();
+    for (const app::IndicatorRow& r : t.rows) {
+      rows.push_back({{"code", r.code},
+                      {"name", r.name},
+                      {"org_unit_code", r.org_code},
+                      {"org_unit_name", r.org_name},
+                      {"cell", r.cell},
+                      {"numerator", NumberOrNull(r.numerator)},
+                      {"denominator", NumberOrNull(r.denominator)},
+                      {"value", NumberOrNull(r.value)},
+                      {"text", r.text}});
+    }
+    const nlohmann::json out = {{"school_year", t.school_year},
+                                {"org_unit_code", t.org_code},
+                                {"org_unit_name", t.org_name},
+                                {"rows", rows}};
+    std::printf("%s\n", out.dump(2).c_str());
+    return;
+  }
+  if (format == OutputFormat::kCsv) {
+    std::printf("\xEF\xBB\xBF指标代码,指标,单位代码,单位,分组,分子,分母,值,显示值\n");
+    for (const app::IndicatorRow& r : t.rows) {
+      std::printf("%s,%s,%s,%s,%s,%s,%s,%s,%s\n", r.code.c_str(), CsvField(r.name).c_str(),
+                  r.org_code.c_str(), CsvField(r.org_name).c_str(), r.cell.c_str(),
+                  Number(r.numerator).c_str(), Number(r.denominator).c_str(),
+                  Number(r.value).c_str(), r.text.c_str());
+    }
+    return;
+  }
+  std::printf("%s %s 指标\n", t.org_name.c_str(), core::SchoolYearLabel(t.school_year).c_str());
+  TextTable table({"指标", "单位", "分组", "分子", "分母", "值"});
+  for (const app::IndicatorRow& r : t.rows) {
+    table.Add({r.name, r.org_name, r.cell, Number(r.numerator), Number(r.denominator),
+               r.text.empty() ? "无数据" : r.text});
+  }
+  std::printf("%s", table.Render().c_str());
+}
+
+}  // namespace
+
+void AddIndicatorsCommand(CLI::App& app, CliContext& ctx) {
+  struct Args {
+    int year = 0;
+    std::string org;
+    std::string by;
+    std::vector<std::string> codes;
+    std::vector<std::string> packages;
+  };
+  auto args = std::make_shared<Args>();
+  CLI::App* cmd = app.add_subcommand(
+      "indicators", "按元数据包的定义计算指标（辍学率、升学率、生师比、大班额等），可按性别、年级、乡镇或学校分组");
+  cmd->add_option("--year", args->year, "学年（默认最新学年）");
+  cmd->add_option("--org", args->org, "单位代码或名称（默认本级）");
+  cmd->add_option("--by", args->by, "分组：sex、grade、township 或 school")
+      ->check(CLI::IsMember({"sex", "grade", "township", "school"}));
+  cmd->add_option("--indicator", args->codes, "只计算这些指标（代码或名称，可重复）");
+  cmd->add_option("--packages", args->packages, "元数据包目录（可重复；默认随程序安装的 packages/county-bureau）");
+  cmd->callback([&ctx, args] {
+    std::vector<std::string> dirs = args->packages;
+    if (dirs.empty()) dirs.push_back(app::DefaultPackagesDirectory() + "/county-bureau");
+    auto set = app::IndicatorSet::Load(dirs);
+    if (!set.ok()) return ctx.Fail(set.status());
+    auto store = app::OpenStore(ctx.db, false);
+    if (!store.ok()) return ctx.Fail(store.status());
+    app::IndicatorRequest request;
+    request.school_year = args->year;
+    request.org = args->org;
+    request.codes = args->codes;
+    if (args->by == "sex") request.by = app::IndicatorSplit::kSex;
+    if (args->by == "grade") request.by = app::IndicatorSplit::kGrade;
+    if (args->by == "township") request.by = app::IndicatorSplit::kTownship;
+    if (args->by == "school") request.by = app::IndicatorSplit::kSchool;
+    auto table = app::ComputeIndicators(**store, ctx.actor, *set, request);
+    if (!table.ok()) return ctx.Fail(table.status());
+    Print(*table, ctx.format);
+  });
+}
+
+}  // namespace eduledger::cli

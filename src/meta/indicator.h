@@ -1,0 +1,35 @@
+// Indicator: an official figure defined as data (a metadata package's indicators.json): its
+// numerator and denominator expressions (docs/expressions.md), the factor that makes a rate
+// a percentage, the unit and decimals it is printed with, and the splits it may be shown by.
+// Values are computed from unrounded counts and rounded half-up only when printed.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace eduledger::meta {
+
+// How a value is printed: "14.29%", "16.19:1", "3个".
+enum class IndicatorUnit : unsigned char {
+  kPercent,  // value × factor, then "%"
+  kRatio,    // "N:1"
+  kCount,    // a plain number with the unit word
+};
+
+struct Indicator {
+  std::string code;         // "primary_dropout_rate"
+  std::string name;         // "小学年辍学率"
+  std::string numerator;    // expression
+  std::string denominator;  // expression; empty: the value is the numerator
+  double factor = 1;        // 100 for a percentage
+  IndicatorUnit unit = IndicatorUnit::kPercent;
+  std::string unit_word;  // for kCount: "人", "个"
+  int decimals = 2;
+  bool split_by_sex = true;
+  bool split_by_grade = false;
+  std::string definition;  // the official wording, in Chinese
+  std::string basis;       // where the definition comes from
+  std::string package;     // the package that defines it
+};
+
+}  // namespace eduledger::meta

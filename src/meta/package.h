@@ -1,0 +1,41 @@
+// Metadata packages: the definitions a bureau can change without a rebuild. A package is a
+// directory (packages/<name>/) of JSON files:
+//
+//   package.json     {"name", "title", "version", "description"}
+//   indicators.json  {"indicators": [{code, name, numerator, denominator, factor, unit,
+//                                     decimals, splits, definition, basis}, …]}
+//
+// Reading checks the structure and the references between definitions; the expressions
+// themselves are compiled by the engine (app/indicator_set.h). Every fault names its file and
+// the key it is under, and all faults are reported at once.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "meta/indicator.h"
+
+namespace eduledger::meta {
+
+struct PackageError {
+  std::string file;     // path of the JSON file
+  std::string key;      // "indicators[3].decimals", or the definition's code and field
+  std::string message;  // Chinese
+  std::string ToString() const;  // "file: key: message"
+};
+
+struct Package {
+  std::string name;
+  std::string title;
+  std::string version;
+  std::string directory;
+  std::vector<Indicator> indicators;
+};
+
+// Read the package in `directory`. On faults: InvalidArgument "bad_package" with the first
+// few in its message, and `errors` (when given) receives them all.
+core::Result<Package> ReadPackage(const std::string& directory,
+                                  std::vector<PackageError>* errors = nullptr);
+
+}  // namespace eduledger::meta

@@ -1,0 +1,125 @@
+// eduledger indicators end to end: figures checked against SQL written independently of the
+// engine, and metadata faults reported with their file, key and character.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "testing/db_dump.h"
+#include "testing/test_util.h"
+
+namespace eduledger {
+namespace {
+
+testing::CommandResult Eduledger(std::vector<std::string> args) {
+  args.insert(args.begin(), testing::BinaryPath());
+  return testing::RunCommand(args);
+}
+
+// Primary pupils of school year 2025 at primary, teaching-point and nine-year schools (the
+// demo county's schools with primary grades).
+constexpr const char* kPrimary2025 =
+    "FROM enrolments e JOIN org_units o ON o.id = e.org_unit_id WHERE e.school_year = 2025 "
+    "AND e.grade BETWEEN 1 AND 6 AND o.school_type IN (211, 218, 312)";
+
+// …whose last status event of the school year is a dropout (6), with nothing after it.
+constexpr const char* kDroppedOut =
+    " AND EXISTS (SELECT 1 FROM status_events d WHERE d.student_id = e.student_id AND "
+    "d.event_type = 6 AND d.event_date BETWEEN '2025-09-01' AND '2026-08-31' AND NOT EXISTS "
+    "(SELECT 1 FROM status_events x WHERE x.student_id = e.student_id AND x.event_type <> 6 AND "
+    "x.event_date >= d.event_date AND x.event_date <= '2026-08-31'))";
+
+class IndicatorsCliTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new testing::TempDir();
+    ASSERT_EQ(Eduledger({"--db", Db(), "demo"}).exit_code, 0);
+  }
+  static void TearDownTestSuite() { delete dir_; }
+  static std::string Db() { return dir_->File("demo.db"); }
+  static testing::TempDir* dir_;
+};
+
+testing::TempDir* IndicatorsCliTest::dir_ = nullptr;
+
+TEST_F(IndicatorsCliTest, DropoutRateAgreesWithAnIndependentQuery) {
+  const auto r = Eduledger({"--db", Db(), "--format", "json", "indicators", "--year", "2025",
+                      "--indicator", "primary_dropout_rate"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["rows"].size(), 1u);
+  const auto& row = j["rows"][0];
+  const double pupils =
+      std::stod(testing::QueryScalar(Db(), std::string("SELECT count(*) ") + kPrimary2025));
+  const double dropouts = std::stod(testing::QueryScalar(
+      Db(), std::string("SELECT count(*) ") + kPrimary2025 + kDroppedOut));
+  ASSERT_GT(pupils, 1000);
+  ASSERT_GT(dropouts, 0);
+  EXPECT_EQ(row["denominator"].get<double>(), pupils);
+  EXPECT_EQ(row["numerator"].get<double>(), dropouts);
+  char text[32];
+  std::snprintf(text, sizeof(text), "%.2f%%", dropouts / pupils * 100 + 1e-12);
+  EXPECT_EQ(row["text"], text);
+}
+
+TEST_F(IndicatorsCliTest, SplitsBySexAddUpToTheTotal) {
+  const auto r = Eduledger({"--db", Db(), "--format", "json", "indicators", "--year", "2025", "--by",
+                      "sex", "--indicator", "minority_share"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto rows = nlohmann::json::parse(r.out)["rows"];
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0]["cell"], "合计");
+  EXPECT_EQ(rows[1]["numerator"].get<double>() + rows[2]["numerator"].get<double>(),
+            rows[0]["numerator"].get<double>());
+  const std::string minority = testing::QueryScalar(
+      Db(),
+      "SELECT count(*) FROM enrolments e JOIN students s ON s.id = e.student_id WHERE "
+      "e.school_year = 2025 AND s.ethnicity BETWEEN 2 AND 56");
+  EXPECT_EQ(rows[0]["numerator"].get<double>(), std::stod(minority));
+}
+
+TEST_F(IndicatorsCliTest, TownshipsSumToTheCounty) {
+  const auto r = Eduledger({"--db", Db(), "--format", "json", "indicators", "--year", "2025", "--by",
+                      "township", "--indicator", "junior_dropout_rate"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto rows = nlohmann::json::parse(r.out)["rows"];
+  ASSERT_GE(rows.size(), 5u);
+  double sum = 0;
+  for (const auto& row : rows) sum += row["denominator"].get<double>();
+  const std::string juniors = testing::QueryScalar(
+      Db(),
+      "SELECT count(*) FROM enrolments e JOIN org_units o ON o.id = e.org_unit_id WHERE "
+      "e.school_year = 2025 AND e.grade BETWEEN 7 AND 9 AND o.school_type IN (311, 312)");
+  EXPECT_EQ(sum, std::stod(juniors));
+}
+
+TEST_F(IndicatorsCliTest, MetadataFaultsNameFileKeyAndCharacter) {
+  const std::string pkg = dir_->File("bad-package");
+  std::filesystem::create_directories(pkg);
+  testing::WriteFile(pkg + "/package.json", R"json({"name": "bad", "titel": "typo"})json");
+  testing::WriteFile(pkg + "/indicators.json", R"json({"indicators": [
+    {"code": "ok_rate", "name": "甲", "numerator": "students(minority)",
+     "denominator": "students()", "unit": "%"},
+    {"code": "ok_rate", "name": "乙", "numerator": "students()", "unit": "%"},
+    {"code": "broken", "name": "丙", "numerator": "students(levle = primary)", "unit": "%",
+     "decimals": 9}
+  ]})json");
+  const auto r = Eduledger({"--db", Db(), "indicators", "--packages", pkg});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("package.json: package.titel"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("indicators[1].code: 代码 'ok_rate' 重复"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("broken.decimals"), std::string::npos) << r.err;
+  // The structure faults stop loading before the expressions are compiled; fix them and the
+  // expression fault points at its character.
+  testing::WriteFile(pkg + "/package.json", R"json({"name": "bad"})json");
+  testing::WriteFile(pkg + "/indicators.json", R"json({"indicators": [
+    {"code": "broken", "name": "丙", "numerator": "students(levle = primary)", "unit": "%"}]})json");
+  const auto r2 = Eduledger({"--db", Db(), "indicators", "--packages", pkg});
+  EXPECT_EQ(r2.exit_code, 2);
+  EXPECT_NE(r2.err.find("indicators.json: broken.numerator: 第 10 个字符: 未知字段 'levle'"),
+            std::string::npos)
+      << r2.err;
+}
+
+}  // namespace
+}  // namespace eduledger
