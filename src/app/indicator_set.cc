@@ -29,13 +29,14 @@ Result<IndicatorSet> IndicatorSet::Load(std::span<const std::string> directories
       }
       CompiledIndicator c;
       c.plan.factor = ind.factor;
-      const auto compile = [&](const std::string& source, const char* field,
-                               engine::Formula* out) {
+      const auto compile = [&](const std::string& source, const char* field, engine::Formula* out) {
         if (source.empty()) return;
-        auto f = engine::CompileFormula(source, engine::FormulaKind::kArithmetic,
-                                        set.catalog_.get());
-        if (f.ok()) *out = std::move(*f);
-        else errs->push_back({file, ind.code + "." + field, std::string(f.status().message())});
+        auto f =
+            engine::CompileFormula(source, engine::FormulaKind::kArithmetic, set.catalog_.get());
+        if (f.ok())
+          *out = std::move(*f);
+        else
+          errs->push_back({file, ind.code + "." + field, std::string(f.status().message())});
       };
       compile(ind.numerator, "numerator", &c.plan.numerator);
       compile(ind.denominator, "denominator", &c.plan.denominator);

@@ -43,8 +43,8 @@ Result<IndicatorTable> ComputeIndicators(store::Store& store, const Actor& actor
   const Scope scope(actor, snapshot->orgs());
   EL_ASSIGN_OR_RETURN(const meta::OrgUnit* root, scope.Resolve(request.org));
   const std::vector<int>& years = snapshot->years();
-  const int year = request.school_year != 0 ? request.school_year
-                                            : (years.empty() ? 0 : years.back());
+  const int year =
+      request.school_year != 0 ? request.school_year : (years.empty() ? 0 : years.back());
   const int year_idx = snapshot->YearIndex(year);
   if (year_idx < 0) {
     return Status::NotFound("no_such_year",
@@ -55,9 +55,8 @@ Result<IndicatorTable> ComputeIndicators(store::Store& store, const Actor& actor
   // The units the rows are for: the root, or its visible townships or schools.
   std::vector<const meta::OrgUnit*> units;
   if (request.by == IndicatorSplit::kTownship || request.by == IndicatorSplit::kSchool) {
-    const meta::OrgLevel level = request.by == IndicatorSplit::kTownship
-                                     ? meta::OrgLevel::kTownship
-                                     : meta::OrgLevel::kSchool;
+    const meta::OrgLevel level = request.by == IndicatorSplit::kTownship ? meta::OrgLevel::kTownship
+                                                                         : meta::OrgLevel::kSchool;
     for (const meta::OrgUnit* u : snapshot->orgs().Subtree(root->id)) {
       if (u->level == level && scope.Sees(*u)) units.push_back(u);
     }

@@ -16,8 +16,8 @@ namespace eduledger::app {
 enum class IndicatorSplit { kNone, kSex, kGrade, kTownship, kSchool };
 
 struct IndicatorRequest {
-  int school_year = 0;             // 0: the newest in the register
-  std::string org;                 // code or name; empty: the actor's root
+  int school_year = 0;  // 0: the newest in the register
+  std::string org;      // code or name; empty: the actor's root
   IndicatorSplit by = IndicatorSplit::kNone;
   std::vector<std::string> codes;  // empty: every indicator
 };
@@ -27,11 +27,11 @@ struct IndicatorRow {
   std::string name;
   std::string org_code;
   std::string org_name;
-  std::string cell;         // "合计", "男", "一年级" …
-  double numerator = 0;     // NaN: no value
-  double denominator = 0;   // NaN: none
-  double value = 0;         // NaN: no value
-  std::string text;         // the value as printed ("14.29%"); empty when there is none
+  std::string cell;        // "合计", "男", "一年级" …
+  double numerator = 0;    // NaN: no value
+  double denominator = 0;  // NaN: none
+  double value = 0;        // NaN: no value
+  std::string text;        // the value as printed ("14.29%"); empty when there is none
 };
 
 struct IndicatorTable {

@@ -2,7 +2,6 @@
 // and an org unit, optionally split by sex, grade, township or school.
 #include <cmath>
 #include <cstdio>
-
 #include <nlohmann/json.hpp>
 
 #include "app/indicators.h"
@@ -84,14 +83,16 @@ void AddIndicatorsCommand(CLI::App& app, CliContext& ctx) {
     std::vector<std::string> packages;
   };
   auto args = std::make_shared<Args>();
-  CLI::App* cmd = app.add_subcommand(
-      "indicators", "按元数据包的定义计算指标（辍学率、升学率、生师比、大班额等），可按性别、年级、乡镇或学校分组");
+  CLI::App* cmd = app.add_subcommand("indicators",
+                                     "按元数据包的定义计算指标（辍学率、升学率、生师比、大班额等）"
+                                     "，可按性别、年级、乡镇或学校分组");
   cmd->add_option("--year", args->year, "学年（默认最新学年）");
   cmd->add_option("--org", args->org, "单位代码或名称（默认本级）");
   cmd->add_option("--by", args->by, "分组：sex、grade、township 或 school")
       ->check(CLI::IsMember({"sex", "grade", "township", "school"}));
   cmd->add_option("--indicator", args->codes, "只计算这些指标（代码或名称，可重复）");
-  cmd->add_option("--packages", args->packages, "元数据包目录（可重复；默认随程序安装的 packages/county-bureau）");
+  cmd->add_option("--packages", args->packages,
+                  "元数据包目录（可重复；默认随程序安装的 packages/county-bureau）");
   cmd->callback([&ctx, args] {
     std::vector<std::string> dirs = args->packages;
     if (dirs.empty()) dirs.push_back(app::DefaultPackagesDirectory() + "/county-bureau");

@@ -20,7 +20,8 @@ std::string FromUnits(bool negative, Wide units, int decimals) {
   auto frac = static_cast<unsigned long long>(units % scale);
   char buf[64];
   int n = std::snprintf(buf, sizeof(buf), "%s%llu", negative && units != 0 ? "-" : "", whole);
-  if (decimals > 0) std::snprintf(buf + n, sizeof(buf) - static_cast<std::size_t>(n), ".%0*llu", decimals, frac);
+  if (decimals > 0)
+    std::snprintf(buf + n, sizeof(buf) - static_cast<std::size_t>(n), ".%0*llu", decimals, frac);
   return buf;
 }
 
@@ -37,16 +38,14 @@ std::string FormatHalfUp(double value, int decimals) {
   return FromUnits(negative, static_cast<Wide>(rounded), decimals);
 }
 
-std::string FormatRatioHalfUp(double numerator, double denominator, double factor,
-                              int decimals) {
+std::string FormatRatioHalfUp(double numerator, double denominator, double factor, int decimals) {
   if (decimals < 0) decimals = 0;
   if (decimals > 9) decimals = 9;
   if (!Whole(numerator) || !Whole(denominator) || !Whole(factor) || denominator == 0) {
     return FormatHalfUp(numerator / denominator * factor, decimals);
   }
   const bool negative = (numerator < 0) != (denominator < 0) && numerator != 0;
-  Wide num = static_cast<Wide>(std::fabs(numerator)) *
-                          static_cast<Wide>(std::fabs(factor));
+  Wide num = static_cast<Wide>(std::fabs(numerator)) * static_cast<Wide>(std::fabs(factor));
   for (int i = 0; i < decimals; ++i) num *= 10;
   const auto den = static_cast<Wide>(std::fabs(denominator));
   // Half up: floor((2·num + den) / (2·den)).

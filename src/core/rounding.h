@@ -14,7 +14,6 @@ std::string FormatHalfUp(double value, int decimals);
 // numerator / denominator × factor, rounded and printed as above. When all three are whole
 // numbers below 2^40 the quotient is computed exactly in integers. The denominator must not
 // be 0.
-std::string FormatRatioHalfUp(double numerator, double denominator, double factor,
-                              int decimals);
+std::string FormatRatioHalfUp(double numerator, double denominator, double factor, int decimals);
 
 }  // namespace eduledger::core

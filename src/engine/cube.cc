@@ -114,28 +114,4 @@ RateCell Cube::Rate(const RatePlan& plan, int year_idx, std::uint32_t org, int c
   return out;
 }
 
-void Cube::AddGroup(std::uint32_t measure, const Group& g, double sign) {
-  const double n = sign * static_cast<double>(counters_[measure].Count(g));
-  if (n == 0) return;
-  int sex_cell, grade_cell;
-  GroupCells(g.word, &sex_cell, &grade_cell);
-  std::vector<double>& counts = counts_[measure];
-  for (std::int32_t org = static_cast<std::int32_t>(g.org); org >= 0;
-       org = snapshot_->parent(static_cast<std::uint32_t>(org))) {
-    double* cell = &counts[Index(g.year, static_cast<std::uint32_t>(org), 0)];
-    cell[kCellTotal] += n;
-    if (sex_cell >= 0) cell[sex_cell] += n;
-    if (grade_cell >= 0) cell[grade_cell] += n;
-  }
-}
-
-void Cube::ApplyPatch(const PatchResult& patch) {
-  const std::vector<Group>& groups = snapshot_->students().groups;
-  for (std::uint32_t m = 0; m < counters_.size(); ++m) {
-    if (catalog_->measures()[m].table != MeasureTable::kStudents) continue;
-    for (const std::uint32_t g : patch.retired_student_groups) AddGroup(m, groups[g], -1);
-    for (const std::uint32_t g : patch.added_student_groups) AddGroup(m, groups[g], +1);
-  }
-}
-
 }  // namespace eduledger::engine

@@ -5,8 +5,8 @@
 // Cells split a count: 0 total; 1 男, 2 女, 3 sex unknown; 4..18 grades -2..12. A table
 // without a split (staff have no grade, classes no sex) leaves those cells at 0.
 //
-// A Cube reads the snapshot it was computed from, which must outlive it. ApplyPatch keeps it
-// in step with Snapshot::PatchSchool. Reads are safe from several threads; ApplyPatch is not.
+// A Cube reads the snapshot it was computed from, which must outlive it. It is immutable:
+// reads are safe from several threads.
 #pragma once
 
 #include <cstdint>
@@ -52,10 +52,6 @@ class Cube {
   double Evaluate(const Formula& f, int year_idx, std::uint32_t org, int cell) const;
   RateCell Rate(const RatePlan& plan, int year_idx, std::uint32_t org, int cell) const;
 
-  // Recount what a snapshot patch changed: the retired groups' counts are taken off their
-  // schools and every unit above, the added groups' counts put on.
-  void ApplyPatch(const PatchResult& patch);
-
   const Snapshot& snapshot() const { return *snapshot_; }
   const MeasureCatalog& catalog() const { return *catalog_; }
   const MeasureCounter& counter(std::uint32_t measure) const { return counters_[measure]; }
@@ -66,9 +62,6 @@ class Cube {
     return (static_cast<std::size_t>(year_idx) * snapshot_->org_count() + org) * kCellCount +
            static_cast<std::size_t>(cell);
   }
-  // Add `sign` × the group's count to its school and every unit above.
-  void AddGroup(std::uint32_t measure, const Group& g, double sign);
-
   const Snapshot* snapshot_;
   const MeasureCatalog* catalog_;
   std::vector<MeasureCounter> counters_;

@@ -7,8 +7,8 @@
 // `events` are the status events dated within that school year, `end_status` the state the
 // last of them left, `next_level` where the student is enrolled on the next 1 September.
 //
-// Build() reads the whole store; Patch() re-reads one school's students and replaces their
-// rows (see the function). A Snapshot is not safe to patch while another thread reads it.
+// Build() reads the whole store. Once built a Snapshot is immutable, so several threads may
+// read it.
 #pragma once
 
 #include <cstdint>
@@ -23,14 +23,6 @@
 #include "store/store.h"
 
 namespace eduledger::engine {
-
-// What a patch changed: the groups it added to each table, and the org units (the school
-// and its ancestors, plus those of students' other schools) whose counts may differ.
-struct PatchResult {
-  std::vector<std::uint32_t> retired_student_groups;
-  std::vector<std::uint32_t> added_student_groups;
-  std::vector<std::uint32_t> touched_orgs;  // org indexes, each once
-};
 
 class Snapshot {
  public:
@@ -69,12 +61,6 @@ class Snapshot {
   std::int64_t version() const { return version_; }
   // Bytes held by the tables and the maps behind them.
   std::size_t MemoryBytes() const;
-
-  // Re-read every student ever enrolled at school `org_unit_id` (in the snapshot's years)
-  // and replace their student-year rows, wherever they are. Rows of other students do not
-  // move; the student table's groups of the affected schools are retired and rebuilt.
-  // Classes and staff are not patched. NotFound "unknown_org_unit" for an unknown school.
-  core::Result<PatchResult> PatchSchool(store::Store& store, std::int64_t org_unit_id);
 
  private:
   friend class SnapshotBuilder;

@@ -1,4 +1,4 @@
-// Group building shared by the snapshot's Build and PatchSchool. Internal to the engine.
+// Group building for the snapshot (Build). Internal to the engine.
 #pragma once
 
 #include <cstdint>

@@ -1,5 +1,5 @@
 // Student-year rows from register facts: the part of building a snapshot shared by Build
-// (every student) and PatchSchool (the students of one school). Internal to the engine.
+// (every student); kept apart so a later per-school rebuild can reuse it. Internal to the engine.
 #pragma once
 
 #include <cstdint>

@@ -4,8 +4,8 @@
 // group are contiguous, so a count over a group whose filter tests only group fields costs
 // nothing per row.
 //
-// Read-only once built, so it may be read from several threads. A patch (snapshot.h) retires
-// a school's groups (marks them retired) and appends their replacements at the end.
+// Read-only once built, so it may be read from several threads. A retired group is skipped
+// by every count (room for patching a school's rows in place of rebuilding).
 #pragma once
 
 #include <cstdint>
@@ -21,7 +21,7 @@ struct Group {
   std::uint32_t end = 0;
   std::uint32_t org = 0;   // org-unit index of the school
   std::uint16_t year = 0;  // school-year index
-  bool retired = false;    // replaced by a patch; its rows stay readable
+  bool retired = false;    // skipped by counts; its rows stay readable
   std::uint32_t size() const { return end - begin; }
 };
 

@@ -1,10 +1,9 @@
 #include "meta/package.h"
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
-
-#include <nlohmann/json.hpp>
 
 namespace eduledger::meta {
 
@@ -141,9 +140,12 @@ class Reader {
           Fault(file, key + ".splits", "应为数组，如 [\"sex\", \"grade\"]");
         } else {
           for (const json& s : o["splits"]) {
-            if (s == "sex") ind.split_by_sex = true;
-            else if (s == "grade") ind.split_by_grade = true;
-            else Fault(file, key + ".splits", "未知的分组 " + s.dump() + " (可用: sex, grade)");
+            if (s == "sex")
+              ind.split_by_sex = true;
+            else if (s == "grade")
+              ind.split_by_grade = true;
+            else
+              Fault(file, key + ".splits", "未知的分组 " + s.dump() + " (可用: sex, grade)");
           }
         }
       }
@@ -177,15 +179,15 @@ Result<Package> ReadPackage(const std::string& directory, std::vector<PackageErr
     p.name = r.Text(manifest_path, "package", manifest, "name", true);
     p.title = r.Text(manifest_path, "package", manifest, "title", false);
     p.version = r.Text(manifest_path, "package", manifest, "version", false);
-    r.UnknownKeys(manifest_path, "package", manifest,
-                  {"name", "title", "version", "description"});
+    r.UnknownKeys(manifest_path, "package", manifest, {"name", "title", "version", "description"});
   } else if (!manifest.is_null()) {
     r.Fault(manifest_path, "", "应为 JSON 对象");
   }
   const std::string indicators_path = directory + "/indicators.json";
   r.Indicators(indicators_path, r.Load(indicators_path, false), &p);
   if (errs->empty()) return p;
-  std::string message = "元数据包 " + directory + " 有 " + std::to_string(errs->size()) + " 处错误:";
+  std::string message =
+      "元数据包 " + directory + " 有 " + std::to_string(errs->size()) + " 处错误:";
   for (std::size_t i = 0; i < errs->size() && i < kErrorsInMessage; ++i) {
     message += "\n  " + (*errs)[i].ToString();
   }

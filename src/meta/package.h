@@ -19,9 +19,9 @@
 namespace eduledger::meta {
 
 struct PackageError {
-  std::string file;     // path of the JSON file
-  std::string key;      // "indicators[3].decimals", or the definition's code and field
-  std::string message;  // Chinese
+  std::string file;              // path of the JSON file
+  std::string key;               // "indicators[3].decimals", or the definition's code and field
+  std::string message;           // Chinese
   std::string ToString() const;  // "file: key: message"
 };
 

@@ -44,15 +44,15 @@ testing::TempDir* IndicatorsCliTest::dir_ = nullptr;
 
 TEST_F(IndicatorsCliTest, DropoutRateAgreesWithAnIndependentQuery) {
   const auto r = Eduledger({"--db", Db(), "--format", "json", "indicators", "--year", "2025",
-                      "--indicator", "primary_dropout_rate"});
+                            "--indicator", "primary_dropout_rate"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto j = nlohmann::json::parse(r.out);
   ASSERT_EQ(j["rows"].size(), 1u);
   const auto& row = j["rows"][0];
   const double pupils =
       std::stod(testing::QueryScalar(Db(), std::string("SELECT count(*) ") + kPrimary2025));
-  const double dropouts = std::stod(testing::QueryScalar(
-      Db(), std::string("SELECT count(*) ") + kPrimary2025 + kDroppedOut));
+  const double dropouts = std::stod(
+      testing::QueryScalar(Db(), std::string("SELECT count(*) ") + kPrimary2025 + kDroppedOut));
   ASSERT_GT(pupils, 1000);
   ASSERT_GT(dropouts, 0);
   EXPECT_EQ(row["denominator"].get<double>(), pupils);
@@ -63,8 +63,8 @@ TEST_F(IndicatorsCliTest, DropoutRateAgreesWithAnIndependentQuery) {
 }
 
 TEST_F(IndicatorsCliTest, SplitsBySexAddUpToTheTotal) {
-  const auto r = Eduledger({"--db", Db(), "--format", "json", "indicators", "--year", "2025", "--by",
-                      "sex", "--indicator", "minority_share"});
+  const auto r = Eduledger({"--db", Db(), "--format", "json", "indicators", "--year", "2025",
+                            "--by", "sex", "--indicator", "minority_share"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto rows = nlohmann::json::parse(r.out)["rows"];
   ASSERT_EQ(rows.size(), 3u);
@@ -79,8 +79,8 @@ TEST_F(IndicatorsCliTest, SplitsBySexAddUpToTheTotal) {
 }
 
 TEST_F(IndicatorsCliTest, TownshipsSumToTheCounty) {
-  const auto r = Eduledger({"--db", Db(), "--format", "json", "indicators", "--year", "2025", "--by",
-                      "township", "--indicator", "junior_dropout_rate"});
+  const auto r = Eduledger({"--db", Db(), "--format", "json", "indicators", "--year", "2025",
+                            "--by", "township", "--indicator", "junior_dropout_rate"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto rows = nlohmann::json::parse(r.out)["rows"];
   ASSERT_GE(rows.size(), 5u);
