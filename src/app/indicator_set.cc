@@ -7,7 +7,6 @@
 namespace eduledger::app {
 
 using core::Result;
-using core::Status;
 
 Result<IndicatorSet> IndicatorSet::Load(std::span<const std::string> directories,
                                         std::vector<meta::PackageError>* errors) {
@@ -45,9 +44,7 @@ Result<IndicatorSet> IndicatorSet::Load(std::span<const std::string> directories
     }
   }
   if (errs->empty()) return set;
-  std::string message = "元数据有 " + std::to_string(errs->size()) + " 处错误:";
-  for (std::size_t i = 0; i < errs->size() && i < 5; ++i) message += "\n  " + (*errs)[i].ToString();
-  return Status::InvalidArgument("bad_package", message);
+  return meta::PackageFaults("元数据", *errs);
 }
 
 const CompiledIndicator* IndicatorSet::Find(std::string_view code_or_name) const {

@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "cli/text_output.h"
 #include "core/period.h"
+#include "ingest/table_writer.h"
 
 namespace eduledger::cli {
 
@@ -16,13 +17,6 @@ namespace {
 
 nlohmann::json NumberOrNull(double v) {
   return std::isnan(v) ? nlohmann::json(nullptr) : nlohmann::json(v);
-}
-
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (const char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
 }
 
 std::string Number(double v) {
@@ -56,8 +50,8 @@ void Print(const app::IndicatorTable& t, OutputFormat format) {
   if (format == OutputFormat::kCsv) {
     std::printf("\xEF\xBB\xBF指标代码,指标,单位代码,单位,分组,分子,分母,值,显示值\n");
     for (const app::IndicatorRow& r : t.rows) {
-      std::printf("%s,%s,%s,%s,%s,%s,%s,%s,%s\n", r.code.c_str(), CsvField(r.name).c_str(),
-                  r.org_code.c_str(), CsvField(r.org_name).c_str(), r.cell.c_str(),
+      std::printf("%s,%s,%s,%s,%s,%s,%s,%s,%s\n", r.code.c_str(), ingest::CsvField(r.name).c_str(),
+                  r.org_code.c_str(), ingest::CsvField(r.org_name).c_str(), r.cell.c_str(),
                   Number(r.numerator).c_str(), Number(r.denominator).c_str(),
                   Number(r.value).c_str(), r.text.c_str());
     }

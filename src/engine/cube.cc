@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "engine/measure_eval.h"
 #include "meta/grade.h"
 
 namespace eduledger::engine {
@@ -17,7 +18,7 @@ void GroupCells(std::uint64_t word, int* sex_cell, int* grade_cell) {
   static const Field& sex = GroupField("sex");
   const auto s = static_cast<int>(sex.Get(word));
   const auto g = static_cast<int>(grade.Get(word));
-  *sex_cell = s == kNoSex ? -1 : s == 0 ? 3 : s;
+  *sex_cell = s == kNoSex ? -1 : SexCell(static_cast<core::Sex>(s));
   *grade_cell = g == kNoGrade ? -1 : kFirstGradeCell + g;
 }
 
@@ -49,11 +50,9 @@ Cube Cube::Compute(const Snapshot& snapshot, const MeasureCatalog& catalog) {
   const std::size_t orgs = snapshot.org_count();
   const std::size_t size = snapshot.years().size() * orgs * kCellCount;
   for (std::uint32_t m = 0; m < catalog.size(); ++m) {
-    cube.counters_.emplace_back(snapshot, catalog.measures()[m]);
+    const MeasureCounter counter(snapshot, catalog.measures()[m]);
     std::vector<double> counts(size, 0.0);
-    const MeasureCounter& counter = cube.counters_.back();
     for (const Group& g : counter.table().groups) {
-      if (g.retired) continue;
       const auto n = static_cast<double>(counter.Count(g));
       if (n == 0) continue;
       int sex_cell, grade_cell;

@@ -15,7 +15,6 @@
 
 #include "core/id_number.h"
 #include "engine/compile.h"
-#include "engine/measure_eval.h"
 #include "engine/snapshot.h"
 
 namespace eduledger::engine {
@@ -54,7 +53,6 @@ class Cube {
 
   const Snapshot& snapshot() const { return *snapshot_; }
   const MeasureCatalog& catalog() const { return *catalog_; }
-  const MeasureCounter& counter(std::uint32_t measure) const { return counters_[measure]; }
 
  private:
   Cube(const Snapshot& s, const MeasureCatalog& c) : snapshot_(&s), catalog_(&c) {}
@@ -64,7 +62,6 @@ class Cube {
   }
   const Snapshot* snapshot_;
   const MeasureCatalog* catalog_;
-  std::vector<MeasureCounter> counters_;
   std::vector<std::vector<double>> counts_;  // [measure][(year, org, cell)]
 };
 

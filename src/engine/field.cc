@@ -183,6 +183,13 @@ const Field& GroupField(std::string_view name) {
   std::abort();
 }
 
+std::uint64_t StoredBirthDay(core::Date birth) {
+  static constexpr std::int64_t kMaxStored = (std::int64_t{1} << 16) - 1;  // the field's width
+  if (birth.is_null()) return 0;
+  const std::int64_t d = std::int64_t{birth.days()} - kBirthBase + 1;
+  return d > 0 && d <= kMaxStored ? static_cast<std::uint64_t>(d) : 0;
+}
+
 const Layout& StudentLayout() {
   static const Layout layout("students", kStudentFields);
   return layout;

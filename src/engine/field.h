@@ -16,6 +16,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/date.h"
+
 namespace eduledger::engine {
 
 enum class FieldScope : std::uint8_t { kGroup, kRow };
@@ -74,6 +76,8 @@ const Layout& ClassLayout();
 
 // Birth days are stored as days since this day + 1 (1930-01-01, in days since 1970).
 inline constexpr std::int32_t kBirthBase = -14610;
+// A birth date as the birth field stores it; 0 when unknown or outside the field's range.
+std::uint64_t StoredBirthDay(core::Date birth);
 inline constexpr int kNoGrade = 15;  // stored grade of a group without one
 inline constexpr int kNoSex = 3;     // stored sex of a group without one
 

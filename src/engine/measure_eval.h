@@ -18,9 +18,6 @@ class MeasureCounter {
 
   // The rows of `g` (of the measure's table) that pass.
   std::uint64_t Count(const Group& g) const;
-  // Call fn(row) for each row of `g` that passes (provenance).
-  template <class Fn>
-  void ForEachPassing(const Group& g, Fn fn) const;
 
   const Table& table() const { return *table_; }
 
@@ -51,17 +48,5 @@ class MeasureCounter {
   const Table* table_;
   std::vector<std::vector<ReadyClause>> by_year_;  // [year index][clause]
 };
-
-template <class Fn>
-void MeasureCounter::ForEachPassing(const Group& g, Fn fn) const {
-  for (std::uint32_t r = g.begin; r < g.end; ++r) {
-    for (const ReadyClause& c : by_year_[g.year]) {
-      if (!c.never && GroupPass(c, g.word) && RowPass(c, table_->words[r])) {
-        fn(r);
-        break;
-      }
-    }
-  }
-}
 
 }  // namespace eduledger::engine

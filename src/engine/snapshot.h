@@ -16,7 +16,6 @@
 #include <string>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "core/result.h"
 #include "engine/table.h"
 #include "meta/org_tree.h"
@@ -31,7 +30,7 @@ class Snapshot {
 
   const meta::OrgTree& orgs() const { return orgs_; }
   std::size_t org_count() const { return orgs_.units().size(); }
-  // Index of the org unit with store id `id`, or -1.
+  // Index of the org unit with store id `id` (its position in orgs().units()), or -1.
   std::int32_t OrgIndex(std::int64_t id) const;
   std::int32_t parent(std::uint32_t org) const { return parent_[org]; }
   // Org indexes ordered children before parents (for rolling counts up).
@@ -67,7 +66,6 @@ class Snapshot {
   Snapshot() = default;
 
   meta::OrgTree orgs_;
-  absl::flat_hash_map<std::int64_t, std::int32_t> org_index_;
   std::vector<std::int32_t> parent_;
   std::vector<std::uint64_t> school_word_;  // group word of each org unit's school fields
   std::vector<std::uint32_t> bottom_up_;

@@ -36,50 +36,43 @@ EndStatus StatusAfter(meta::EventType t) {
 
 }  // namespace
 
-StudentRows::StudentRows(const Snapshot& snapshot) : snapshot_(snapshot) {}
-
-void StudentRows::AddStudent(const store::StudentFacts& f, std::uint32_t record) {
+void StudentRows::AddStudent(const store::StudentFacts& f) {
   static const Field& birth = RowField("birth");
   static const Field& ethnicity = RowField("ethnicity");
   static const Field& minority = RowField("minority");
   static const Field& disability = RowField("disability");
   static const Field& hukou = RowField("hukou");
   StudentState s;
-  if (!f.birth_date.is_null()) {
-    const std::int64_t d = std::int64_t{f.birth_date.days()} - kBirthBase + 1;
-    if (d > 0 && static_cast<std::uint64_t>(d) <= birth.max_stored()) {
-      birth.Set(&s.bits, static_cast<std::uint64_t>(d));
-    }
-  }
-  s.bits |= std::uint64_t{f.flags & 0x7fu} << 16;
+  birth.Set(&s.bits, StoredBirthDay(f.birth_date));
+  s.bits |= std::uint64_t{f.flags & 0x7fu} << 16;  // meta::StudentFlag bits, as field.cc lays out
   ethnicity.Set(&s.bits, static_cast<std::uint64_t>(std::clamp(f.ethnicity, 0, 127)));
   minority.Set(&s.bits, meta::IsMinority(f.ethnicity) ? 1 : 0);
   disability.Set(&s.bits, static_cast<std::uint64_t>(f.disability));
   hukou.Set(&s.bits, static_cast<std::uint64_t>(f.hukou));
   s.sex = static_cast<std::uint8_t>(f.sex);
-  state_of_id_[f.id] = static_cast<std::uint32_t>(students_.size());
+  record_of_id_[f.id] = static_cast<std::uint32_t>(students_.size());
   students_.push_back(s);
-  records_.push_back(record);
 }
 
 void StudentRows::AddEnrolment(const store::EnrolmentFacts& f) {
-  const auto it = state_of_id_.find(f.student_id);
-  const int year_idx = snapshot_.YearIndex(f.school_year);
-  const std::int32_t org = snapshot_.OrgIndex(f.org_unit_id);
-  if (it == state_of_id_.end() || year_idx < 0 || org < 0 || f.grade < meta::kMinGrade ||
+  const auto it = record_of_id_.find(f.student_id);
+  const meta::OrgUnit* school = orgs_.ById(f.org_unit_id);
+  if (it == record_of_id_.end() || school == nullptr || f.grade < meta::kMinGrade ||
       f.grade > meta::kMaxGrade) {
-    ++skipped_;
     return;
+  }
+  const auto org = static_cast<std::uint32_t>(school - orgs_.units().data());
+  if (!std::binary_search(years_.begin(), years_.end(), f.school_year)) {
+    years_.insert(std::upper_bound(years_.begin(), years_.end(), f.school_year), f.school_year);
   }
   // Intern the class: school, year, grade and name (schools reuse "1班" in every grade).
   key_buffer_.assign(reinterpret_cast<const char*>(&org), sizeof(org));
-  key_buffer_.push_back(static_cast<char>(year_idx));
+  key_buffer_.append(reinterpret_cast<const char*>(&f.school_year), sizeof(f.school_year));
   key_buffer_.push_back(static_cast<char>(f.grade));
   key_buffer_.append(f.class_name);
   auto [cls, inserted] = class_of_.try_emplace(key_buffer_, classes_.size());
   if (inserted) {
-    classes_.push_back(
-        ClassKey{year_idx, static_cast<std::uint32_t>(org), std::string(f.class_name), f.grade});
+    classes_.push_back(ClassKey{f.school_year, org, std::string(f.class_name), f.grade});
     class_sizes_.push_back(0);
   }
   ++class_sizes_[cls->second];
@@ -87,73 +80,64 @@ void StudentRows::AddEnrolment(const store::EnrolmentFacts& f) {
   EnrolmentState e{};
   e.record = it->second;
   e.next = s.first_enrolment;
-  e.org = static_cast<std::uint32_t>(org);
+  e.org = org;
   e.class_id = cls->second;
-  e.last_event_day = INT32_MIN;
+  e.last_event_rank = INT32_MIN;
   e.grade = static_cast<std::int8_t>(f.grade);
-  e.year_idx = static_cast<std::uint8_t>(year_idx);
+  e.school_year = static_cast<std::int16_t>(f.school_year);
   s.first_enrolment = static_cast<std::int32_t>(enrolments_.size());
   enrolments_.push_back(e);
 }
 
 void StudentRows::AddEvent(const store::EventFacts& f) {
   if (f.date.is_null()) return;
-  const auto it = state_of_id_.find(f.student_id);
-  if (it == state_of_id_.end()) return;
-  const int year_idx = snapshot_.YearIndex(core::SchoolYearOf(f.date));
-  if (year_idx < 0) return;
+  const auto it = record_of_id_.find(f.student_id);
+  if (it == record_of_id_.end()) return;
+  const int school_year = core::SchoolYearOf(f.date);
   for (std::int32_t e = students_[it->second].first_enrolment; e >= 0;
        e = enrolments_[static_cast<std::size_t>(e)].next) {
     EnrolmentState& en = enrolments_[static_cast<std::size_t>(e)];
-    if (en.year_idx != year_idx) continue;
+    if (en.school_year != school_year) continue;
     en.events |= static_cast<std::uint16_t>(1u << (static_cast<unsigned>(f.type) - 1));
     // The last event decides the status; on the same day, being in school wins.
     const std::int32_t rank = f.date.days() * 2 + (InSchoolEvent(f.type) ? 1 : 0);
-    if (rank >= en.last_event_day) {
-      en.last_event_day = rank;
+    if (rank >= en.last_event_rank) {
+      en.last_event_rank = rank;
       en.end_status = static_cast<std::uint8_t>(StatusAfter(f.type));
     }
     return;
   }
 }
 
-std::vector<PendingRow> StudentRows::Finish() {
+std::vector<PendingRow> StudentRows::Finish() const {
   static const Field& events = RowField("events");
   static const Field& end_status = RowField("end_status");
   static const Field& next_level = RowField("next_level");
   static const Field& class_size = RowField("class_size");
-  const std::vector<int>& years = snapshot_.years();
+  auto held = [&](int year) { return std::binary_search(years_.begin(), years_.end(), year); };
   std::vector<PendingRow> rows;
   rows.reserve(enrolments_.size());
-  for (const StudentState& s : students_) {
-    for (std::int32_t e = s.first_enrolment; e >= 0;
-         e = enrolments_[static_cast<std::size_t>(e)].next) {
-      const EnrolmentState& en = enrolments_[static_cast<std::size_t>(e)];
-      std::uint64_t word = s.bits;
-      events.Set(&word, en.events);
-      end_status.Set(&word, en.end_status);
-      class_size.Set(&word, std::min<std::uint32_t>(class_sizes_[en.class_id], 255));
-      // Next school year: enrolled (at which level), not enrolled, or beyond the snapshot.
-      std::uint64_t next = kNextUnknown;
-      const std::size_t y = en.year_idx;
-      if (y + 1 < years.size() && years[y + 1] == years[y] + 1) {
-        next = kNextNotEnrolled;
-        for (std::int32_t o = s.first_enrolment; o >= 0;
-             o = enrolments_[static_cast<std::size_t>(o)].next) {
-          const EnrolmentState& other = enrolments_[static_cast<std::size_t>(o)];
-          if (other.year_idx != y + 1) continue;
-          const int school_type = snapshot_.orgs().units()[other.org].school_type;
-          next = static_cast<std::uint64_t>(meta::LevelOf(school_type, other.grade)) + 1;
-        }
-      }
-      next_level.Set(&word, next);
-      const int stored_grade = en.grade + 2;
-      const std::uint64_t key = RowKey(en.year_idx, en.org, stored_grade, s.sex);
-      rows.push_back(PendingRow{key, word, records_[en.record], en.class_id});
+  for (const EnrolmentState& en : enrolments_) {
+    const StudentState& s = students_[en.record];
+    std::uint64_t word = s.bits;
+    events.Set(&word, en.events);
+    end_status.Set(&word, en.end_status);
+    class_size.Set(&word, std::min<std::uint32_t>(class_sizes_[en.class_id], 255));
+    // Next school year: enrolled (at which level), not enrolled, or beyond the snapshot.
+    std::uint64_t next = held(en.school_year + 1) ? kNextNotEnrolled : kNextUnknown;
+    for (std::int32_t o = s.first_enrolment; o >= 0 && next == kNextNotEnrolled;
+         o = enrolments_[static_cast<std::size_t>(o)].next) {
+      const EnrolmentState& other = enrolments_[static_cast<std::size_t>(o)];
+      if (other.school_year != en.school_year + 1) continue;
+      const int school_type = orgs_.units()[other.org].school_type;
+      next = static_cast<std::uint64_t>(meta::LevelOf(school_type, other.grade)) + 1;
     }
+    next_level.Set(&word, next);
+    const auto year_idx =
+        std::lower_bound(years_.begin(), years_.end(), en.school_year) - years_.begin();
+    rows.push_back(PendingRow{RowKey(static_cast<int>(year_idx), en.org, en.grade + 2, s.sex), word,
+                              en.record});
   }
-  std::sort(rows.begin(), rows.end(),
-            [](const PendingRow& a, const PendingRow& b) { return a.key < b.key; });
   return rows;
 }
 

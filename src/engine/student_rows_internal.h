@@ -1,5 +1,5 @@
-// Student-year rows from register facts: the part of building a snapshot shared by Build
-// (every student); kept apart so a later per-school rebuild can reuse it. Internal to the engine.
+// Student-year rows from register facts: the part of Snapshot::Build that turns students,
+// enrolments and status events into packed rows. Internal to the engine.
 #pragma once
 
 #include <cstdint>
@@ -7,7 +7,8 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
-#include "engine/snapshot.h"
+#include "engine/field.h"
+#include "meta/org_tree.h"
 #include "store/register_scan.h"
 
 namespace eduledger::engine::internal {
@@ -17,7 +18,6 @@ struct PendingRow {
   std::uint64_t key = 0;
   std::uint64_t word = 0;
   std::uint32_t record = 0;
-  std::uint32_t class_id = 0;  // index into StudentRowInput::class_sizes
 };
 
 inline std::uint64_t RowKey(int year_idx, std::uint32_t org, int stored_grade, int stored_sex) {
@@ -31,23 +31,28 @@ inline std::uint32_t KeyOrg(std::uint64_t key) {
 inline int KeyGrade(std::uint64_t key) { return static_cast<int>((key >> 4) & 0xf); }
 inline int KeySex(std::uint64_t key) { return static_cast<int>(key & 0x3); }
 
-// Collects the facts of a set of students and turns them into rows.
+// Collects the facts of the register and turns them into rows. The i-th student added is
+// record i.
 class StudentRows {
  public:
-  explicit StudentRows(const Snapshot& snapshot);
+  // `orgs` must outlive this; org indexes are positions in orgs.units().
+  explicit StudentRows(const meta::OrgTree& orgs) : orgs_(orgs) {}
 
-  // Add a student whose rows will carry `record`.
-  void AddStudent(const store::StudentFacts& f, std::uint32_t record);
-  // Enrolments of students not added, of unknown schools or outside the years, are counted
-  // in skipped().
+  void AddStudent(const store::StudentFacts& f);
+  // Enrolments of unknown students or schools, or with a grade out of range, are ignored.
   void AddEnrolment(const store::EnrolmentFacts& f);
+  // Events of students not added or in school years without their enrolment are ignored.
   void AddEvent(const store::EventFacts& f);
-  // The rows, sorted by key, with events, end status, next level and class sizes filled in.
-  std::vector<PendingRow> Finish();
-  std::int64_t skipped() const { return skipped_; }
-  // The class of each row, as (year index, org, name); for the snapshot's class table.
+
+  // The school years enrolled in, ascending.
+  const std::vector<int>& years() const { return years_; }
+  // The rows, unsorted, with events, end status, next level and class sizes filled in; year
+  // indexes are positions in years().
+  std::vector<PendingRow> Finish() const;
+
+  // The classes (school × school year × grade × name) and their sizes.
   struct ClassKey {
-    int year_idx;
+    int school_year;
     std::uint32_t org;
     std::string name;
     int grade;
@@ -66,23 +71,22 @@ class StudentRows {
     std::int32_t next;
     std::uint32_t org;
     std::uint32_t class_id;
-    std::int32_t last_event_day;
+    std::int32_t last_event_rank;
     std::uint16_t events;
+    std::int16_t school_year;
     std::uint8_t end_status;
     std::int8_t grade;
-    std::uint8_t year_idx;
   };
 
-  const Snapshot& snapshot_;
-  absl::flat_hash_map<std::int64_t, std::uint32_t> state_of_id_;  // store id -> students_
+  const meta::OrgTree& orgs_;
+  absl::flat_hash_map<std::int64_t, std::uint32_t> record_of_id_;
   std::vector<StudentState> students_;
-  std::vector<std::uint32_t> records_;  // per students_ entry: its snapshot record
   std::vector<EnrolmentState> enrolments_;
+  std::vector<int> years_;
   absl::flat_hash_map<std::string, std::uint32_t> class_of_;
   std::vector<ClassKey> classes_;
   std::vector<std::uint32_t> class_sizes_;
   std::string key_buffer_;
-  std::int64_t skipped_ = 0;
 };
 
 }  // namespace eduledger::engine::internal

@@ -4,8 +4,7 @@
 // group are contiguous, so a count over a group whose filter tests only group fields costs
 // nothing per row.
 //
-// Read-only once built, so it may be read from several threads. A retired group is skipped
-// by every count (room for patching a school's rows in place of rebuilding).
+// Read-only once built, so it may be read from several threads.
 #pragma once
 
 #include <cstdint>
@@ -21,7 +20,6 @@ struct Group {
   std::uint32_t end = 0;
   std::uint32_t org = 0;   // org-unit index of the school
   std::uint16_t year = 0;  // school-year index
-  bool retired = false;    // skipped by counts; its rows stay readable
   std::uint32_t size() const { return end - begin; }
 };
 
@@ -30,7 +28,6 @@ struct Table {
   std::vector<Group> groups;
   std::vector<std::uint64_t> words;    // one per row
   std::vector<std::uint32_t> records;  // one per row: the record it stands for (provenance)
-  std::size_t live_rows = 0;           // rows of groups that are not retired
 
   std::size_t MemoryBytes() const {
     return groups.capacity() * sizeof(Group) + words.capacity() * sizeof(std::uint64_t) +

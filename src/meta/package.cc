@@ -186,10 +186,13 @@ Result<Package> ReadPackage(const std::string& directory, std::vector<PackageErr
   const std::string indicators_path = directory + "/indicators.json";
   r.Indicators(indicators_path, r.Load(indicators_path, false), &p);
   if (errs->empty()) return p;
-  std::string message =
-      "元数据包 " + directory + " 有 " + std::to_string(errs->size()) + " 处错误:";
-  for (std::size_t i = 0; i < errs->size() && i < kErrorsInMessage; ++i) {
-    message += "\n  " + (*errs)[i].ToString();
+  return PackageFaults("元数据包 " + directory, *errs);
+}
+
+Status PackageFaults(std::string_view what, const std::vector<PackageError>& errors) {
+  std::string message = std::string(what) + " 有 " + std::to_string(errors.size()) + " 处错误:";
+  for (std::size_t i = 0; i < errors.size() && i < kErrorsInMessage; ++i) {
+    message += "\n  " + errors[i].ToString();
   }
   return Status::InvalidArgument("bad_package", message);
 }

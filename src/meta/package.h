@@ -11,6 +11,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.h"
@@ -32,6 +33,9 @@ struct Package {
   std::string directory;
   std::vector<Indicator> indicators;
 };
+
+// InvalidArgument "bad_package": "<what> 有 N 处错误:" followed by the first few faults.
+core::Status PackageFaults(std::string_view what, const std::vector<PackageError>& errors);
 
 // Read the package in `directory`. On faults: InvalidArgument "bad_package" with the first
 // few in its message, and `errors` (when given) receives them all.

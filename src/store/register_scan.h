@@ -1,12 +1,10 @@
 // Register scans: the lean rows the engine's snapshot is built from. They carry facts, never
 // names or ID numbers, so a snapshot holds no personal data beyond a birth date and a sex.
-// A scan reads everything, or only the records of some students (a snapshot patch).
 #pragma once
 
 #include <cstdint>
 #include <functional>
 #include <optional>
-#include <span>
 #include <string_view>
 
 #include "core/date.h"
@@ -17,13 +15,6 @@
 #include "meta/student.h"
 
 namespace eduledger::store {
-
-// Which records a scan reads: every one when `student_ids` is empty, else those of the
-// students listed (ids that match nothing are skipped).
-struct ScanScope {
-  std::span<const std::int64_t> student_ids;
-  bool all() const { return student_ids.empty(); }
-};
 
 struct StudentFacts {
   std::int64_t id = 0;

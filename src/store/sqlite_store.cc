@@ -753,27 +753,17 @@ core::Date ReadDays(const Stmt& s, int col) {
 
 }  // namespace
 
-// Run `select` (its FROM and columns; `key` names the student id column) over the whole
-// table, or once per student of `scope`.
+// Run `select` over its whole table, calling fn(row) for each row.
 template <class Fn>
-Status SqliteStore::ScanScoped(std::string_view select, std::string_view key, ScanScope scope,
-                               Fn fn) {
-  if (scope.all()) {
-    EL_ASSIGN_OR_RETURN(Stmt * s, impl_->Cached(std::string(select)));
-    return ForEachRow(*s, fn);
-  }
-  EL_ASSIGN_OR_RETURN(Stmt * s, impl_->Cached(Sql({select, " WHERE ", key, " = ?1"})));
-  for (const std::int64_t id : scope.student_ids) {
-    s->Bind(1, id);
-    EL_RETURN_IF_ERROR(ForEachRow(*s, fn));
-  }
-  return Status::OK();
+Status SqliteStore::Scan(const std::string& select, Fn fn) {
+  EL_ASSIGN_OR_RETURN(Stmt * s, impl_->Cached(select));
+  return ForEachRow(*s, fn);
 }
 
-Status SqliteStore::ScanStudents(ScanScope scope, const ScanFn<StudentFacts>& fn) {
+Status SqliteStore::ScanStudents(const ScanFn<StudentFacts>& fn) {
   const std::string select = Sql({"SELECT id, sex, ", DaysOf("birth_date"),
                                   ", ethnicity, hukou, disability, flags FROM students"});
-  return ScanScoped(select, "id", scope, [&](const Stmt& row) {
+  return Scan(select, [&](const Stmt& row) {
     StudentFacts f;
     f.id = row.Int(0);
     f.sex = static_cast<core::Sex>(row.Int(1));
@@ -786,24 +776,23 @@ Status SqliteStore::ScanStudents(ScanScope scope, const ScanFn<StudentFacts>& fn
   });
 }
 
-Status SqliteStore::ScanEnrolments(ScanScope scope, const ScanFn<EnrolmentFacts>& fn) {
-  return ScanScoped(
-      "SELECT student_id, school_year, org_unit_id, grade, class_name FROM enrolments",
-      "student_id", scope, [&](const Stmt& row) {
-        EnrolmentFacts f;
-        f.student_id = row.Int(0);
-        f.school_year = static_cast<int>(row.Int(1));
-        f.org_unit_id = row.Int(2);
-        f.grade = static_cast<int>(row.Int(3));
-        f.class_name = row.Text(4);
-        return fn(f);
-      });
+Status SqliteStore::ScanEnrolments(const ScanFn<EnrolmentFacts>& fn) {
+  return Scan("SELECT student_id, school_year, org_unit_id, grade, class_name FROM enrolments",
+              [&](const Stmt& row) {
+                EnrolmentFacts f;
+                f.student_id = row.Int(0);
+                f.school_year = static_cast<int>(row.Int(1));
+                f.org_unit_id = row.Int(2);
+                f.grade = static_cast<int>(row.Int(3));
+                f.class_name = row.Text(4);
+                return fn(f);
+              });
 }
 
-Status SqliteStore::ScanStatusEvents(ScanScope scope, const ScanFn<EventFacts>& fn) {
+Status SqliteStore::ScanStatusEvents(const ScanFn<EventFacts>& fn) {
   const std::string select = Sql({"SELECT student_id, event_type, ", DaysOf("event_date"),
                                   ", coalesce(org_unit_id, 0) FROM status_events"});
-  return ScanScoped(select, "student_id", scope, [&](const Stmt& row) {
+  return Scan(select, [&](const Stmt& row) {
     EventFacts f;
     f.student_id = row.Int(0);
     f.type = static_cast<meta::EventType>(row.Int(1));
@@ -814,12 +803,11 @@ Status SqliteStore::ScanStatusEvents(ScanScope scope, const ScanFn<EventFacts>& 
 }
 
 Status SqliteStore::ScanStaffAssignments(const ScanFn<StaffFacts>& fn) {
-  EL_ASSIGN_OR_RETURN(
-      Stmt * s, impl_->Cached(Sql({"SELECT a.staff_id, a.school_year, a.org_unit_id, t.sex, ",
-                                   DaysOf("t.birth_date"),
-                                   ", a.post, a.title, a.level_taught, a.qualification FROM "
-                                   "staff_assignments a JOIN staff t ON t.id = a.staff_id"})));
-  return ForEachRow(*s, [&](const Stmt& row) {
+  const std::string select =
+      Sql({"SELECT a.staff_id, a.school_year, a.org_unit_id, t.sex, ", DaysOf("t.birth_date"),
+           ", a.post, a.title, a.level_taught, a.qualification FROM "
+           "staff_assignments a JOIN staff t ON t.id = a.staff_id"});
+  return Scan(select, [&](const Stmt& row) {
     StaffFacts f;
     f.staff_id = row.Int(0);
     f.school_year = static_cast<int>(row.Int(1));
@@ -832,23 +820,6 @@ Status SqliteStore::ScanStaffAssignments(const ScanFn<StaffFacts>& fn) {
     f.qualification = static_cast<meta::Qualification>(row.Int(8));
     return fn(f);
   });
-}
-
-Result<std::vector<std::int64_t>> SqliteStore::StudentsEnrolledAt(
-    std::int64_t org_unit_id, std::span<const int> school_years) {
-  EL_ASSIGN_OR_RETURN(Stmt * s, impl_->Cached("SELECT student_id FROM enrolments WHERE "
-                                              "school_year = ?1 AND org_unit_id = ?2"));
-  std::vector<std::int64_t> out;
-  for (const int year : school_years) {
-    s->Bind(1, year).Bind(2, org_unit_id);
-    EL_RETURN_IF_ERROR(ForEachRow(*s, [&](const Stmt& row) {
-      out.push_back(row.Int(0));
-      return Status::OK();
-    }));
-  }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
 }
 
 Result<std::vector<int>> SqliteStore::SchoolYears() {

@@ -55,12 +55,10 @@ class SqliteStore final : public Store {
       const std::function<core::Status(const meta::Staff&, const meta::StaffAssignment&)>& fn)
       override;
 
-  core::Status ScanStudents(ScanScope scope, const ScanFn<StudentFacts>& fn) override;
-  core::Status ScanEnrolments(ScanScope scope, const ScanFn<EnrolmentFacts>& fn) override;
-  core::Status ScanStatusEvents(ScanScope scope, const ScanFn<EventFacts>& fn) override;
+  core::Status ScanStudents(const ScanFn<StudentFacts>& fn) override;
+  core::Status ScanEnrolments(const ScanFn<EnrolmentFacts>& fn) override;
+  core::Status ScanStatusEvents(const ScanFn<EventFacts>& fn) override;
   core::Status ScanStaffAssignments(const ScanFn<StaffFacts>& fn) override;
-  core::Result<std::vector<std::int64_t>> StudentsEnrolledAt(
-      std::int64_t org_unit_id, std::span<const int> school_years) override;
   core::Result<std::vector<int>> SchoolYears() override;
   core::Result<std::vector<EnrolmentCount>> CountEnrolments(int school_year) override;
   core::Result<std::vector<StudentGroupCount>> CountStudentGroups(int school_year) override;
@@ -75,7 +73,7 @@ class SqliteStore final : public Store {
   friend class SqliteTransaction;
   struct Impl;
   template <class Fn>
-  core::Status ScanScoped(std::string_view select, std::string_view key, ScanScope scope, Fn fn);
+  core::Status Scan(const std::string& select, Fn fn);
   explicit SqliteStore(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

@@ -120,13 +120,10 @@ class Store {
   // --- scans for the engine's snapshot (register_scan.h) ------------------------------------
   // Each calls `fn` once per record in no particular order; a non-OK status from `fn` stops
   // the scan and is returned.
-  virtual core::Status ScanStudents(ScanScope scope, const ScanFn<StudentFacts>& fn) = 0;
-  virtual core::Status ScanEnrolments(ScanScope scope, const ScanFn<EnrolmentFacts>& fn) = 0;
-  virtual core::Status ScanStatusEvents(ScanScope scope, const ScanFn<EventFacts>& fn) = 0;
+  virtual core::Status ScanStudents(const ScanFn<StudentFacts>& fn) = 0;
+  virtual core::Status ScanEnrolments(const ScanFn<EnrolmentFacts>& fn) = 0;
+  virtual core::Status ScanStatusEvents(const ScanFn<EventFacts>& fn) = 0;
   virtual core::Status ScanStaffAssignments(const ScanFn<StaffFacts>& fn) = 0;
-  // The students enrolled at `org_unit_id` in any of `school_years`, ascending, each once.
-  virtual core::Result<std::vector<std::int64_t>> StudentsEnrolledAt(
-      std::int64_t org_unit_id, std::span<const int> school_years) = 0;
 
   // --- aggregates -------------------------------------------------------------------------
   // School years that have enrolments, ascending.
