@@ -54,6 +54,13 @@ bool Actor::may_write_register() const {
   return role == Role::kBureauAdmin || role == Role::kStatistician || role == Role::kSchoolClerk;
 }
 
+bool Actor::may_fill_forms() const { return may_write_register() || role == Role::kSectionStaff; }
+
+bool Actor::may_approve_forms() const {
+  return role == Role::kBureauAdmin || role == Role::kStatistician || role == Role::kSectionStaff ||
+         role == Role::kCentralReviewer;
+}
+
 Scope::Scope(const Actor& actor, const meta::OrgTree& tree) : tree_(tree) {
   for (const std::string& code : actor.scope_codes) {
     if (code == "*") {

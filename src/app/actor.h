@@ -45,6 +45,10 @@ struct Actor {
 
   bool full_personal_view() const;
   bool may_write_register() const;
+  // Forms (app/forms.h): filling one's own units' forms, and approving, returning and
+  // reopening the forms of the units below one's own.
+  bool may_fill_forms() const;
+  bool may_approve_forms() const;
 };
 
 // An actor's scope resolved against the org tree.

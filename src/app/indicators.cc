@@ -4,12 +4,17 @@
 
 #include "core/rounding.h"
 #include "engine/snapshot.h"
+#include "engine/spread.h"
 #include "meta/grade.h"
 
 namespace eduledger::app {
 
 using core::Result;
 using core::Status;
+
+namespace {
+constexpr double kNaN = __builtin_nan("");
+}  // namespace
 
 std::string FormatIndicatorValue(const meta::Indicator& def, const engine::RateCell& cell) {
   if (!cell.has_value()) return {};
@@ -27,8 +32,34 @@ std::string FormatIndicatorValue(const meta::Indicator& def, const engine::RateC
   }
 }
 
+engine::RateCell IndicatorCell(const CompiledIndicator& c, const engine::Cube& cube, int year_idx,
+                               std::uint32_t org, int cell) {
+  constexpr double kNaN = __builtin_nan("");
+  if (!c.mean_of.empty()) {
+    engine::RateCell out{kNaN, kNaN, 0};
+    if (cell != engine::kCellTotal) return engine::RateCell{kNaN, kNaN, kNaN};
+    for (const CompiledIndicator* part : c.mean_of) {
+      out.value += IndicatorCell(*part, cube, year_idx, org, cell).value;
+    }
+    out.value /= static_cast<double>(c.mean_of.size());
+    return out;
+  }
+  if (c.spread_weight.empty()) return cube.Rate(c.plan, year_idx, org, cell);
+  if (cell != engine::kCellTotal) return engine::RateCell{kNaN, kNaN, kNaN};
+  const engine::Snapshot& s = cube.snapshot();
+  std::vector<std::uint32_t> schools;
+  for (const meta::OrgUnit* u : s.orgs().Subtree(s.orgs().units()[org].id)) {
+    if (u->level == meta::OrgLevel::kSchool) {
+      schools.push_back(static_cast<std::uint32_t>(s.OrgIndex(u->id)));
+    }
+  }
+  const engine::SpreadCell spread =
+      engine::CoefficientOfVariation(cube, c.plan, c.spread_weight, year_idx, schools);
+  return engine::RateCell{spread.sd, spread.mean, spread.cv};
+}
+
 Result<IndicatorTable> ComputeIndicators(store::Store& store, const Actor& actor,
-                                         const IndicatorSet& indicators,
+                                         const Metadata& indicators,
                                          const IndicatorRequest& request) {
   std::vector<const CompiledIndicator*> chosen;
   if (request.codes.empty()) {
@@ -39,7 +70,8 @@ Result<IndicatorTable> ComputeIndicators(store::Store& store, const Actor& actor
     if (!c) return Status::NotFound("unknown_indicator", "没有指标 '" + code + "'");
     chosen.push_back(c);
   }
-  EL_ASSIGN_OR_RETURN(std::unique_ptr<engine::Snapshot> snapshot, engine::Snapshot::Build(store));
+  EL_ASSIGN_OR_RETURN(std::unique_ptr<engine::Snapshot> snapshot,
+                      engine::Snapshot::Build(store, &indicators.value_schema()));
   const Scope scope(actor, snapshot->orgs());
   EL_ASSIGN_OR_RETURN(const meta::OrgUnit* root, scope.Resolve(request.org));
   const std::vector<int>& years = snapshot->years();
@@ -80,7 +112,11 @@ Result<IndicatorTable> ComputeIndicators(store::Store& store, const Actor& actor
     for (const meta::OrgUnit* u : units) {
       const auto org = static_cast<std::uint32_t>(snapshot->OrgIndex(u->id));
       for (const int cell : cells) {
-        const engine::RateCell r = cube.Rate(c->plan, year_idx, org, cell);
+        const engine::RateCell r = IndicatorCell(*c, cube, year_idx, org, cell);
+        // Spreads and means are of the whole unit only.
+        if (cell != engine::kCellTotal && (!c->mean_of.empty() || !c->spread_weight.empty())) {
+          continue;
+        }
         // Grade rows with nothing counted in them say nothing: leave them out.
         const bool empty_numerator = std::isnan(r.numerator) || r.numerator == 0;
         const bool empty_denominator = std::isnan(r.denominator) || r.denominator == 0;
@@ -97,6 +133,14 @@ Result<IndicatorTable> ComputeIndicators(store::Store& store, const Actor& actor
         row.denominator = r.denominator;
         row.value = r.value;
         row.text = FormatIndicatorValue(c->def, r);
+        if (cell == engine::kCellTotal) {
+          if (const meta::Target* t = indicators.FindTarget(c->def.code, u->code, year)) {
+            engine::RateCell goal{kNaN, kNaN, t->value};
+            row.target = (t->direction == meta::TargetDirection::kAtLeast ? "≥" : "≤") +
+                         FormatIndicatorValue(c->def, goal);
+            if (!row.text.empty()) row.met = t->MetBy(std::strtod(row.text.c_str(), nullptr));
+          }
+        }
         table.rows.push_back(std::move(row));
       }
     }

@@ -3,11 +3,12 @@
 // denominator and value, printed the way the bureau prints it.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "app/actor.h"
-#include "app/indicator_set.h"
+#include "app/metadata.h"
 #include "core/result.h"
 #include "store/store.h"
 
@@ -27,11 +28,14 @@ struct IndicatorRow {
   std::string name;
   std::string org_code;
   std::string org_name;
-  std::string cell;        // "合计", "男", "一年级" …
-  double numerator = 0;    // NaN: no value
-  double denominator = 0;  // NaN: none
-  double value = 0;        // NaN: no value
-  std::string text;        // the value as printed ("14.29%"); empty when there is none
+  std::string cell;         // "合计", "男", "一年级" …
+  double numerator = 0;     // NaN: no value
+  double denominator = 0;   // NaN: none
+  double value = 0;         // NaN: no value
+  std::string text;         // the value as printed ("14.29%"); empty when there is none
+  std::string target;       // the target (目标任务) as printed ("≥99.50%"); empty: none
+  std::optional<bool> met;  // whether the printed value meets the target (none: no target
+                            // or no value)
 };
 
 struct IndicatorTable {
@@ -44,10 +48,16 @@ struct IndicatorTable {
 // The value of an indicator cell as printed: "14.29%", "16.19:1", "3个"; empty for no value.
 std::string FormatIndicatorValue(const meta::Indicator& def, const engine::RateCell& cell);
 
+// An indicator's cell: a rate, a spread over the schools below `org` (numerator: the standard
+// deviation, denominator: the weighted mean, value: the CV; total cell only) or a mean of other
+// indicators (value only).
+engine::RateCell IndicatorCell(const CompiledIndicator& c, const engine::Cube& cube, int year_idx,
+                               std::uint32_t org, int cell);
+
 // Compute the table. An unknown indicator code is NotFound "unknown_indicator"; an org unit
 // outside the actor's scope NotFound; a year not in the register NotFound "no_such_year".
 core::Result<IndicatorTable> ComputeIndicators(store::Store& store, const Actor& actor,
-                                               const IndicatorSet& indicators,
+                                               const Metadata& indicators,
                                                const IndicatorRequest& request);
 
 }  // namespace eduledger::app

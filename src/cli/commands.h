@@ -14,5 +14,7 @@ void AddStatsCommand(CLI::App& app, CliContext& ctx);
 void AddDemoCommand(CLI::App& app, CliContext& ctx);
 void AddCheckReportCommand(CLI::App& app, CliContext& ctx);
 void AddIndicatorsCommand(CLI::App& app, CliContext& ctx);
+// forms, submit, approve, return, reopen, validate, changes
+void AddFormsCommands(CLI::App& app, CliContext& ctx);
 
 }  // namespace eduledger::cli

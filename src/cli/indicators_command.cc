@@ -26,6 +26,11 @@ std::string Number(double v) {
   return buf;
 }
 
+std::string Met(const app::IndicatorRow& r) {
+  if (!r.met) return "";
+  return *r.met ? "达标" : "未达标";
+}
+
 void Print(const app::IndicatorTable& t, OutputFormat format) {
   if (format == OutputFormat::kJson) {
     nlohmann::json rows = nlohmann::json::array();
@@ -38,7 +43,9 @@ void Print(const app::IndicatorTable& t, OutputFormat format) {
                       {"numerator", NumberOrNull(r.numerator)},
                       {"denominator", NumberOrNull(r.denominator)},
                       {"value", NumberOrNull(r.value)},
-                      {"text", r.text}});
+                      {"text", r.text},
+                      {"target", r.target},
+                      {"met", r.met ? nlohmann::json(*r.met) : nlohmann::json()}});
     }
     const nlohmann::json out = {{"school_year", t.school_year},
                                 {"org_unit_code", t.org_code},
@@ -48,20 +55,21 @@ void Print(const app::IndicatorTable& t, OutputFormat format) {
     return;
   }
   if (format == OutputFormat::kCsv) {
-    std::printf("\xEF\xBB\xBF指标代码,指标,单位代码,单位,分组,分子,分母,值,显示值\n");
+    std::printf("\xEF\xBB\xBF指标代码,指标,单位代码,单位,分组,分子,分母,值,显示值,目标,是否达标\n");
     for (const app::IndicatorRow& r : t.rows) {
-      std::printf("%s,%s,%s,%s,%s,%s,%s,%s,%s\n", r.code.c_str(), ingest::CsvField(r.name).c_str(),
-                  r.org_code.c_str(), ingest::CsvField(r.org_name).c_str(), r.cell.c_str(),
-                  Number(r.numerator).c_str(), Number(r.denominator).c_str(),
-                  Number(r.value).c_str(), r.text.c_str());
+      std::printf("%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", r.code.c_str(),
+                  ingest::CsvField(r.name).c_str(), r.org_code.c_str(),
+                  ingest::CsvField(r.org_name).c_str(), r.cell.c_str(), Number(r.numerator).c_str(),
+                  Number(r.denominator).c_str(), Number(r.value).c_str(), r.text.c_str(),
+                  r.target.c_str(), Met(r).c_str());
     }
     return;
   }
   std::printf("%s %s 指标\n", t.org_name.c_str(), core::SchoolYearLabel(t.school_year).c_str());
-  TextTable table({"指标", "单位", "分组", "分子", "分母", "值"});
+  TextTable table({"指标", "单位", "分组", "分子", "分母", "值", "目标", "达标"});
   for (const app::IndicatorRow& r : t.rows) {
     table.Add({r.name, r.org_name, r.cell, Number(r.numerator), Number(r.denominator),
-               r.text.empty() ? "无数据" : r.text});
+               r.text.empty() ? "无数据" : r.text, r.target, Met(r)});
   }
   std::printf("%s", table.Render().c_str());
 }
@@ -88,9 +96,7 @@ void AddIndicatorsCommand(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--packages", args->packages,
                   "元数据包目录（可重复；默认随程序安装的 packages/county-bureau）");
   cmd->callback([&ctx, args] {
-    std::vector<std::string> dirs = args->packages;
-    if (dirs.empty()) dirs.push_back(app::DefaultPackagesDirectory() + "/county-bureau");
-    auto set = app::IndicatorSet::Load(dirs);
+    auto set = app::Metadata::LoadOrDefault(args->packages);
     if (!set.ok()) return ctx.Fail(set.status());
     auto store = app::OpenStore(ctx.db, false);
     if (!store.ok()) return ctx.Fail(store.status());

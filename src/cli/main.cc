@@ -63,6 +63,7 @@ int main(int argc, char** argv) {
     eduledger::cli::AddDemoCommand(app, ctx);
     eduledger::cli::AddCheckReportCommand(app, ctx);
     eduledger::cli::AddIndicatorsCommand(app, ctx);
+    eduledger::cli::AddFormsCommands(app, ctx);
     UseChineseGroups(app);
     app.parse_complete_callback([&] {
       ctx.db_given = db->count() > 0;

@@ -126,7 +126,7 @@ class FilterCompiler {
   };
 
   bool SubjectOf(const Expr& e, Subject* s) {
-    if (e.kind == ExprKind::kName && e.text == "age") {
+    if (e.kind == ExprKind::kName && e.text == "age" && !layout_.Find("age")) {
       s->field = layout_.Find("birth");
       s->age = true;
       if (!s->field) return Fail(e, "'" + std::string(layout_.table()) + "' 没有年龄");
@@ -189,7 +189,12 @@ class FilterCompiler {
         else if (v.kind != ExprKind::kName && v.kind != ExprKind::kString) {
           return Fail(v, "此处应为 '" + std::string(f.name) + "' 的取值");
         }
-        const std::optional<int> code = f.parse(t);
+        std::optional<int> code;
+        if (f.parse) {
+          code = f.parse(t);
+        } else if (const auto option = f.category->FindOption(t)) {
+          code = static_cast<int>(*option);
+        }
         if (!code) return Fail(v, "'" + t + "' 不是 '" + std::string(f.name) + "' 的取值");
         *out = *code;
         return true;
@@ -369,6 +374,7 @@ class FormulaCompiler {
       }
       return Compile(*e.args[1], years_back + static_cast<int>(e.args[0]->number), f);
     }
+    if (e.text == "value") return Value(e, years_back, f);
     MeasureTable table;
     if (e.text == "students")
       table = MeasureTable::kStudents;
@@ -377,7 +383,8 @@ class FormulaCompiler {
     else if (e.text == "classes")
       table = MeasureTable::kClasses;
     else
-      return Fail(e, "未知函数 '" + e.text + "' (可用: students, staff, classes, years_before)");
+      return Fail(
+          e, "未知函数 '" + e.text + "' (可用: students, staff, classes, value, years_before)");
     if (e.args.size() > 1) return Fail(*e.args[1], "计数函数只有一个参数: 筛选条件");
     Measure m;
     m.table = table;
@@ -390,6 +397,38 @@ class FormulaCompiler {
       m.text += ToString(*e.args[0]);
     }
     m.text += ")";
+    return AddMeasure(std::move(m), e, years_back, f);
+  }
+
+  // value(element) or value(element, filter on its categories).
+  bool Value(const Expr& e, int years_back, Formula* f) {
+    const ValueSchema* schema = catalog_->values();
+    if (e.args.empty() || e.args.size() > 2 ||
+        (e.args[0]->kind != ExprKind::kName && e.args[0]->kind != ExprKind::kString)) {
+      return Fail(e, "value 的写法是 value(数据项代码) 或 value(数据项代码, 分类筛选)");
+    }
+    const int element = schema ? schema->Find(e.args[0]->text) : -1;
+    if (element < 0) return Fail(*e.args[0], "未知的数据项 '" + e.args[0]->text + "'");
+    const ValueElement& ve = schema->element(static_cast<std::size_t>(element));
+    if (!meta::IsNumeric(ve.def->type)) {
+      return Fail(*e.args[0], "数据项 '" + e.args[0]->text + "' 是文本，不能求和");
+    }
+    Measure m;
+    m.table = MeasureTable::kValues;
+    m.element = static_cast<std::uint32_t>(element);
+    m.text = "value(" + e.args[0]->text;
+    if (e.args.size() == 1) {
+      m.clauses = {Clause{}};
+    } else {
+      FilterCompiler fc(*ve.layout, error_);
+      if (!fc.Compile(*e.args[1], false, &m.clauses)) return false;
+      m.text += ", " + ToString(*e.args[1]);
+    }
+    m.text += ")";
+    return AddMeasure(std::move(m), e, years_back, f);
+  }
+
+  bool AddMeasure(Measure m, const Expr& e, int years_back, Formula* f) {
     FormulaOp op{FormulaOp::kMeasure, 0, catalog_->Add(std::move(m))};
     op.years_back = static_cast<std::uint8_t>(years_back);
     f->ops.push_back(op);
@@ -409,6 +448,8 @@ std::string_view MeasureTableName(MeasureTable t) {
       return "staff";
     case MeasureTable::kClasses:
       return "classes";
+    case MeasureTable::kValues:
+      return "value";
     default:
       return "students";
   }

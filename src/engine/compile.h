@@ -4,7 +4,9 @@
 //
 // Functions: students(filter), staff(filter), classes(filter) count rows of that table
 // (the filter may be omitted); years_before(n, expr) takes expr's measures n school years
-// back. In a filter: field comparisons (=, !=, <, <=, >, >=, in, between), a bool field alone
+// back; value(element, filter) sums a collected figure's values whose categories pass the
+// filter (value_schema.h). In a filter: field comparisons (=, !=, <, <=, >, >=, in, between), a
+// bool field alone
 // (`left_behind`), had(event, …) for status events within the school year, age (on 31 August
 // of the school year's first year) and age_on("MM-DD"), and and/or/not.
 #pragma once
@@ -17,12 +19,17 @@
 #include "engine/expr_parser.h"
 #include "engine/formula.h"
 #include "engine/measure.h"
+#include "engine/value_schema.h"
 
 namespace eduledger::engine {
 
 // The measures of every formula compiled with it, each once.
 class MeasureCatalog {
  public:
+  // `values` (which must outlive the catalog) lets formulas read collected figures.
+  explicit MeasureCatalog(const ValueSchema* values = nullptr) : values_(values) {}
+  const ValueSchema* values() const { return values_; }
+
   // The index of `m`, added unless an identical measure is there.
   std::uint32_t Add(Measure m);
   const std::vector<Measure>& measures() const { return measures_; }
@@ -30,6 +37,7 @@ class MeasureCatalog {
 
  private:
   std::vector<Measure> measures_;
+  const ValueSchema* values_;
 };
 
 enum class FormulaKind : std::uint8_t {

@@ -2,7 +2,6 @@
 
 #include <cmath>
 
-#include "engine/measure_eval.h"
 #include "meta/grade.h"
 
 namespace eduledger::engine {
@@ -46,21 +45,53 @@ std::string CellLabel(int cell) {
 }
 
 Cube Cube::Compute(const Snapshot& snapshot, const MeasureCatalog& catalog) {
+  return Compute(snapshot, catalog, snapshot.values(), true);
+}
+
+Cube Cube::Compute(const Snapshot& snapshot, const MeasureCatalog& catalog,
+                   std::span<const ValueRow> values) {
+  return Compute(snapshot, catalog, values, false);
+}
+
+void Cube::CountGroups(const MeasureCounter& counter, std::vector<double>* counts) const {
+  for (const Group& g : counter.table().groups) {
+    const auto n = static_cast<double>(counter.Count(g));
+    if (n == 0) continue;
+    int sex_cell, grade_cell;
+    GroupCells(g.word, &sex_cell, &grade_cell);
+    double* cell = &(*counts)[Index(g.year, g.org, 0)];
+    cell[kCellTotal] += n;
+    if (sex_cell >= 0) cell[sex_cell] += n;
+    if (grade_cell >= 0) cell[grade_cell] += n;
+  }
+}
+
+void Cube::SumValues(const MeasureCounter& counter, const Measure& m,
+                     std::span<const ValueRow> values, bool approved_only,
+                     std::vector<double>* counts) const {
+  const ValueSchema* schema = catalog_->values();
+  for (const ValueRow& v : values) {
+    if (v.element != m.element || (approved_only && !v.approved)) continue;
+    if (!counter.RowPasses(v.year, v.word)) continue;
+    double* cell = &(*counts)[Index(v.year, v.org, 0)];
+    cell[kCellTotal] += v.value;
+    if (const auto sex = schema->SexOf(v.element, v.word)) cell[SexCell(*sex)] += v.value;
+  }
+}
+
+Cube Cube::Compute(const Snapshot& snapshot, const MeasureCatalog& catalog,
+                   std::span<const ValueRow> values, bool approved_only) {
   Cube cube(snapshot, catalog);
   const std::size_t orgs = snapshot.org_count();
   const std::size_t size = snapshot.years().size() * orgs * kCellCount;
   for (std::uint32_t m = 0; m < catalog.size(); ++m) {
-    const MeasureCounter counter(snapshot, catalog.measures()[m]);
+    const Measure& measure = catalog.measures()[m];
+    const MeasureCounter counter(snapshot, measure);
     std::vector<double> counts(size, 0.0);
-    for (const Group& g : counter.table().groups) {
-      const auto n = static_cast<double>(counter.Count(g));
-      if (n == 0) continue;
-      int sex_cell, grade_cell;
-      GroupCells(g.word, &sex_cell, &grade_cell);
-      double* cell = &counts[cube.Index(g.year, g.org, 0)];
-      cell[kCellTotal] += n;
-      if (sex_cell >= 0) cell[sex_cell] += n;
-      if (grade_cell >= 0) cell[grade_cell] += n;
+    if (measure.table == MeasureTable::kValues) {
+      cube.SumValues(counter, measure, values, approved_only, &counts);
+    } else {
+      cube.CountGroups(counter, &counts);
     }
     // Roll up: children before parents.
     for (std::size_t y = 0; y < snapshot.years().size(); ++y) {
@@ -85,17 +116,20 @@ double Cube::Count(std::uint32_t measure, int year_idx, std::uint32_t org, int c
   return counts_[measure][Index(year_idx, org, cell)];
 }
 
-double Cube::Evaluate(const Formula& f, int year_idx, std::uint32_t org, int cell) const {
+double Cube::Evaluate(const Formula& f, int year_idx, std::uint32_t org, int cell,
+                      double* sides) const {
   const std::vector<int>& years = snapshot_->years();
-  return f.Evaluate([&](const FormulaOp& op) {
-    int y = year_idx;
-    if (op.years_back != 0) {
-      y = year_idx < 0
-              ? -1
-              : snapshot_->YearIndex(years[static_cast<std::size_t>(year_idx)] - op.years_back);
-    }
-    return Count(op.measure, y, org, cell);
-  });
+  return f.Evaluate(
+      [&](const FormulaOp& op) {
+        int y = year_idx;
+        if (op.years_back != 0) {
+          y = year_idx < 0
+                  ? -1
+                  : snapshot_->YearIndex(years[static_cast<std::size_t>(year_idx)] - op.years_back);
+        }
+        return Count(op.measure, y, org, cell);
+      },
+      sides);
 }
 
 RateCell Cube::Rate(const RatePlan& plan, int year_idx, std::uint32_t org, int cell) const {

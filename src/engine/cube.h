@@ -10,11 +10,13 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "core/id_number.h"
 #include "engine/compile.h"
+#include "engine/measure_eval.h"
 #include "engine/snapshot.h"
 
 namespace eduledger::engine {
@@ -43,18 +45,30 @@ struct RateCell {
 
 class Cube {
  public:
-  // Count every measure of `catalog` (which must outlive the cube) over `snapshot`.
+  // Count every measure of `catalog` (which must outlive the cube) over `snapshot`; collected
+  // figures are the snapshot's approved values.
   static Cube Compute(const Snapshot& snapshot, const MeasureCatalog& catalog);
+  // The same with the collected figures `values` (validation: stored values of any state,
+  // with a form's pending values in place of its stored ones).
+  static Cube Compute(const Snapshot& snapshot, const MeasureCatalog& catalog,
+                      std::span<const ValueRow> values);
 
   // Measure `measure` in a cell; NaN when `year_idx` is outside the snapshot.
   double Count(std::uint32_t measure, int year_idx, std::uint32_t org, int cell) const;
-  double Evaluate(const Formula& f, int year_idx, std::uint32_t org, int cell) const;
+  // For a comparison, `sides` (when given) receives the values of both sides.
+  double Evaluate(const Formula& f, int year_idx, std::uint32_t org, int cell,
+                  double* sides = nullptr) const;
   RateCell Rate(const RatePlan& plan, int year_idx, std::uint32_t org, int cell) const;
 
   const Snapshot& snapshot() const { return *snapshot_; }
   const MeasureCatalog& catalog() const { return *catalog_; }
 
  private:
+  static Cube Compute(const Snapshot& snapshot, const MeasureCatalog& catalog,
+                      std::span<const ValueRow> values, bool approved_only);
+  void CountGroups(const MeasureCounter& counter, std::vector<double>* counts) const;
+  void SumValues(const MeasureCounter& counter, const Measure& m, std::span<const ValueRow> values,
+                 bool approved_only, std::vector<double>* counts) const;
   Cube(const Snapshot& s, const MeasureCatalog& c) : snapshot_(&s), catalog_(&c) {}
   std::size_t Index(int year_idx, std::uint32_t org, int cell) const {
     return (static_cast<std::size_t>(year_idx) * snapshot_->org_count() + org) * kCellCount +

@@ -144,12 +144,12 @@ const std::array kClassFields = {
 
 }  // namespace
 
-Layout::Layout(std::string_view table, std::span<const Field> row_fields)
-    : table_(table), row_fields_(row_fields) {}
+Layout::Layout(std::string_view table, std::span<const Field> row_fields, bool group_fields)
+    : table_(table), row_fields_(row_fields), group_fields_(group_fields) {}
 
 const Field* Layout::Find(std::string_view name) const {
   for (const Field& f : kGroupFields) {
-    if (f.name == name) return &f;
+    if (group_fields_ && f.name == name) return &f;
   }
   for (const Field& f : row_fields_) {
     if (f.name == name) return &f;
@@ -160,16 +160,13 @@ const Field* Layout::Find(std::string_view name) const {
 std::string Layout::Names() const {
   std::string out;
   for (const Field& f : kGroupFields) {
+    if (!group_fields_) break;
     if (!out.empty()) out += ", ";
     out += f.name;
   }
   for (const Field& f : row_fields_) {
-    if (f.kind == FieldKind::kBirthDay) {
-      out += ", age";
-      continue;
-    }
-    out += ", ";
-    out += f.name;
+    if (!out.empty()) out += ", ";
+    out += f.kind == FieldKind::kBirthDay ? std::string_view("age") : f.name;
   }
   return out;
 }

@@ -17,6 +17,7 @@
 #include <string_view>
 
 #include "core/date.h"
+#include "meta/data_element.h"
 
 namespace eduledger::engine {
 
@@ -40,6 +41,9 @@ struct Field {
   int offset = 0;  // kInt only
   // kEnum: the stored code of a value name, nullopt when unknown.
   std::optional<int> (*parse)(std::string_view text) = nullptr;
+  // kEnum of a collected figure's category (value_schema.h), parsed when `parse` is null:
+  // the stored value is the option's index.
+  const meta::Category* category = nullptr;
 
   std::uint64_t mask() const { return ((std::uint64_t{1} << width) - 1) << shift; }
   std::uint64_t max_stored() const { return (std::uint64_t{1} << width) - 1; }
@@ -53,7 +57,9 @@ struct Field {
 // The fields one table offers to expressions.
 class Layout {
  public:
-  explicit Layout(std::string_view table, std::span<const Field> row_fields);
+  // With `group_fields` false the layout offers its row fields only (collected figures).
+  explicit Layout(std::string_view table, std::span<const Field> row_fields,
+                  bool group_fields = true);
   std::string_view table() const { return table_; }
   // The field named `name` (group fields first), or nullptr.
   const Field* Find(std::string_view name) const;
@@ -64,6 +70,7 @@ class Layout {
  private:
   std::string_view table_;
   std::span<const Field> row_fields_;
+  bool group_fields_ = true;
 };
 
 // Group fields, shared by every table.

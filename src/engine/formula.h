@@ -23,16 +23,16 @@ struct Formula {
   // The measures it reads, each once.
   std::vector<std::uint32_t> Measures() const;
   // Evaluate with `measure_value(op)` giving the value in the cell of the measure a kMeasure
-  // op reads (NaN for none).
+  // op reads (NaN for none). For a comparison, `sides` (when given) receives both sides.
   template <class Fn>
-  double Evaluate(Fn measure_value) const;
+  double Evaluate(Fn measure_value, double* sides = nullptr) const;
   bool empty() const { return ops.empty(); }
 };
 
 double ApplyCompare(std::uint8_t compare, double a, double b);
 
 template <class Fn>
-double Formula::Evaluate(Fn measure_value) const {
+double Formula::Evaluate(Fn measure_value, double* sides) const {
   double stack[32];
   int top = 0;
   for (const FormulaOp& op : ops) {
@@ -63,6 +63,10 @@ double Formula::Evaluate(Fn measure_value) const {
             a = b == 0 ? __builtin_nan("") : a / b;
             break;
           default:
+            if (sides) {
+              sides[0] = a;
+              sides[1] = b;
+            }
             a = ApplyCompare(op.compare, a, b);
         }
       }

@@ -1,8 +1,8 @@
 // Measure: what the engine counts. A count of rows of one snapshot table (students, staff,
-// classes) that pass a filter, for each school year, org unit and cell (cube.h). (A formula
-// may read it some years back: formula.h.) Filters are compiled to a disjunction of clauses; each
-// clause is a conjunction of tests on packed fields (field.h), so a row passes when any clause
-// passes.
+// classes) that pass a filter, or the sum of one collected figure's values that do, for each school
+// year, org unit and cell (cube.h). (A formula may read it some years back: formula.h.) Filters are
+// compiled to a disjunction of clauses; each clause is a conjunction of tests on packed fields
+// (field.h), so a row passes when any clause passes.
 #pragma once
 
 #include <cstdint>
@@ -13,9 +13,10 @@
 
 namespace eduledger::engine {
 
-enum class MeasureTable : std::uint8_t { kStudents, kStaff, kClasses };
+// kValues: a sum of collected figures (value_schema.h) rather than a count of rows.
+enum class MeasureTable : std::uint8_t { kStudents, kStaff, kClasses, kValues };
 
-std::string_view MeasureTableName(MeasureTable t);  // "students", "staff", "classes"
+std::string_view MeasureTableName(MeasureTable t);  // "students", "staff", "classes", "value"
 
 struct Test {
   enum Kind : std::uint8_t {
@@ -42,6 +43,7 @@ using Clause = std::vector<Test>;
 
 struct Measure {
   MeasureTable table = MeasureTable::kStudents;
+  std::uint32_t element = 0;    // kValues: the element's index in the value schema
   std::vector<Clause> clauses;  // any must hold; one empty clause = every row
   std::string text;             // canonical text, also the identity of the measure
 };

@@ -177,6 +177,13 @@ std::uint64_t MeasureCounter::CountRows(const ReadyClause& c, const std::uint64_
   return count;
 }
 
+bool MeasureCounter::RowPasses(int year_idx, std::uint64_t word) const {
+  for (const ReadyClause& c : by_year_[static_cast<std::size_t>(year_idx)]) {
+    if (!c.never && RowPass(c, word)) return true;
+  }
+  return false;
+}
+
 std::uint64_t MeasureCounter::Count(const Group& g) const {
   const std::vector<ReadyClause>& clauses = by_year_[g.year];
   const ReadyClause* first = nullptr;

@@ -18,6 +18,9 @@ class MeasureCounter {
 
   // The rows of `g` (of the measure's table) that pass.
   std::uint64_t Count(const Group& g) const;
+  // Whether a row word of school year `year_idx` passes, for a measure whose filter tests row
+  // fields only (a collected figure's categories).
+  bool RowPasses(int year_idx, std::uint64_t word) const;
 
   const Table& table() const { return *table_; }
 

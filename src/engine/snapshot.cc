@@ -27,6 +27,7 @@ std::uint64_t SchoolWord(const meta::OrgUnit& u) {
       .Set(&w, static_cast<std::uint64_t>(meta::UrbanRuralBucketOf(u.urban_rural)));
   GroupField("boarding").Set(&w, u.boarding ? 1 : 0);
   GroupField("small_scale").Set(&w, u.small_scale ? 1 : 0);
+  GroupField("affordable").Set(&w, u.affordable ? 1 : 0);
   GroupField("teaching_point").Set(&w, meta::IsTeachingPoint(u.school_type) ? 1 : 0);
   return w;
 }
@@ -116,6 +117,35 @@ class SnapshotBuilder {
     return Status::OK();
   }
 
+  Status ReadValues(store::Store& store, const ValueSchema& schema) {
+    s_->value_schema_ = &schema;
+    EL_RETURN_IF_ERROR(store.ScanValues([&](const store::StoredValue& v) {
+      const int element = schema.Find(v.value.element);
+      const int year = s_->YearIndex(v.period);
+      const std::int32_t org = s_->OrgIndex(v.org_unit_id);
+      if (element < 0 || year < 0 || org < 0 ||
+          !meta::IsNumeric(schema.element(static_cast<std::size_t>(element)).def->type)) {
+        ++s_->skipped_values_;
+        return Status::OK();
+      }
+      auto word = schema.Word(static_cast<std::size_t>(element), v.value.disaggregation);
+      char* end = nullptr;
+      const double number = std::strtod(v.value.value.c_str(), &end);
+      if (!word.ok() || end == v.value.value.c_str()) {
+        ++s_->skipped_values_;
+        return Status::OK();
+      }
+      s_->values_.push_back(
+          ValueRow{*word, number, v.submission_id, static_cast<std::uint32_t>(element),
+                   static_cast<std::uint32_t>(org), static_cast<std::uint16_t>(year),
+                   v.state == store::SubmissionState::kApproved});
+      return Status::OK();
+    }));
+    std::stable_sort(s_->values_.begin(), s_->values_.end(),
+                     [](const ValueRow& a, const ValueRow& b) { return a.element < b.element; });
+    return Status::OK();
+  }
+
  private:
   // One row per class, grouped by school, year and grade.
   void ReadClasses(const internal::StudentRows& rows) {
@@ -179,13 +209,14 @@ class SnapshotBuilder {
   Snapshot* s_;
 };
 
-Result<std::unique_ptr<Snapshot>> Snapshot::Build(store::Store& store) {
+Result<std::unique_ptr<Snapshot>> Snapshot::Build(store::Store& store, const ValueSchema* values) {
   std::unique_ptr<Snapshot> s(new Snapshot());
   EL_ASSIGN_OR_RETURN(s->version_, store.Version());
   SnapshotBuilder b(s.get());
   EL_RETURN_IF_ERROR(b.ReadOrgs(store));
   EL_RETURN_IF_ERROR(b.ReadStudents(store));
   EL_RETURN_IF_ERROR(b.ReadStaff(store));
+  if (values) EL_RETURN_IF_ERROR(b.ReadValues(store, *values));
   return s;
 }
 
@@ -204,7 +235,7 @@ std::size_t Snapshot::MemoryBytes() const {
          student_ids_.capacity() * sizeof(std::int64_t) +
          staff_ids_.capacity() * sizeof(std::int64_t) +
          classes_info_.capacity() * sizeof(ClassInfo) + parent_.capacity() * sizeof(std::int32_t) +
-         school_word_.capacity() * sizeof(std::uint64_t);
+         school_word_.capacity() * sizeof(std::uint64_t) + values_.capacity() * sizeof(ValueRow);
 }
 
 }  // namespace eduledger::engine

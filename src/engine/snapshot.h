@@ -7,6 +7,9 @@
 // `events` are the status events dated within that school year, `end_status` the state the
 // last of them left, `next_level` where the student is enrolled on the next 1 September.
 //
+// Collected figures (value_schema.h) come in as value rows: numeric values of the elements the
+// schema knows, for the school years the register holds, each marked approved or not.
+//
 // Build() reads the whole store. Once built a Snapshot is immutable, so several threads may
 // read it.
 #pragma once
@@ -18,15 +21,29 @@
 
 #include "core/result.h"
 #include "engine/table.h"
+#include "engine/value_schema.h"
 #include "meta/org_tree.h"
 #include "store/store.h"
 
 namespace eduledger::engine {
 
+// A collected figure's value in the snapshot.
+struct ValueRow {
+  std::uint64_t word = 0;  // the disaggregation (ValueSchema::Word)
+  double value = 0;
+  std::int64_t submission_id = 0;
+  std::uint32_t element = 0;  // index in the schema
+  std::uint32_t org = 0;
+  std::uint16_t year = 0;
+  bool approved = false;
+};
+
 class Snapshot {
  public:
-  // Read the whole register from `store`.
-  static core::Result<std::unique_ptr<Snapshot>> Build(store::Store& store);
+  // Read the whole register from `store`, and its collected figures when `values` is given
+  // (it must outlive the snapshot).
+  static core::Result<std::unique_ptr<Snapshot>> Build(store::Store& store,
+                                                       const ValueSchema* values = nullptr);
 
   const meta::OrgTree& orgs() const { return orgs_; }
   std::size_t org_count() const { return orgs_.units().size(); }
@@ -56,6 +73,12 @@ class Snapshot {
   };
   const ClassInfo& class_info(std::uint32_t record) const { return classes_info_[record]; }
 
+  // Collected figures, by element; the schema that reads them (nullptr: none).
+  const std::vector<ValueRow>& values() const { return values_; }
+  const ValueSchema* value_schema() const { return value_schema_; }
+  // Stored values left out: an unknown element or disaggregation, or text.
+  std::size_t skipped_values() const { return skipped_values_; }
+
   // The store version the snapshot reflects.
   std::int64_t version() const { return version_; }
   // Bytes held by the tables and the maps behind them.
@@ -76,6 +99,9 @@ class Snapshot {
   std::vector<std::int64_t> student_ids_;
   std::vector<std::int64_t> staff_ids_;
   std::vector<ClassInfo> classes_info_;
+  std::vector<ValueRow> values_;
+  const ValueSchema* value_schema_ = nullptr;
+  std::size_t skipped_values_ = 0;
   std::int64_t version_ = 0;
 };
 

@@ -60,12 +60,14 @@ constexpr ColumnSpec kUrbanRural{Field::kUrbanRural, "城乡分类", "urban_rura
 constexpr ColumnSpec kBoarding{Field::kBoarding, "是否寄宿制学校", "boarding", "寄宿制|是否寄宿制"};
 constexpr ColumnSpec kSmallScale{Field::kSmallScale, "是否小规模学校", "small_scale",
                                  "小规模学校|是否乡村小规模学校"};
+constexpr ColumnSpec kAffordable{Field::kAffordable, "是否普惠性幼儿园", "affordable",
+                                 "普惠|普惠性|是否普惠"};
 constexpr ColumnSpec kCentralSchool{Field::kCentralSchool, "所属中心校", "central_school",
                                     "中心校|主管学校"};
 
-constexpr ColumnSpec kOrgUnitSpec[] = {kOrgCode,    kOrgName,      kOrgLevel,   kParent,
-                                       kSchoolType, kOwnership,    kUrbanRural, kBoarding,
-                                       kSmallScale, kCentralSchool};
+constexpr ColumnSpec kOrgUnitSpec[] = {kOrgCode,    kOrgName,    kOrgLevel,     kParent,
+                                       kSchoolType, kOwnership,  kUrbanRural,   kBoarding,
+                                       kSmallScale, kAffordable, kCentralSchool};
 constexpr ColumnSpec kStudentSpec[] = {
     kName,      kSex,        kIdType,     kIdNumber,   kStudentNo, kBirthDate,
     kEthnicity, kSchoolCode, kSchoolName, kSchoolYear, kGrade,     kClass,

@@ -59,6 +59,7 @@ enum class Field : std::uint8_t {
   kUrbanRural,
   kBoarding,
   kSmallScale,
+  kAffordable,
   kCentralSchool,
   kCount_,
 };

@@ -99,6 +99,7 @@ core::Result<std::int64_t> ExportOrgUnits(const meta::OrgTree& tree, TableWriter
       b.Set(Field::kUrbanRural, std::string(meta::UrbanRuralName(u->urban_rural)));
       b.Set(Field::kBoarding, YesNo(u->boarding));
       b.Set(Field::kSmallScale, YesNo(u->small_scale));
+      b.Set(Field::kAffordable, YesNo(u->affordable));
       if (const meta::OrgUnit* c = tree.ById(u->central_school_id))
         b.Set(Field::kCentralSchool, c->code);
     }

@@ -36,6 +36,7 @@ meta::OrgUnit Merge(const meta::OrgUnit& stored, const OrgRow& r, const ColumnMa
   if (r.has_urban_rural) m.urban_rural = r.unit.urban_rural;
   if (map.has(Field::kBoarding)) m.boarding = r.unit.boarding;
   if (map.has(Field::kSmallScale)) m.small_scale = r.unit.small_scale;
+  if (map.has(Field::kAffordable)) m.affordable = r.unit.affordable;
   if (r.unit.central_school_id != 0) m.central_school_id = r.unit.central_school_id;
   return m;
 }
@@ -89,6 +90,7 @@ void ImportOrgUnitRows(store::Store& store, TableReader& reader, const ColumnMap
         p.Code(Field::kUrbanRural, meta::ParseUrbanRural, 0, "bad_urban_rural", "城乡分类");
     if (p.Has(Field::kBoarding)) u.boarding = p.YesNo(Field::kBoarding);
     if (p.Has(Field::kSmallScale)) u.small_scale = p.YesNo(Field::kSmallScale);
+    if (p.Has(Field::kAffordable)) u.affordable = p.YesNo(Field::kAffordable);
     r.central_ref = std::string(p.Get(Field::kCentralSchool));
     if (!p.row_ok()) return;
     if (auto [it, fresh] = row_of_code.try_emplace(u.code, rows.size()); !fresh) {

@@ -27,6 +27,11 @@ struct Indicator {
   int decimals = 2;
   bool split_by_sex = true;
   bool split_by_grade = false;
+  // A spread (差异系数, engine/spread.h): the CV over the schools below the unit of the
+  // per-school value numerator / denominator, each school weighted by this expression.
+  std::string spread_weight;
+  // A mean of other indicators' values (综合差异系数): their codes.
+  std::vector<std::string> mean_of;
   std::string definition;  // the official wording, in Chinese
   std::string basis;       // where the definition comes from
   std::string package;     // the package that defines it

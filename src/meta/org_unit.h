@@ -58,6 +58,7 @@ struct OrgUnit {
   bool boarding = false;               // 寄宿制学校
   bool small_scale = false;            // 乡村小规模学校
   std::int64_t central_school_id = 0;  // the school that runs a 教学点; 0 if none
+  bool affordable = false;             // 普惠性 (a kindergarten: public, or 普惠性民办)
 
   friend bool operator==(const OrgUnit&, const OrgUnit&) = default;
 };

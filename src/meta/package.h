@@ -2,11 +2,19 @@
 // directory (packages/<name>/) of JSON files:
 //
 //   package.json     {"name", "title", "version", "description"}
-//   indicators.json  {"indicators": [{code, name, numerator, denominator, factor, unit,
-//                                     decimals, splits, definition, basis}, …]}
+//   indicators.json        {"indicators": [{code, name, numerator, denominator, factor,
+//                                           unit, decimals, splits, definition, basis}, …]}
+//   data_elements.json     {"categories": [{code, name, options: [{code, name}] or
+//                                           range: {from, to, suffix}}],
+//                           "data_elements": [{code, name, type, categories, description}]}
+//   data_sets.json         {"data_sets": [{code, name, filled_by, elements, description}]}
+//   validation_rules.json  {"rules": [{code, name, data_set, severity, check, message}]}
+//   targets.json           {"targets": [{indicator, org, year, at_least | at_most}]}
+//
+// Every file but package.json is optional.
 //
 // Reading checks the structure and the references between definitions; the expressions
-// themselves are compiled by the engine (app/indicator_set.h). Every fault names its file and
+// themselves are compiled by the engine (app/metadata.h). Every fault names its file and
 // the key it is under, and all faults are reported at once.
 #pragma once
 
@@ -15,7 +23,11 @@
 #include <vector>
 
 #include "core/result.h"
+#include "meta/data_element.h"
+#include "meta/data_set.h"
 #include "meta/indicator.h"
+#include "meta/target.h"
+#include "meta/validation_rule.h"
 
 namespace eduledger::meta {
 
@@ -32,6 +44,11 @@ struct Package {
   std::string version;
   std::string directory;
   std::vector<Indicator> indicators;
+  std::vector<Category> categories;
+  std::vector<DataElement> elements;
+  std::vector<DataSet> data_sets;
+  std::vector<ValidationRule> rules;
+  std::vector<Target> targets;
 };
 
 // InvalidArgument "bad_package": "<what> 有 N 处错误:" followed by the first few faults.

@@ -107,10 +107,50 @@ CREATE TABLE staff_assignments (
 CREATE INDEX staff_assignments_school ON staff_assignments(school_year, org_unit_id);
 )sql";
 
+constexpr std::string_view kCollectedFigures = R"sql(
+CREATE TABLE submissions (
+  id            INTEGER PRIMARY KEY,
+  data_set      TEXT    NOT NULL,
+  org_unit_id   INTEGER NOT NULL REFERENCES org_units(id),
+  period        INTEGER NOT NULL,
+  state         TEXT    NOT NULL CHECK (state IN ('draft', 'submitted', 'approved', 'returned')),
+  comment       TEXT    NOT NULL DEFAULT '',
+  explanations  TEXT    NOT NULL DEFAULT '{}',
+  ever_approved INTEGER NOT NULL DEFAULT 0,
+  updated_at    TEXT    NOT NULL,
+  updated_by    TEXT    NOT NULL,
+  UNIQUE (data_set, org_unit_id, period)
+);
+CREATE INDEX submissions_period ON submissions(period);
+
+CREATE TABLE data_values (
+  submission_id  INTEGER NOT NULL REFERENCES submissions(id),
+  element        TEXT    NOT NULL,
+  disaggregation TEXT    NOT NULL DEFAULT '',
+  value          TEXT    NOT NULL,
+  PRIMARY KEY (submission_id, element, disaggregation)
+) WITHOUT ROWID;
+
+CREATE TABLE value_changes (
+  id             INTEGER PRIMARY KEY,
+  submission_id  INTEGER NOT NULL REFERENCES submissions(id),
+  element        TEXT    NOT NULL,
+  disaggregation TEXT    NOT NULL,
+  old_value      TEXT    NOT NULL,
+  new_value      TEXT    NOT NULL,
+  at             TEXT    NOT NULL,
+  actor          TEXT    NOT NULL
+);
+CREATE INDEX value_changes_submission ON value_changes(submission_id);
+
+ALTER TABLE org_units ADD COLUMN affordable INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "org units, students, enrolments, status events", kOrgUnitsAndStudents},
     {2, "audit log", kAuditLog},
     {3, "staff and their yearly assignments", kStaff},
+    {4, "collected figures: submissions, data values, changes after approval", kCollectedFigures},
 };
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "core/log.h"
 #include "store/sqlite_internal.h"
 #include "store/sqlite_migrations.h"
+#include "store/sqlite_store_impl_internal.h"
 
 namespace eduledger::store {
 
@@ -24,7 +25,7 @@ constexpr std::size_t kScanThreshold = 20000;
 
 constexpr std::string_view kOrgUnitCols =
     "id, code, name, parent_id, level, school_type, ownership, urban_rural, boarding, "
-    "small_scale, central_school_id";
+    "small_scale, central_school_id, affordable";
 constexpr std::string_view kStudentCols =
     "id, id_type, id_number, id_number_15, student_no, name, sex, birth_date, ethnicity, hukou, "
     "disability, flags";
@@ -71,15 +72,17 @@ meta::OrgUnit ReadOrgUnit(const Stmt& s) {
   u.boarding = s.Int(8) != 0;
   u.small_scale = s.Int(9) != 0;
   u.central_school_id = s.IsNull(10) ? 0 : s.Int(10);
+  u.affordable = s.Int(11) != 0;
   return u;
 }
 
-// Bind an org unit's fields (all but id) to parameters 1..10.
+// Bind an org unit's fields (all but id) to parameters 1..11.
 void BindOrgUnit(Stmt& s, const meta::OrgUnit& u) {
   s.BindText(1, u.code).BindText(2, u.name).BindIdOrNull(3, u.parent_id);
   s.Bind(4, static_cast<int>(u.level)).Bind(5, u.school_type);
   s.Bind(6, static_cast<int>(u.ownership)).Bind(7, u.urban_rural);
   s.Bind(8, u.boarding).Bind(9, u.small_scale).BindIdOrNull(10, u.central_school_id);
+  s.Bind(11, u.affordable);
 }
 
 meta::Student ReadStudent(const Stmt& s, int c) {
@@ -209,42 +212,6 @@ bool FileExists(const std::string& path) {
 }
 
 }  // namespace
-
-struct SqliteStore::Impl {
-  internal::DbHandle db;
-  std::string path;
-  bool in_transaction = false;
-  std::unordered_map<std::string, Stmt> statements;
-
-  // The prepared statement for `sql`, prepared on first use and kept.
-  Result<Stmt*> Cached(const std::string& sql) {
-    auto it = statements.find(sql);
-    if (it != statements.end()) return &it->second;
-    EL_ASSIGN_OR_RETURN(Stmt stmt, Stmt::Prepare(db.get(), sql));
-    return &statements.emplace(sql, std::move(stmt)).first->second;
-  }
-
-  Result<std::int64_t> QueryInt(const std::string& sql) {
-    EL_ASSIGN_OR_RETURN(Stmt * s, Cached(sql));
-    EL_ASSIGN_OR_RETURN(const bool row, s->Step());
-    const std::int64_t v = row && !s->IsNull(0) ? s->Int(0) : 0;
-    s->Reset();
-    return v;
-  }
-
-  Status Migrate(int target);
-
-  // Look up `keys` in `table` (students or staff): per key through the unique indexes, or by
-  // one scan when there are many. `read` turns a row (columns `cols`) into T.
-  template <class T, class Read>
-  Status FindPeople(std::string_view table, std::string_view cols, std::span<const PersonKey> keys,
-                    bool has_student_no, Read read, std::vector<Found<T>>* out);
-  // Look up per-year rows of `table` keyed by (`key_col`, school_year).
-  template <class T, class Read>
-  Status FindYearRows(std::string_view table, std::string_view cols, std::string_view key_col,
-                      int school_year, std::span<const std::int64_t> ids, Read read,
-                      std::vector<Found<T>>* out);
-};
 
 Status SqliteStore::Impl::Migrate(int target) {
   sqlite3* h = db.get();
@@ -460,8 +427,8 @@ class SqliteTransaction final : public TransactionImpl {
     return WriteAll(units,
                     "UPDATE org_units SET code = ?1, name = ?2, parent_id = ?3, level = ?4, "
                     "school_type = ?5, ownership = ?6, urban_rural = ?7, boarding = ?8, "
-                    "small_scale = ?9, central_school_id = ?10 WHERE id = ?11",
-                    BindOrgUnit, 11);
+                    "small_scale = ?9, central_school_id = ?10, affordable = ?11 WHERE id = ?12",
+                    BindOrgUnit, 12);
   }
 
   Status InsertStudents(std::span<meta::Student> students) override {
@@ -519,6 +486,18 @@ class SqliteTransaction final : public TransactionImpl {
                     "subject = ?4, level_taught = ?5, qualification = ?6 "
                     "WHERE staff_id = ?7 AND school_year = ?8",
                     BindAssignment);
+  }
+
+  Status SaveSubmission(Submission* submission) override {
+    return internal::SaveSubmission(*store_, submission);
+  }
+
+  Status ReplaceValues(std::int64_t submission_id, std::span<const DataValue> values) override {
+    return internal::ReplaceValues(*store_, submission_id, values);
+  }
+
+  Status InsertValueChanges(std::span<const ValueChange> changes) override {
+    return internal::InsertValueChanges(*store_, changes);
   }
 
   Result<std::int64_t> Commit(const AuditRecord& record) override {
@@ -686,22 +665,6 @@ Status SqliteStore::FindStaffAssignments(int school_year, std::span<const std::i
                                                     ReadAssignment, out);
 }
 
-namespace {
-
-// Run `stmt` (already bound) to the end, calling fn(row) for each row.
-template <class Fn>
-Status ForEachRow(Stmt& stmt, Fn fn) {
-  while (true) {
-    EL_ASSIGN_OR_RETURN(const bool row, stmt.Step());
-    if (!row) break;
-    EL_RETURN_IF_ERROR(fn(stmt));
-  }
-  stmt.Reset();
-  return Status::OK();
-}
-
-}  // namespace
-
 Status SqliteStore::ForEachEnrolled(
     int school_year, std::span<const std::int64_t> org_unit_ids,
     const std::function<Status(const meta::Student&, const meta::Enrolment&)>& fn) {
@@ -716,7 +679,7 @@ Status SqliteStore::ForEachEnrolled(
            "ORDER BY e.grade, e.class_name, s.id"})));
   for (const std::int64_t org : org_unit_ids) {
     s->Bind(1, school_year).Bind(2, org);
-    EL_RETURN_IF_ERROR(ForEachRow(
+    EL_RETURN_IF_ERROR(internal::ForEachRow(
         *s, [&](const Stmt& row) { return fn(ReadStudent(row, 0), ReadEnrolment(row, 12)); }));
   }
   return Status::OK();
@@ -734,7 +697,7 @@ Status SqliteStore::ForEachStaffAssignment(
            "WHERE a.school_year = ?1 AND a.org_unit_id = ?2 ORDER BY a.post, t.id"})));
   for (const std::int64_t org : org_unit_ids) {
     s->Bind(1, school_year).Bind(2, org);
-    EL_RETURN_IF_ERROR(ForEachRow(
+    EL_RETURN_IF_ERROR(internal::ForEachRow(
         *s, [&](const Stmt& row) { return fn(ReadStaff(row, 0), ReadAssignment(row, 7)); }));
   }
   return Status::OK();
@@ -757,7 +720,7 @@ core::Date ReadDays(const Stmt& s, int col) {
 template <class Fn>
 Status SqliteStore::Scan(const std::string& select, Fn fn) {
   EL_ASSIGN_OR_RETURN(Stmt * s, impl_->Cached(select));
-  return ForEachRow(*s, fn);
+  return internal::ForEachRow(*s, fn);
 }
 
 Status SqliteStore::ScanStudents(const ScanFn<StudentFacts>& fn) {
@@ -826,7 +789,7 @@ Result<std::vector<int>> SqliteStore::SchoolYears() {
   EL_ASSIGN_OR_RETURN(
       Stmt * s, impl_->Cached("SELECT DISTINCT school_year FROM enrolments ORDER BY school_year"));
   std::vector<int> out;
-  EL_RETURN_IF_ERROR(ForEachRow(*s, [&](const Stmt& row) {
+  EL_RETURN_IF_ERROR(internal::ForEachRow(*s, [&](const Stmt& row) {
     out.push_back(static_cast<int>(row.Int(0)));
     return Status::OK();
   }));
@@ -840,7 +803,7 @@ Result<std::vector<EnrolmentCount>> SqliteStore::CountEnrolments(int school_year
                               "GROUP BY e.org_unit_id, e.grade, s.sex"));
   s->Bind(1, school_year);
   std::vector<EnrolmentCount> out;
-  EL_RETURN_IF_ERROR(ForEachRow(*s, [&](const Stmt& row) {
+  EL_RETURN_IF_ERROR(internal::ForEachRow(*s, [&](const Stmt& row) {
     out.push_back(EnrolmentCount{row.Int(0), static_cast<int>(row.Int(1)),
                                  static_cast<core::Sex>(row.Int(2)), row.Int(3)});
     return Status::OK();
@@ -860,7 +823,7 @@ Result<std::vector<StudentGroupCount>> SqliteStore::CountStudentGroups(int schoo
           "GROUP BY e.org_unit_id"));
   s->Bind(1, school_year);
   std::vector<StudentGroupCount> out;
-  EL_RETURN_IF_ERROR(ForEachRow(*s, [&](const Stmt& row) {
+  EL_RETURN_IF_ERROR(internal::ForEachRow(*s, [&](const Stmt& row) {
     out.push_back(StudentGroupCount{row.Int(0), row.Int(1), row.Int(2), row.Int(3), row.Int(4),
                                     row.Int(5), row.Int(6)});
     return Status::OK();
@@ -875,7 +838,7 @@ Result<std::vector<StaffCount>> SqliteStore::CountStaff(int school_year) {
                     "WHERE school_year = ?1 GROUP BY org_unit_id, post, level_taught"));
   s->Bind(1, school_year);
   std::vector<StaffCount> out;
-  EL_RETURN_IF_ERROR(ForEachRow(*s, [&](const Stmt& row) {
+  EL_RETURN_IF_ERROR(internal::ForEachRow(*s, [&](const Stmt& row) {
     StaffCount c;
     c.org_unit_id = row.Int(0);
     c.post = static_cast<meta::Post>(row.Int(1));
@@ -896,7 +859,7 @@ Result<std::vector<EventCount>> SqliteStore::CountEvents(core::Date from, core::
   const std::string b = to.ToString();
   s->BindText(1, a).BindText(2, b);
   std::vector<EventCount> out;
-  EL_RETURN_IF_ERROR(ForEachRow(*s, [&](const Stmt& row) {
+  EL_RETURN_IF_ERROR(internal::ForEachRow(*s, [&](const Stmt& row) {
     out.push_back(EventCount{row.Int(0), static_cast<meta::EventType>(row.Int(1)), row.Int(2)});
     return Status::OK();
   }));
@@ -914,7 +877,7 @@ Result<std::vector<AuditEntry>> SqliteStore::RecentAudit(int limit) {
           "SELECT id, at, actor, role, action, detail FROM audit_log ORDER BY id DESC LIMIT ?1"));
   s->Bind(1, limit);
   std::vector<AuditEntry> out;
-  EL_RETURN_IF_ERROR(ForEachRow(*s, [&](const Stmt& row) {
+  EL_RETURN_IF_ERROR(internal::ForEachRow(*s, [&](const Stmt& row) {
     AuditEntry e;
     e.id = row.Int(0);
     e.record.at = row.Text(1);
@@ -929,7 +892,7 @@ Result<std::vector<AuditEntry>> SqliteStore::RecentAudit(int limit) {
                     "WHERE audit_id = ?1 ORDER BY rowid"));
   for (AuditEntry& e : out) {
     k->Bind(1, e.id);
-    EL_RETURN_IF_ERROR(ForEachRow(*k, [&](const Stmt& row) {
+    EL_RETURN_IF_ERROR(internal::ForEachRow(*k, [&](const Stmt& row) {
       AuditKeyRange r;
       r.entity = row.Text(0);
       r.change = ChangeKindFromName(row.Text(1));

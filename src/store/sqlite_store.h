@@ -65,13 +65,22 @@ class SqliteStore final : public Store {
   core::Result<std::vector<StaffCount>> CountStaff(int school_year) override;
   core::Result<std::vector<EventCount>> CountEvents(core::Date from, core::Date to) override;
   core::Result<std::int64_t> CountStudents() override;
+  core::Result<std::optional<Submission>> FindSubmission(std::string_view data_set,
+                                                         std::int64_t org_unit_id,
+                                                         int period) override;
+  core::Result<std::vector<Submission>> ListSubmissions(int period) override;
+  core::Result<std::vector<DataValue>> LoadValues(std::int64_t submission_id) override;
+  core::Status ScanValues(const ScanFn<StoredValue>& fn) override;
+  core::Result<std::vector<ValueChange>> ListValueChanges(int period) override;
   core::Result<std::vector<AuditEntry>> RecentAudit(int limit) override;
+
+  // The connection state (sqlite_store_impl_internal.h); opaque outside the store.
+  struct Impl;
 
  private:
   friend core::Result<std::unique_ptr<SqliteStore>> OpenSqliteStore(const std::string&,
                                                                     const SqliteOptions&);
   friend class SqliteTransaction;
-  struct Impl;
   template <class Fn>
   core::Status Scan(const std::string& select, Fn fn);
   explicit SqliteStore(std::unique_ptr<Impl> impl);

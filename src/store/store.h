@@ -23,6 +23,7 @@
 #include "meta/status_event.h"
 #include "meta/student.h"
 #include "store/audit.h"
+#include "store/collected.h"
 #include "store/register_scan.h"
 #include "store/transaction.h"
 
@@ -134,6 +135,20 @@ class Store {
   // Status events dated within [from, to], by school and type.
   virtual core::Result<std::vector<EventCount>> CountEvents(core::Date from, core::Date to) = 0;
   virtual core::Result<std::int64_t> CountStudents() = 0;
+
+  // --- collected figures (collected.h) ---------------------------------------------------
+  // The form `data_set` of `org_unit_id` for `period`, or nullopt when never saved.
+  virtual core::Result<std::optional<Submission>> FindSubmission(std::string_view data_set,
+                                                                 std::int64_t org_unit_id,
+                                                                 int period) = 0;
+  // Every form saved for `period` (0: every period), by data set, org unit and period.
+  virtual core::Result<std::vector<Submission>> ListSubmissions(int period) = 0;
+  // The values of one form, by element and disaggregation.
+  virtual core::Result<std::vector<DataValue>> LoadValues(std::int64_t submission_id) = 0;
+  // Every stored value with its form's org unit, period and state, in no particular order.
+  virtual core::Status ScanValues(const ScanFn<StoredValue>& fn) = 0;
+  // Values changed after approval in forms of `period` (0: every period), oldest first.
+  virtual core::Result<std::vector<ValueChange>> ListValueChanges(int period) = 0;
 
   // --- audit ------------------------------------------------------------------------------
   // The newest `limit` audit entries, newest first.

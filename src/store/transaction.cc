@@ -108,4 +108,33 @@ EL_TXN_WRITE(UpdateStaffAssignments, const meta::StaffAssignment, "staff_assignm
 
 #undef EL_TXN_WRITE
 
+core::Status Transaction::SaveSubmission(Submission* submission) {
+  if (!impl_) return core::Status::FailedPrecondition("transaction_closed", "事务已结束");
+  const bool fresh = submission->id == 0;
+  submission->updated_at = NowIso();
+  submission->updated_by = context_.actor;
+  EL_RETURN_IF_ERROR(impl_->SaveSubmission(submission));
+  keys_.Add("submission", fresh ? ChangeKind::kAdd : ChangeKind::kUpdate, submission->period,
+            submission->id);
+  return core::Status::OK();
+}
+
+core::Status Transaction::ReplaceValues(std::int64_t submission_id,
+                                        std::span<const DataValue> values) {
+  if (!impl_) return core::Status::FailedPrecondition("transaction_closed", "事务已结束");
+  EL_RETURN_IF_ERROR(impl_->ReplaceValues(submission_id, values));
+  keys_.Add("data_values", ChangeKind::kUpdate, 0, submission_id);
+  return core::Status::OK();
+}
+
+core::Status Transaction::InsertValueChanges(std::span<ValueChange> changes) {
+  if (!impl_) return core::Status::FailedPrecondition("transaction_closed", "事务已结束");
+  const std::string at = NowIso();
+  for (ValueChange& c : changes) {
+    c.at = at;
+    c.actor = context_.actor;
+  }
+  return impl_->InsertValueChanges(changes);
+}
+
 }  // namespace eduledger::store

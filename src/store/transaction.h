@@ -19,6 +19,7 @@
 #include "meta/status_event.h"
 #include "meta/student.h"
 #include "store/audit.h"
+#include "store/collected.h"
 
 namespace eduledger::store {
 
@@ -39,6 +40,12 @@ class TransactionImpl {
   virtual core::Status UpdateStaff(std::span<const meta::Staff> staff) = 0;
   virtual core::Status InsertStaffAssignments(std::span<const meta::StaffAssignment> rows) = 0;
   virtual core::Status UpdateStaffAssignments(std::span<const meta::StaffAssignment> rows) = 0;
+  // Insert (id 0: assigns the id) or update a form's submission row.
+  virtual core::Status SaveSubmission(Submission* submission) = 0;
+  // Make `values` the form's values: those not among them are deleted.
+  virtual core::Status ReplaceValues(std::int64_t submission_id,
+                                     std::span<const DataValue> values) = 0;
+  virtual core::Status InsertValueChanges(std::span<const ValueChange> changes) = 0;
   // Append `record` to the audit log and commit; returns the audit entry's id.
   virtual core::Result<std::int64_t> Commit(const AuditRecord& record) = 0;
   virtual void Rollback() = 0;
@@ -64,6 +71,11 @@ class Transaction {
   core::Status UpdateStaff(std::span<const meta::Staff> staff);
   core::Status InsertStaffAssignments(std::span<const meta::StaffAssignment> rows);
   core::Status UpdateStaffAssignments(std::span<const meta::StaffAssignment> rows);
+  // Collected figures. SaveSubmission stamps updated_at and updated_by (the actor), and
+  // InsertValueChanges each change's at and actor.
+  core::Status SaveSubmission(Submission* submission);
+  core::Status ReplaceValues(std::int64_t submission_id, std::span<const DataValue> values);
+  core::Status InsertValueChanges(std::span<ValueChange> changes);
 
   // Write the audit entry (the context given to Begin, and every key written) and commit.
   // Returns the audit entry's id. A transaction that wrote nothing still commits its entry.

@@ -87,7 +87,7 @@ TEST(ExportCsvTest, WritesUtf8WithBomAndTheImportHeaders) {
   const std::string text = testing::ReadFileOrDie(dir.File("s.csv"));
   EXPECT_TRUE(text.starts_with("\xEF\xBB\xBF单位代码,单位名称,层级,上级单位,办学类型"));
   EXPECT_NE(text.find("\r\n2143990003,河口乡石门教学点,学校,439901200,小学教学点,教育部门办,村庄,"
-                      "否,是,2143990002\r\n"),
+                      "否,是,否,2143990002\r\n"),
             std::string::npos);
 }
 

@@ -1,0 +1,391 @@
+#include "app/forms.h"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "app/rule_checker_internal.h"
+#include "core/text.h"
+
+namespace eduledger::app {
+
+using core::Result;
+using core::Status;
+
+namespace {
+
+constexpr std::size_t kFaultsInMessage = 20;
+
+std::string Number(double v) {
+  if (std::isnan(v)) return "无";
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), "%.10g", v);
+  return buf;
+}
+
+std::string Describe(const RuleResult& r) {
+  return r.org_name + "：" + r.name + "（" + r.rule + "）：" + r.message + "（左边 " +
+         Number(r.left) + "，右边 " + Number(r.right) + "）";
+}
+
+Status ListFaults(core::StatusCode code, const char* reason, const std::string& head,
+                  const std::vector<std::string>& faults) {
+  std::string message = head;
+  for (std::size_t i = 0; i < faults.size() && i < kFaultsInMessage; ++i) {
+    message += "\n  " + faults[i];
+  }
+  if (faults.size() > kFaultsInMessage) {
+    message += "\n  …另有 " + std::to_string(faults.size() - kFaultsInMessage) + " 处";
+  }
+  return code == core::StatusCode::kInvalidArgument ? Status::InvalidArgument(reason, message)
+                                                    : Status::FailedPrecondition(reason, message);
+}
+
+// The form a key names, resolved against the register.
+struct Form {
+  const meta::DataSet* set = nullptr;
+  const meta::OrgUnit* org = nullptr;
+  std::uint32_t org_idx = 0;
+  int year_idx = -1;
+  std::optional<store::Submission> stored;
+};
+
+Result<Form> Resolve(store::Store& store, const Actor& actor, const Metadata& md,
+                     const engine::Snapshot& snapshot, const FormKey& key) {
+  Form f;
+  f.set = md.FindDataSet(key.data_set);
+  if (!f.set) return Status::NotFound("unknown_form", "没有报表 '" + key.data_set + "'");
+  const Scope scope(actor, snapshot.orgs());
+  EL_ASSIGN_OR_RETURN(f.org, scope.Resolve(key.org));
+  if (f.org->level != f.set->filled_by) {
+    return Status::InvalidArgument(
+        "wrong_level", "报表“" + f.set->name + "”由" +
+                           std::string(meta::OrgLevelName(f.set->filled_by)) + "填报，而“" +
+                           f.org->name + "”是" + std::string(meta::OrgLevelName(f.org->level)));
+  }
+  f.org_idx = static_cast<std::uint32_t>(snapshot.OrgIndex(f.org->id));
+  f.year_idx = snapshot.YearIndex(key.school_year);
+  if (f.year_idx < 0) {
+    return Status::FailedPrecondition(
+        "no_such_year", "学籍中没有 " + std::to_string(key.school_year) +
+                            " 学年的记录：请先导入该学年的学籍，报表要与学籍对照校验");
+  }
+  EL_ASSIGN_OR_RETURN(f.stored, store.FindSubmission(f.set->code, f.org->id, key.school_year));
+  return f;
+}
+
+std::string FormLabel(const Form& f, int year) {
+  return "“" + f.org->name + "” " + std::to_string(year) + " 学年的“" + f.set->name + "”";
+}
+
+// The values of a request, checked and made canonical; faults name file, row and column.
+std::vector<store::DataValue> CheckValues(const Metadata& md, const meta::DataSet& set,
+                                          const SubmitRequest& request,
+                                          std::vector<std::string>* faults) {
+  std::vector<store::DataValue> out;
+  std::set<std::pair<std::string, std::string>> seen;
+  const engine::ValueSchema& schema = md.value_schema();
+  for (const FormValueInput& in : request.values) {
+    const std::string where =
+        (request.source.empty() ? std::string() : request.source + " ") +
+        (in.row > 0 ? "第 " + std::to_string(in.row) + " 行" : std::string());
+    const auto fault = [&](const char* column, const std::string& message) {
+      faults->push_back(where + "“" + column + "”：" + message);
+    };
+    const meta::DataElement* e = md.FindElement(in.element);
+    if (!e) {
+      fault("数据项", "未知的数据项 '" + in.element + "'");
+      continue;
+    }
+    bool in_form = false;
+    for (const std::string& code : set.elements) in_form = in_form || code == e->code;
+    if (!in_form) {
+      fault("数据项", "'" + e->code + "' 不在报表“" + set.name + "”中");
+      continue;
+    }
+    const engine::ValueElement& ve = schema.element(static_cast<std::size_t>(schema.Find(e->code)));
+    auto d = meta::ParseDisaggregation(*e, ve.categories, in.disaggregation);
+    if (!d.ok()) {
+      fault("分组", std::string(d.status().message()));
+      continue;
+    }
+    auto value = meta::NormalizeValue(*e, in.value);
+    if (!value.ok()) {
+      fault("数值", std::string(value.status().message()));
+      continue;
+    }
+    store::DataValue v{e->code, meta::DisaggregationText(ve.categories, *d), *value};
+    if (!seen.insert({v.element, v.disaggregation}).second) {
+      fault("数据项", "'" + v.element + "' " + v.disaggregation + " 重复填报");
+      continue;
+    }
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+// The values that differ between `before` and `after` (both sorted by element and
+// disaggregation), as changes.
+std::vector<store::ValueChange> Diff(std::int64_t submission_id,
+                                     const std::vector<store::DataValue>& before,
+                                     std::vector<store::DataValue> after) {
+  std::sort(after.begin(), after.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.element, a.disaggregation) < std::tie(b.element, b.disaggregation);
+  });
+  std::vector<store::ValueChange> out;
+  std::size_t i = 0, j = 0;
+  while (i < before.size() || j < after.size()) {
+    const bool take_old =
+        j == after.size() ||
+        (i < before.size() && std::tie(before[i].element, before[i].disaggregation) <
+                                  std::tie(after[j].element, after[j].disaggregation));
+    const bool take_new =
+        i == before.size() ||
+        (j < after.size() && std::tie(after[j].element, after[j].disaggregation) <
+                                 std::tie(before[i].element, before[i].disaggregation));
+    store::ValueChange c;
+    c.submission_id = submission_id;
+    if (take_old) {
+      c.element = before[i].element;
+      c.disaggregation = before[i].disaggregation;
+      c.old_value = before[i++].value;
+    } else if (take_new) {
+      c.element = after[j].element;
+      c.disaggregation = after[j].disaggregation;
+      c.new_value = after[j++].value;
+    } else {
+      if (before[i].value == after[j].value) {
+        ++i, ++j;
+        continue;
+      }
+      c.element = after[j].element;
+      c.disaggregation = after[j].disaggregation;
+      c.old_value = before[i++].value;
+      c.new_value = after[j++].value;
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+store::AuditContext Audit(const Actor& actor, const char* action, const Form& f, int year,
+                          nlohmann::json detail = nlohmann::json::object()) {
+  detail["data_set"] = f.set->code;
+  detail["org_unit"] = f.org->code;
+  detail["school_year"] = year;
+  return store::AuditContext{actor.user_id, std::string(RoleKey(actor.role)), action,
+                             detail.dump()};
+}
+
+// Move a stored form from `from` to a new state, checked and audited.
+Status Transition(store::Store& store, const Actor& actor, const Metadata& md, const FormKey& key,
+                  store::SubmissionState from, const char* action,
+                  const std::function<void(store::Submission*)>& change,
+                  nlohmann::json detail = nlohmann::json::object()) {
+  if (!actor.may_approve_forms()) {
+    return Status::PermissionDenied("not_reviewer",
+                                    std::string(RoleName(actor.role)) + "不能审核报表");
+  }
+  EL_ASSIGN_OR_RETURN(const std::int64_t version, store.Version());
+  EL_ASSIGN_OR_RETURN(std::unique_ptr<engine::Snapshot> snapshot, engine::Snapshot::Build(store));
+  EL_ASSIGN_OR_RETURN(Form f, Resolve(store, actor, md, *snapshot, key));
+  const Scope scope(actor, snapshot->orgs());
+  if (f.org->parent_id != 0 && !scope.Sees(f.org->parent_id)) {
+    return Status::PermissionDenied("not_reviewer", "报表由上一级单位审核");
+  }
+  if (!f.stored) return Status::FailedPrecondition("not_submitted", FormLabel(f, key.school_year) + "尚未填报");
+  if (f.stored->state != from) {
+    return Status::FailedPrecondition(
+        "wrong_state", FormLabel(f, key.school_year) + "当前为“" +
+                           std::string(store::SubmissionStateName(f.stored->state)) +
+                           "”，应为“" + std::string(store::SubmissionStateName(from)) + "”");
+  }
+  store::Submission s = *f.stored;
+  change(&s);
+  EL_ASSIGN_OR_RETURN(store::Transaction txn,
+                      store.Begin(Audit(actor, action, f, key.school_year, detail), version));
+  EL_RETURN_IF_ERROR(txn.SaveSubmission(&s));
+  return txn.Commit().status();
+}
+
+}  // namespace
+
+Result<SubmitResult> SubmitForm(store::Store& store, const Actor& actor, const Metadata& md,
+                                const SubmitRequest& request) {
+  if (!actor.may_fill_forms()) {
+    return Status::PermissionDenied("not_filler", std::string(RoleName(actor.role)) + "不能填报");
+  }
+  EL_ASSIGN_OR_RETURN(const std::int64_t version, store.Version());
+  EL_ASSIGN_OR_RETURN(internal::RuleChecker checker, internal::RuleChecker::Open(store, md));
+  EL_ASSIGN_OR_RETURN(Form f, Resolve(store, actor, md, checker.snapshot(), request.key));
+  const std::string label = FormLabel(f, request.key.school_year);
+  if (f.stored && f.stored->state == store::SubmissionState::kApproved) {
+    return Status::FailedPrecondition("form_locked",
+                                      label + "已审核，已锁定；如需修改，请上级单位先退回重开");
+  }
+  std::vector<std::string> faults;
+  std::vector<store::DataValue> values = CheckValues(md, *f.set, request, &faults);
+  if (!faults.empty()) {
+    return ListFaults(core::StatusCode::kInvalidArgument, "bad_values",
+                      label + "有 " + std::to_string(faults.size()) + " 处数据错误，未保存：",
+                      faults);
+  }
+  const std::int64_t submission_id = f.stored ? f.stored->id : 0;
+  const std::vector<engine::ValueRow> pending =
+      checker.Rows(values, f.org_idx, f.year_idx, submission_id);
+  // Pending rows of a new form carry id 0, which never matches a stored value.
+  const std::vector<RuleResult> broken =
+      checker.Check(*f.set, f.org_idx, f.year_idx, submission_id == 0 ? -1 : submission_id,
+                    pending);
+  std::vector<std::string> errors, unexplained;
+  SubmitResult result;
+  std::map<std::string, std::string> explanations;
+  for (const RuleResult& r : broken) {
+    if (r.severity == meta::RuleSeverity::kError) {
+      errors.push_back(Describe(r));
+      continue;
+    }
+    const auto it = request.explanations.find(r.rule);
+    if (it == request.explanations.end() || core::TrimSpace(it->second).empty()) {
+      unexplained.push_back(Describe(r));
+      continue;
+    }
+    RuleResult explained = r;
+    explained.explanation = it->second;
+    explanations[r.rule] = it->second;
+    result.warnings.push_back(std::move(explained));
+  }
+  if (!errors.empty()) {
+    return ListFaults(core::StatusCode::kFailedPrecondition, "validation_failed",
+                      label + "未通过 " + std::to_string(errors.size()) +
+                          " 条逻辑校验，未保存：",
+                      errors);
+  }
+  if (!unexplained.empty()) {
+    return ListFaults(core::StatusCode::kFailedPrecondition, "explanation_required",
+                      label + "有 " + std::to_string(unexplained.size()) +
+                          " 条经验校验未通过，须逐条说明原因 (--explain 规则代码=说明)：",
+                      unexplained);
+  }
+  store::Submission s = f.stored.value_or(store::Submission{});
+  s.data_set = f.set->code;
+  s.org_unit_id = f.org->id;
+  s.period = request.key.school_year;
+  s.comment.clear();
+  s.explanations = internal::ExplanationsJson(explanations);
+  // The top unit has no one above to approve its forms: submitting approves them.
+  const bool top = f.org->parent_id == 0;
+  s.state = top ? store::SubmissionState::kApproved : store::SubmissionState::kSubmitted;
+  std::vector<store::ValueChange> changes;
+  if (s.ever_approved) {
+    EL_ASSIGN_OR_RETURN(const std::vector<store::DataValue> before, store.LoadValues(s.id));
+    changes = Diff(s.id, before, values);
+  }
+  if (top) s.ever_approved = true;
+  nlohmann::json detail = {{"values", values.size()}, {"warnings_explained", explanations.size()}};
+  if (!request.source.empty()) detail["file"] = request.source;
+  EL_ASSIGN_OR_RETURN(
+      store::Transaction txn,
+      store.Begin(Audit(actor, "form.submit", f, request.key.school_year, detail), version));
+  EL_RETURN_IF_ERROR(txn.SaveSubmission(&s));
+  EL_RETURN_IF_ERROR(txn.ReplaceValues(s.id, values));
+  EL_RETURN_IF_ERROR(txn.InsertValueChanges(changes));
+  EL_RETURN_IF_ERROR(txn.Commit().status());
+  result.submission = s;
+  result.changed_after_approval = changes.size();
+  return result;
+}
+
+Status ApproveForm(store::Store& store, const Actor& actor, const Metadata& md,
+                   const FormKey& key) {
+  return Transition(store, actor, md, key, store::SubmissionState::kSubmitted, "form.approve",
+                    [](store::Submission* s) {
+                      s->state = store::SubmissionState::kApproved;
+                      s->ever_approved = true;
+                      s->comment.clear();
+                    });
+}
+
+Status ReturnForm(store::Store& store, const Actor& actor, const Metadata& md, const FormKey& key,
+                  const std::string& comment) {
+  if (core::TrimSpace(comment).empty()) {
+    return Status::InvalidArgument("comment_required", "退回报表须写明原因 (--comment)");
+  }
+  return Transition(
+      store, actor, md, key, store::SubmissionState::kSubmitted, "form.return",
+      [&](store::Submission* s) {
+        s->state = store::SubmissionState::kReturned;
+        s->comment = comment;
+      },
+      {{"comment", comment}});
+}
+
+Status ReopenForm(store::Store& store, const Actor& actor, const Metadata& md, const FormKey& key,
+                  const std::string& reason) {
+  if (core::TrimSpace(reason).empty()) {
+    return Status::InvalidArgument("reason_required", "重开已审核的报表须写明原因 (--reason)");
+  }
+  return Transition(
+      store, actor, md, key, store::SubmissionState::kApproved, "form.reopen",
+      [&](store::Submission* s) {
+        s->state = store::SubmissionState::kDraft;
+        s->comment = reason;
+      },
+      {{"reason", reason}});
+}
+
+Result<std::vector<FormStatus>> ListForms(store::Store& store, const Actor& actor,
+                                          const Metadata& md, int school_year) {
+  EL_ASSIGN_OR_RETURN(std::vector<meta::OrgUnit> units, store.LoadOrgUnits());
+  const meta::OrgTree tree(std::move(units));
+  const Scope scope(actor, tree);
+  EL_ASSIGN_OR_RETURN(const std::vector<store::Submission> saved,
+                      store.ListSubmissions(school_year));
+  std::vector<FormStatus> out;
+  for (const meta::DataSet& set : md.data_sets()) {
+    for (const meta::OrgUnit& u : tree.units()) {
+      if (u.level != set.filled_by || !scope.Sees(u)) continue;
+      FormStatus st{set.code, set.name, u.code, u.name, std::nullopt, 0};
+      for (const store::Submission& s : saved) {
+        if (s.data_set == set.code && s.org_unit_id == u.id) st.submission = s;
+      }
+      if (st.submission) {
+        EL_ASSIGN_OR_RETURN(const auto values, store.LoadValues(st.submission->id));
+        st.values = values.size();
+      }
+      out.push_back(std::move(st));
+    }
+  }
+  return out;
+}
+
+Result<std::vector<RuleResult>> ValidateForms(store::Store& store, const Actor& actor,
+                                              const Metadata& md, int school_year) {
+  EL_ASSIGN_OR_RETURN(internal::RuleChecker checker, internal::RuleChecker::Open(store, md));
+  const Scope scope(actor, checker.snapshot().orgs());
+  EL_ASSIGN_OR_RETURN(std::vector<store::Submission> saved, store.ListSubmissions(school_year));
+  std::erase_if(saved, [&](const store::Submission& s) { return !scope.Sees(s.org_unit_id); });
+  return checker.CheckAll(saved);
+}
+
+Result<std::vector<FormChange>> ListFormChanges(store::Store& store, const Actor& actor,
+                                                int school_year) {
+  EL_ASSIGN_OR_RETURN(std::vector<meta::OrgUnit> units, store.LoadOrgUnits());
+  const meta::OrgTree tree(std::move(units));
+  const Scope scope(actor, tree);
+  EL_ASSIGN_OR_RETURN(const std::vector<store::Submission> saved,
+                      store.ListSubmissions(school_year));
+  EL_ASSIGN_OR_RETURN(const std::vector<store::ValueChange> changes,
+                      store.ListValueChanges(school_year));
+  std::vector<FormChange> out;
+  for (const store::ValueChange& c : changes) {
+    for (const store::Submission& s : saved) {
+      if (s.id != c.submission_id || !scope.Sees(s.org_unit_id)) continue;
+      const meta::OrgUnit* u = tree.ById(s.org_unit_id);
+      out.push_back(FormChange{s.data_set, u ? u->code : "", u ? u->name : "", c});
+    }
+  }
+  return out;
+}
+
+}  // namespace eduledger::app

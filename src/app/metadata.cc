@@ -1,0 +1,203 @@
+#include "app/metadata.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <set>
+
+namespace eduledger::app {
+
+using core::Result;
+
+namespace {
+
+// Collects the definitions of several packages, checking that codes are unique across them.
+class Merger {
+ public:
+  explicit Merger(std::vector<meta::PackageError>* errors) : errors_(errors) {}
+
+  template <class T>
+  void Take(std::vector<T>& from, std::vector<T>* to, const std::string& file,
+            std::set<std::string>* codes, const char* what) {
+    for (T& t : from) {
+      if (!codes->insert(t.code).second) {
+        errors_->push_back({file, t.code, std::string(what) + "代码与另一个元数据包重复"});
+        continue;
+      }
+      to->push_back(std::move(t));
+    }
+  }
+
+ private:
+  std::vector<meta::PackageError>* errors_;
+};
+
+}  // namespace
+
+Result<Metadata> Metadata::Load(std::span<const std::string> directories,
+                                std::vector<meta::PackageError>* errors) {
+  std::vector<meta::PackageError> local;
+  std::vector<meta::PackageError>* errs = errors ? errors : &local;
+  errs->clear();
+  Metadata md;
+  Data& d = *md.d_;
+  Merger merge(errs);
+  std::set<std::string> indicator_codes, category_codes, element_codes, set_codes, rule_codes;
+  std::vector<meta::Indicator> indicators;
+  std::map<std::string, std::string> directory_of;  // package name → directory
+  for (const std::string& dir : directories) {
+    std::vector<meta::PackageError> package_errors;
+    auto package = meta::ReadPackage(dir, &package_errors);
+    errs->insert(errs->end(), package_errors.begin(), package_errors.end());
+    if (!package.ok()) continue;
+    directory_of[package->name] = dir;
+    merge.Take(package->indicators, &indicators, dir + "/indicators.json", &indicator_codes,
+               "指标");
+    merge.Take(package->categories, &d.categories, dir + "/data_elements.json", &category_codes,
+               "分类");
+    merge.Take(package->elements, &d.elements, dir + "/data_elements.json", &element_codes,
+               "数据项");
+    merge.Take(package->data_sets, &d.data_sets, dir + "/data_sets.json", &set_codes, "报表");
+    std::vector<meta::ValidationRule> rules;
+    merge.Take(package->rules, &rules, dir + "/validation_rules.json", &rule_codes, "校验规则");
+    for (meta::ValidationRule& r : rules) d.rules.push_back(CompiledRule{std::move(r), {}});
+    d.targets.insert(d.targets.end(), package->targets.begin(), package->targets.end());
+  }
+  const auto file_of = [&](const std::string& package, const char* name) {
+    return directory_of[package] + "/" + name;
+  };
+  // References between definitions.
+  for (const meta::DataElement& e : d.elements) {
+    for (const std::string& c : e.categories) {
+      if (!category_codes.count(c)) {
+        errs->push_back({file_of(e.package, "data_elements.json"), e.code + ".categories",
+                         "未定义的分类 '" + c + "'"});
+      }
+    }
+  }
+  for (const meta::DataSet& s : d.data_sets) {
+    for (const std::string& e : s.elements) {
+      if (!element_codes.count(e)) {
+        errs->push_back({file_of(s.package, "data_sets.json"), s.code + ".elements",
+                         "未定义的数据项 '" + e + "'"});
+      }
+    }
+  }
+  for (const CompiledRule& r : d.rules) {
+    if (!set_codes.count(r.def.data_set)) {
+      errs->push_back({file_of(r.def.package, "validation_rules.json"), r.def.code + ".data_set",
+                       "未定义的报表 '" + r.def.data_set + "'"});
+    }
+  }
+  for (std::size_t i = 0; i < d.targets.size(); ++i) {
+    const meta::Target& t = d.targets[i];
+    if (!indicator_codes.count(t.indicator)) {
+      errs->push_back({file_of(t.package, "targets.json"),
+                       "targets[" + std::to_string(i) + "].indicator",
+                       "未定义的指标 '" + t.indicator + "'"});
+    }
+  }
+  // Compile the expressions against the register and the collected figures.
+  d.schema = std::make_unique<engine::ValueSchema>(d.elements, d.categories);
+  d.catalog = std::make_unique<engine::MeasureCatalog>(d.schema.get());
+  d.rule_catalog = std::make_unique<engine::MeasureCatalog>(d.schema.get());
+  const auto compile = [&](const std::string& source, engine::FormulaKind kind,
+                           engine::MeasureCatalog* catalog, const std::string& file,
+                           const std::string& key, engine::Formula* out) {
+    if (source.empty()) return;
+    auto f = engine::CompileFormula(source, kind, catalog);
+    if (f.ok())
+      *out = std::move(*f);
+    else
+      errs->push_back({file, key, std::string(f.status().message())});
+  };
+  for (meta::Indicator& ind : indicators) {
+    CompiledIndicator c;
+    c.plan.factor = ind.factor;
+    const std::string file = file_of(ind.package, "indicators.json");
+    compile(ind.numerator, engine::FormulaKind::kArithmetic, d.catalog.get(), file,
+            ind.code + ".numerator", &c.plan.numerator);
+    compile(ind.denominator, engine::FormulaKind::kArithmetic, d.catalog.get(), file,
+            ind.code + ".denominator", &c.plan.denominator);
+    compile(ind.spread_weight, engine::FormulaKind::kArithmetic, d.catalog.get(), file,
+            ind.code + ".spread_weight", &c.spread_weight);
+    c.def = std::move(ind);
+    d.indicators.push_back(std::move(c));
+  }
+  for (CompiledIndicator& c : d.indicators) {
+    for (const std::string& code : c.def.mean_of) {
+      const CompiledIndicator* part = md.Find(code);
+      if (!part || !part->def.mean_of.empty()) {
+        errs->push_back({file_of(c.def.package, "indicators.json"), c.def.code + ".mean_of",
+                         "'" + code + "' 不是已定义的（非平均）指标"});
+        continue;
+      }
+      c.mean_of.push_back(part);
+    }
+  }
+  for (CompiledRule& r : d.rules) {
+    compile(r.def.check, engine::FormulaKind::kComparison, d.rule_catalog.get(),
+            file_of(r.def.package, "validation_rules.json"), r.def.code + ".check", &r.check);
+  }
+  if (errs->empty()) return md;
+  return meta::PackageFaults("元数据", *errs);
+}
+
+Result<Metadata> Metadata::LoadOrDefault(std::span<const std::string> directories) {
+  if (!directories.empty()) return Load(directories);
+  const std::string shipped[] = {DefaultPackagesDirectory() + "/county-bureau"};
+  return Load(shipped);
+}
+
+const CompiledIndicator* Metadata::Find(std::string_view code_or_name) const {
+  for (const CompiledIndicator& c : d_->indicators) {
+    if (c.def.code == code_or_name || c.def.name == code_or_name) return &c;
+  }
+  return nullptr;
+}
+
+const meta::DataElement* Metadata::FindElement(std::string_view code) const {
+  for (const meta::DataElement& e : d_->elements) {
+    if (e.code == code || e.name == code) return &e;
+  }
+  return nullptr;
+}
+
+const meta::DataSet* Metadata::FindDataSet(std::string_view code_or_name) const {
+  for (const meta::DataSet& s : d_->data_sets) {
+    if (s.code == code_or_name || s.name == code_or_name) return &s;
+  }
+  return nullptr;
+}
+
+const meta::Target* Metadata::FindTarget(std::string_view indicator, std::string_view org_code,
+                                         int school_year) const {
+  for (const meta::Target& t : d_->targets) {
+    if (t.indicator == indicator && t.org_code == org_code && t.school_year == school_year) {
+      return &t;
+    }
+  }
+  // A general target (every unit, or every year) when there is no specific one.
+  for (const meta::Target& t : d_->targets) {
+    if (t.indicator == indicator && (t.org_code == org_code || t.org_code == "*") &&
+        (t.school_year == school_year || t.school_year == 0)) {
+      return &t;
+    }
+  }
+  return nullptr;
+}
+
+std::string DefaultPackagesDirectory() {
+  if (const char* env = std::getenv("EDULEDGER_PACKAGES"); env && *env) return env;
+  std::error_code ec;
+  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    for (const auto& candidate : {exe.parent_path().parent_path() / "packages",
+                                  exe.parent_path().parent_path() / "share/eduledger/packages"}) {
+      if (std::filesystem::is_directory(candidate, ec)) return candidate.string();
+    }
+  }
+  return "packages";
+}
+
+}  // namespace eduledger::app

@@ -1,0 +1,85 @@
+// Metadata: the definitions of every metadata package (meta/package.h) put together and
+// compiled for the engine: indicators, collected figures (categories, data elements, forms),
+// validation rules and targets. Loading checks the references between them across packages
+// (a form's element, an element's category, a rule's form, a target's indicator and org-unit
+// code is checked when the targets are used) and reports every fault at once, each naming its
+// file and key, and for an expression the character where it fails.
+#pragma once
+
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "engine/compile.h"
+#include "engine/cube.h"
+#include "engine/value_schema.h"
+#include "meta/package.h"
+
+namespace eduledger::app {
+
+struct CompiledIndicator {
+  meta::Indicator def;
+  engine::RatePlan plan;
+  engine::Formula spread_weight;                  // a spread (差异系数): the school weight
+  std::vector<const CompiledIndicator*> mean_of;  // a mean of these indicators
+};
+
+struct CompiledRule {
+  meta::ValidationRule def;
+  engine::Formula check;  // a comparison: 1 holds, 0 broken, NaN not applicable
+};
+
+class Metadata {
+ public:
+  // Read and compile the packages in `directories`. A code defined twice is a fault. On
+  // faults: InvalidArgument "bad_package" (message: the first few), `errors` gets them all.
+  static core::Result<Metadata> Load(std::span<const std::string> directories,
+                                     std::vector<meta::PackageError>* errors = nullptr);
+  // The shipped packages (DefaultPackagesDirectory()/county-bureau) or `directories`.
+  static core::Result<Metadata> LoadOrDefault(std::span<const std::string> directories);
+
+  const std::vector<CompiledIndicator>& indicators() const { return d_->indicators; }
+  // The indicator with `code` (or Chinese name), or nullptr.
+  const CompiledIndicator* Find(std::string_view code_or_name) const;
+  // Measures of the indicators.
+  const engine::MeasureCatalog& catalog() const { return *d_->catalog; }
+
+  const std::vector<meta::Category>& categories() const { return d_->categories; }
+  const std::vector<meta::DataElement>& elements() const { return d_->elements; }
+  const meta::DataElement* FindElement(std::string_view code) const;
+  const std::vector<meta::DataSet>& data_sets() const { return d_->data_sets; }
+  // The form with `code` (or Chinese name), or nullptr.
+  const meta::DataSet* FindDataSet(std::string_view code_or_name) const;
+  const engine::ValueSchema& value_schema() const { return *d_->schema; }
+
+  const std::vector<CompiledRule>& rules() const { return d_->rules; }
+  // Measures of the rules.
+  const engine::MeasureCatalog& rule_catalog() const { return *d_->rule_catalog; }
+
+  const std::vector<meta::Target>& targets() const { return d_->targets; }
+  // The target of `indicator` for the org unit `org_code` in `school_year`, or nullptr.
+  const meta::Target* FindTarget(std::string_view indicator, std::string_view org_code,
+                                 int school_year) const;
+
+ private:
+  struct Data {
+    std::vector<CompiledIndicator> indicators;
+    std::vector<meta::Category> categories;
+    std::vector<meta::DataElement> elements;
+    std::vector<meta::DataSet> data_sets;
+    std::vector<CompiledRule> rules;
+    std::vector<meta::Target> targets;
+    std::unique_ptr<engine::ValueSchema> schema;
+    std::unique_ptr<engine::MeasureCatalog> catalog;
+    std::unique_ptr<engine::MeasureCatalog> rule_catalog;
+  };
+  std::unique_ptr<Data> d_ = std::make_unique<Data>();
+};
+
+// Where the shipped packages are: $EDULEDGER_PACKAGES when set, else the `packages` folder
+// beside the directory of the running binary (an installed or built tree), else ./packages.
+std::string DefaultPackagesDirectory();
+
+}  // namespace eduledger::app

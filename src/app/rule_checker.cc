@@ -1,0 +1,113 @@
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "app/rule_checker_internal.h"
+
+namespace eduledger::app::internal {
+
+using core::Result;
+using core::Status;
+
+Result<RuleChecker> RuleChecker::Open(store::Store& store, const Metadata& md) {
+  RuleChecker c;
+  c.md_ = &md;
+  EL_ASSIGN_OR_RETURN(c.snapshot_, engine::Snapshot::Build(store, &md.value_schema()));
+  return c;
+}
+
+std::vector<RuleResult> RuleChecker::Check(const meta::DataSet& data_set, std::uint32_t org,
+                                           int year_idx, std::int64_t submission_id,
+                                           std::span<const engine::ValueRow> pending) const {
+  std::vector<engine::ValueRow> rows;
+  rows.reserve(snapshot_->values().size() + pending.size());
+  for (const engine::ValueRow& v : snapshot_->values()) {
+    if (submission_id == 0 || v.submission_id != submission_id) rows.push_back(v);
+  }
+  rows.insert(rows.end(), pending.begin(), pending.end());
+  const engine::Cube cube = engine::Cube::Compute(*snapshot_, md_->rule_catalog(), rows);
+  std::vector<RuleResult> out;
+  Evaluate(cube, data_set, org, year_idx, &out);
+  return out;
+}
+
+std::vector<RuleResult> RuleChecker::CheckAll(std::span<const store::Submission> forms) const {
+  const engine::Cube cube =
+      engine::Cube::Compute(*snapshot_, md_->rule_catalog(), snapshot_->values());
+  std::vector<RuleResult> out;
+  for (const store::Submission& s : forms) {
+    const meta::DataSet* set = md_->FindDataSet(s.data_set);
+    const std::int32_t org = snapshot_->OrgIndex(s.org_unit_id);
+    const int year_idx = snapshot_->YearIndex(s.period);
+    if (!set || org < 0 || year_idx < 0) continue;
+    const std::size_t first = out.size();
+    Evaluate(cube, *set, static_cast<std::uint32_t>(org), year_idx, &out);
+    const auto explanations = ParseExplanations(s.explanations);
+    for (std::size_t i = first; i < out.size(); ++i) {
+      if (const auto it = explanations.find(out[i].rule); it != explanations.end()) {
+        out[i].explanation = it->second;
+      }
+    }
+  }
+  return out;
+}
+
+void RuleChecker::Evaluate(const engine::Cube& cube, const meta::DataSet& data_set,
+                           std::uint32_t org, int year_idx, std::vector<RuleResult>* out) const {
+  const meta::OrgUnit& unit = snapshot_->orgs().units()[org];
+  for (const CompiledRule& rule : md_->rules()) {
+    if (rule.def.data_set != data_set.code) continue;
+    double sides[2] = {__builtin_nan(""), __builtin_nan("")};
+    const double holds = cube.Evaluate(rule.check, year_idx, org, engine::kCellTotal, sides);
+    if (std::isnan(holds) || holds != 0) continue;  // holds, or a side has no value
+    RuleResult r;
+    r.rule = rule.def.code;
+    r.name = rule.def.name;
+    r.severity = rule.def.severity;
+    r.message = rule.def.message.empty() ? rule.def.check : rule.def.message;
+    r.org_code = unit.code;
+    r.org_name = unit.name;
+    r.data_set = data_set.code;
+    r.left = sides[0];
+    r.right = sides[1];
+    out->push_back(std::move(r));
+  }
+}
+
+std::vector<engine::ValueRow> RuleChecker::Rows(std::span<const store::DataValue> values,
+                                                std::uint32_t org, int year_idx,
+                                                std::int64_t submission_id) const {
+  std::vector<engine::ValueRow> rows;
+  const engine::ValueSchema& schema = md_->value_schema();
+  for (const store::DataValue& v : values) {
+    const int element = schema.Find(v.element);
+    if (element < 0) continue;
+    if (!meta::IsNumeric(schema.element(static_cast<std::size_t>(element)).def->type)) continue;
+    auto word = schema.Word(static_cast<std::size_t>(element), v.disaggregation);
+    if (!word.ok()) continue;
+    engine::ValueRow row;
+    row.word = *word;
+    row.value = std::strtod(v.value.c_str(), nullptr);
+    row.submission_id = submission_id;
+    row.element = static_cast<std::uint32_t>(element);
+    row.org = org;
+    row.year = static_cast<std::uint16_t>(year_idx);
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+std::map<std::string, std::string> ParseExplanations(const std::string& json) {
+  std::map<std::string, std::string> out;
+  const nlohmann::json j = nlohmann::json::parse(json, nullptr, false);
+  if (!j.is_object()) return out;
+  for (const auto& [k, v] : j.items()) {
+    if (v.is_string()) out[k] = v.get<std::string>();
+  }
+  return out;
+}
+
+std::string ExplanationsJson(const std::map<std::string, std::string>& explanations) {
+  return nlohmann::json(explanations).dump();
+}
+
+}  // namespace eduledger::app::internal

@@ -1,0 +1,289 @@
+// eduledger forms | submit | approve | return | reopen | validate | changes: collected figures
+// (报表) filled by org units, checked by the validation rules and approved by the level above.
+#include <cmath>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "app/forms.h"
+#include "app/store_open.h"
+#include "cli/commands.h"
+#include "cli/text_output.h"
+#include "core/period.h"
+
+namespace eduledger::cli {
+
+namespace {
+
+struct FormArgs {
+  std::string form;
+  std::string org;
+  int year = 0;
+  std::vector<std::string> packages;
+};
+
+void AddPackagesOption(CLI::App* cmd, std::vector<std::string>* packages) {
+  cmd->add_option("--packages", *packages,
+                  "元数据包目录（可重复；默认随程序安装的 packages/county-bureau）");
+}
+
+void AddFormOptions(CLI::App* cmd, FormArgs* args) {
+  cmd->add_option("--form", args->form, "报表代码或名称")->required();
+  cmd->add_option("--org", args->org, "填报单位代码或名称")->required();
+  cmd->add_option("--year", args->year, "学年（起始年份，如 2025）")->required();
+  AddPackagesOption(cmd, &args->packages);
+}
+
+app::FormKey KeyOf(const FormArgs& a) { return app::FormKey{a.form, a.org, a.year}; }
+
+std::string Number(double v) {
+  if (std::isnan(v)) return "无";
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), "%.10g", v);
+  return buf;
+}
+
+// Load the metadata and open the store, then run `fn(store, metadata)`.
+template <class Fn>
+void WithStore(CliContext& ctx, const std::vector<std::string>& packages, Fn fn) {
+  auto md = app::Metadata::LoadOrDefault(packages);
+  if (!md.ok()) return ctx.Fail(md.status());
+  auto store = app::OpenStore(ctx.db, false);
+  if (!store.ok()) return ctx.Fail(store.status());
+  fn(**store, *md);
+}
+
+void PrintRules(const std::vector<app::RuleResult>& rules, OutputFormat format) {
+  if (format == OutputFormat::kJson) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const app::RuleResult& r : rules) {
+      out.push_back({{"rule", r.rule},
+                     {"name", r.name},
+                     {"severity", r.severity == meta::RuleSeverity::kError ? "error" : "warning"},
+                     {"data_set", r.data_set},
+                     {"org_unit_code", r.org_code},
+                     {"org_unit_name", r.org_name},
+                     {"message", r.message},
+                     {"left", std::isnan(r.left) ? nlohmann::json() : nlohmann::json(r.left)},
+                     {"right", std::isnan(r.right) ? nlohmann::json() : nlohmann::json(r.right)},
+                     {"explanation", r.explanation}});
+    }
+    std::printf("%s\n", out.dump(2).c_str());
+    return;
+  }
+  if (rules.empty()) {
+    std::printf("全部校验通过\n");
+    return;
+  }
+  TextTable table({"单位", "报表", "规则", "类别", "说明", "左边", "右边", "填报说明"});
+  for (const app::RuleResult& r : rules) {
+    table.Add({r.org_name, r.data_set, r.name,
+               r.severity == meta::RuleSeverity::kError ? "逻辑校验（错误）" : "经验校验（警告）",
+               r.message, Number(r.left), Number(r.right), r.explanation});
+  }
+  std::printf("%s", table.Render().c_str());
+}
+
+void AddSubmit(CLI::App& app, CliContext& ctx) {
+  struct Args : FormArgs {
+    std::string values;
+    std::vector<std::string> explain;
+  };
+  auto args = std::make_shared<Args>();
+  CLI::App* cmd = app.add_subcommand(
+      "submit", "填报并上报一张报表：数值文件（CSV 或 XLSX，列：数据项、分组、数值）经校验后保存；"
+                "逻辑校验不通过则不保存，经验校验不通过须逐条说明");
+  AddFormOptions(cmd, args.get());
+  cmd->add_option("--values", args->values, "数值文件")->required()->check(CLI::ExistingFile);
+  cmd->add_option("--explain", args->explain, "经验校验的说明：规则代码=说明（可重复）");
+  cmd->callback([&ctx, args] {
+    WithStore(ctx, args->packages, [&](store::Store& store, const app::Metadata& md) {
+      app::SubmitRequest request;
+      request.key = KeyOf(*args);
+      request.source = args->values;
+      for (const std::string& e : args->explain) {
+        const std::size_t eq = e.find('=');
+        if (eq == std::string::npos) {
+          return ctx.Fail(core::Status::InvalidArgument(
+              "bad_explanation", "--explain 应写作 规则代码=说明，而不是 '" + e + "'"));
+        }
+        request.explanations[e.substr(0, eq)] = e.substr(eq + 1);
+      }
+      auto values = app::ReadFormValues(args->values);
+      if (!values.ok()) return ctx.Fail(values.status());
+      request.values = std::move(*values);
+      auto result = app::SubmitForm(store, ctx.actor, md, request);
+      if (!result.ok()) return ctx.Fail(result.status());
+      const std::string state(store::SubmissionStateName(result->submission.state));
+      if (ctx.json()) {
+        std::printf("%s\n", nlohmann::json({{"submission_id", result->submission.id},
+                                            {"state", store::SubmissionStateKey(
+                                                          result->submission.state)},
+                                            {"values", request.values.size()},
+                                            {"warnings_explained", result->warnings.size()},
+                                            {"changed_after_approval",
+                                             result->changed_after_approval}})
+                                .dump(2)
+                                .c_str());
+        return;
+      }
+      std::printf("已保存 %zu 个数值，报表状态：%s\n", request.values.size(), state.c_str());
+      if (!result->warnings.empty()) {
+        std::printf("经验校验未通过但已说明 %zu 条：\n", result->warnings.size());
+        PrintRules(result->warnings, ctx.format);
+      }
+      if (result->changed_after_approval > 0) {
+        std::printf("审核后修改了 %zu 个数值（已记录，可用 eduledger changes 查看）\n",
+                    result->changed_after_approval);
+      }
+    });
+  });
+}
+
+// approve, return and reopen: a state change with an optional text.
+void AddTransition(CLI::App& app, CliContext& ctx, const char* name, const char* help,
+                   const char* text_option, const char* text_help, const char* done) {
+  struct Args : FormArgs {
+    std::string text;
+  };
+  auto args = std::make_shared<Args>();
+  CLI::App* cmd = app.add_subcommand(name, help);
+  AddFormOptions(cmd, args.get());
+  if (text_option) cmd->add_option(text_option, args->text, text_help)->required();
+  const std::string command = name;
+  cmd->callback([&ctx, args, command, done] {
+    WithStore(ctx, args->packages, [&](store::Store& store, const app::Metadata& md) {
+      core::Status s;
+      if (command == "approve") s = app::ApproveForm(store, ctx.actor, md, KeyOf(*args));
+      if (command == "return") s = app::ReturnForm(store, ctx.actor, md, KeyOf(*args), args->text);
+      if (command == "reopen") s = app::ReopenForm(store, ctx.actor, md, KeyOf(*args), args->text);
+      if (!s.ok()) return ctx.Fail(s);
+      if (ctx.json()) {
+        std::printf("%s\n", nlohmann::json({{"done", command}}).dump().c_str());
+      } else {
+        std::printf("%s\n", done);
+      }
+    });
+  });
+}
+
+void AddForms(CLI::App& app, CliContext& ctx) {
+  struct Args {
+    int year = 0;
+    std::vector<std::string> packages;
+  };
+  auto args = std::make_shared<Args>();
+  CLI::App* cmd = app.add_subcommand("forms", "列出一个学年应填报的报表及其状态（未填报、草稿、"
+                                              "已上报、已审核、已退回）");
+  cmd->add_option("--year", args->year, "学年（起始年份）")->required();
+  AddPackagesOption(cmd, &args->packages);
+  cmd->callback([&ctx, args] {
+    WithStore(ctx, args->packages, [&](store::Store& store, const app::Metadata& md) {
+      auto forms = app::ListForms(store, ctx.actor, md, args->year);
+      if (!forms.ok()) return ctx.Fail(forms.status());
+      if (ctx.json()) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const app::FormStatus& f : *forms) {
+          out.push_back(
+              {{"data_set", f.data_set},
+               {"org_unit_code", f.org_code},
+               {"org_unit_name", f.org_name},
+               {"state", f.submission ? std::string(store::SubmissionStateKey(f.submission->state))
+                                      : std::string("missing")},
+               {"values", f.values},
+               {"comment", f.submission ? f.submission->comment : ""}});
+        }
+        std::printf("%s\n", out.dump(2).c_str());
+        return;
+      }
+      TextTable table({"报表", "单位", "状态", "数值个数", "更新时间", "意见"});
+      for (const app::FormStatus& f : *forms) {
+        table.Add({f.data_set_name, f.org_name,
+                   f.submission ? std::string(store::SubmissionStateName(f.submission->state))
+                                : "未填报",
+                   std::to_string(f.values), f.submission ? f.submission->updated_at : "",
+                   f.submission ? f.submission->comment : ""});
+      }
+      std::printf("%s", table.Render().c_str());
+    });
+  });
+}
+
+void AddValidate(CLI::App& app, CliContext& ctx) {
+  struct Args {
+    int year = 0;
+    std::vector<std::string> packages;
+  };
+  auto args = std::make_shared<Args>();
+  CLI::App* cmd = app.add_subcommand(
+      "validate", "对一个学年已填报的全部报表运行校验规则，按单位列出未通过的规则");
+  cmd->add_option("--year", args->year, "学年（起始年份）")->required();
+  AddPackagesOption(cmd, &args->packages);
+  cmd->callback([&ctx, args] {
+    WithStore(ctx, args->packages, [&](store::Store& store, const app::Metadata& md) {
+      auto rules = app::ValidateForms(store, ctx.actor, md, args->year);
+      if (!rules.ok()) return ctx.Fail(rules.status());
+      PrintRules(*rules, ctx.format);
+      for (const app::RuleResult& r : *rules) {
+        if (r.severity == meta::RuleSeverity::kError) ctx.exit_code = kExitRejected;
+      }
+    });
+  });
+}
+
+void AddChanges(CLI::App& app, CliContext& ctx) {
+  auto year = std::make_shared<int>(0);
+  CLI::App* cmd =
+      app.add_subcommand("changes", "列出报表审核后被修改的数值（原值、新值、修改人、时间）");
+  cmd->add_option("--year", *year, "学年（起始年份；默认全部）");
+  cmd->callback([&ctx, year] {
+    auto store = app::OpenStore(ctx.db, false);
+    if (!store.ok()) return ctx.Fail(store.status());
+    auto changes = app::ListFormChanges(**store, ctx.actor, *year);
+    if (!changes.ok()) return ctx.Fail(changes.status());
+    if (ctx.json()) {
+      nlohmann::json out = nlohmann::json::array();
+      for (const app::FormChange& c : *changes) {
+        out.push_back({{"data_set", c.data_set},
+                       {"org_unit_code", c.org_code},
+                       {"element", c.change.element},
+                       {"disaggregation", c.change.disaggregation},
+                       {"old_value", c.change.old_value},
+                       {"new_value", c.change.new_value},
+                       {"at", c.change.at},
+                       {"actor", c.change.actor}});
+      }
+      std::printf("%s\n", out.dump(2).c_str());
+      return;
+    }
+    if (changes->empty()) {
+      std::printf("没有审核后修改的数值\n");
+      return;
+    }
+    TextTable table({"报表", "单位", "数据项", "分组", "原值", "新值", "修改人", "时间"});
+    for (const app::FormChange& c : *changes) {
+      table.Add({c.data_set, c.org_name, c.change.element, c.change.disaggregation,
+                 c.change.old_value.empty() ? "（无）" : c.change.old_value,
+                 c.change.new_value.empty() ? "（删除）" : c.change.new_value, c.change.actor,
+                 c.change.at});
+    }
+    std::printf("%s", table.Render().c_str());
+  });
+}
+
+}  // namespace
+
+void AddFormsCommands(CLI::App& app, CliContext& ctx) {
+  AddForms(app, ctx);
+  AddSubmit(app, ctx);
+  AddTransition(app, ctx, "approve", "审核通过一张已上报的报表（上一级单位）；通过后锁定", nullptr,
+                nullptr, "已审核通过，报表已锁定");
+  AddTransition(app, ctx, "return", "退回一张已上报的报表，写明意见；填报单位修改后可再次上报",
+                "--comment", "退回意见", "已退回");
+  AddTransition(app, ctx, "reopen",
+                "重开一张已审核的报表（记入审计日志），此后的修改逐条记录", "--reason",
+                "重开原因", "已重开，报表回到草稿状态");
+  AddValidate(app, ctx);
+  AddChanges(app, ctx);
+}
+
+}  // namespace eduledger::cli

@@ -1,0 +1,55 @@
+// ValueSchema: how the engine reads collected figures (meta/data_element.h). Each data element
+// gets a layout whose fields are its categories, 8 bits each, so value(element, filter)
+// compiles its filter like any count's (compile.h): `age between 6 and 11` on a numeric
+// range category, `sex = female` on a named one. A value's row word packs its option indexes.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/id_number.h"
+#include "core/result.h"
+#include "engine/field.h"
+#include "meta/data_element.h"
+
+namespace eduledger::engine {
+
+struct ValueElement {
+  const meta::DataElement* def = nullptr;
+  std::vector<const meta::Category*> categories;  // in the element's order
+  std::vector<Field> fields;                      // one per category
+  int sex_field = -1;  // the category that splits by sex ("sex": male/female), or -1
+  std::unique_ptr<Layout> layout;
+};
+
+class ValueSchema {
+ public:
+  // The schema of `elements`, whose categories must all be among `categories` (both must
+  // outlive the schema; checked by app/metadata.h beforehand: an unknown one is skipped).
+  ValueSchema(std::span<const meta::DataElement> elements,
+              std::span<const meta::Category> categories);
+  ValueSchema() = default;
+
+  // The index of the element with `code`, or -1.
+  int Find(std::string_view code) const;
+  const ValueElement& element(std::size_t i) const { return elements_[i]; }
+  std::size_t size() const { return elements_.size(); }
+
+  // The row word of a disaggregation of element `i`: InvalidArgument when it does not parse.
+  core::Result<std::uint64_t> Word(std::size_t i, std::string_view disaggregation) const;
+  // The canonical disaggregation text of a row word of element `i`.
+  std::string Text(std::size_t i, std::uint64_t word) const;
+  // The sex of a value of element `i` (a category "sex" with options male and female), or
+  // nullopt when the element is not split by sex.
+  std::optional<core::Sex> SexOf(std::size_t i, std::uint64_t word) const;
+
+ private:
+  std::deque<ValueElement> elements_;  // stable addresses: layouts point into them
+};
+
+}  // namespace eduledger::engine

@@ -1,0 +1,129 @@
+#include "meta/data_element.h"
+
+#include <charconv>
+#include <cmath>
+
+#include "core/text.h"
+
+namespace eduledger::meta {
+
+using core::Result;
+using core::Status;
+
+namespace {
+
+constexpr std::pair<ValueType, std::string_view> kTypeKeys[] = {
+    {ValueType::kNumber, "number"}, {ValueType::kInteger, "integer"},
+    {ValueType::kPercentage, "percentage"}, {ValueType::kText, "text"},
+    {ValueType::kBoolean, "yes_no"},
+};
+
+Status BadValue(std::string message) {
+  return Status::InvalidArgument("bad_value", std::move(message));
+}
+
+}  // namespace
+
+std::optional<std::size_t> Category::FindOption(std::string_view code_or_name) const {
+  for (std::size_t i = 0; i < options.size(); ++i) {
+    if (options[i].code == code_or_name || options[i].name == code_or_name) return i;
+  }
+  return std::nullopt;
+}
+
+std::string_view ValueTypeKey(ValueType t) {
+  for (const auto& [type, key] : kTypeKeys) {
+    if (type == t) return key;
+  }
+  return "number";
+}
+
+std::optional<ValueType> ParseValueType(std::string_view key) {
+  for (const auto& [type, k] : kTypeKeys) {
+    if (k == key) return type;
+  }
+  return std::nullopt;
+}
+
+Result<std::string> NormalizeValue(const DataElement& element, std::string_view text) {
+  const std::string_view t = core::TrimSpace(text);
+  if (t.empty()) return BadValue("数值为空");
+  switch (element.type) {
+    case ValueType::kText:
+      return std::string(t);
+    case ValueType::kBoolean:
+      if (t == "1" || t == "是" || t == "yes" || t == "true") return std::string("1");
+      if (t == "0" || t == "否" || t == "no" || t == "false") return std::string("0");
+      return BadValue("'" + std::string(t) + "' 不是“是”或“否”");
+    default:
+      break;
+  }
+  double v = 0;
+  const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+  if (ec != std::errc() || end != t.data() + t.size() || !std::isfinite(v)) {
+    return BadValue("'" + std::string(t) + "' 不是数字");
+  }
+  if (element.type == ValueType::kInteger) {
+    if (v != std::floor(v)) return BadValue("'" + std::string(t) + "' 应为整数");
+    if (v < 0) return BadValue("'" + std::string(t) + "' 不能为负数");
+  }
+  if (element.type == ValueType::kPercentage && (v < 0 || v > 100)) {
+    return BadValue("'" + std::string(t) + "' 应为 0 到 100 之间的百分数");
+  }
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), "%.15g", v);
+  return std::string(buf);
+}
+
+Result<Disaggregation> ParseDisaggregation(const DataElement& element,
+                                           const std::vector<const Category*>& categories,
+                                           std::string_view text) {
+  const auto bad = [](std::string message) {
+    return Status::InvalidArgument("bad_disaggregation", std::move(message));
+  };
+  constexpr std::size_t kUnset = static_cast<std::size_t>(-1);
+  Disaggregation d(categories.size(), kUnset);
+  text = core::TrimSpace(text);
+  while (!text.empty()) {
+    const std::size_t semi = text.find(';');
+    const std::string_view part = core::TrimSpace(text.substr(0, semi));
+    text = semi == std::string_view::npos ? std::string_view() : text.substr(semi + 1);
+    if (part.empty()) continue;
+    const std::size_t eq = part.find('=');
+    if (eq == std::string_view::npos) {
+      return bad("'" + std::string(part) + "' 应写作 分类=选项，如 sex=female");
+    }
+    const std::string_view cat = core::TrimSpace(part.substr(0, eq));
+    const std::string_view opt = core::TrimSpace(part.substr(eq + 1));
+    std::size_t i = 0;
+    while (i < categories.size() && categories[i]->code != cat && categories[i]->name != cat) ++i;
+    if (i == categories.size()) {
+      return bad("'" + element.code + "' 没有分类 '" + std::string(cat) + "'");
+    }
+    if (d[i] != kUnset) return bad("分类 '" + std::string(cat) + "' 出现了两次");
+    const auto option = categories[i]->FindOption(opt);
+    if (!option) {
+      return bad("'" + std::string(opt) + "' 不是分类 '" + categories[i]->code + "' 的选项");
+    }
+    d[i] = *option;
+  }
+  for (std::size_t i = 0; i < d.size(); ++i) {
+    if (d[i] == kUnset) {
+      return bad("缺少分类 '" + categories[i]->code + "' (" + element.code + " 按 " +
+                 categories[i]->name + " 分列)");
+    }
+  }
+  return d;
+}
+
+std::string DisaggregationText(const std::vector<const Category*>& categories,
+                               const Disaggregation& d) {
+  std::string out;
+  for (std::size_t i = 0; i < categories.size() && i < d.size(); ++i) {
+    if (!out.empty()) out += ';';
+    out += categories[i]->code + "=" + categories[i]->options[d[i]].code;
+  }
+  return out;
+}
+
+}  // namespace eduledger::meta

@@ -1,0 +1,75 @@
+// The SQLite store's connection state, shared by the files that implement SqliteStore
+// (sqlite_store.cc: the register; sqlite_collected.cc: collected figures).
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "store/sqlite_internal.h"
+#include "store/sqlite_store.h"
+
+namespace eduledger::store {
+
+using internal::Stmt;
+
+struct SqliteStore::Impl {
+  internal::DbHandle db;
+  std::string path;
+  bool in_transaction = false;
+  std::unordered_map<std::string, Stmt> statements;
+
+  // The prepared statement for `sql`, prepared on first use and kept.
+  core::Result<Stmt*> Cached(const std::string& sql) {
+    auto it = statements.find(sql);
+    if (it != statements.end()) return &it->second;
+    EL_ASSIGN_OR_RETURN(Stmt stmt, Stmt::Prepare(db.get(), sql));
+    return &statements.emplace(sql, std::move(stmt)).first->second;
+  }
+
+  core::Result<std::int64_t> QueryInt(const std::string& sql) {
+    EL_ASSIGN_OR_RETURN(Stmt * s, Cached(sql));
+    EL_ASSIGN_OR_RETURN(const bool row, s->Step());
+    const std::int64_t v = row && !s->IsNull(0) ? s->Int(0) : 0;
+    s->Reset();
+    return v;
+  }
+
+  core::Status Migrate(int target);
+
+  // Look up `keys` in `table` (students or staff): per key through the unique indexes, or by
+  // one scan when there are many. `read` turns a row (columns `cols`) into T.
+  template <class T, class Read>
+  core::Status FindPeople(std::string_view table, std::string_view cols, std::span<const PersonKey> keys,
+                    bool has_student_no, Read read, std::vector<Found<T>>* out);
+  // Look up per-year rows of `table` keyed by (`key_col`, school_year).
+  template <class T, class Read>
+  core::Status FindYearRows(std::string_view table, std::string_view cols, std::string_view key_col,
+                      int school_year, std::span<const std::int64_t> ids, Read read,
+                      std::vector<Found<T>>* out);
+};
+
+namespace internal {
+
+// Run `stmt` (already bound) to the end, calling fn(row) for each row.
+template <class Fn>
+core::Status ForEachRow(Stmt& stmt, Fn fn) {
+  while (true) {
+    EL_ASSIGN_OR_RETURN(const bool row, stmt.Step());
+    if (!row) break;
+    EL_RETURN_IF_ERROR(fn(stmt));
+  }
+  stmt.Reset();
+  return core::Status::OK();
+}
+
+// Collected-figure writes (sqlite_collected.cc), for SqliteTransaction.
+core::Status SaveSubmission(SqliteStore::Impl& store, Submission* s);
+core::Status ReplaceValues(SqliteStore::Impl& store, std::int64_t submission_id,
+                           std::span<const DataValue> values);
+core::Status InsertValueChanges(SqliteStore::Impl& store, std::span<const ValueChange> changes);
+
+}  // namespace internal
+
+}  // namespace eduledger::store
