@@ -20,9 +20,9 @@ Result<std::vector<FormValueInput>> ReadFormValues(const std::string& path) {
     if (h == "数值" || h == "value" || h == "值") value = static_cast<int>(c);
   }
   if (element < 0 || value < 0) {
-    return Status::InvalidArgument(
-        "missing_columns", path + " 第 " + std::to_string(row.number) +
-                               " 行应为表头，须有“数据项”和“数值”列（“分组”列可选）");
+    return Status::InvalidArgument("missing_columns",
+                                   path + " 第 " + std::to_string(row.number) +
+                                       " 行应为表头，须有“数据项”和“数值”列（“分组”列可选）");
   }
   std::vector<FormValueInput> out;
   while (true) {

@@ -51,11 +51,11 @@ struct Form {
 };
 
 Result<Form> Resolve(store::Store& store, const Actor& actor, const Metadata& md,
-                     const engine::Snapshot& snapshot, const FormKey& key) {
+                     const meta::OrgTree& tree, const FormKey& key) {
   Form f;
   f.set = md.FindDataSet(key.data_set);
   if (!f.set) return Status::NotFound("unknown_form", "没有报表 '" + key.data_set + "'");
-  const Scope scope(actor, snapshot.orgs());
+  const Scope scope(actor, tree);
   EL_ASSIGN_OR_RETURN(f.org, scope.Resolve(key.org));
   if (f.org->level != f.set->filled_by) {
     return Status::InvalidArgument(
@@ -63,12 +63,9 @@ Result<Form> Resolve(store::Store& store, const Actor& actor, const Metadata& md
                            std::string(meta::OrgLevelName(f.set->filled_by)) + "填报，而“" +
                            f.org->name + "”是" + std::string(meta::OrgLevelName(f.org->level)));
   }
-  f.org_idx = static_cast<std::uint32_t>(snapshot.OrgIndex(f.org->id));
-  f.year_idx = snapshot.YearIndex(key.school_year);
-  if (f.year_idx < 0) {
-    return Status::FailedPrecondition(
-        "no_such_year", "学籍中没有 " + std::to_string(key.school_year) +
-                            " 学年的记录：请先导入该学年的学籍，报表要与学籍对照校验");
+  if (!f.set->DueAt(*f.org)) {
+    return Status::InvalidArgument("form_not_due", "“" + f.org->name + "”不开设报表“" +
+                                                       f.set->name + "”所统计的学段，无需填报");
   }
   EL_ASSIGN_OR_RETURN(f.stored, store.FindSubmission(f.set->code, f.org->id, key.school_year));
   return f;
@@ -86,9 +83,8 @@ std::vector<store::DataValue> CheckValues(const Metadata& md, const meta::DataSe
   std::set<std::pair<std::string, std::string>> seen;
   const engine::ValueSchema& schema = md.value_schema();
   for (const FormValueInput& in : request.values) {
-    const std::string where =
-        (request.source.empty() ? std::string() : request.source + " ") +
-        (in.row > 0 ? "第 " + std::to_string(in.row) + " 行" : std::string());
+    const std::string where = (request.source.empty() ? std::string() : request.source + " ") +
+                              (in.row > 0 ? "第 " + std::to_string(in.row) + " 行" : std::string());
     const auto fault = [&](const char* column, const std::string& message) {
       faults->push_back(where + "“" + column + "”：" + message);
     };
@@ -187,18 +183,20 @@ Status Transition(store::Store& store, const Actor& actor, const Metadata& md, c
                                     std::string(RoleName(actor.role)) + "不能审核报表");
   }
   EL_ASSIGN_OR_RETURN(const std::int64_t version, store.Version());
-  EL_ASSIGN_OR_RETURN(std::unique_ptr<engine::Snapshot> snapshot, engine::Snapshot::Build(store));
-  EL_ASSIGN_OR_RETURN(Form f, Resolve(store, actor, md, *snapshot, key));
-  const Scope scope(actor, snapshot->orgs());
+  EL_ASSIGN_OR_RETURN(std::vector<meta::OrgUnit> units, store.LoadOrgUnits());
+  const meta::OrgTree tree(std::move(units));
+  EL_ASSIGN_OR_RETURN(Form f, Resolve(store, actor, md, tree, key));
+  const Scope scope(actor, tree);
   if (f.org->parent_id != 0 && !scope.Sees(f.org->parent_id)) {
     return Status::PermissionDenied("not_reviewer", "报表由上一级单位审核");
   }
-  if (!f.stored) return Status::FailedPrecondition("not_submitted", FormLabel(f, key.school_year) + "尚未填报");
+  if (!f.stored)
+    return Status::FailedPrecondition("not_submitted", FormLabel(f, key.school_year) + "尚未填报");
   if (f.stored->state != from) {
     return Status::FailedPrecondition(
         "wrong_state", FormLabel(f, key.school_year) + "当前为“" +
-                           std::string(store::SubmissionStateName(f.stored->state)) +
-                           "”，应为“" + std::string(store::SubmissionStateName(from)) + "”");
+                           std::string(store::SubmissionStateName(f.stored->state)) + "”，应为“" +
+                           std::string(store::SubmissionStateName(from)) + "”");
   }
   store::Submission s = *f.stored;
   change(&s);
@@ -210,14 +208,22 @@ Status Transition(store::Store& store, const Actor& actor, const Metadata& md, c
 
 }  // namespace
 
-Result<SubmitResult> SubmitForm(store::Store& store, const Actor& actor, const Metadata& md,
-                                const SubmitRequest& request) {
-  if (!actor.may_fill_forms()) {
-    return Status::PermissionDenied("not_filler", std::string(RoleName(actor.role)) + "不能填报");
+namespace {
+
+// Check and store one form; `version` is the store version the checker reflects, advanced by
+// the commit.
+Result<SubmitResult> SubmitOne(store::Store& store, const Actor& actor, const Metadata& md,
+                               internal::RuleChecker& checker, const SubmitRequest& request,
+                               std::int64_t* version) {
+  const engine::Snapshot& snapshot = checker.snapshot();
+  EL_ASSIGN_OR_RETURN(Form f, Resolve(store, actor, md, snapshot.orgs(), request.key));
+  f.org_idx = static_cast<std::uint32_t>(snapshot.OrgIndex(f.org->id));
+  f.year_idx = snapshot.YearIndex(request.key.school_year);
+  if (f.year_idx < 0) {
+    return Status::FailedPrecondition(
+        "no_such_year", "学籍中没有 " + std::to_string(request.key.school_year) +
+                            " 学年的记录：请先导入该学年的学籍，报表要与学籍对照校验");
   }
-  EL_ASSIGN_OR_RETURN(const std::int64_t version, store.Version());
-  EL_ASSIGN_OR_RETURN(internal::RuleChecker checker, internal::RuleChecker::Open(store, md));
-  EL_ASSIGN_OR_RETURN(Form f, Resolve(store, actor, md, checker.snapshot(), request.key));
   const std::string label = FormLabel(f, request.key.school_year);
   if (f.stored && f.stored->state == store::SubmissionState::kApproved) {
     return Status::FailedPrecondition("form_locked",
@@ -234,9 +240,8 @@ Result<SubmitResult> SubmitForm(store::Store& store, const Actor& actor, const M
   const std::vector<engine::ValueRow> pending =
       checker.Rows(values, f.org_idx, f.year_idx, submission_id);
   // Pending rows of a new form carry id 0, which never matches a stored value.
-  const std::vector<RuleResult> broken =
-      checker.Check(*f.set, f.org_idx, f.year_idx, submission_id == 0 ? -1 : submission_id,
-                    pending);
+  const std::vector<RuleResult> broken = checker.Check(
+      *f.set, f.org_idx, f.year_idx, submission_id == 0 ? -1 : submission_id, pending);
   std::vector<std::string> errors, unexplained;
   SubmitResult result;
   std::map<std::string, std::string> explanations;
@@ -257,8 +262,7 @@ Result<SubmitResult> SubmitForm(store::Store& store, const Actor& actor, const M
   }
   if (!errors.empty()) {
     return ListFaults(core::StatusCode::kFailedPrecondition, "validation_failed",
-                      label + "未通过 " + std::to_string(errors.size()) +
-                          " 条逻辑校验，未保存：",
+                      label + "未通过 " + std::to_string(errors.size()) + " 条逻辑校验，未保存：",
                       errors);
   }
   if (!unexplained.empty()) {
@@ -286,14 +290,48 @@ Result<SubmitResult> SubmitForm(store::Store& store, const Actor& actor, const M
   if (!request.source.empty()) detail["file"] = request.source;
   EL_ASSIGN_OR_RETURN(
       store::Transaction txn,
-      store.Begin(Audit(actor, "form.submit", f, request.key.school_year, detail), version));
+      store.Begin(Audit(actor, "form.submit", f, request.key.school_year, detail), *version));
   EL_RETURN_IF_ERROR(txn.SaveSubmission(&s));
   EL_RETURN_IF_ERROR(txn.ReplaceValues(s.id, values));
   EL_RETURN_IF_ERROR(txn.InsertValueChanges(changes));
-  EL_RETURN_IF_ERROR(txn.Commit().status());
+  EL_ASSIGN_OR_RETURN(*version, txn.Commit());
+  std::vector<engine::ValueRow> stored = checker.Rows(values, f.org_idx, f.year_idx, s.id);
+  for (engine::ValueRow& row : stored) row.approved = s.state == store::SubmissionState::kApproved;
+  checker.Replace(s.id, std::move(stored));
   result.submission = s;
   result.changed_after_approval = changes.size();
   return result;
+}
+
+}  // namespace
+
+Result<SubmitResult> SubmitForm(store::Store& store, const Actor& actor, const Metadata& md,
+                                const SubmitRequest& request) {
+  std::vector<Result<SubmitResult>> results = SubmitForms(store, actor, md, {&request, 1});
+  return std::move(results.front());
+}
+
+std::vector<Result<SubmitResult>> SubmitForms(store::Store& store, const Actor& actor,
+                                              const Metadata& md,
+                                              std::span<const SubmitRequest> requests) {
+  std::vector<Result<SubmitResult>> out;
+  const auto fail_all = [&](const Status& s) {
+    out.assign(requests.size(), Result<SubmitResult>(s));
+    return std::move(out);
+  };
+  if (!actor.may_fill_forms()) {
+    return fail_all(
+        Status::PermissionDenied("not_filler", std::string(RoleName(actor.role)) + "不能填报"));
+  }
+  auto version = store.Version();
+  if (!version.ok()) return fail_all(version.status());
+  auto checker = internal::RuleChecker::Open(store, md);
+  if (!checker.ok()) return fail_all(checker.status());
+  for (const SubmitRequest& request : requests) {
+    auto result = SubmitOne(store, actor, md, *checker, request, &*version);
+    out.push_back(std::move(result));
+  }
+  return out;
 }
 
 Status ApproveForm(store::Store& store, const Actor& actor, const Metadata& md,
@@ -311,13 +349,12 @@ Status ReturnForm(store::Store& store, const Actor& actor, const Metadata& md, c
   if (core::TrimSpace(comment).empty()) {
     return Status::InvalidArgument("comment_required", "退回报表须写明原因 (--comment)");
   }
-  return Transition(
-      store, actor, md, key, store::SubmissionState::kSubmitted, "form.return",
-      [&](store::Submission* s) {
-        s->state = store::SubmissionState::kReturned;
-        s->comment = comment;
-      },
-      {{"comment", comment}});
+  return Transition(store, actor, md, key, store::SubmissionState::kSubmitted, "form.return",
+                    [&](store::Submission* s) {
+                      s->state = store::SubmissionState::kReturned;
+                      s->comment = comment;
+                    },
+                    {{"comment", comment}});
 }
 
 Status ReopenForm(store::Store& store, const Actor& actor, const Metadata& md, const FormKey& key,
@@ -325,13 +362,12 @@ Status ReopenForm(store::Store& store, const Actor& actor, const Metadata& md, c
   if (core::TrimSpace(reason).empty()) {
     return Status::InvalidArgument("reason_required", "重开已审核的报表须写明原因 (--reason)");
   }
-  return Transition(
-      store, actor, md, key, store::SubmissionState::kApproved, "form.reopen",
-      [&](store::Submission* s) {
-        s->state = store::SubmissionState::kDraft;
-        s->comment = reason;
-      },
-      {{"reason", reason}});
+  return Transition(store, actor, md, key, store::SubmissionState::kApproved, "form.reopen",
+                    [&](store::Submission* s) {
+                      s->state = store::SubmissionState::kDraft;
+                      s->comment = reason;
+                    },
+                    {{"reason", reason}});
 }
 
 Result<std::vector<FormStatus>> ListForms(store::Store& store, const Actor& actor,
@@ -344,7 +380,7 @@ Result<std::vector<FormStatus>> ListForms(store::Store& store, const Actor& acto
   std::vector<FormStatus> out;
   for (const meta::DataSet& set : md.data_sets()) {
     for (const meta::OrgUnit& u : tree.units()) {
-      if (u.level != set.filled_by || !scope.Sees(u)) continue;
+      if (!set.DueAt(u) || !scope.Sees(u)) continue;
       FormStatus st{set.code, set.name, u.code, u.name, std::nullopt, 0};
       for (const store::Submission& s : saved) {
         if (s.data_set == set.code && s.org_unit_id == u.id) st.submission = s;

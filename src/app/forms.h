@@ -16,6 +16,7 @@
 
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -57,7 +58,7 @@ struct RuleResult {
 struct SubmitRequest {
   FormKey key;
   std::vector<FormValueInput> values;
-  std::string source;                              // the values file, for messages
+  std::string source;                               // the values file, for messages
   std::map<std::string, std::string> explanations;  // warning rule code → explanation
 };
 
@@ -77,8 +78,13 @@ core::Result<std::vector<FormValueInput>> ReadFormValues(const std::string& path
 //   FailedPrecondition "explanation_required": empirical checks broken without explanation;
 //   FailedPrecondition "form_locked": the form is approved (reopen it first);
 //   PermissionDenied: the actor may not fill this org unit's forms.
-core::Result<SubmitResult> SubmitForm(store::Store& store, const Actor& actor,
-                                      const Metadata& md, const SubmitRequest& request);
+core::Result<SubmitResult> SubmitForm(store::Store& store, const Actor& actor, const Metadata& md,
+                                      const SubmitRequest& request);
+// Submit several forms, each on its own as SubmitForm does (one refused form does not stop the
+// others), reading the register once; later forms are checked against the earlier ones.
+std::vector<core::Result<SubmitResult>> SubmitForms(store::Store& store, const Actor& actor,
+                                                    const Metadata& md,
+                                                    std::span<const SubmitRequest> requests);
 core::Status ApproveForm(store::Store& store, const Actor& actor, const Metadata& md,
                          const FormKey& key);
 core::Status ReturnForm(store::Store& store, const Actor& actor, const Metadata& md,

@@ -12,15 +12,22 @@ Result<RuleChecker> RuleChecker::Open(store::Store& store, const Metadata& md) {
   RuleChecker c;
   c.md_ = &md;
   EL_ASSIGN_OR_RETURN(c.snapshot_, engine::Snapshot::Build(store, &md.value_schema()));
+  c.values_ = c.snapshot_->values();
   return c;
+}
+
+void RuleChecker::Replace(std::int64_t submission_id, std::vector<engine::ValueRow> rows) {
+  std::erase_if(values_,
+                [&](const engine::ValueRow& v) { return v.submission_id == submission_id; });
+  values_.insert(values_.end(), rows.begin(), rows.end());
 }
 
 std::vector<RuleResult> RuleChecker::Check(const meta::DataSet& data_set, std::uint32_t org,
                                            int year_idx, std::int64_t submission_id,
                                            std::span<const engine::ValueRow> pending) const {
   std::vector<engine::ValueRow> rows;
-  rows.reserve(snapshot_->values().size() + pending.size());
-  for (const engine::ValueRow& v : snapshot_->values()) {
+  rows.reserve(values_.size() + pending.size());
+  for (const engine::ValueRow& v : values_) {
     if (submission_id == 0 || v.submission_id != submission_id) rows.push_back(v);
   }
   rows.insert(rows.end(), pending.begin(), pending.end());
@@ -31,8 +38,7 @@ std::vector<RuleResult> RuleChecker::Check(const meta::DataSet& data_set, std::u
 }
 
 std::vector<RuleResult> RuleChecker::CheckAll(std::span<const store::Submission> forms) const {
-  const engine::Cube cube =
-      engine::Cube::Compute(*snapshot_, md_->rule_catalog(), snapshot_->values());
+  const engine::Cube cube = engine::Cube::Compute(*snapshot_, md_->rule_catalog(), values_);
   std::vector<RuleResult> out;
   for (const store::Submission& s : forms) {
     const meta::DataSet* set = md_->FindDataSet(s.data_set);

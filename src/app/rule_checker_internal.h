@@ -20,6 +20,9 @@ class RuleChecker {
 
   const engine::Snapshot& snapshot() const { return *snapshot_; }
 
+  // After a form was stored: its values are now `rows`.
+  void Replace(std::int64_t submission_id, std::vector<engine::ValueRow> rows);
+
   // The rows of `values` as snapshot value rows of `org` and `school_year` (which must be
   // valid). Values that do not read are reported in `errors` (file, row, column, reason).
   std::vector<engine::ValueRow> Rows(std::span<const store::DataValue> values, std::uint32_t org,
@@ -40,6 +43,7 @@ class RuleChecker {
 
   const Metadata* md_ = nullptr;
   std::unique_ptr<engine::Snapshot> snapshot_;
+  std::vector<engine::ValueRow> values_;  // the snapshot's, with later submissions applied
 };
 
 // The explanations JSON of a submission as a map, and back.

@@ -15,20 +15,25 @@ void AddDemoCommand(CLI::App& app, CliContext& ctx) {
   struct Args {
     ingest::DemoOptions options;
     bool force = false;
+    bool no_forms = false;
+    std::vector<std::string> packages;
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand(
       "demo",
-      "生成示例县：约108所学校、每学年约3.2万名在校生（五个学年）和约2100名教职工，"
+      "生成示例县：约108所学校、每学年约3.2万名在校生（十个学年）和约2100名教职工，"
       "由随机种子确定，可重复");
   cmd->add_option("--seed", args->options.seed, "随机种子（默认 20261123）");
   cmd->add_option("--scale", args->options.scale, "生成几个县（默认 1；300 约为一个省）")
       ->check(CLI::Range(1, 900));
   cmd->add_option("--last-year", args->options.last_year, "最新学年（默认 2026）")
       ->check(CLI::Range(2000, 2100));
-  cmd->add_option("--years", args->options.years, "生成几个学年（默认 5）")
+  cmd->add_option("--years", args->options.years, "生成几个学年（默认 10）")
       ->check(CLI::Range(1, 12));
   cmd->add_flag("--force", args->force, "先删除已有的数据库文件再生成");
+  cmd->add_flag("--no-forms", args->no_forms, "不填报示例报表（适龄人口、考试成绩、办学条件等）");
+  cmd->add_option("--packages", args->packages,
+                  "元数据包目录（默认随程序安装的 packages/county-bureau）");
   cmd->callback([&ctx, args] {
     if (args->force) {
       if (core::Status s = app::RemoveStore(ctx.db); !s.ok()) return ctx.Fail(s);
@@ -45,6 +50,15 @@ void AddDemoCommand(CLI::App& app, CliContext& ctx) {
     auto summary = app::GenerateDemoCounty(**store, ctx.actor, args->options);
     progress.Clear();
     if (!summary.ok()) return ctx.Fail(summary.status());
+    // One county also gets its collected figures, through the forms workflow.
+    app::DemoFormsSummary forms;
+    if (args->options.scale == 1 && !args->no_forms) {
+      auto md = app::Metadata::LoadOrDefault(args->packages);
+      if (!md.ok()) return ctx.Fail(md.status());
+      auto filled = app::FillDemoForms(**store, ctx.actor, *md, args->options.seed);
+      if (!filled.ok()) return ctx.Fail(filled.status());
+      forms = *filled;
+    }
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     // One county is reported as the county; a province as the province.
@@ -63,6 +77,9 @@ void AddDemoCommand(CLI::App& app, CliContext& ctx) {
                           {"staff", summary->staff},
                           {"staff_assignments", summary->staff_assignments},
                           {"as_of", summary->as_of.ToString()},
+                          {"forms_submitted", forms.submitted},
+                          {"forms_approved", forms.approved},
+                          {"form_values", forms.values},
                           {"seconds", seconds},
                           {"stats", StatsJson(*stats)}};
       std::printf("%s\n", j.dump(2).c_str());
@@ -77,6 +94,11 @@ void AddDemoCommand(CLI::App& app, CliContext& ctx) {
         args->options.years, Thousands(summary->enrolments).c_str(),
         Thousands(summary->events).c_str(), summary->as_of.ToChinese().c_str(),
         Thousands(summary->staff).c_str(), Thousands(summary->staff_assignments).c_str());
+    if (forms.submitted > 0) {
+      std::printf("  报表 %d 张（%s 个数值），已审核 %d 张，退回 %d 张\n\n", forms.submitted,
+                  Thousands(static_cast<std::int64_t>(forms.values)).c_str(), forms.approved,
+                  forms.returned);
+    }
     std::printf("%s", StatsText(*stats).c_str());
   });
 }

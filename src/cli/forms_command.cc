@@ -90,8 +90,9 @@ void AddSubmit(CLI::App& app, CliContext& ctx) {
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand(
-      "submit", "填报并上报一张报表：数值文件（CSV 或 XLSX，列：数据项、分组、数值）经校验后保存；"
-                "逻辑校验不通过则不保存，经验校验不通过须逐条说明");
+      "submit",
+      "填报并上报一张报表：数值文件（CSV 或 XLSX，列：数据项、分组、数值）经校验后保存；"
+      "逻辑校验不通过则不保存，经验校验不通过须逐条说明");
   AddFormOptions(cmd, args.get());
   cmd->add_option("--values", args->values, "数值文件")->required()->check(CLI::ExistingFile);
   cmd->add_option("--explain", args->explain, "经验校验的说明：规则代码=说明（可重复）");
@@ -115,15 +116,14 @@ void AddSubmit(CLI::App& app, CliContext& ctx) {
       if (!result.ok()) return ctx.Fail(result.status());
       const std::string state(store::SubmissionStateName(result->submission.state));
       if (ctx.json()) {
-        std::printf("%s\n", nlohmann::json({{"submission_id", result->submission.id},
-                                            {"state", store::SubmissionStateKey(
-                                                          result->submission.state)},
-                                            {"values", request.values.size()},
-                                            {"warnings_explained", result->warnings.size()},
-                                            {"changed_after_approval",
-                                             result->changed_after_approval}})
-                                .dump(2)
-                                .c_str());
+        std::printf("%s\n",
+                    nlohmann::json({{"submission_id", result->submission.id},
+                                    {"state", store::SubmissionStateKey(result->submission.state)},
+                                    {"values", request.values.size()},
+                                    {"warnings_explained", result->warnings.size()},
+                                    {"changed_after_approval", result->changed_after_approval}})
+                        .dump(2)
+                        .c_str());
         return;
       }
       std::printf("已保存 %zu 个数值，报表状态：%s\n", request.values.size(), state.c_str());
@@ -172,8 +172,9 @@ void AddForms(CLI::App& app, CliContext& ctx) {
     std::vector<std::string> packages;
   };
   auto args = std::make_shared<Args>();
-  CLI::App* cmd = app.add_subcommand("forms", "列出一个学年应填报的报表及其状态（未填报、草稿、"
-                                              "已上报、已审核、已退回）");
+  CLI::App* cmd = app.add_subcommand("forms",
+                                     "列出一个学年应填报的报表及其状态（未填报、草稿、"
+                                     "已上报、已审核、已退回）");
   cmd->add_option("--year", args->year, "学年（起始年份）")->required();
   AddPackagesOption(cmd, &args->packages);
   cmd->callback([&ctx, args] {
@@ -197,11 +198,11 @@ void AddForms(CLI::App& app, CliContext& ctx) {
       }
       TextTable table({"报表", "单位", "状态", "数值个数", "更新时间", "意见"});
       for (const app::FormStatus& f : *forms) {
-        table.Add({f.data_set_name, f.org_name,
-                   f.submission ? std::string(store::SubmissionStateName(f.submission->state))
-                                : "未填报",
-                   std::to_string(f.values), f.submission ? f.submission->updated_at : "",
-                   f.submission ? f.submission->comment : ""});
+        table.Add(
+            {f.data_set_name, f.org_name,
+             f.submission ? std::string(store::SubmissionStateName(f.submission->state)) : "未填报",
+             std::to_string(f.values), f.submission ? f.submission->updated_at : "",
+             f.submission ? f.submission->comment : ""});
       }
       std::printf("%s", table.Render().c_str());
     });
@@ -279,9 +280,8 @@ void AddFormsCommands(CLI::App& app, CliContext& ctx) {
                 nullptr, "已审核通过，报表已锁定");
   AddTransition(app, ctx, "return", "退回一张已上报的报表，写明意见；填报单位修改后可再次上报",
                 "--comment", "退回意见", "已退回");
-  AddTransition(app, ctx, "reopen",
-                "重开一张已审核的报表（记入审计日志），此后的修改逐条记录", "--reason",
-                "重开原因", "已重开，报表回到草稿状态");
+  AddTransition(app, ctx, "reopen", "重开一张已审核的报表（记入审计日志），此后的修改逐条记录",
+                "--reason", "重开原因", "已重开，报表回到草稿状态");
   AddValidate(app, ctx);
   AddChanges(app, ctx);
 }

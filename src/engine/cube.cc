@@ -74,8 +74,9 @@ void Cube::SumValues(const MeasureCounter& counter, const Measure& m,
     if (v.element != m.element || (approved_only && !v.approved)) continue;
     if (!counter.RowPasses(v.year, v.word)) continue;
     double* cell = &(*counts)[Index(v.year, v.org, 0)];
-    cell[kCellTotal] += v.value;
-    if (const auto sex = schema->SexOf(v.element, v.word)) cell[SexCell(*sex)] += v.value;
+    const auto add = [](double* to, double x) { *to = (*to == *to ? *to : 0) + x; };
+    add(&cell[kCellTotal], v.value);
+    if (const auto sex = schema->SexOf(v.element, v.word)) add(&cell[SexCell(*sex)], v.value);
   }
 }
 
@@ -87,8 +88,9 @@ Cube Cube::Compute(const Snapshot& snapshot, const MeasureCatalog& catalog,
   for (std::uint32_t m = 0; m < catalog.size(); ++m) {
     const Measure& measure = catalog.measures()[m];
     const MeasureCounter counter(snapshot, measure);
-    std::vector<double> counts(size, 0.0);
-    if (measure.table == MeasureTable::kValues) {
+    const bool collected = measure.table == MeasureTable::kValues;
+    std::vector<double> counts(size, collected ? kNaN : 0.0);
+    if (collected) {
       cube.SumValues(counter, measure, values, approved_only, &counts);
     } else {
       cube.CountGroups(counter, &counts);
@@ -101,7 +103,10 @@ Cube Cube::Compute(const Snapshot& snapshot, const MeasureCatalog& catalog,
         const double* from = &counts[cube.Index(static_cast<int>(y), org, 0)];
         double* to =
             &counts[cube.Index(static_cast<int>(y), static_cast<std::uint32_t>(parent), 0)];
-        for (int c = 0; c < kCellCount; ++c) to[c] += from[c];
+        for (int c = 0; c < kCellCount; ++c) {
+          // A figure nobody collected stays "no value" (NaN) until a child has one.
+          if (from[c] == from[c]) to[c] = (to[c] == to[c] ? to[c] : 0) + from[c];
+        }
       }
     }
     cube.counts_.push_back(std::move(counts));

@@ -2,6 +2,9 @@
 // and the value of any formula or rate read from them. Schools are counted from the
 // snapshot's groups; every unit above holds the sum of its children (never an average).
 //
+// A collected figure (value(…)) with no value in a cell is "no value" (NaN), not 0: a unit
+// above has a value when any unit below it has one.
+//
 // Cells split a count: 0 total; 1 男, 2 女, 3 sex unknown; 4..18 grades -2..12. A table
 // without a split (staff have no grade, classes no sex) leaves those cells at 0.
 //

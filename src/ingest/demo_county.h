@@ -1,6 +1,6 @@
 // The example county (示例县): a realistic register generated deterministically from a seed, for
 // demos, tests and benchmarks. One county has ten townships and 108 schools of the kinds a real
-// county has, about 32,000 students enrolled in each of five school years with admissions,
+// county has, about 32,000 students enrolled in each of ten school years with admissions,
 // promotions, transfers, dropouts and returns at realistic rates, and about 2,100 staff. The
 // ID numbers are valid (GB 11643) and unique; the names are made up.
 //
@@ -22,7 +22,7 @@ struct DemoOptions {
   std::uint64_t seed = 20261123;
   int scale = 1;         // counties, 1..900
   int last_year = 2026;  // the newest school year
-  int years = 5;         // school years of enrolments, ending at last_year
+  int years = 10;        // school years of enrolments, ending at last_year (巩固率 looks 8 back)
   // Called after each county with (counties done, counties in all).
   std::function<void(int done, int total)> progress;
 };

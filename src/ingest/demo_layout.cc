@@ -32,6 +32,7 @@ class LayoutBuilder {
     u.urban_rural = urban_rural;
     u.boarding = boarding;
     u.small_scale = small_scale;
+    u.affordable = type / 10 == 11 && !is_private;  // public kindergartens are 普惠
     layout_->units.push_back(std::move(u));
     layout_->parent.push_back(
         township < 0
@@ -94,13 +95,16 @@ CountyLayout LayOutCounty(int k, int city_code, Rng& rng) {
   L.adult_senior = b.AddSchool(county + "成人教育中心", 351, -1, false, 111, false, false, 50);
 
   Township& seat = L.townships[0];
-  for (const char* n : {"第二中学", "实验中学"}) {
-    const int s = b.AddSchool(county + n, 311, 0, false, 111, false, false, 52);
+  // The seat's schools are crowded: 实验中学 and 城关第一小学 still have 大班额 (56+), and
+  // 实验中学 some 超大班额 (66+).
+  for (const auto& [n, size] : {std::pair{"第二中学", 52}, std::pair{"实验中学", 64}}) {
+    const int s = b.AddSchool(county + n, 311, 0, false, 111, false, false, size);
     seat.junior.push_back(s);
     L.urban_junior.push_back(s);
   }
-  for (const char* n : {"城关第一小学", "城关第二小学", "城关第三小学", "城关第四小学"}) {
-    L.urban_primary.push_back(b.AddSchool(county + n, 211, 0, false, 111, false, false, 54));
+  for (const auto& [n, size] : {std::pair{"城关第一小学", 58}, std::pair{"城关第二小学", 54},
+                                std::pair{"城关第三小学", 54}, std::pair{"城关第四小学", 54}}) {
+    L.urban_primary.push_back(b.AddSchool(county + n, 211, 0, false, 111, false, false, size));
   }
   L.private_primary.push_back(
       b.AddSchool(county + "博雅实验小学", 211, 0, true, 112, true, false, 45));
@@ -109,6 +113,9 @@ CountyLayout LayOutCounty(int k, int city_code, Rng& rng) {
   for (int i = 0; i < 4; ++i) {
     seat.kg_private.push_back(b.AddSchool("城关镇" + std::string(KindergartenBrand(i)) + "幼儿园",
                                           111, 0, true, i >= 2 ? 112 : 111, false, false, 30));
+    // Half the private kindergartens are recognised as 普惠性民办.
+    if (i % 2 == 0)
+      L.units[L.schools[static_cast<std::size_t>(seat.kg_private.back())].unit].affordable = true;
   }
 
   int village = 0;
@@ -146,6 +153,8 @@ CountyLayout LayOutCounty(int k, int city_code, Rng& rng) {
     for (int i = 0; i < brands; ++i) {
       ts.kg_private.push_back(b.AddSchool(tn + std::string(KindergartenBrand(4 + t + i)) + "幼儿园",
                                           111, t, true, centre_code, false, false, 28));
+      if (i == 0)
+        L.units[L.schools[static_cast<std::size_t>(ts.kg_private.back())].unit].affordable = true;
     }
   }
   // One more 九年一贯制 school in the biggest town, and a farmers' school.

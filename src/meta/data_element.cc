@@ -13,7 +13,7 @@ using core::Status;
 namespace {
 
 constexpr std::pair<ValueType, std::string_view> kTypeKeys[] = {
-    {ValueType::kNumber, "number"}, {ValueType::kInteger, "integer"},
+    {ValueType::kNumber, "number"},         {ValueType::kInteger, "integer"},
     {ValueType::kPercentage, "percentage"}, {ValueType::kText, "text"},
     {ValueType::kBoolean, "yes_no"},
 };

@@ -1,7 +1,9 @@
 // The collected-figure files of a metadata package: categories and data elements, data sets,
 // validation rules and targets. References between them are checked when the packages are
 // put together (app/metadata.h), since one package may use another's definitions.
+#include "meta/grade.h"
 #include "meta/package_reader_internal.h"
+#include "meta/school_type.h"
 
 namespace eduledger::meta::internal {
 
@@ -9,8 +11,8 @@ namespace {
 
 constexpr int kMaxRangeOptions = 256;
 
-void ReadCategory(PackageReader& r, const std::string& file, const std::string& key,
-                  const json& o, Package* p) {
+void ReadCategory(PackageReader& r, const std::string& file, const std::string& key, const json& o,
+                  Package* p) {
   r.UnknownKeys(file, key, o, {"code", "name", "options", "range"});
   Category c;
   c.code = r.Text(file, key, o, "code", true);
@@ -21,7 +23,8 @@ void ReadCategory(PackageReader& r, const std::string& file, const std::string& 
         !range["from"].is_number_integer() || !range["to"].is_number_integer() ||
         range["to"].get<int>() < range["from"].get<int>() ||
         range["to"].get<int>() - range["from"].get<int>() >= kMaxRangeOptions) {
-      r.Fault(file, key + ".range", "应为 {\"from\": 整数, \"to\": 整数, \"suffix\": \"岁\"}，至多 256 项");
+      r.Fault(file, key + ".range",
+              "应为 {\"from\": 整数, \"to\": 整数, \"suffix\": \"岁\"}，至多 256 项");
     } else {
       const std::string suffix = r.Text(file, key + ".range", range, "suffix", false);
       c.range_from = range["from"].get<int>();
@@ -44,8 +47,8 @@ void ReadCategory(PackageReader& r, const std::string& file, const std::string& 
   p->categories.push_back(std::move(c));
 }
 
-void ReadElement(PackageReader& r, const std::string& file, const std::string& key,
-                 const json& o, Package* p) {
+void ReadElement(PackageReader& r, const std::string& file, const std::string& key, const json& o,
+                 Package* p) {
   r.UnknownKeys(file, key, o, {"code", "name", "type", "categories", "description"});
   DataElement e;
   e.code = r.Text(file, key, o, "code", true);
@@ -64,9 +67,10 @@ void ReadElement(PackageReader& r, const std::string& file, const std::string& k
   p->elements.push_back(std::move(e));
 }
 
-void ReadDataSet(PackageReader& r, const std::string& file, const std::string& key,
-                 const json& o, Package* p) {
-  r.UnknownKeys(file, key, o, {"code", "name", "filled_by", "elements", "description"});
+void ReadDataSet(PackageReader& r, const std::string& file, const std::string& key, const json& o,
+                 Package* p) {
+  r.UnknownKeys(file, key, o,
+                {"code", "name", "filled_by", "for_levels", "elements", "description"});
   DataSet d;
   d.code = r.Text(file, key, o, "code", true);
   d.name = r.Text(file, key, o, "name", true);
@@ -80,6 +84,13 @@ void ReadDataSet(PackageReader& r, const std::string& file, const std::string& k
     d.filled_by = OrgLevel::kSchool;
   } else if (!level.empty()) {
     r.Fault(file, key + ".filled_by", "应为 county、township 或 school，而不是 '" + level + "'");
+  }
+  for (const std::string& name : r.Texts(file, key, o, "for_levels")) {
+    if (const auto parsed = ParseEducationLevel(name)) {
+      d.for_levels.push_back(*parsed);
+    } else {
+      r.Fault(file, key + ".for_levels", "未知的学段 '" + name + "'");
+    }
   }
   d.elements = r.Texts(file, key, o, "elements");
   if (d.elements.empty()) r.Fault(file, key + ".elements", "报表须至少有一个数据项");
@@ -145,14 +156,12 @@ void ReadForms(PackageReader& r, const std::string& directory, Package* p) {
   const std::string elements = directory + "/data_elements.json";
   const json root = r.Load(elements, false);
   if (root.is_object() && root.contains("categories")) {
-    r.Entries(elements, root, "categories", true, [&](const std::string& key, const json& o) {
-      ReadCategory(r, elements, key, o, p);
-    });
+    r.Entries(elements, root, "categories", true,
+              [&](const std::string& key, const json& o) { ReadCategory(r, elements, key, o, p); });
   }
   if (!root.is_null()) r.UnknownKeys(elements, "", root, {"categories", "data_elements"});
-  r.Entries(elements, root, "data_elements", true, [&](const std::string& key, const json& o) {
-    ReadElement(r, elements, key, o, p);
-  });
+  r.Entries(elements, root, "data_elements", true,
+            [&](const std::string& key, const json& o) { ReadElement(r, elements, key, o, p); });
   const std::string sets = directory + "/data_sets.json";
   r.Entries(sets, r.Load(sets, false), "data_sets", true,
             [&](const std::string& key, const json& o) { ReadDataSet(r, sets, key, o, p); });
@@ -165,3 +174,20 @@ void ReadForms(PackageReader& r, const std::string& directory, Package* p) {
 }
 
 }  // namespace eduledger::meta::internal
+
+namespace eduledger::meta {
+
+bool DataSet::DueAt(const OrgUnit& unit) const {
+  if (unit.level != filled_by) return false;
+  if (for_levels.empty() || unit.level != OrgLevel::kSchool) return true;
+  for (int grade = kMinGrade; grade <= kMaxGrade; ++grade) {
+    if (!AdmitsGrade(unit.school_type, grade)) continue;
+    const EducationLevel level = LevelOf(unit.school_type, grade);
+    for (const EducationLevel l : for_levels) {
+      if (l == level) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace eduledger::meta

@@ -75,8 +75,7 @@ void PackageReader::UnknownKeys(const std::string& file, const std::string& key,
   }
 }
 
-void PackageReader::Entries(const std::string& file, const json& root, const char* list,
-                            bool coded,
+void PackageReader::Entries(const std::string& file, const json& root, const char* list, bool coded,
                             const std::function<void(const std::string&, const json&)>& fn) {
   if (root.is_null()) return;
   if (!root.is_object() || !root.contains(list) || !root[list].is_array()) {

@@ -26,8 +26,8 @@ class PackageReader {
   std::string Text(const std::string& file, const std::string& key, const json& obj,
                    const char* name, bool required);
   // Field `name` as a list of strings (absent: empty).
-  std::vector<std::string> Texts(const std::string& file, const std::string& key,
-                                 const json& obj, const char* name);
+  std::vector<std::string> Texts(const std::string& file, const std::string& key, const json& obj,
+                                 const char* name);
   void UnknownKeys(const std::string& file, const std::string& key, const json& obj,
                    std::initializer_list<std::string_view> known);
   // Call `fn(key, object)` for each entry of the list `root[list]`, checking the shape, that

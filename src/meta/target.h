@@ -12,14 +12,13 @@ struct Target {
   std::string indicator;  // indicator code
   std::string org_code;   // org unit code; "*": every unit
   int school_year = 0;    // 0: every year
-  double value = 0;  // in the indicator's printed unit (a percentage as 99.5)
+  double value = 0;       // in the indicator's printed unit (a percentage as 99.5)
   TargetDirection direction = TargetDirection::kAtLeast;
   std::string package;
 
   // Whether `printed_value` (rounded as the indicator prints) meets the target.
   bool MetBy(double printed_value) const {
-    return direction == TargetDirection::kAtLeast ? printed_value >= value
-                                                  : printed_value <= value;
+    return direction == TargetDirection::kAtLeast ? printed_value >= value : printed_value <= value;
   }
 };
 

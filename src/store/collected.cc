@@ -18,9 +18,7 @@ constexpr StateNames kStates[] = {
 
 }  // namespace
 
-std::string_view SubmissionStateKey(SubmissionState s) {
-  return kStates[static_cast<int>(s)].key;
-}
+std::string_view SubmissionStateKey(SubmissionState s) { return kStates[static_cast<int>(s)].key; }
 
 std::string_view SubmissionStateName(SubmissionState s) {
   return kStates[static_cast<int>(s)].name;

@@ -13,7 +13,7 @@ namespace eduledger::store {
 // draft → submitted → approved, or → returned (with a comment) → submitted again.
 // An approved form is locked until it is reopened (back to draft, with a recorded reason).
 enum class SubmissionState : std::uint8_t { kDraft, kSubmitted, kApproved, kReturned };
-std::string_view SubmissionStateKey(SubmissionState s);   // "draft", "submitted", …
+std::string_view SubmissionStateKey(SubmissionState s);  // "draft", "submitted", …
 std::string_view SubmissionStateName(SubmissionState s);  // "草稿", "已上报", "已审核", "已退回"
 std::optional<SubmissionState> ParseSubmissionState(std::string_view key);
 
@@ -23,8 +23,8 @@ struct Submission {
   std::int64_t org_unit_id = 0;
   int period = 0;  // the school year's first year
   SubmissionState state = SubmissionState::kDraft;
-  std::string comment;       // the reviewer's comment on return, or the reason of a reopening
-  std::string explanations;  // JSON object: warning rule code → the submitter's explanation
+  std::string comment;         // the reviewer's comment on return, or the reason of a reopening
+  std::string explanations;    // JSON object: warning rule code → the submitter's explanation
   bool ever_approved = false;  // once approved, later changes to values are tracked
   std::string updated_at;      // set by the store
   std::string updated_by;

@@ -37,8 +37,7 @@ Result<std::optional<Submission>> SqliteStore::FindSubmission(std::string_view d
                                                               std::int64_t org_unit_id,
                                                               int period) {
   EL_ASSIGN_OR_RETURN(
-      Stmt * s,
-      impl_->Cached(Select("WHERE data_set = ?1 AND org_unit_id = ?2 AND period = ?3")));
+      Stmt * s, impl_->Cached(Select("WHERE data_set = ?1 AND org_unit_id = ?2 AND period = ?3")));
   s->BindText(1, data_set).Bind(2, org_unit_id).Bind(3, period);
   std::optional<Submission> out;
   EL_RETURN_IF_ERROR(internal::ForEachRow(*s, [&](const Stmt& row) {
@@ -49,9 +48,8 @@ Result<std::optional<Submission>> SqliteStore::FindSubmission(std::string_view d
 }
 
 Result<std::vector<Submission>> SqliteStore::ListSubmissions(int period) {
-  EL_ASSIGN_OR_RETURN(
-      Stmt * s, impl_->Cached(Select("WHERE ?1 = 0 OR period = ?1 "
-                                     "ORDER BY data_set, org_unit_id, period")));
+  EL_ASSIGN_OR_RETURN(Stmt * s, impl_->Cached(Select("WHERE ?1 = 0 OR period = ?1 "
+                                                     "ORDER BY data_set, org_unit_id, period")));
   s->Bind(1, period);
   std::vector<Submission> out;
   EL_RETURN_IF_ERROR(internal::ForEachRow(*s, [&](const Stmt& row) {
@@ -68,8 +66,8 @@ Result<std::vector<DataValue>> SqliteStore::LoadValues(std::int64_t submission_i
   s->Bind(1, submission_id);
   std::vector<DataValue> out;
   EL_RETURN_IF_ERROR(internal::ForEachRow(*s, [&](const Stmt& row) {
-    out.push_back(DataValue{std::string(row.Text(0)), std::string(row.Text(1)),
-                            std::string(row.Text(2))});
+    out.push_back(
+        DataValue{std::string(row.Text(0)), std::string(row.Text(1)), std::string(row.Text(2))});
     return Status::OK();
   }));
   return out;
@@ -86,8 +84,8 @@ Status SqliteStore::ScanValues(const ScanFn<StoredValue>& fn) {
     v.period = static_cast<int>(row.Int(1));
     v.state = ParseSubmissionState(row.Text(2)).value_or(SubmissionState::kDraft);
     v.submission_id = row.Int(3);
-    v.value = DataValue{std::string(row.Text(4)), std::string(row.Text(5)),
-                        std::string(row.Text(6))};
+    v.value =
+        DataValue{std::string(row.Text(4)), std::string(row.Text(5)), std::string(row.Text(6))};
     return fn(v);
   });
 }
@@ -133,8 +131,7 @@ Status SaveSubmission(SqliteStore::Impl& store, Submission* s) {
 
 Status ReplaceValues(SqliteStore::Impl& store, std::int64_t submission_id,
                      std::span<const DataValue> values) {
-  EL_ASSIGN_OR_RETURN(Stmt * del,
-                      store.Cached("DELETE FROM data_values WHERE submission_id = ?1"));
+  EL_ASSIGN_OR_RETURN(Stmt * del, store.Cached("DELETE FROM data_values WHERE submission_id = ?1"));
   del->Bind(1, submission_id);
   EL_RETURN_IF_ERROR(del->Run());
   EL_ASSIGN_OR_RETURN(Stmt * ins, store.Cached("INSERT INTO data_values (submission_id, element, "

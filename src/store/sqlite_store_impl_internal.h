@@ -41,13 +41,14 @@ struct SqliteStore::Impl {
   // Look up `keys` in `table` (students or staff): per key through the unique indexes, or by
   // one scan when there are many. `read` turns a row (columns `cols`) into T.
   template <class T, class Read>
-  core::Status FindPeople(std::string_view table, std::string_view cols, std::span<const PersonKey> keys,
-                    bool has_student_no, Read read, std::vector<Found<T>>* out);
+  core::Status FindPeople(std::string_view table, std::string_view cols,
+                          std::span<const PersonKey> keys, bool has_student_no, Read read,
+                          std::vector<Found<T>>* out);
   // Look up per-year rows of `table` keyed by (`key_col`, school_year).
   template <class T, class Read>
   core::Status FindYearRows(std::string_view table, std::string_view cols, std::string_view key_col,
-                      int school_year, std::span<const std::int64_t> ids, Read read,
-                      std::vector<Found<T>>* out);
+                            int school_year, std::span<const std::int64_t> ids, Read read,
+                            std::vector<Found<T>>* out);
 };
 
 namespace internal {
