@@ -40,15 +40,16 @@ class DemoForms {
       : md_(md), s_(s), seed_(seed), catalog_(&md.value_schema()) {
     for (int a = kFirstCountedAge; a <= kLastCountedAge; ++a) {
       for (const char* sex : {"male", "female"}) {
-        by_age_.push_back(Measure("students(age = " + std::to_string(a) + " and sex = " + sex + ")"));
+        by_age_.push_back(
+            Measure("students(age = " + std::to_string(a) + " and sex = " + sex + ")"));
       }
     }
     primary_ = Measure("students(level = primary)");
     grade9_ = Measure("students(grade = 9)");
     all_ = Measure("students()");
-    for (const char* f : {"disability = visual", "disability in (hearing, speech)",
-                          "disability = intellectual",
-                          "disability in (physical, mental, multiple)"}) {
+    for (const char* f :
+         {"disability = visual", "disability in (hearing, speech)", "disability = intellectual",
+          "disability in (physical, mental, multiple)"}) {
       disabled_.push_back(Measure("students(" + std::string(f) + " and age between 6 and 14)"));
     }
     cube_ = std::make_unique<engine::Cube>(engine::Cube::Compute(s_, catalog_));
@@ -93,7 +94,8 @@ class DemoForms {
       double at[kMaxAge + 1][2] = {};
       for (int a = kFirstCountedAge; a <= kLastCountedAge; ++a) {
         for (int sx = 0; sx < 2; ++sx) {
-          const engine::Formula& f = by_age_[static_cast<std::size_t>((a - kFirstCountedAge) * 2 + sx)];
+          const engine::Formula& f =
+              by_age_[static_cast<std::size_t>((a - kFirstCountedAge) * 2 + sx)];
           double township = Count(f, year, Index(t));
           double direct = Count(f, year, Index(*county));
           for (const meta::OrgUnit* other : townships) direct -= Count(f, year, Index(*other));
@@ -141,7 +143,7 @@ class DemoForms {
   }
 
   void Exams(int year, std::vector<SubmitRequest>* out) const {
-    static constexpr const char* kSubjects[] = {"chinese", "math",     "english", "physics",
+    static constexpr const char* kSubjects[] = {"chinese",   "math",     "english", "physics",
                                                 "chemistry", "politics", "history"};
     const meta::DataSet* set = md_.FindDataSet("exam_results");
     for (const meta::OrgUnit& u : s_.orgs().units()) {
@@ -154,8 +156,8 @@ class DemoForms {
         const double takers = grade9 - std::floor(3 * Noise(seed_, {year, u.id, k, 1}));
         const double rate = 0.72 + 0.24 * Noise(seed_, {year, u.id, k, 2});
         r.values.push_back({"exam_takers", std::string("subject=") + kSubjects[k], Int(takers)});
-        r.values.push_back(
-            {"exam_passed", std::string("subject=") + kSubjects[k], Int(std::floor(takers * rate))});
+        r.values.push_back({"exam_passed", std::string("subject=") + kSubjects[k],
+                            Int(std::floor(takers * rate))});
       }
       out->push_back(std::move(r));
     }

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace eduledger::app {
@@ -46,10 +47,7 @@ Result<Metadata> Metadata::Load(std::span<const std::string> directories,
   std::vector<meta::Indicator> indicators;
   std::map<std::string, std::string> directory_of;  // package name → directory
   for (const std::string& dir : directories) {
-    std::vector<meta::PackageError> package_errors;
-    auto package = meta::ReadPackage(dir, &package_errors);
-    errs->insert(errs->end(), package_errors.begin(), package_errors.end());
-    if (!package.ok()) continue;
+    std::optional<meta::Package> package = meta::ReadPackageContents(dir, errs);
     directory_of[package->name] = dir;
     merge.Take(package->indicators, &indicators, dir + "/indicators.json", &indicator_codes,
                "指标");

@@ -82,6 +82,12 @@ Result<Package> ReadPackage(const std::string& directory, std::vector<PackageErr
   std::vector<PackageError> local;
   std::vector<PackageError>* errs = errors ? errors : &local;
   errs->clear();
+  Package p = ReadPackageContents(directory, errs);
+  if (errs->empty()) return p;
+  return PackageFaults("元数据包 " + directory, *errs);
+}
+
+Package ReadPackageContents(const std::string& directory, std::vector<PackageError>* errs) {
   PackageReader r(errs);
   Package p;
   p.directory = directory;
@@ -101,8 +107,7 @@ Result<Package> ReadPackage(const std::string& directory, std::vector<PackageErr
               ReadIndicator(r, indicators_path, key, o, &p);
             });
   internal::ReadForms(r, directory, &p);
-  if (errs->empty()) return p;
-  return PackageFaults("元数据包 " + directory, *errs);
+  return p;
 }
 
 Status PackageFaults(std::string_view what, const std::vector<PackageError>& errors) {

@@ -58,5 +58,8 @@ core::Status PackageFaults(std::string_view what, const std::vector<PackageError
 // few in its message, and `errors` (when given) receives them all.
 core::Result<Package> ReadPackage(const std::string& directory,
                                   std::vector<PackageError>* errors = nullptr);
+// What of the package reads, faults or not; the faults are appended to `errors`. For checking
+// the references of a faulty package along with its structure.
+Package ReadPackageContents(const std::string& directory, std::vector<PackageError>* errors);
 
 }  // namespace eduledger::meta

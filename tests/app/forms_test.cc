@@ -1,0 +1,334 @@
+// Forms end to end on a register small enough to count by hand: a package written by the test,
+// submissions refused and accepted by its rules, approval, return, reopening, and indicators
+// read from the approved figures. Expected figures are worked out in the comments.
+#include "app/forms.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "app/indicators.h"
+#include "engine/tiny_register.h"
+
+namespace eduledger::app {
+namespace {
+
+using core::Sex;
+using core::StatusCode;
+using meta::OrgLevel;
+
+constexpr int kYear = 2023;
+
+// The test's own package: population by age and sex (townships), exam results (junior
+// schools), a school's teaching area (compulsory schools), two rules and three indicators.
+void WritePackage(const std::string& dir) {
+  testing::WriteFile(dir + "/package.json", R"j({"name": "test", "title": "测试"})j");
+  testing::WriteFile(dir + "/data_elements.json", R"j({
+    "categories": [
+      {"code": "sex", "name": "性别", "options": [{"code": "male", "name": "男"},
+                                                  {"code": "female", "name": "女"}]},
+      {"code": "age", "name": "年龄", "range": {"from": 0, "to": 20, "suffix": "岁"}}],
+    "data_elements": [
+      {"code": "population", "name": "人口", "type": "integer", "categories": ["age", "sex"]},
+      {"code": "takers", "name": "参考人数", "type": "integer"},
+      {"code": "passed", "name": "合格人数", "type": "integer"},
+      {"code": "area", "name": "面积", "type": "number"}]})j");
+  testing::WriteFile(dir + "/data_sets.json", R"j({"data_sets": [
+      {"code": "pop", "name": "人口表", "filled_by": "township", "elements": ["population"]},
+      {"code": "exam", "name": "考试表", "filled_by": "school", "for_levels": ["junior"],
+       "elements": ["takers", "passed"]},
+      {"code": "conditions", "name": "条件表", "filled_by": "school",
+       "for_levels": ["primary", "junior"], "elements": ["area"]}]})j");
+  testing::WriteFile(dir + "/validation_rules.json", R"j({"rules": [
+      {"code": "passed_le_takers", "name": "合格不超过参考", "data_set": "exam",
+       "severity": "error", "check": "value(passed) <= value(takers)"},
+      {"code": "pop_covers_pupils", "name": "人口不少于在校生", "data_set": "pop",
+       "severity": "warning",
+       "check": "value(population, age between 6 and 11) >= students(age between 6 and 11)"}]})j");
+  testing::WriteFile(dir + "/indicators.json", R"j({"indicators": [
+      {"code": "net", "name": "净入学率", "unit": "%", "decimals": 2,
+       "numerator": "students(age between 6 and 11)",
+       "denominator": "value(population, age between 6 and 11)"},
+      {"code": "pass", "name": "合格率", "unit": "%", "decimals": 2,
+       "numerator": "value(passed)", "denominator": "value(takers)"},
+      {"code": "area_cv", "name": "生均面积差异系数", "unit": "count", "decimals": 4,
+       "numerator": "value(area)", "denominator": "students()",
+       "spread_weight": "students(level = primary)"}]})j");
+  testing::WriteFile(dir + "/targets.json", R"j({"targets": [
+      {"indicator": "net", "org": "439901", "year": 2023, "at_least": 99},
+      {"indicator": "pass", "org": "*", "at_least": 50}]})j");
+}
+
+class FormsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    WritePackage(dir_.path());
+    const std::string dirs[] = {dir_.path()};
+    auto md = Metadata::Load(dirs);
+    ASSERT_TRUE(md.ok()) << md.status().message();
+    md_ = std::make_unique<Metadata>(std::move(*md));
+    auto& r = reg_;
+    county_ = r.Unit("439901", OrgLevel::kCounty);
+    town1_ = r.Unit("439901001", OrgLevel::kTownship, county_);
+    town2_ = r.Unit("439901002", OrgLevel::kTownship, county_);
+    p1_ = r.Unit("2143990001", OrgLevel::kSchool, town1_, 211);
+    p2_ = r.Unit("2143990002", OrgLevel::kSchool, town1_, 211);
+    j1_ = r.Unit("3143990003", OrgLevel::kSchool, town2_, 311);
+    // Ages on 2023-08-31: 6, 8, 11 at P1 (two pupils), 9, 10, 12 at P2 (three pupils).
+    r.Enrol(r.Student(Sex::kMale, "2017-08-31"), kYear, p1_, 1);    // 6
+    r.Enrol(r.Student(Sex::kFemale, "2012-09-01"), kYear, p1_, 6);  // 10 (11 on 09-01)
+    r.Enrol(r.Student(Sex::kFemale, "2014-05-01"), kYear, p2_, 3);  // 9
+    r.Enrol(r.Student(Sex::kMale, "2013-01-01"), kYear, p2_, 4);    // 10
+    r.Enrol(r.Student(Sex::kMale, "2011-08-31"), kYear, p2_, 6);    // 12: outside 6-11
+    r.Enrol(r.Student(Sex::kMale, "2010-03-01"), kYear, j1_, 8);    // 13
+  }
+
+  FormKey Key(const char* set, const char* org) { return FormKey{set, org, kYear}; }
+
+  core::Result<SubmitResult> Submit(const char* set, const char* org,
+                              std::vector<FormValueInput> values,
+                              std::map<std::string, std::string> explanations = {}) {
+    SubmitRequest r;
+    r.key = Key(set, org);
+    r.values = std::move(values);
+    r.explanations = std::move(explanations);
+    return SubmitForm(reg_.store(), actor_, *md_, r);
+  }
+
+  std::int64_t StoredValues() {
+    std::int64_t n = 0;
+    const auto forms = reg_.store().ListSubmissions(0);
+    for (const store::Submission& s : *forms) n += reg_.store().LoadValues(s.id)->size();
+    return n;
+  }
+
+  IndicatorRow Indicator(const char* code, const char* org) {
+    IndicatorRequest request;
+    request.school_year = kYear;
+    request.org = org;
+    request.codes = {code};
+    auto t = ComputeIndicators(reg_.store(), actor_, *md_, request);
+    EXPECT_TRUE(t.ok()) << t.status().message();
+    return t->rows.at(0);
+  }
+
+  // Population for town 1: ages 6-11 sum to `six_to_eleven`, plus 7 aged 12.
+  std::vector<FormValueInput> Population(int six_to_eleven) {
+    return {{"population", "age=6;sex=male", std::to_string(six_to_eleven - 1)},
+            {"人口", "性别=女;年龄=11", "1"},
+            {"population", "age=12;sex=male", "7"}};
+  }
+
+  testing::TempDir dir_;
+  testing::TinyRegister reg_;
+  std::unique_ptr<Metadata> md_;
+  Actor actor_ = Actor::LocalAdmin();
+  std::int64_t county_ = 0, town1_ = 0, town2_ = 0, p1_ = 0, p2_ = 0, j1_ = 0;
+};
+
+TEST_F(FormsTest, ABrokenLogicalCheckRefusesTheFormAndStoresNothing) {
+  auto bad = Submit("exam", "3143990003", {{"takers", "", "40"}, {"passed", "", "41"}});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().reason(), "validation_failed");
+  EXPECT_NE(bad.status().message().find("passed_le_takers"), std::string::npos);
+  EXPECT_TRUE(reg_.store().ListSubmissions(0)->empty());
+
+  ASSERT_TRUE(Submit("exam", "3143990003", {{"takers", "", "40"}, {"passed", "", "30"}}).ok());
+  // A bad correction is refused and the stored form stays as it was.
+  EXPECT_FALSE(Submit("exam", "3143990003", {{"takers", "", "40"}, {"passed", "", "50"}}).ok());
+  const auto stored = reg_.store().FindSubmission("exam", j1_, kYear);
+  ASSERT_TRUE(stored.ok() && stored->has_value());
+  const auto values = reg_.store().LoadValues((*stored)->id);
+  ASSERT_EQ(values->size(), 2u);
+  EXPECT_EQ((*values)[0], (store::DataValue{"passed", "", "30"}));
+  EXPECT_EQ((*values)[1], (store::DataValue{"takers", "", "40"}));
+}
+
+TEST_F(FormsTest, BadValuesAreNamedByRowAndColumnAndNothingIsStored) {
+  std::vector<FormValueInput> values = {{"population", "age=6;sex=male", "3", 2},
+                                        {"no_such", "", "1", 3},
+                                        {"population", "age=7;sex=male", "abc", 4},
+                                        {"population", "age=99;sex=male", "1", 5},
+                                        {"population", "age=6;sex=male", "2", 6}};
+  auto r = Submit("pop", "439901001", values);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().reason(), "bad_values");
+  const std::string m(r.status().message());
+  EXPECT_NE(m.find("第 3 行“数据项”"), std::string::npos) << m;
+  EXPECT_NE(m.find("第 4 行“数值”"), std::string::npos) << m;
+  EXPECT_NE(m.find("第 5 行“分组”"), std::string::npos) << m;
+  EXPECT_NE(m.find("第 6 行“数据项”"), std::string::npos) << m;  // the same cell twice
+  EXPECT_EQ(m.find("第 2 行"), std::string::npos) << m;
+  EXPECT_EQ(StoredValues(), 0);
+}
+
+TEST_F(FormsTest, ABrokenEmpiricalCheckNeedsAnExplanation) {
+  // Town 1 has 2 pupils aged 6-11 at P1 and 2 at P2 (the 12-year-old is outside): 4.
+  auto r = Submit("pop", "439901001", Population(3));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().reason(), "explanation_required");
+  EXPECT_EQ(StoredValues(), 0);
+  r = Submit("pop", "439901001", Population(3), {{"pop_covers_pupils", "随迁子女多"}});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_EQ(r->warnings.size(), 1u);
+  EXPECT_EQ(r->warnings[0].left, 3);
+  EXPECT_EQ(r->warnings[0].right, 4);
+  EXPECT_NE(r->submission.explanations.find("随迁子女多"), std::string::npos);
+  // Enough population: no warning at all.
+  r = Submit("pop", "439901001", Population(4));
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->warnings.empty());
+  // The warning is gone from validate as well; an empty form set validates clean.
+  EXPECT_TRUE(ValidateForms(reg_.store(), actor_, *md_, kYear)->empty());
+}
+
+TEST_F(FormsTest, ApprovalLocksAndAReopeningIsAuditedAndChangesAreListed) {
+  ASSERT_TRUE(Submit("exam", "3143990003", {{"takers", "", "40"}, {"passed", "", "30"}}).ok());
+  ASSERT_TRUE(ApproveForm(reg_.store(), actor_, *md_, Key("exam", "3143990003")).ok());
+  auto locked = Submit("exam", "3143990003", {{"takers", "", "40"}, {"passed", "", "31"}});
+  EXPECT_EQ(locked.status().reason(), "form_locked");
+  EXPECT_EQ(ReturnForm(reg_.store(), actor_, *md_, Key("exam", "3143990003"), "x").reason(),
+            "wrong_state");
+  EXPECT_EQ(ReopenForm(reg_.store(), actor_, *md_, Key("exam", "3143990003"), " ").reason(),
+            "reason_required");
+  ASSERT_TRUE(
+      ReopenForm(reg_.store(), actor_, *md_, Key("exam", "3143990003"), "阅卷复核").ok());
+  const auto audit = reg_.store().RecentAudit(1);
+  ASSERT_EQ(audit->size(), 1u);
+  EXPECT_EQ((*audit)[0].record.context.action, "form.reopen");
+  EXPECT_NE((*audit)[0].record.context.detail_json.find("阅卷复核"), std::string::npos);
+
+  auto changed = Submit("exam", "3143990003", {{"takers", "", "40"}, {"passed", "", "31"}});
+  ASSERT_TRUE(changed.ok()) << changed.status().message();
+  EXPECT_EQ(changed->changed_after_approval, 1u);
+  const auto changes = ListFormChanges(reg_.store(), actor_, kYear);
+  ASSERT_EQ(changes->size(), 1u);
+  EXPECT_EQ((*changes)[0].change.element, "passed");
+  EXPECT_EQ((*changes)[0].change.old_value, "30");
+  EXPECT_EQ((*changes)[0].change.new_value, "31");
+  EXPECT_EQ((*changes)[0].org_code, "3143990003");
+}
+
+TEST_F(FormsTest, AReturnedFormIsCorrectedAndSubmittedAgain) {
+  ASSERT_TRUE(Submit("exam", "3143990003", {{"takers", "", "40"}, {"passed", "", "30"}}).ok());
+  EXPECT_EQ(ReturnForm(reg_.store(), actor_, *md_, Key("exam", "3143990003"), "").reason(),
+            "comment_required");
+  ASSERT_TRUE(
+      ReturnForm(reg_.store(), actor_, *md_, Key("exam", "3143990003"), "参考人数有误").ok());
+  auto s = reg_.store().FindSubmission("exam", j1_, kYear);
+  EXPECT_EQ((*s)->state, store::SubmissionState::kReturned);
+  EXPECT_EQ((*s)->comment, "参考人数有误");
+  EXPECT_EQ(ApproveForm(reg_.store(), actor_, *md_, Key("exam", "3143990003")).reason(),
+            "wrong_state");
+  ASSERT_TRUE(Submit("exam", "3143990003", {{"takers", "", "38"}, {"passed", "", "30"}}).ok());
+  s = reg_.store().FindSubmission("exam", j1_, kYear);
+  EXPECT_EQ((*s)->state, store::SubmissionState::kSubmitted);
+  EXPECT_EQ((*s)->comment, "");
+  // Never approved: nothing is tracked as a change after approval.
+  EXPECT_TRUE(ListFormChanges(reg_.store(), actor_, kYear)->empty());
+}
+
+TEST_F(FormsTest, AFormIsDueOnlyWhereItsLevelIsTaught) {
+  // The exam form is for junior schools: a primary school is told so.
+  EXPECT_EQ(Submit("exam", "2143990001", {{"takers", "", "1"}}).status().reason(),
+            "form_not_due");
+  EXPECT_EQ(Submit("pop", "2143990001", {}).status().reason(), "wrong_level");
+  const auto forms = ListForms(reg_.store(), actor_, *md_, kYear);
+  int exam = 0, conditions = 0, pop = 0;
+  for (const FormStatus& f : *forms) {
+    exam += f.data_set == "exam";
+    conditions += f.data_set == "conditions";
+    pop += f.data_set == "pop";
+  }
+  EXPECT_EQ(exam, 1);        // J1
+  EXPECT_EQ(conditions, 3);  // P1, P2, J1
+  EXPECT_EQ(pop, 2);         // two townships
+}
+
+TEST_F(FormsTest, IndicatorsReadApprovedFiguresOnly) {
+  ASSERT_TRUE(Submit("pop", "439901001", Population(5)).ok());
+  // Submitted, not approved: the county has no population yet, so no rate.
+  IndicatorRow net = Indicator("net", "439901");
+  EXPECT_TRUE(std::isnan(net.denominator));
+  EXPECT_EQ(net.text, "");
+  ASSERT_TRUE(ApproveForm(reg_.store(), actor_, *md_, Key("pop", "439901001")).ok());
+  // Pupils aged 6-11 in the county: 2 at P1 + 2 at P2 = 4; population 6-11: 5 → 80.00%.
+  net = Indicator("net", "439901");
+  EXPECT_EQ(net.numerator, 4);
+  EXPECT_EQ(net.denominator, 5);
+  EXPECT_EQ(net.text, "80.00%");
+  EXPECT_EQ(net.target, "≥99.00%");
+  EXPECT_EQ(net.met, false);
+  // The general pass-rate target applies at any unit; with no exam figures there is no value
+  // and so no verdict.
+  const IndicatorRow pass = Indicator("pass", "439901");
+  EXPECT_EQ(pass.target, "≥50.00%");
+  EXPECT_FALSE(pass.met.has_value());
+}
+
+TEST_F(FormsTest, TheCoefficientOfVariationIsWeightedByPupils) {
+  for (const auto& [school, area] : {std::pair{"2143990001", "100"}, {"2143990002", "90"}}) {
+    ASSERT_TRUE(Submit("conditions", school, {{"area", "", area}}).ok());
+    ASSERT_TRUE(ApproveForm(reg_.store(), actor_, *md_, Key("conditions", school)).ok());
+  }
+  // P1: 100 m² / 2 pupils = 50, weight 2; P2: 90 / 3 = 30, weight 3; J1 has no primary pupils.
+  // mean = (2·50 + 3·30) / 5 = 38; variance = (2·12² + 3·8²) / 5 = 96; CV = √96 / 38.
+  const IndicatorRow cv = Indicator("area_cv", "439901");
+  EXPECT_NEAR(cv.denominator, 38, 1e-9);
+  EXPECT_NEAR(cv.numerator, std::sqrt(96.0), 1e-9);
+  EXPECT_NEAR(cv.value, std::sqrt(96.0) / 38, 1e-12);
+  EXPECT_EQ(cv.text, "0.2578");
+}
+
+TEST_F(FormsTest, ACoefficientOfVariationWithASchoolMissingHasNoValue) {
+  ASSERT_TRUE(Submit("conditions", "2143990001", {{"area", "", "100"}}).ok());
+  ASSERT_TRUE(ApproveForm(reg_.store(), actor_, *md_, Key("conditions", "2143990001")).ok());
+  EXPECT_EQ(Indicator("area_cv", "439901").text, "");
+}
+
+TEST(MetadataTest, ReferencesAcrossDefinitionsAreCheckedAndNamed) {
+  testing::TempDir dir;
+  testing::WriteFile(dir.File("package.json"), R"j({"name": "bad"})j");
+  testing::WriteFile(dir.File("data_elements.json"), R"j({"data_elements": [
+      {"code": "pop", "name": "人口", "type": "integer", "categories": ["age"]},
+      {"code": "n", "name": "数", "type": "float"}]})j");
+  testing::WriteFile(dir.File("data_sets.json"), R"j({"data_sets": [
+      {"code": "f", "name": "表", "filled_by": "school", "elements": ["pop", "nothing"]}]})j");
+  testing::WriteFile(dir.File("validation_rules.json"), R"j({"rules": [
+      {"code": "r", "name": "规则", "data_set": "g", "severity": "error",
+       "check": "value(pop) <= value(nope)"}]})j");
+  testing::WriteFile(dir.File("targets.json"),
+                     R"j({"targets": [{"indicator": "x", "org": "*", "at_least": 1}]})j");
+  std::vector<meta::PackageError> errors;
+  const std::string dirs[] = {dir.path()};
+  EXPECT_FALSE(Metadata::Load(dirs, &errors).ok());
+  const auto has = [&](const std::string& file, const std::string& key) {
+    for (const meta::PackageError& e : errors) {
+      if (e.file.ends_with(file) && e.key == key) return true;
+    }
+    return false;
+  };
+  EXPECT_TRUE(has("data_elements.json", "n.type"));
+  EXPECT_TRUE(has("data_elements.json", "pop.categories"));  // no category "age"
+  EXPECT_TRUE(has("data_sets.json", "f.elements"));          // no element "nothing"
+  EXPECT_TRUE(has("validation_rules.json", "r.data_set"));   // no form "g"
+  EXPECT_TRUE(has("validation_rules.json", "r.check"));      // no element "nope"
+  EXPECT_TRUE(has("targets.json", "targets[0].indicator"));
+}
+
+TEST(MetadataTest, TheShippedPackageLoadsWithEveryKindOfDefinition) {
+  const std::string dirs[] = {std::string(EDULEDGER_SOURCE_DIR) + "/packages/county-bureau"};
+  auto md = Metadata::Load(dirs);
+  ASSERT_TRUE(md.ok()) << md.status().message();
+  EXPECT_NE(md->Find("primary_net_enrolment_rate"), nullptr);
+  EXPECT_NE(md->Find("小学综合差异系数"), nullptr);
+  EXPECT_NE(md->FindDataSet("population_by_age"), nullptr);
+  EXPECT_FALSE(md->rules().empty());
+  const meta::Target* t = md->FindTarget("primary_cv_composite", "430101", 2031);
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->value, 0.65);
+  EXPECT_EQ(t->direction, meta::TargetDirection::kAtMost);
+}
+
+}  // namespace
+}  // namespace eduledger::app
