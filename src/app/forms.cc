@@ -5,6 +5,7 @@
 #include <set>
 
 #include "app/rule_checker_internal.h"
+#include "core/rounding.h"
 #include "core/text.h"
 
 namespace eduledger::app {
@@ -14,14 +15,9 @@ using core::Status;
 
 namespace {
 
-constexpr std::size_t kFaultsInMessage = 20;
+std::string Number(double v) { return core::FormatPlain(v, "无"); }
 
-std::string Number(double v) {
-  if (std::isnan(v)) return "无";
-  char buf[32];
-  std::snprintf(buf, sizeof(buf), "%.10g", v);
-  return buf;
-}
+constexpr std::size_t kFaultsInMessage = 20;
 
 std::string Describe(const RuleResult& r) {
   return r.org_name + "：" + r.name + "（" + r.rule + "）：" + r.message + "（左边 " +

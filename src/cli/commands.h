@@ -16,5 +16,6 @@ void AddCheckReportCommand(CLI::App& app, CliContext& ctx);
 void AddIndicatorsCommand(CLI::App& app, CliContext& ctx);
 // forms, submit, approve, return, reopen, validate, changes
 void AddFormsCommands(CLI::App& app, CliContext& ctx);
+void AddExplainCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace eduledger::cli

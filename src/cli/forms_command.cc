@@ -9,10 +9,13 @@
 #include "cli/commands.h"
 #include "cli/text_output.h"
 #include "core/period.h"
+#include "core/rounding.h"
 
 namespace eduledger::cli {
 
 namespace {
+
+std::string Number(double v) { return core::FormatPlain(v, "无"); }
 
 struct FormArgs {
   std::string form;
@@ -34,13 +37,6 @@ void AddFormOptions(CLI::App* cmd, FormArgs* args) {
 }
 
 app::FormKey KeyOf(const FormArgs& a) { return app::FormKey{a.form, a.org, a.year}; }
-
-std::string Number(double v) {
-  if (std::isnan(v)) return "无";
-  char buf[32];
-  std::snprintf(buf, sizeof(buf), "%.10g", v);
-  return buf;
-}
 
 // Load the metadata and open the store, then run `fn(store, metadata)`.
 template <class Fn>

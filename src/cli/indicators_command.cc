@@ -9,21 +9,17 @@
 #include "cli/commands.h"
 #include "cli/text_output.h"
 #include "core/period.h"
+#include "core/rounding.h"
 #include "ingest/table_writer.h"
 
 namespace eduledger::cli {
 
 namespace {
 
+std::string Number(double v) { return core::FormatPlain(v, ""); }
+
 nlohmann::json NumberOrNull(double v) {
   return std::isnan(v) ? nlohmann::json(nullptr) : nlohmann::json(v);
-}
-
-std::string Number(double v) {
-  if (std::isnan(v)) return "";
-  char buf[32];
-  std::snprintf(buf, sizeof(buf), "%.10g", v);
-  return buf;
 }
 
 std::string Met(const app::IndicatorRow& r) {

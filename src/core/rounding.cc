@@ -52,4 +52,11 @@ std::string FormatRatioHalfUp(double numerator, double denominator, double facto
   return FromUnits(negative, (2 * num + den) / (2 * den), decimals);
 }
 
+std::string FormatPlain(double v, std::string_view no_value) {
+  if (v != v) return std::string(no_value);
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), "%.10g", v);
+  return buf;
+}
+
 }  // namespace eduledger::core

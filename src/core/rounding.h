@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace eduledger::core {
 
@@ -15,5 +16,9 @@ std::string FormatHalfUp(double value, int decimals);
 // numbers below 2^40 the quotient is computed exactly in integers. The denominator must not
 // be 0.
 std::string FormatRatioHalfUp(double numerator, double denominator, double factor, int decimals);
+
+// `v` in at most ten significant digits ("14199", "0.1764", "5.430941668"), for showing
+// unrounded figures; `no_value` for NaN.
+std::string FormatPlain(double v, std::string_view no_value = "");
 
 }  // namespace eduledger::core

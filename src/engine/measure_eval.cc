@@ -184,6 +184,13 @@ bool MeasureCounter::RowPasses(int year_idx, std::uint64_t word) const {
   return false;
 }
 
+bool MeasureCounter::Passes(const Group& g, std::uint64_t row_word) const {
+  for (const ReadyClause& c : by_year_[g.year]) {
+    if (!c.never && GroupPass(c, g.word) && RowPass(c, row_word)) return true;
+  }
+  return false;
+}
+
 std::uint64_t MeasureCounter::Count(const Group& g) const {
   const std::vector<ReadyClause>& clauses = by_year_[g.year];
   const ReadyClause* first = nullptr;

@@ -21,6 +21,8 @@ class MeasureCounter {
   // Whether a row word of school year `year_idx` passes, for a measure whose filter tests row
   // fields only (a collected figure's categories).
   bool RowPasses(int year_idx, std::uint64_t word) const;
+  // Whether one row of `g` passes (for provenance; Count is the fast path).
+  bool Passes(const Group& g, std::uint64_t row_word) const;
 
   const Table& table() const { return *table_; }
 

@@ -6,7 +6,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <set>
 
+#include "app/explain.h"
 #include "app/indicators.h"
 #include "engine/tiny_register.h"
 
@@ -86,8 +88,8 @@ class FormsTest : public ::testing::Test {
   FormKey Key(const char* set, const char* org) { return FormKey{set, org, kYear}; }
 
   core::Result<SubmitResult> Submit(const char* set, const char* org,
-                              std::vector<FormValueInput> values,
-                              std::map<std::string, std::string> explanations = {}) {
+                                    std::vector<FormValueInput> values,
+                                    std::map<std::string, std::string> explanations = {}) {
     SubmitRequest r;
     r.key = Key(set, org);
     r.values = std::move(values);
@@ -191,8 +193,7 @@ TEST_F(FormsTest, ApprovalLocksAndAReopeningIsAuditedAndChangesAreListed) {
             "wrong_state");
   EXPECT_EQ(ReopenForm(reg_.store(), actor_, *md_, Key("exam", "3143990003"), " ").reason(),
             "reason_required");
-  ASSERT_TRUE(
-      ReopenForm(reg_.store(), actor_, *md_, Key("exam", "3143990003"), "阅卷复核").ok());
+  ASSERT_TRUE(ReopenForm(reg_.store(), actor_, *md_, Key("exam", "3143990003"), "阅卷复核").ok());
   const auto audit = reg_.store().RecentAudit(1);
   ASSERT_EQ(audit->size(), 1u);
   EXPECT_EQ((*audit)[0].record.context.action, "form.reopen");
@@ -230,8 +231,7 @@ TEST_F(FormsTest, AReturnedFormIsCorrectedAndSubmittedAgain) {
 
 TEST_F(FormsTest, AFormIsDueOnlyWhereItsLevelIsTaught) {
   // The exam form is for junior schools: a primary school is told so.
-  EXPECT_EQ(Submit("exam", "2143990001", {{"takers", "", "1"}}).status().reason(),
-            "form_not_due");
+  EXPECT_EQ(Submit("exam", "2143990001", {{"takers", "", "1"}}).status().reason(), "form_not_due");
   EXPECT_EQ(Submit("pop", "2143990001", {}).status().reason(), "wrong_level");
   const auto forms = ListForms(reg_.store(), actor_, *md_, kYear);
   int exam = 0, conditions = 0, pop = 0;
@@ -264,6 +264,32 @@ TEST_F(FormsTest, IndicatorsReadApprovedFiguresOnly) {
   const IndicatorRow pass = Indicator("pass", "439901");
   EXPECT_EQ(pass.target, "≥50.00%");
   EXPECT_FALSE(pass.met.has_value());
+}
+
+TEST_F(FormsTest, ExplainListsTheMaskedRecordsBehindEachSide) {
+  ASSERT_TRUE(Submit("pop", "439901001", Population(5)).ok());
+  ASSERT_TRUE(ApproveForm(reg_.store(), actor_, *md_, Key("pop", "439901001")).ok());
+  auto e = ExplainIndicator(reg_.store(), actor_, *md_, "net", "439901", kYear, 3);
+  ASSERT_TRUE(e.ok()) << e.status().message();
+  EXPECT_EQ(e->row.text, "80.00%");
+  // Numerator: the four pupils aged 6-11, the first three listed, names masked.
+  ASSERT_EQ(e->numerator.size(), 1u);
+  EXPECT_EQ(e->numerator[0].total, 4u);
+  EXPECT_EQ(e->numerator[0].sum, 4);
+  ASSERT_EQ(e->numerator[0].records.size(), 3u);
+  for (const ExplainedRecord& r : e->numerator[0].records) {
+    EXPECT_EQ(r.kind, "学生");
+    EXPECT_EQ(r.name, "学*");
+    EXPECT_EQ(r.id.find("20150101"), std::string::npos) << r.id;  // the middle is masked
+    EXPECT_TRUE(r.org_code == "2143990001" || r.org_code == "2143990002") << r.org_code;
+  }
+  // Denominator: the two population values aged 6-11 (4 + 1); the 12-year-olds are left out.
+  ASSERT_EQ(e->denominator.size(), 1u);
+  EXPECT_EQ(e->denominator[0].total, 2u);
+  EXPECT_EQ(e->denominator[0].sum, 5);
+  std::set<std::string> details;
+  for (const ExplainedRecord& r : e->denominator[0].records) details.insert(r.detail);
+  EXPECT_EQ(details, (std::set<std::string>{"age=6;sex=male = 4", "age=11;sex=female = 1"}));
 }
 
 TEST_F(FormsTest, TheCoefficientOfVariationIsWeightedByPupils) {

@@ -137,7 +137,9 @@ TEST_F(CliTest, ExitCodeTwoForWhatCannotBeRead) {
 }
 
 TEST_F(CliTest, EveryCommandHasHelp) {
-  for (const char* cmd : {"init", "import", "export", "stats", "demo", "indicators"}) {
+  for (const char* cmd :
+       {"init", "import", "export", "stats", "demo", "indicators", "explain", "forms", "submit",
+        "approve", "return", "reopen", "validate", "changes"}) {
     const auto r = Eduledger({cmd, "--help"});
     EXPECT_EQ(r.exit_code, 0) << cmd;
     EXPECT_NE(r.out.find("用法"), std::string::npos) << cmd;

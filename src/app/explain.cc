@@ -1,0 +1,149 @@
+#include "app/explain.h"
+
+#include <cstdio>
+#include <map>
+#include <set>
+
+#include "core/personal_data.h"
+#include "engine/provenance.h"
+#include "meta/grade.h"
+
+namespace eduledger::app {
+
+using core::Result;
+using core::Status;
+
+namespace {
+
+class Explainer {
+ public:
+  Explainer(store::Store& store, const Metadata& md, const engine::Snapshot& s, int year,
+            std::size_t limit)
+      : store_(store), md_(md), s_(s), year_(year), limit_(limit) {}
+
+  Result<std::vector<ExplainedMeasure>> Side(const engine::Formula& f, std::uint32_t org) {
+    std::vector<ExplainedMeasure> out;
+    for (const std::uint32_t m : f.Measures()) {
+      const engine::Provenance p =
+          engine::RecordsBehind(s_, md_.catalog(), m, s_.YearIndex(year_), org, limit_);
+      ExplainedMeasure em;
+      em.text = md_.catalog().measures()[m].text;
+      em.total = p.total;
+      em.sum = p.sum;
+      EL_RETURN_IF_ERROR(Describe(p.records, &em.records));
+      out.push_back(std::move(em));
+    }
+    return out;
+  }
+
+ private:
+  ExplainedRecord Base(const engine::RecordRef& r, const char* kind) const {
+    ExplainedRecord e;
+    e.kind = kind;
+    if (const meta::OrgUnit* u = s_.orgs().ById(r.org_unit_id)) {
+      e.org_code = u->code;
+      e.org_name = u->name;
+    }
+    return e;
+  }
+
+  Status Describe(const std::vector<engine::RecordRef>& refs, std::vector<ExplainedRecord>* out) {
+    // People are looked up school by school, their names and numbers masked.
+    std::map<std::int64_t, std::set<std::int64_t>> students, staff;
+    for (const engine::RecordRef& r : refs) {
+      if (r.table == engine::MeasureTable::kStudents) students[r.org_unit_id].insert(r.id);
+      if (r.table == engine::MeasureTable::kStaff) staff[r.org_unit_id].insert(r.id);
+    }
+    std::map<std::int64_t, ExplainedRecord> people;
+    for (const auto& [org, ids] : students) {
+      const std::int64_t schools[] = {org};
+      EL_RETURN_IF_ERROR(store_.ForEachEnrolled(
+          year_, schools, [&](const meta::Student& st, const meta::Enrolment& en) {
+            if (!ids.count(st.id)) return Status::OK();
+            ExplainedRecord& e = people[st.id];
+            e.name = core::MaskName(st.name);
+            e.id = core::MaskIdNumber(st.id_number.empty() ? st.student_no : st.id_number);
+            e.detail = meta::GradeName(en.grade, 0) + " " + en.class_name;
+            return Status::OK();
+          }));
+    }
+    for (const auto& [org, ids] : staff) {
+      const std::int64_t schools[] = {org};
+      EL_RETURN_IF_ERROR(store_.ForEachStaffAssignment(
+          year_, schools, [&](const meta::Staff& st, const meta::StaffAssignment& a) {
+            if (!ids.count(st.id)) return Status::OK();
+            ExplainedRecord& e = people[-st.id];  // staff ids apart from student ids
+            e.name = core::MaskName(st.name);
+            e.id = core::MaskIdNumber(st.id_number);
+            e.detail = a.subject;
+            return Status::OK();
+          }));
+    }
+    for (const engine::RecordRef& r : refs) {
+      switch (r.table) {
+        case engine::MeasureTable::kStudents:
+        case engine::MeasureTable::kStaff: {
+          const bool student = r.table == engine::MeasureTable::kStudents;
+          ExplainedRecord e = Base(r, student ? "学生" : "教职工");
+          const ExplainedRecord& p = people[student ? r.id : -r.id];
+          e.name = p.name;
+          e.id = p.id;
+          e.detail = p.detail;
+          out->push_back(std::move(e));
+          break;
+        }
+        case engine::MeasureTable::kClasses: {
+          ExplainedRecord e = Base(r, "班级");
+          const engine::Snapshot::ClassInfo& c = s_.class_info(r.record);
+          static const engine::Field& size = *engine::ClassLayout().Find("size");
+          e.detail = c.name + "，" + std::to_string(size.Get(r.word)) + " 人";
+          out->push_back(std::move(e));
+          break;
+        }
+        case engine::MeasureTable::kValues: {
+          ExplainedRecord e = Base(r, "报表数值");
+          char number[32];
+          std::snprintf(number, sizeof number, "%.10g", r.value);
+          e.id = "报表 #" + std::to_string(r.id);
+          e.detail = md_.value_schema().Text(r.record, r.word) + " = " + number;
+          out->push_back(std::move(e));
+          break;
+        }
+      }
+    }
+    return Status::OK();
+  }
+
+  store::Store& store_;
+  const Metadata& md_;
+  const engine::Snapshot& s_;
+  int year_;
+  std::size_t limit_;
+};
+
+}  // namespace
+
+Result<Explanation> ExplainIndicator(store::Store& store, const Actor& actor, const Metadata& md,
+                                     const std::string& code, const std::string& org,
+                                     int school_year, std::size_t limit) {
+  const CompiledIndicator* c = md.Find(code);
+  if (!c) return Status::NotFound("unknown_indicator", "没有指标 '" + code + "'");
+  IndicatorRequest request;
+  request.school_year = school_year;
+  request.org = org;
+  request.codes = {c->def.code};
+  EL_ASSIGN_OR_RETURN(IndicatorTable table, ComputeIndicators(store, actor, md, request));
+  Explanation out;
+  out.def = c->def;
+  out.row = table.rows.at(0);
+  EL_ASSIGN_OR_RETURN(std::unique_ptr<engine::Snapshot> snapshot,
+                      engine::Snapshot::Build(store, &md.value_schema()));
+  const meta::OrgUnit* unit = snapshot->orgs().ByCode(table.org_code);
+  const auto org_idx = static_cast<std::uint32_t>(snapshot->OrgIndex(unit->id));
+  Explainer e(store, md, *snapshot, table.school_year, limit);
+  EL_ASSIGN_OR_RETURN(out.numerator, e.Side(c->plan.numerator, org_idx));
+  EL_ASSIGN_OR_RETURN(out.denominator, e.Side(c->plan.denominator, org_idx));
+  return out;
+}
+
+}  // namespace eduledger::app
