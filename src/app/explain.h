@@ -15,17 +15,17 @@
 namespace eduledger::app {
 
 struct ExplainedRecord {
-  std::string kind;      // "学生", "教职工", "班级", "报表数值"
+  std::string kind;  // "学生", "教职工", "班级", "报表数值"
   std::string org_code;
   std::string org_name;
-  std::string name;      // masked
-  std::string id;        // masked ID number, or the form's code
-  std::string detail;    // grade and class; post; class size; disaggregation and value
+  std::string name;    // masked
+  std::string id;      // masked ID number, or the form's code
+  std::string detail;  // grade and class; post; class size; disaggregation and value
 };
 
 // One count or sum of a side: the measure's text, its value, and its first records.
 struct ExplainedMeasure {
-  std::string text;  // "students(level = primary and end_status = dropped_out)"
+  std::string text;         // "students(level = primary and end_status = dropped_out)"
   std::uint64_t total = 0;  // records
   double sum = 0;           // the measure's value: the records counted, or their values summed
   std::vector<ExplainedRecord> records;

@@ -53,7 +53,6 @@ void PrintSide(const char* title, const std::string& expression,
   }
 }
 
-
 }  // namespace
 
 void AddExplainCommand(CLI::App& app, CliContext& ctx) {
@@ -66,7 +65,8 @@ void AddExplainCommand(CLI::App& app, CliContext& ctx) {
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand(
-      "explain", "说明一个指标：定义、分子分母的数值，以及构成它们的前几条记录（姓名、证件号已遮蔽）");
+      "explain",
+      "说明一个指标：定义、分子分母的数值，以及构成它们的前几条记录（姓名、证件号已遮蔽）");
   cmd->add_option("indicator", args->indicator, "指标代码或名称")->required();
   cmd->add_option("--org", args->org, "单位代码或名称（默认本级）");
   cmd->add_option("--year", args->year, "学年（默认最新学年）");
@@ -78,12 +78,14 @@ void AddExplainCommand(CLI::App& app, CliContext& ctx) {
     if (!md.ok()) return ctx.Fail(md.status());
     auto store = app::OpenStore(ctx.db, false);
     if (!store.ok()) return ctx.Fail(store.status());
-    auto e = app::ExplainIndicator(**store, ctx.actor, *md, args->indicator, args->org,
-                                   args->year, args->limit);
+    auto e = app::ExplainIndicator(**store, ctx.actor, *md, args->indicator, args->org, args->year,
+                                   args->limit);
     if (!e.ok()) return ctx.Fail(e.status());
     const app::IndicatorRow& r = e->row;
     if (ctx.json()) {
-      const auto num = [](double v) { return std::isnan(v) ? nlohmann::json() : nlohmann::json(v); };
+      const auto num = [](double v) {
+        return std::isnan(v) ? nlohmann::json() : nlohmann::json(v);
+      };
       std::printf("%s\n", nlohmann::json({{"code", e->def.code},
                                           {"name", e->def.name},
                                           {"definition", e->def.definition},

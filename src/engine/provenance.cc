@@ -44,8 +44,8 @@ Provenance RecordsBehind(const Snapshot& snapshot, const MeasureCatalog& catalog
           !Under(snapshot, v.org, org) || !counter.RowPasses(v.year, v.word)) {
         continue;
       }
-      take(RecordRef{measure.table, v.submission_id,
-                     snapshot.orgs().units()[v.org].id, v.element, v.word, v.value});
+      take(RecordRef{measure.table, v.submission_id, snapshot.orgs().units()[v.org].id, v.element,
+                     v.word, v.value});
     }
     return out;
   }

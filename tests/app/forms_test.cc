@@ -358,3 +358,30 @@ TEST(MetadataTest, TheShippedPackageLoadsWithEveryKindOfDefinition) {
 
 }  // namespace
 }  // namespace eduledger::app
+
+namespace eduledger::app {
+namespace {
+
+TEST(FormValuesTest, AValuesFileIsReadWithTheRowsAPersonSees) {
+  testing::TempDir dir;
+  testing::WriteFile(dir.File("v.csv"),
+                     "\xEF\xBB\xBF数值,数据项,分组\r\n214,exam_takers,subject=math\r\n"
+                     "\r\n180,exam_passed,科目=数学\r\n");
+  auto values = ReadFormValues(dir.File("v.csv"));
+  ASSERT_TRUE(values.ok()) << values.status().message();
+  ASSERT_EQ(values->size(), 2u);
+  EXPECT_EQ((*values)[0].element, "exam_takers");
+  EXPECT_EQ((*values)[0].disaggregation, "subject=math");
+  EXPECT_EQ((*values)[0].value, "214");
+  EXPECT_EQ((*values)[0].row, 2);
+  EXPECT_EQ((*values)[1].element, "exam_passed");
+  EXPECT_EQ((*values)[1].row, 4);  // the blank row 3 is skipped, the numbering is not
+
+  testing::WriteFile(dir.File("w.csv"), "名称,数量\r\na,1\r\n");
+  const auto wrong = ReadFormValues(dir.File("w.csv"));
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.status().reason(), "missing_columns");
+}
+
+}  // namespace
+}  // namespace eduledger::app
