@@ -86,6 +86,16 @@ class DemoForms {
     if (!county || townships.empty()) return;
     double primary_total = 0;
     for (const meta::OrgUnit* t : townships) primary_total += Count(primary_, year, Index(*t));
+    // Students of each age and sex at the county's own schools (not in any township).
+    double direct[kLastCountedAge + 1][2] = {};
+    for (int a = kFirstCountedAge; a <= kLastCountedAge; ++a) {
+      for (int sx = 0; sx < 2; ++sx) {
+        const engine::Formula& f =
+            by_age_[static_cast<std::size_t>((a - kFirstCountedAge) * 2 + sx)];
+        direct[a][sx] = Count(f, year, Index(*county));
+        for (const meta::OrgUnit* t : townships) direct[a][sx] -= Count(f, year, Index(*t));
+      }
+    }
     for (std::size_t ti = 0; ti < townships.size(); ++ti) {
       const meta::OrgUnit& t = *townships[ti];
       const double share = Count(primary_, year, Index(t)) / primary_total;
@@ -96,14 +106,12 @@ class DemoForms {
         for (int sx = 0; sx < 2; ++sx) {
           const engine::Formula& f =
               by_age_[static_cast<std::size_t>((a - kFirstCountedAge) * 2 + sx)];
-          double township = Count(f, year, Index(t));
-          double direct = Count(f, year, Index(*county));
-          for (const meta::OrgUnit* other : townships) direct -= Count(f, year, Index(*other));
+          const double township = Count(f, year, Index(t));
           // Not every child is in school; in the seat, migrant children outnumber the
           // registered ones of primary age.
           double factor = a <= 5 ? 1.10 : a <= 11 ? 1.004 : a <= 14 ? 0.99 : 1.07;
           if (ti == 0 && a >= 6 && a <= 11) factor = 0.985;
-          at[a][sx] = (township + direct * share) * factor *
+          at[a][sx] = (township + direct[a][sx] * share) * factor *
                       (0.997 + 0.006 * Noise(seed_, {year, static_cast<int>(ti), a, sx}));
         }
       }

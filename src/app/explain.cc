@@ -1,10 +1,10 @@
 #include "app/explain.h"
 
-#include <cstdio>
 #include <map>
 #include <set>
 
 #include "core/personal_data.h"
+#include "core/rounding.h"
 #include "engine/provenance.h"
 #include "meta/grade.h"
 
@@ -102,10 +102,8 @@ class Explainer {
         }
         case engine::MeasureTable::kValues: {
           ExplainedRecord e = Base(r, "报表数值");
-          char number[32];
-          std::snprintf(number, sizeof number, "%.10g", r.value);
           e.id = "报表 #" + std::to_string(r.id);
-          e.detail = md_.value_schema().Text(r.record, r.word) + " = " + number;
+          e.detail = md_.value_schema().Text(r.record, r.word) + " = " + core::FormatPlain(r.value);
           out->push_back(std::move(e));
           break;
         }
@@ -132,12 +130,14 @@ Result<Explanation> ExplainIndicator(store::Store& store, const Actor& actor, co
   request.school_year = school_year;
   request.org = org;
   request.codes = {c->def.code};
-  EL_ASSIGN_OR_RETURN(IndicatorTable table, ComputeIndicators(store, actor, md, request));
+  // One read of the register serves the figures and the records behind them.
+  EL_ASSIGN_OR_RETURN(std::unique_ptr<engine::Snapshot> snapshot,
+                      engine::Snapshot::Build(store, &md.value_schema()));
+  const engine::Cube cube = engine::Cube::Compute(*snapshot, md.catalog());
+  EL_ASSIGN_OR_RETURN(IndicatorTable table, ComputeIndicators(cube, actor, md, request));
   Explanation out;
   out.def = c->def;
   out.row = table.rows.at(0);
-  EL_ASSIGN_OR_RETURN(std::unique_ptr<engine::Snapshot> snapshot,
-                      engine::Snapshot::Build(store, &md.value_schema()));
   const meta::OrgUnit* unit = snapshot->orgs().ByCode(table.org_code);
   const auto org_idx = static_cast<std::uint32_t>(snapshot->OrgIndex(unit->id));
   Explainer e(store, md, *snapshot, table.school_year, limit);

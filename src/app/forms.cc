@@ -202,10 +202,6 @@ Status Transition(store::Store& store, const Actor& actor, const Metadata& md, c
   return txn.Commit().status();
 }
 
-}  // namespace
-
-namespace {
-
 // Check and store one form; `version` is the store version the checker reflects, advanced by
 // the commit.
 Result<SubmitResult> SubmitOne(store::Store& store, const Actor& actor, const Metadata& md,
@@ -233,11 +229,10 @@ Result<SubmitResult> SubmitOne(store::Store& store, const Actor& actor, const Me
                       faults);
   }
   const std::int64_t submission_id = f.stored ? f.stored->id : 0;
-  const std::vector<engine::ValueRow> pending =
+  std::vector<engine::ValueRow> pending =
       checker.Rows(values, f.org_idx, f.year_idx, submission_id);
-  // Pending rows of a new form carry id 0, which never matches a stored value.
-  const std::vector<RuleResult> broken = checker.Check(
-      *f.set, f.org_idx, f.year_idx, submission_id == 0 ? -1 : submission_id, pending);
+  const std::vector<RuleResult> broken =
+      checker.Check(*f.set, f.org_idx, f.year_idx, submission_id, pending);
   std::vector<std::string> errors, unexplained;
   SubmitResult result;
   std::map<std::string, std::string> explanations;
@@ -291,9 +286,11 @@ Result<SubmitResult> SubmitOne(store::Store& store, const Actor& actor, const Me
   EL_RETURN_IF_ERROR(txn.ReplaceValues(s.id, values));
   EL_RETURN_IF_ERROR(txn.InsertValueChanges(changes));
   EL_ASSIGN_OR_RETURN(*version, txn.Commit());
-  std::vector<engine::ValueRow> stored = checker.Rows(values, f.org_idx, f.year_idx, s.id);
-  for (engine::ValueRow& row : stored) row.approved = s.state == store::SubmissionState::kApproved;
-  checker.Replace(s.id, std::move(stored));
+  for (engine::ValueRow& row : pending) {
+    row.submission_id = s.id;
+    row.approved = s.state == store::SubmissionState::kApproved;
+  }
+  checker.Replace(s.id, std::move(pending));
   result.submission = s;
   result.changed_after_approval = changes.size();
   return result;
@@ -409,13 +406,14 @@ Result<std::vector<FormChange>> ListFormChanges(store::Store& store, const Actor
                       store.ListSubmissions(school_year));
   EL_ASSIGN_OR_RETURN(const std::vector<store::ValueChange> changes,
                       store.ListValueChanges(school_year));
+  std::map<std::int64_t, const store::Submission*> by_id;
+  for (const store::Submission& s : saved) by_id[s.id] = &s;
   std::vector<FormChange> out;
   for (const store::ValueChange& c : changes) {
-    for (const store::Submission& s : saved) {
-      if (s.id != c.submission_id || !scope.Sees(s.org_unit_id)) continue;
-      const meta::OrgUnit* u = tree.ById(s.org_unit_id);
-      out.push_back(FormChange{s.data_set, u ? u->code : "", u ? u->name : "", c});
-    }
+    const auto it = by_id.find(c.submission_id);
+    if (it == by_id.end() || !scope.Sees(it->second->org_unit_id)) continue;
+    const meta::OrgUnit* u = tree.ById(it->second->org_unit_id);
+    out.push_back(FormChange{it->second->data_set, u ? u->code : "", u ? u->name : "", c});
   }
   return out;
 }

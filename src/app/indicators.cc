@@ -34,7 +34,6 @@ std::string FormatIndicatorValue(const meta::Indicator& def, const engine::RateC
 
 engine::RateCell IndicatorCell(const CompiledIndicator& c, const engine::Cube& cube, int year_idx,
                                std::uint32_t org, int cell) {
-  constexpr double kNaN = __builtin_nan("");
   if (!c.mean_of.empty()) {
     engine::RateCell out{kNaN, kNaN, 0};
     if (cell != engine::kCellTotal) return engine::RateCell{kNaN, kNaN, kNaN};
@@ -61,6 +60,16 @@ engine::RateCell IndicatorCell(const CompiledIndicator& c, const engine::Cube& c
 Result<IndicatorTable> ComputeIndicators(store::Store& store, const Actor& actor,
                                          const Metadata& indicators,
                                          const IndicatorRequest& request) {
+  EL_ASSIGN_OR_RETURN(std::unique_ptr<engine::Snapshot> snapshot,
+                      engine::Snapshot::Build(store, &indicators.value_schema()));
+  const engine::Cube cube = engine::Cube::Compute(*snapshot, indicators.catalog());
+  return ComputeIndicators(cube, actor, indicators, request);
+}
+
+Result<IndicatorTable> ComputeIndicators(const engine::Cube& cube, const Actor& actor,
+                                         const Metadata& indicators,
+                                         const IndicatorRequest& request) {
+  const engine::Snapshot* snapshot = &cube.snapshot();
   std::vector<const CompiledIndicator*> chosen;
   if (request.codes.empty()) {
     for (const CompiledIndicator& c : indicators.indicators()) chosen.push_back(&c);
@@ -70,8 +79,6 @@ Result<IndicatorTable> ComputeIndicators(store::Store& store, const Actor& actor
     if (!c) return Status::NotFound("unknown_indicator", "没有指标 '" + code + "'");
     chosen.push_back(c);
   }
-  EL_ASSIGN_OR_RETURN(std::unique_ptr<engine::Snapshot> snapshot,
-                      engine::Snapshot::Build(store, &indicators.value_schema()));
   const Scope scope(actor, snapshot->orgs());
   EL_ASSIGN_OR_RETURN(const meta::OrgUnit* root, scope.Resolve(request.org));
   const std::vector<int>& years = snapshot->years();
@@ -82,7 +89,6 @@ Result<IndicatorTable> ComputeIndicators(store::Store& store, const Actor& actor
     return Status::NotFound("no_such_year",
                             "学籍中没有 " + std::to_string(year) + " 学年的在校生记录");
   }
-  const engine::Cube cube = engine::Cube::Compute(*snapshot, indicators.catalog());
 
   // The units the rows are for: the root, or its visible townships or schools.
   std::vector<const meta::OrgUnit*> units;

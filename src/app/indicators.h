@@ -59,5 +59,9 @@ engine::RateCell IndicatorCell(const CompiledIndicator& c, const engine::Cube& c
 core::Result<IndicatorTable> ComputeIndicators(store::Store& store, const Actor& actor,
                                                const Metadata& indicators,
                                                const IndicatorRequest& request);
+// The same from a cube already computed with `indicators.catalog()`.
+core::Result<IndicatorTable> ComputeIndicators(const engine::Cube& cube, const Actor& actor,
+                                               const Metadata& indicators,
+                                               const IndicatorRequest& request);
 
 }  // namespace eduledger::app

@@ -3,7 +3,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
-#include <optional>
 #include <set>
 
 namespace eduledger::app {
@@ -47,19 +46,18 @@ Result<Metadata> Metadata::Load(std::span<const std::string> directories,
   std::vector<meta::Indicator> indicators;
   std::map<std::string, std::string> directory_of;  // package name → directory
   for (const std::string& dir : directories) {
-    std::optional<meta::Package> package = meta::ReadPackageContents(dir, errs);
-    directory_of[package->name] = dir;
-    merge.Take(package->indicators, &indicators, dir + "/indicators.json", &indicator_codes,
-               "指标");
-    merge.Take(package->categories, &d.categories, dir + "/data_elements.json", &category_codes,
+    meta::Package package = meta::ReadPackageContents(dir, errs);
+    directory_of[package.name] = dir;
+    merge.Take(package.indicators, &indicators, dir + "/indicators.json", &indicator_codes, "指标");
+    merge.Take(package.categories, &d.categories, dir + "/data_elements.json", &category_codes,
                "分类");
-    merge.Take(package->elements, &d.elements, dir + "/data_elements.json", &element_codes,
+    merge.Take(package.elements, &d.elements, dir + "/data_elements.json", &element_codes,
                "数据项");
-    merge.Take(package->data_sets, &d.data_sets, dir + "/data_sets.json", &set_codes, "报表");
+    merge.Take(package.data_sets, &d.data_sets, dir + "/data_sets.json", &set_codes, "报表");
     std::vector<meta::ValidationRule> rules;
-    merge.Take(package->rules, &rules, dir + "/validation_rules.json", &rule_codes, "校验规则");
+    merge.Take(package.rules, &rules, dir + "/validation_rules.json", &rule_codes, "校验规则");
     for (meta::ValidationRule& r : rules) d.rules.push_back(CompiledRule{std::move(r), {}});
-    d.targets.insert(d.targets.end(), package->targets.begin(), package->targets.end());
+    d.targets.insert(d.targets.end(), package.targets.begin(), package.targets.end());
   }
   const auto file_of = [&](const std::string& package, const char* name) {
     return directory_of[package] + "/" + name;

@@ -28,7 +28,7 @@ std::vector<RuleResult> RuleChecker::Check(const meta::DataSet& data_set, std::u
   std::vector<engine::ValueRow> rows;
   rows.reserve(values_.size() + pending.size());
   for (const engine::ValueRow& v : values_) {
-    if (submission_id == 0 || v.submission_id != submission_id) rows.push_back(v);
+    if (v.submission_id != submission_id) rows.push_back(v);  // stored ids are never 0
   }
   rows.insert(rows.end(), pending.begin(), pending.end());
   const engine::Cube cube = engine::Cube::Compute(*snapshot_, md_->rule_catalog(), rows);
@@ -83,21 +83,13 @@ std::vector<engine::ValueRow> RuleChecker::Rows(std::span<const store::DataValue
                                                 std::uint32_t org, int year_idx,
                                                 std::int64_t submission_id) const {
   std::vector<engine::ValueRow> rows;
-  const engine::ValueSchema& schema = md_->value_schema();
   for (const store::DataValue& v : values) {
-    const int element = schema.Find(v.element);
-    if (element < 0) continue;
-    if (!meta::IsNumeric(schema.element(static_cast<std::size_t>(element)).def->type)) continue;
-    auto word = schema.Word(static_cast<std::size_t>(element), v.disaggregation);
-    if (!word.ok()) continue;
-    engine::ValueRow row;
-    row.word = *word;
-    row.value = std::strtod(v.value.c_str(), nullptr);
-    row.submission_id = submission_id;
-    row.element = static_cast<std::uint32_t>(element);
-    row.org = org;
-    row.year = static_cast<std::uint16_t>(year_idx);
-    rows.push_back(row);
+    std::optional<engine::ValueRow> row = md_->value_schema().Row(v);
+    if (!row) continue;  // text: no rule sums it
+    row->submission_id = submission_id;
+    row->org = org;
+    row->year = static_cast<std::uint16_t>(year_idx);
+    rows.push_back(*row);
   }
   return rows;
 }

@@ -23,13 +23,13 @@ class RuleChecker {
   // After a form was stored: its values are now `rows`.
   void Replace(std::int64_t submission_id, std::vector<engine::ValueRow> rows);
 
-  // The rows of `values` as snapshot value rows of `org` and `school_year` (which must be
-  // valid). Values that do not read are reported in `errors` (file, row, column, reason).
+  // The numeric values of `values` (checked beforehand) as value rows of `org` and
+  // `year_idx`, carrying `submission_id`.
   std::vector<engine::ValueRow> Rows(std::span<const store::DataValue> values, std::uint32_t org,
                                      int year_idx, std::int64_t submission_id) const;
 
   // The rules of `data_set` broken at `org` in year `year_idx`, with the stored values of
-  // `submission_id` replaced by `pending` (submission_id 0 and no pending: as stored).
+  // `submission_id` (0: a form not stored yet) replaced by `pending`.
   std::vector<RuleResult> Check(const meta::DataSet& data_set, std::uint32_t org, int year_idx,
                                 std::int64_t submission_id,
                                 std::span<const engine::ValueRow> pending) const;

@@ -136,8 +136,12 @@ void AddSubmit(CLI::App& app, CliContext& ctx) {
 }
 
 // approve, return and reopen: a state change with an optional text.
+using TransitionFn = core::Status (*)(store::Store&, const app::Actor&, const app::Metadata&,
+                                      const app::FormKey&, const std::string& text);
+
 void AddTransition(CLI::App& app, CliContext& ctx, const char* name, const char* help,
-                   const char* text_option, const char* text_help, const char* done) {
+                   const char* text_option, const char* text_help, const char* done,
+                   TransitionFn transition) {
   struct Args : FormArgs {
     std::string text;
   };
@@ -146,12 +150,9 @@ void AddTransition(CLI::App& app, CliContext& ctx, const char* name, const char*
   AddFormOptions(cmd, args.get());
   if (text_option) cmd->add_option(text_option, args->text, text_help)->required();
   const std::string command = name;
-  cmd->callback([&ctx, args, command, done] {
+  cmd->callback([&ctx, args, command, done, transition] {
     WithStore(ctx, args->packages, [&](store::Store& store, const app::Metadata& md) {
-      core::Status s;
-      if (command == "approve") s = app::ApproveForm(store, ctx.actor, md, KeyOf(*args));
-      if (command == "return") s = app::ReturnForm(store, ctx.actor, md, KeyOf(*args), args->text);
-      if (command == "reopen") s = app::ReopenForm(store, ctx.actor, md, KeyOf(*args), args->text);
+      const core::Status s = transition(store, ctx.actor, md, KeyOf(*args), args->text);
       if (!s.ok()) return ctx.Fail(s);
       if (ctx.json()) {
         std::printf("%s\n", nlohmann::json({{"done", command}}).dump().c_str());
@@ -273,11 +274,14 @@ void AddFormsCommands(CLI::App& app, CliContext& ctx) {
   AddForms(app, ctx);
   AddSubmit(app, ctx);
   AddTransition(app, ctx, "approve", "审核通过一张已上报的报表（上一级单位）；通过后锁定", nullptr,
-                nullptr, "已审核通过，报表已锁定");
+                nullptr, "已审核通过，报表已锁定",
+                [](store::Store& store, const app::Actor& actor, const app::Metadata& md,
+                   const app::FormKey& key,
+                   const std::string&) { return app::ApproveForm(store, actor, md, key); });
   AddTransition(app, ctx, "return", "退回一张已上报的报表，写明意见；填报单位修改后可再次上报",
-                "--comment", "退回意见", "已退回");
+                "--comment", "退回意见", "已退回", app::ReturnForm);
   AddTransition(app, ctx, "reopen", "重开一张已审核的报表（记入审计日志），此后的修改逐条记录",
-                "--reason", "重开原因", "已重开，报表回到草稿状态");
+                "--reason", "重开原因", "已重开，报表回到草稿状态", app::ReopenForm);
   AddValidate(app, ctx);
   AddChanges(app, ctx);
 }

@@ -5,10 +5,9 @@
 // Functions: students(filter), staff(filter), classes(filter) count rows of that table
 // (the filter may be omitted); years_before(n, expr) takes expr's measures n school years
 // back; value(element, filter) sums a collected figure's values whose categories pass the
-// filter (value_schema.h). In a filter: field comparisons (=, !=, <, <=, >, >=, in, between), a
-// bool field alone
-// (`left_behind`), had(event, …) for status events within the school year, age (on 31 August
-// of the school year's first year) and age_on("MM-DD"), and and/or/not.
+// filter (value_schema.h). In a filter: field comparisons (=, !=, <, <=, >, >=, in, between),
+// a bool field alone (`left_behind`), had(event, …) for status events within the school year,
+// age (on 31 August of the school year's first year) and age_on("MM-DD"), and and/or/not.
 #pragma once
 
 #include <cstdint>

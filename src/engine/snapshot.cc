@@ -119,31 +119,21 @@ class SnapshotBuilder {
 
   Status ReadValues(store::Store& store, const ValueSchema& schema) {
     s_->value_schema_ = &schema;
-    EL_RETURN_IF_ERROR(store.ScanValues([&](const store::StoredValue& v) {
-      const int element = schema.Find(v.value.element);
+    return store.ScanValues([&](const store::StoredValue& v) {
       const int year = s_->YearIndex(v.period);
       const std::int32_t org = s_->OrgIndex(v.org_unit_id);
-      if (element < 0 || year < 0 || org < 0 ||
-          !meta::IsNumeric(schema.element(static_cast<std::size_t>(element)).def->type)) {
+      std::optional<ValueRow> row = schema.Row(v.value);
+      if (year < 0 || org < 0 || !row) {
         ++s_->skipped_values_;
         return Status::OK();
       }
-      auto word = schema.Word(static_cast<std::size_t>(element), v.value.disaggregation);
-      char* end = nullptr;
-      const double number = std::strtod(v.value.value.c_str(), &end);
-      if (!word.ok() || end == v.value.value.c_str()) {
-        ++s_->skipped_values_;
-        return Status::OK();
-      }
-      s_->values_.push_back(
-          ValueRow{*word, number, v.submission_id, static_cast<std::uint32_t>(element),
-                   static_cast<std::uint32_t>(org), static_cast<std::uint16_t>(year),
-                   v.state == store::SubmissionState::kApproved});
+      row->submission_id = v.submission_id;
+      row->org = static_cast<std::uint32_t>(org);
+      row->year = static_cast<std::uint16_t>(year);
+      row->approved = v.state == store::SubmissionState::kApproved;
+      s_->values_.push_back(*row);
       return Status::OK();
-    }));
-    std::stable_sort(s_->values_.begin(), s_->values_.end(),
-                     [](const ValueRow& a, const ValueRow& b) { return a.element < b.element; });
-    return Status::OK();
+    });
   }
 
  private:

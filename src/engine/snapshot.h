@@ -27,17 +27,6 @@
 
 namespace eduledger::engine {
 
-// A collected figure's value in the snapshot.
-struct ValueRow {
-  std::uint64_t word = 0;  // the disaggregation (ValueSchema::Word)
-  double value = 0;
-  std::int64_t submission_id = 0;
-  std::uint32_t element = 0;  // index in the schema
-  std::uint32_t org = 0;
-  std::uint16_t year = 0;
-  bool approved = false;
-};
-
 class Snapshot {
  public:
   // Read the whole register from `store`, and its collected figures when `values` is given
@@ -73,7 +62,7 @@ class Snapshot {
   };
   const ClassInfo& class_info(std::uint32_t record) const { return classes_info_[record]; }
 
-  // Collected figures, by element; the schema that reads them (nullptr: none).
+  // Collected figures, in store order; the schema that reads them (nullptr: none).
   const std::vector<ValueRow>& values() const { return values_; }
   const ValueSchema* value_schema() const { return value_schema_; }
   // Stored values left out: an unknown element or disaggregation, or text.

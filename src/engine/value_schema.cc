@@ -1,5 +1,7 @@
 #include "engine/value_schema.h"
 
+#include <cstdlib>
+
 namespace eduledger::engine {
 
 namespace {
@@ -31,6 +33,8 @@ ValueSchema::ValueSchema(std::span<const meta::DataElement> elements,
         }
         if (c.code == "sex" && c.FindOption("male") && c.FindOption("female")) {
           e.sex_field = static_cast<int>(e.fields.size());
+          e.male = *c.FindOption("male");
+          e.female = *c.FindOption("female");
         }
         e.categories.push_back(&c);
         e.fields.push_back(f);
@@ -68,11 +72,26 @@ std::string ValueSchema::Text(std::size_t i, std::uint64_t word) const {
 std::optional<core::Sex> ValueSchema::SexOf(std::size_t i, std::uint64_t word) const {
   const ValueElement& e = elements_[i];
   if (e.sex_field < 0) return std::nullopt;
-  const meta::Category& c = *e.categories[static_cast<std::size_t>(e.sex_field)];
   const std::size_t option = e.fields[static_cast<std::size_t>(e.sex_field)].Get(word);
-  if (option == c.FindOption("male")) return core::Sex::kMale;
-  if (option == c.FindOption("female")) return core::Sex::kFemale;
+  if (option == e.male) return core::Sex::kMale;
+  if (option == e.female) return core::Sex::kFemale;
   return core::Sex::kUnknown;
+}
+
+std::optional<ValueRow> ValueSchema::Row(const store::DataValue& v) const {
+  const int element = Find(v.element);
+  if (element < 0) return std::nullopt;
+  const auto i = static_cast<std::size_t>(element);
+  if (!meta::IsNumeric(elements_[i].def->type)) return std::nullopt;
+  auto word = Word(i, v.disaggregation);
+  char* end = nullptr;
+  const double number = std::strtod(v.value.c_str(), &end);
+  if (!word.ok() || end == v.value.c_str()) return std::nullopt;
+  ValueRow row;
+  row.word = *word;
+  row.value = number;
+  row.element = static_cast<std::uint32_t>(i);
+  return row;
 }
 
 }  // namespace eduledger::engine

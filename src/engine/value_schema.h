@@ -16,14 +16,27 @@
 #include "core/result.h"
 #include "engine/field.h"
 #include "meta/data_element.h"
+#include "store/collected.h"
 
 namespace eduledger::engine {
+
+// A collected figure's value in the snapshot.
+struct ValueRow {
+  std::uint64_t word = 0;  // the disaggregation (ValueSchema::Word)
+  double value = 0;
+  std::int64_t submission_id = 0;
+  std::uint32_t element = 0;  // index in the schema
+  std::uint32_t org = 0;
+  std::uint16_t year = 0;
+  bool approved = false;
+};
 
 struct ValueElement {
   const meta::DataElement* def = nullptr;
   std::vector<const meta::Category*> categories;  // in the element's order
   std::vector<Field> fields;                      // one per category
-  int sex_field = -1;  // the category that splits by sex ("sex": male/female), or -1
+  int sex_field = -1;                // the category that splits by sex ("sex": male/female), or -1
+  std::size_t male = 0, female = 0;  // its options
   std::unique_ptr<Layout> layout;
 };
 
@@ -39,6 +52,10 @@ class ValueSchema {
   int Find(std::string_view code) const;
   const ValueElement& element(std::size_t i) const { return elements_[i]; }
   std::size_t size() const { return elements_.size(); }
+
+  // A stored value as a row (element, word and number set; the rest left to the caller), or
+  // nullopt when it does not read: an unknown element or disaggregation, text, not a number.
+  std::optional<ValueRow> Row(const store::DataValue& v) const;
 
   // The row word of a disaggregation of element `i`: InvalidArgument when it does not parse.
   core::Result<std::uint64_t> Word(std::size_t i, std::string_view disaggregation) const;
