@@ -1,5 +1,7 @@
 #include "engine/cube.h"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "meta/grade.h"
@@ -19,6 +21,13 @@ void GroupCells(std::uint64_t word, int* sex_cell, int* grade_cell) {
   const auto g = static_cast<int>(grade.Get(word));
   *sex_cell = s == kNoSex ? -1 : SexCell(static_cast<core::Sex>(s));
   *grade_cell = g == kNoGrade ? -1 : kFirstGradeCell + g;
+}
+
+// numerator / denominator × factor; no value for a zero or missing denominator.
+double RateValue(double numerator, double denominator, double factor) {
+  return denominator == 0 || std::isnan(denominator) || std::isnan(numerator)
+             ? kNaN
+             : numerator / denominator * factor;
 }
 
 }  // namespace
@@ -137,6 +146,83 @@ double Cube::Evaluate(const Formula& f, int year_idx, std::uint32_t org, int cel
       sides);
 }
 
+void Cube::EvaluateYear(const Formula& f, int year_idx, std::vector<double>* out) const {
+  const std::size_t n = snapshot_->org_count() * kCellCount;
+  out->assign(n, kNaN);
+  if (f.ops.empty()) return;
+  // The postfix program run over blocks of cells, so that the stack stays in cache.
+  constexpr std::size_t kBlock = 256;
+  std::vector<std::array<double, kBlock>> stack(f.ops.size());
+  const std::vector<int>& years = snapshot_->years();
+  for (std::size_t begin = 0; begin < n; begin += kBlock) {
+    const std::size_t len = std::min(kBlock, n - begin);
+    std::size_t top = 0;
+    for (const FormulaOp& op : f.ops) {
+      switch (op.kind) {
+        case FormulaOp::kConst:
+          std::fill_n(stack[top++].begin(), len, op.value);
+          break;
+        case FormulaOp::kMeasure: {
+          int y = year_idx;
+          if (op.years_back != 0) {
+            y = year_idx < 0 ? -1
+                             : snapshot_->YearIndex(years[static_cast<std::size_t>(year_idx)] -
+                                                    op.years_back);
+          }
+          double* to = stack[top++].data();
+          if (y < 0 || static_cast<std::size_t>(y) >= years.size()) {
+            std::fill_n(to, len, kNaN);
+          } else {
+            std::copy_n(&counts_[op.measure][Index(y, 0, 0) + begin], len, to);
+          }
+          break;
+        }
+        case FormulaOp::kNeg:
+          for (std::size_t i = 0; i < len; ++i) stack[top - 1][i] = -stack[top - 1][i];
+          break;
+        default: {
+          const double* b = stack[--top].data();
+          double* a = stack[top - 1].data();
+          switch (op.kind) {
+            case FormulaOp::kAdd:
+              for (std::size_t i = 0; i < len; ++i) a[i] += b[i];
+              break;
+            case FormulaOp::kSub:
+              for (std::size_t i = 0; i < len; ++i) a[i] -= b[i];
+              break;
+            case FormulaOp::kMul:
+              for (std::size_t i = 0; i < len; ++i) a[i] *= b[i];
+              break;
+            case FormulaOp::kDiv:
+              for (std::size_t i = 0; i < len; ++i) a[i] = b[i] == 0 ? kNaN : a[i] / b[i];
+              break;
+            default:
+              for (std::size_t i = 0; i < len; ++i) a[i] = ApplyCompare(op.compare, a[i], b[i]);
+          }
+        }
+      }
+    }
+    if (top == 1) std::copy_n(stack[0].begin(), len, out->begin() + static_cast<long>(begin));
+  }
+}
+
+Cube::RateColumns Cube::RatesOfYear(const RatePlan& plan, int year_idx) const {
+  RateColumns r;
+  EvaluateYear(plan.numerator, year_idx, &r.numerator);
+  const std::size_t n = r.numerator.size();
+  r.value.resize(n);
+  if (plan.denominator.empty()) {
+    r.denominator.assign(n, kNaN);
+    for (std::size_t i = 0; i < n; ++i) r.value[i] = r.numerator[i] * plan.factor;
+    return r;
+  }
+  EvaluateYear(plan.denominator, year_idx, &r.denominator);
+  for (std::size_t i = 0; i < n; ++i) {
+    r.value[i] = RateValue(r.numerator[i], r.denominator[i], plan.factor);
+  }
+  return r;
+}
+
 RateCell Cube::Rate(const RatePlan& plan, int year_idx, std::uint32_t org, int cell) const {
   RateCell out;
   out.numerator = Evaluate(plan.numerator, year_idx, org, cell);
@@ -146,9 +232,7 @@ RateCell Cube::Rate(const RatePlan& plan, int year_idx, std::uint32_t org, int c
     return out;
   }
   out.denominator = Evaluate(plan.denominator, year_idx, org, cell);
-  out.value = out.denominator == 0 || std::isnan(out.denominator) || std::isnan(out.numerator)
-                  ? kNaN
-                  : out.numerator / out.denominator * plan.factor;
+  out.value = RateValue(out.numerator, out.denominator, plan.factor);
   return out;
 }
 

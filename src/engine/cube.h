@@ -63,6 +63,17 @@ class Cube {
                   double* sides = nullptr) const;
   RateCell Rate(const RatePlan& plan, int year_idx, std::uint32_t org, int cell) const;
 
+  // The same for every org unit and cell of a school year at once (the fast path for whole
+  // tables): `out` gets org_count() × kCellCount values, org-major; index them with CellIndex.
+  void EvaluateYear(const Formula& f, int year_idx, std::vector<double>* out) const;
+  struct RateColumns {
+    std::vector<double> numerator, denominator, value;
+  };
+  RateColumns RatesOfYear(const RatePlan& plan, int year_idx) const;
+  static std::size_t CellIndex(std::uint32_t org, int cell) {
+    return static_cast<std::size_t>(org) * kCellCount + static_cast<std::size_t>(cell);
+  }
+
   const Snapshot& snapshot() const { return *snapshot_; }
   const MeasureCatalog& catalog() const { return *catalog_; }
 

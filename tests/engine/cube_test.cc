@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "engine/tiny_register.h"
@@ -175,6 +176,36 @@ TEST_F(CubeTest, LooksBackWithYearsBefore) {
       2.0 / 3, 1e-12);
   // 2022 is not in the register: no value.
   EXPECT_TRUE(std::isnan(Value("years_before(1, students())", 2023, county_)));
+}
+
+TEST_F(CubeTest, WholeYearsAtOnceMatchTheCellsWorkedOutByHand) {
+  MeasureCatalog catalog;
+  RatePlan dropout{
+      *CompileFormula("students(end_status = dropped_out)", FormulaKind::kArithmetic, &catalog),
+      *CompileFormula("students()", FormulaKind::kArithmetic, &catalog), 100};
+  const Formula back =
+      *CompileFormula("students(level = junior) / years_before(1, students(grade = 6))",
+                      FormulaKind::kArithmetic, &catalog);
+  const Cube cube = Cube::Compute(*snapshot_, catalog);
+  const Cube::RateColumns r = cube.RatesOfYear(dropout, snapshot_->YearIndex(2023));
+  ASSERT_EQ(r.value.size(), snapshot_->org_count() * kCellCount);
+  // 2023: b dropped out (d came back, c transferred) of the seven pupils.
+  const std::size_t county = Cube::CellIndex(Org(county_), kCellTotal);
+  EXPECT_EQ(r.numerator[county], 1);
+  EXPECT_EQ(r.denominator[county], 7);
+  EXPECT_NEAR(r.value[county], 100.0 / 7, 1e-12);
+  // Girls: b, d, g2; b dropped out.
+  EXPECT_NEAR(r.value[Cube::CellIndex(Org(county_), SexCell(Sex::kFemale))], 100.0 / 3, 1e-12);
+  // Boys: a, c, g1, g3; none dropped out.
+  EXPECT_EQ(r.value[Cube::CellIndex(Org(county_), SexCell(Sex::kMale))], 0);
+  // Township 2 had nobody in 2023: no value, not 0.
+  EXPECT_TRUE(std::isnan(r.value[Cube::CellIndex(Org(town2_), kCellTotal)]));
+
+  std::vector<double> values;
+  cube.EvaluateYear(back, snapshot_->YearIndex(2024), &values);
+  EXPECT_NEAR(values[county], 2.0 / 3, 1e-12);
+  cube.EvaluateYear(back, snapshot_->YearIndex(2023), &values);  // 2022 is not held
+  EXPECT_TRUE(std::all_of(values.begin(), values.end(), [](double v) { return std::isnan(v); }));
 }
 
 TEST_F(CubeTest, CountsStaffAndClasses) {
