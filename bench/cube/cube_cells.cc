@@ -22,8 +22,8 @@ auto Key(const CubeCell& c) { return std::tuple(c.year, c.org, c.cell); }
 
 std::string Describe(const CubeCell& c) {
   char buf[200];
-  std::snprintf(buf, sizeof buf, "%d/%u/%d: %lld %lld %lld %lld %.17g %.17g", c.year, c.org,
-                c.cell, static_cast<long long>(c.enrolled), static_cast<long long>(c.dropped),
+  std::snprintf(buf, sizeof buf, "%d/%u/%d: %lld %lld %lld %lld %.17g %.17g", c.year, c.org, c.cell,
+                static_cast<long long>(c.enrolled), static_cast<long long>(c.dropped),
                 static_cast<long long>(c.graduated), static_cast<long long>(c.promoted),
                 c.dropout_rate, c.promotion_rate);
   return buf;
@@ -32,7 +32,8 @@ std::string Describe(const CubeCell& c) {
 }  // namespace
 
 void CubeCell::SetRates() {
-  dropout_rate = enrolled == 0 ? kNaN : static_cast<double>(dropped) / static_cast<double>(enrolled);
+  dropout_rate =
+      enrolled == 0 ? kNaN : static_cast<double>(dropped) / static_cast<double>(enrolled);
   promotion_rate =
       graduated == 0 ? kNaN : static_cast<double>(promoted) / static_cast<double>(graduated);
 }

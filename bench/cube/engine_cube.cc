@@ -1,5 +1,7 @@
 #include "bench/cube/engine_cube.h"
 
+#include <algorithm>
+
 namespace eduledger::bench {
 
 namespace {
@@ -14,17 +16,17 @@ bool Reported(meta::OrgLevel level) {
 core::Result<std::unique_ptr<EngineCube>> EngineCube::Make() {
   std::unique_ptr<EngineCube> e(new EngineCube());
   const auto compile = [&](std::string_view text, engine::Formula* to) -> core::Status {
-    EL_ASSIGN_OR_RETURN(*to, engine::CompileFormula(text, engine::FormulaKind::kArithmetic,
-                                                    &e->catalog_));
+    EL_ASSIGN_OR_RETURN(
+        *to, engine::CompileFormula(text, engine::FormulaKind::kArithmetic, &e->catalog_));
     return core::Status::OK();
   };
   engine::Formula enrolled, dropped, graduated, promoted;
   EL_RETURN_IF_ERROR(compile("students()", &enrolled));
   EL_RETURN_IF_ERROR(compile("students(end_status = dropped_out)", &dropped));
   EL_RETURN_IF_ERROR(compile("students(end_status = graduated)", &graduated));
-  EL_RETURN_IF_ERROR(compile(
-      "students(end_status = graduated and next_level != none and next_level != unknown)",
-      &promoted));
+  EL_RETURN_IF_ERROR(
+      compile("students(end_status = graduated and next_level != none and next_level != unknown)",
+              &promoted));
   e->dropout_ = engine::RatePlan{dropped, enrolled, 1};
   e->promotion_ = engine::RatePlan{promoted, graduated, 1};
   return e;
@@ -38,6 +40,9 @@ CubeCells EngineCube::Cells(const engine::Cube& cube) const {
     const int year = static_cast<int>(y);
     const engine::Cube::RateColumns dropout = cube.RatesOfYear(dropout_, year);
     const engine::Cube::RateColumns promotion = cube.RatesOfYear(promotion_, year);
+    out.Reserve(out.size() + static_cast<std::size_t>(std::count_if(
+                                 dropout.denominator.begin(), dropout.denominator.end(),
+                                 [](double n) { return n > 0; })));
     for (std::uint32_t o = 0; o < units.size(); ++o) {
       if (!Reported(units[o].level)) continue;
       for (int k = 0; k < engine::kCellCount; ++k) {

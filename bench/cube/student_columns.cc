@@ -49,8 +49,8 @@ StudentColumns StudentColumns::FromSnapshot(const engine::Snapshot& snapshot) {
     for (std::uint32_t r = g.begin; r < g.end; ++r) {
       c.year.push_back(static_cast<std::uint8_t>(g.year));
       c.school.push_back(g.org);
-      c.sex.push_back(static_cast<std::uint8_t>(
-          engine::SexCell(static_cast<core::Sex>(sex.Get(g.word)))));
+      c.sex.push_back(
+          static_cast<std::uint8_t>(engine::SexCell(static_cast<core::Sex>(sex.Get(g.word)))));
       c.grade.push_back(static_cast<std::int8_t>(static_cast<int>(grade.Get(g.word)) - 2));
       c.end_status.push_back(static_cast<std::uint8_t>(end_status.Get(t.words[r])));
       c.next_level.push_back(static_cast<std::uint8_t>(next_level.Get(t.words[r])));
@@ -129,8 +129,7 @@ core::Status StudentColumns::WriteCsv(const std::string& path) const {
     const std::int32_t county = Above(school[i], meta::OrgLevel::kCounty);
     std::fprintf(f, "%d,%d,", years[year[i]], county);
     if (township >= 0) std::fprintf(f, "%d", township);  // empty: NULL
-    std::fprintf(f, ",%u,%u,%d,%u,%u\n", school[i], sex[i], grade[i], end_status[i],
-                 next_level[i]);
+    std::fprintf(f, ",%u,%u,%d,%u,%u\n", school[i], sex[i], grade[i], end_status[i], next_level[i]);
   }
   if (std::fclose(f) != 0) return core::Status::Internal("write_failed", path + ": cannot write");
   return core::Status::OK();

@@ -19,15 +19,15 @@
 namespace eduledger::bench {
 
 struct StudentColumns {
-  std::vector<int> years;                 // school years; year[] indexes this
-  std::vector<std::int32_t> parent;       // per org index; -1 at the top
-  std::vector<std::uint8_t> org_level;    // per org index: meta::OrgLevel
-  std::vector<std::uint8_t> year;         // index into years
-  std::vector<std::uint32_t> school;      // org index
-  std::vector<std::uint8_t> sex;          // 1 男, 2 女, 3 unknown (the cube's sex cells)
-  std::vector<std::int8_t> grade;         // meta grade, -2..12
-  std::vector<std::uint8_t> end_status;   // engine::EndStatus
-  std::vector<std::uint8_t> next_level;   // engine next_level code (0 none, 15 unknown)
+  std::vector<int> years;                // school years; year[] indexes this
+  std::vector<std::int32_t> parent;      // per org index; -1 at the top
+  std::vector<std::uint8_t> org_level;   // per org index: meta::OrgLevel
+  std::vector<std::uint8_t> year;        // index into years
+  std::vector<std::uint32_t> school;     // org index
+  std::vector<std::uint8_t> sex;         // 1 男, 2 女, 3 unknown (the cube's sex cells)
+  std::vector<std::int8_t> grade;        // meta grade, -2..12
+  std::vector<std::uint8_t> end_status;  // engine::EndStatus
+  std::vector<std::uint8_t> next_level;  // engine next_level code (0 none, 15 unknown)
 
   std::size_t size() const { return year.size(); }
   std::size_t org_count() const { return parent.size(); }

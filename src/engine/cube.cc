@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <thread>
 
 #include "meta/grade.h"
 
@@ -12,6 +13,8 @@ namespace {
 
 constexpr double kNaN = __builtin_nan("");
 constexpr int kFirstGradeCell = 4;
+// Below this many groups per thread a table is counted on the calling thread alone.
+constexpr std::size_t kGroupsPerThread = 20000;
 
 // The cells a group adds to, besides the total: its sex and its grade (-1: none).
 void GroupCells(std::uint64_t word, int* sex_cell, int* grade_cell) {
@@ -62,17 +65,50 @@ Cube Cube::Compute(const Snapshot& snapshot, const MeasureCatalog& catalog,
   return Compute(snapshot, catalog, values, false);
 }
 
-void Cube::CountGroups(const MeasureCounter& counter, std::vector<double>* counts) const {
-  for (const Group& g : counter.table().groups) {
-    const auto n = static_cast<double>(counter.Count(g));
-    if (n == 0) continue;
-    int sex_cell, grade_cell;
-    GroupCells(g.word, &sex_cell, &grade_cell);
-    double* cell = &(*counts)[Index(g.year, g.org, 0)];
-    cell[kCellTotal] += n;
-    if (sex_cell >= 0) cell[sex_cell] += n;
-    if (grade_cell >= 0) cell[grade_cell] += n;
+void Cube::CountGroups(const Table& table, std::span<const std::uint32_t> measures,
+                       std::span<const MeasureCounter> counters) {
+  // Contiguous slices of the groups, one per thread, cut where the school or the year changes
+  // so that no two threads add to the same cells.
+  const std::size_t groups = table.groups.size();
+  const std::size_t threads =
+      groups < kGroupsPerThread
+          ? 1
+          : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1,
+                                    std::min<std::size_t>(8, groups / kGroupsPerThread));
+  std::vector<std::size_t> cuts{0};
+  for (std::size_t t = 1; t < threads; ++t) {
+    std::size_t at = std::max(cuts.back(), groups * t / threads);
+    while (at > 0 && at < groups && table.groups[at].org == table.groups[at - 1].org &&
+           table.groups[at].year == table.groups[at - 1].year) {
+      ++at;
+    }
+    cuts.push_back(at);
   }
+  cuts.push_back(groups);
+  const auto count_slice = [&](std::size_t begin, std::size_t end) {
+    // Groups outer, measures inner: a group's rows are read from memory once and stay in
+    // cache while every measure of the table counts them.
+    for (std::size_t i = begin; i < end; ++i) {
+      const Group& g = table.groups[i];
+      int sex_cell, grade_cell;
+      GroupCells(g.word, &sex_cell, &grade_cell);
+      const std::size_t at = Index(g.year, g.org, 0);
+      for (std::size_t m = 0; m < measures.size(); ++m) {
+        const auto n = static_cast<double>(counters[m].Count(g));
+        if (n == 0) continue;
+        double* cell = &counts_[measures[m]][at];
+        cell[kCellTotal] += n;
+        if (sex_cell >= 0) cell[sex_cell] += n;
+        if (grade_cell >= 0) cell[grade_cell] += n;
+      }
+    }
+  };
+  std::vector<std::thread> workers;
+  for (std::size_t t = 1; t + 1 < cuts.size(); ++t) {
+    workers.emplace_back(count_slice, cuts[t], cuts[t + 1]);
+  }
+  count_slice(cuts[0], cuts[1]);
+  for (std::thread& w : workers) w.join();
 }
 
 void Cube::SumValues(const MeasureCounter& counter, const Measure& m,
@@ -92,35 +128,52 @@ void Cube::SumValues(const MeasureCounter& counter, const Measure& m,
 Cube Cube::Compute(const Snapshot& snapshot, const MeasureCatalog& catalog,
                    std::span<const ValueRow> values, bool approved_only) {
   Cube cube(snapshot, catalog);
-  const std::size_t orgs = snapshot.org_count();
-  const std::size_t size = snapshot.years().size() * orgs * kCellCount;
-  for (std::uint32_t m = 0; m < catalog.size(); ++m) {
-    const Measure& measure = catalog.measures()[m];
-    const MeasureCounter counter(snapshot, measure);
-    const bool collected = measure.table == MeasureTable::kValues;
-    std::vector<double> counts(size, collected ? kNaN : 0.0);
-    if (collected) {
-      cube.SumValues(counter, measure, values, approved_only, &counts);
-    } else {
-      cube.CountGroups(counter, &counts);
+  const std::size_t size = snapshot.years().size() * snapshot.org_count() * kCellCount;
+  const std::vector<Measure>& measures = catalog.measures();
+  for (const Measure& m : measures) {
+    cube.counts_.emplace_back(size, m.table == MeasureTable::kValues ? kNaN : 0.0);
+  }
+  // Row counts, table by table; then sums of collected figures.
+  for (const MeasureTable table :
+       {MeasureTable::kStudents, MeasureTable::kStaff, MeasureTable::kClasses}) {
+    std::vector<std::uint32_t> of_table;
+    std::vector<MeasureCounter> counters;
+    for (std::uint32_t m = 0; m < measures.size(); ++m) {
+      if (measures[m].table != table) continue;
+      of_table.push_back(m);
+      counters.emplace_back(snapshot, measures[m]);
     }
-    // Roll up: children before parents.
-    for (std::size_t y = 0; y < snapshot.years().size(); ++y) {
-      for (const std::uint32_t org : snapshot.bottom_up()) {
-        const std::int32_t parent = snapshot.parent(org);
-        if (parent < 0) continue;
-        const double* from = &counts[cube.Index(static_cast<int>(y), org, 0)];
-        double* to =
-            &counts[cube.Index(static_cast<int>(y), static_cast<std::uint32_t>(parent), 0)];
-        for (int c = 0; c < kCellCount; ++c) {
-          // A figure nobody collected stays "no value" (NaN) until a child has one.
-          if (from[c] == from[c]) to[c] = (to[c] == to[c] ? to[c] : 0) + from[c];
-        }
-      }
-    }
-    cube.counts_.push_back(std::move(counts));
+    if (!counters.empty()) cube.CountGroups(counters.front().table(), of_table, counters);
+  }
+  for (std::uint32_t m = 0; m < measures.size(); ++m) {
+    if (measures[m].table != MeasureTable::kValues) continue;
+    cube.SumValues(MeasureCounter(snapshot, measures[m]), measures[m], values, approved_only,
+                   &cube.counts_[m]);
+  }
+  for (std::uint32_t m = 0; m < measures.size(); ++m) {
+    cube.RollUp(measures[m].table == MeasureTable::kValues, &cube.counts_[m]);
   }
   return cube;
+}
+
+void Cube::RollUp(bool may_lack_values, std::vector<double>* counts) const {
+  const Snapshot& s = *snapshot_;
+  for (std::size_t y = 0; y < s.years().size(); ++y) {
+    for (const std::uint32_t org : s.bottom_up()) {
+      const std::int32_t parent = s.parent(org);
+      if (parent < 0) continue;
+      const double* from = &(*counts)[Index(static_cast<int>(y), org, 0)];
+      double* to = &(*counts)[Index(static_cast<int>(y), static_cast<std::uint32_t>(parent), 0)];
+      if (!may_lack_values) {
+        for (int c = 0; c < kCellCount; ++c) to[c] += from[c];
+        continue;
+      }
+      for (int c = 0; c < kCellCount; ++c) {
+        // A figure nobody collected stays "no value" (NaN) until a child has one.
+        if (from[c] == from[c]) to[c] = (to[c] == to[c] ? to[c] : 0) + from[c];
+      }
+    }
+  }
 }
 
 double Cube::Count(std::uint32_t measure, int year_idx, std::uint32_t org, int cell) const {
@@ -148,6 +201,13 @@ double Cube::Evaluate(const Formula& f, int year_idx, std::uint32_t org, int cel
 
 void Cube::EvaluateYear(const Formula& f, int year_idx, std::vector<double>* out) const {
   const std::size_t n = snapshot_->org_count() * kCellCount;
+  const bool held = year_idx >= 0 && static_cast<std::size_t>(year_idx) < snapshot_->years().size();
+  if (held && f.ops.size() == 1 && f.ops[0].kind == FormulaOp::kMeasure &&
+      f.ops[0].years_back == 0) {  // one measure: its counts as they are
+    const double* from = &counts_[f.ops[0].measure][Index(year_idx, 0, 0)];
+    out->assign(from, from + n);
+    return;
+  }
   out->assign(n, kNaN);
   if (f.ops.empty()) return;
   // The postfix program run over blocks of cells, so that the stack stays in cache.

@@ -9,7 +9,7 @@
 // without a split (staff have no grade, classes no sex) leaves those cells at 0.
 //
 // A Cube reads the snapshot it was computed from, which must outlive it. It is immutable:
-// reads are safe from several threads.
+// reads are safe from several threads. Computing a large register uses every core.
 #pragma once
 
 #include <cstdint>
@@ -80,7 +80,13 @@ class Cube {
  private:
   static Cube Compute(const Snapshot& snapshot, const MeasureCatalog& catalog,
                       std::span<const ValueRow> values, bool approved_only);
-  void CountGroups(const MeasureCounter& counter, std::vector<double>* counts) const;
+  // Count `measures` (of one table, with their `counters`) into counts_, on as many threads as
+  // the machine has cores when the table is large.
+  void CountGroups(const Table& table, std::span<const std::uint32_t> measures,
+                   std::span<const MeasureCounter> counters);
+  // Add every unit's counts into its parent's, children first; `may_lack_values`: NaN is
+  // "no value" (collected figures), not to be added.
+  void RollUp(bool may_lack_values, std::vector<double>* counts) const;
   void SumValues(const MeasureCounter& counter, const Measure& m, std::span<const ValueRow> values,
                  bool approved_only, std::vector<double>* counts) const;
   Cube(const Snapshot& s, const MeasureCatalog& c) : snapshot_(&s), catalog_(&c) {}
