@@ -31,7 +31,7 @@ struct CubeCell {
 class CubeCells {
  public:
   void Add(const CubeCell& c) { cells_.push_back(c); }
-  void Reserve(std::size_t n) { cells_.reserve(n); }
+  void Clear() { cells_.clear(); }  // keeps the buffer
   std::size_t size() const { return cells_.size(); }
   const std::vector<CubeCell>& cells() const { return cells_; }
 

@@ -1,7 +1,5 @@
 #include "bench/cube/engine_cube.h"
 
-#include <algorithm>
-
 namespace eduledger::bench {
 
 namespace {
@@ -32,17 +30,17 @@ core::Result<std::unique_ptr<EngineCube>> EngineCube::Make() {
   return e;
 }
 
-CubeCells EngineCube::Cells(const engine::Cube& cube) const {
+void EngineCube::Cells(const engine::Cube& cube, CubeCells* cells) const {
   const engine::Snapshot& s = cube.snapshot();
   const auto& units = s.orgs().units();
-  CubeCells out;
+  CubeCells& out = *cells;
+  out.Clear();
+  engine::Cube::RateColumns& dropout = dropout_columns_;
+  engine::Cube::RateColumns& promotion = promotion_columns_;
   for (std::size_t y = 0; y < s.years().size(); ++y) {
     const int year = static_cast<int>(y);
-    const engine::Cube::RateColumns dropout = cube.RatesOfYear(dropout_, year);
-    const engine::Cube::RateColumns promotion = cube.RatesOfYear(promotion_, year);
-    out.Reserve(out.size() + static_cast<std::size_t>(std::count_if(
-                                 dropout.denominator.begin(), dropout.denominator.end(),
-                                 [](double n) { return n > 0; })));
+    cube.RatesOfYear(dropout_, year, &dropout);
+    cube.RatesOfYear(promotion_, year, &promotion);
     for (std::uint32_t o = 0; o < units.size(); ++o) {
       if (!Reported(units[o].level)) continue;
       for (int k = 0; k < engine::kCellCount; ++k) {
@@ -62,7 +60,6 @@ CubeCells EngineCube::Cells(const engine::Cube& cube) const {
       }
     }
   }
-  return out;
 }
 
 }  // namespace eduledger::bench

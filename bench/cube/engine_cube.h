@@ -15,8 +15,9 @@ class EngineCube {
  public:
   static core::Result<std::unique_ptr<EngineCube>> Make();
 
-  // The cells of `cube` (computed with catalog()) for counties, townships and schools.
-  CubeCells Cells(const engine::Cube& cube) const;
+  // The cells of `cube` (computed with catalog()) for counties, townships and schools, into
+  // `cells` (cleared first; its buffer is reused, as are the rate columns).
+  void Cells(const engine::Cube& cube, CubeCells* cells) const;
   const engine::MeasureCatalog& catalog() const { return catalog_; }
 
  private:
@@ -24,6 +25,7 @@ class EngineCube {
   engine::MeasureCatalog catalog_;
   engine::RatePlan dropout_;    // dropped / enrolled
   engine::RatePlan promotion_;  // promoted / graduated
+  mutable engine::Cube::RateColumns dropout_columns_, promotion_columns_;
 };
 
 }  // namespace eduledger::bench

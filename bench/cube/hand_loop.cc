@@ -21,7 +21,7 @@ bool Reported(std::uint8_t level) {
 
 }  // namespace
 
-CubeCells HandLoopCube(const StudentColumns& c) {
+void HandLoopCube(const StudentColumns& c, CubeCells* cells) {
   constexpr int kCells = engine::kCellCount;
   constexpr auto kDropped = static_cast<std::uint8_t>(engine::EndStatus::kDroppedOut);
   constexpr auto kGraduated = static_cast<std::uint8_t>(engine::EndStatus::kGraduated);
@@ -57,7 +57,8 @@ CubeCells HandLoopCube(const StudentColumns& c) {
     }
   }
 
-  CubeCells out;
+  CubeCells& out = *cells;
+  out.Clear();
   for (std::size_t y = 0; y < c.years.size(); ++y) {
     for (std::uint32_t o = 0; o < orgs; ++o) {
       if (!Reported(c.org_level[o])) continue;
@@ -70,7 +71,6 @@ CubeCells HandLoopCube(const StudentColumns& c) {
       }
     }
   }
-  return out;
 }
 
 }  // namespace eduledger::bench

@@ -10,6 +10,7 @@
 
 namespace eduledger::bench {
 
-CubeCells HandLoopCube(const StudentColumns& columns);
+// The cube into `cells` (cleared first; its buffer is reused).
+void HandLoopCube(const StudentColumns& columns, CubeCells* cells);
 
 }  // namespace eduledger::bench

@@ -88,7 +88,7 @@ int Engine(const std::string& db, const std::string& dir, int runs) {
   CubeCells cells;
   TimeRuns(runs, [&] {
     const engine::Cube cube = engine::Cube::Compute(s, e.catalog());
-    cells = e.Cells(cube);
+    e.Cells(cube, &cells);
   });
   std::printf("cells %zu\npeak_kb %ld\n", cells.size(), PeakKb());
   cells.Sort();
@@ -101,7 +101,7 @@ int Loop(const std::string& dir, const std::string& order, int runs) {
   if (!loaded.ok()) return Fail(loaded.status());
   if (order == "school") *loaded = loaded->OrderedBySchool();
   CubeCells cells;
-  TimeRuns(runs, [&] { cells = HandLoopCube(*loaded); });
+  TimeRuns(runs, [&] { HandLoopCube(*loaded, &cells); });
   std::printf("cells %zu\npeak_kb %ld\n", cells.size(), PeakKb());
   cells.Sort();
   if (core::Status st = cells.WriteCsv(dir + "/loop_" + order + ".csv"); !st.ok()) return Fail(st);

@@ -266,21 +266,20 @@ void Cube::EvaluateYear(const Formula& f, int year_idx, std::vector<double>* out
   }
 }
 
-Cube::RateColumns Cube::RatesOfYear(const RatePlan& plan, int year_idx) const {
-  RateColumns r;
+void Cube::RatesOfYear(const RatePlan& plan, int year_idx, RateColumns* out) const {
+  RateColumns& r = *out;
   EvaluateYear(plan.numerator, year_idx, &r.numerator);
   const std::size_t n = r.numerator.size();
   r.value.resize(n);
   if (plan.denominator.empty()) {
     r.denominator.assign(n, kNaN);
     for (std::size_t i = 0; i < n; ++i) r.value[i] = r.numerator[i] * plan.factor;
-    return r;
+    return;
   }
   EvaluateYear(plan.denominator, year_idx, &r.denominator);
   for (std::size_t i = 0; i < n; ++i) {
     r.value[i] = RateValue(r.numerator[i], r.denominator[i], plan.factor);
   }
-  return r;
 }
 
 RateCell Cube::Rate(const RatePlan& plan, int year_idx, std::uint32_t org, int cell) const {

@@ -69,7 +69,8 @@ class Cube {
   struct RateColumns {
     std::vector<double> numerator, denominator, value;
   };
-  RateColumns RatesOfYear(const RatePlan& plan, int year_idx) const;
+  // `out` keeps its buffers between calls (a table of many rates reuses one).
+  void RatesOfYear(const RatePlan& plan, int year_idx, RateColumns* out) const;
   static std::size_t CellIndex(std::uint32_t org, int cell) {
     return static_cast<std::size_t>(org) * kCellCount + static_cast<std::size_t>(cell);
   }

@@ -187,7 +187,8 @@ TEST_F(CubeTest, WholeYearsAtOnceMatchTheCellsWorkedOutByHand) {
       *CompileFormula("students(level = junior) / years_before(1, students(grade = 6))",
                       FormulaKind::kArithmetic, &catalog);
   const Cube cube = Cube::Compute(*snapshot_, catalog);
-  const Cube::RateColumns r = cube.RatesOfYear(dropout, snapshot_->YearIndex(2023));
+  Cube::RateColumns r;
+  cube.RatesOfYear(dropout, snapshot_->YearIndex(2023), &r);
   ASSERT_EQ(r.value.size(), snapshot_->org_count() * kCellCount);
   // 2023: b dropped out (d came back, c transferred) of the seven pupils.
   const std::size_t county = Cube::CellIndex(Org(county_), kCellTotal);
