@@ -86,22 +86,7 @@ void Cube::CountGroups(const Table& table, std::span<const std::uint32_t> measur
   }
   cuts.push_back(groups);
   const auto count_slice = [&](std::size_t begin, std::size_t end) {
-    // Groups outer, measures inner: a group's rows are read from memory once and stay in
-    // cache while every measure of the table counts them.
-    for (std::size_t i = begin; i < end; ++i) {
-      const Group& g = table.groups[i];
-      int sex_cell, grade_cell;
-      GroupCells(g.word, &sex_cell, &grade_cell);
-      const std::size_t at = Index(g.year, g.org, 0);
-      for (std::size_t m = 0; m < measures.size(); ++m) {
-        const auto n = static_cast<double>(counters[m].Count(g));
-        if (n == 0) continue;
-        double* cell = &counts_[measures[m]][at];
-        cell[kCellTotal] += n;
-        if (sex_cell >= 0) cell[sex_cell] += n;
-        if (grade_cell >= 0) cell[grade_cell] += n;
-      }
-    }
+    CountSlice(table, measures, counters, begin, end);
   };
   std::vector<std::thread> workers;
   for (std::size_t t = 1; t + 1 < cuts.size(); ++t) {
@@ -109,6 +94,68 @@ void Cube::CountGroups(const Table& table, std::span<const std::uint32_t> measur
   }
   count_slice(cuts[0], cuts[1]);
   for (std::thread& w : workers) w.join();
+}
+
+void Cube::CountSlice(const Table& table, std::span<const std::uint32_t> measures,
+                      std::span<const MeasureCounter> counters, std::size_t begin,
+                      std::size_t end) {
+  // Groups outer, measures inner: a group's rows are read from memory once and stay in cache
+  // while every measure of the table counts them.
+  for (std::size_t i = begin; i < end; ++i) {
+    const Group& g = table.groups[i];
+    int sex_cell, grade_cell;
+    GroupCells(g.word, &sex_cell, &grade_cell);
+    const std::size_t at = Index(g.year, g.org, 0);
+    for (std::size_t m = 0; m < measures.size(); ++m) {
+      const auto n = static_cast<double>(counters[m].Count(g));
+      if (n == 0) continue;
+      double* cell = &counts_[measures[m]][at];
+      cell[kCellTotal] += n;
+      if (sex_cell >= 0) cell[sex_cell] += n;
+      if (grade_cell >= 0) cell[grade_cell] += n;
+    }
+  }
+}
+
+void Cube::Recount(std::span<const std::uint32_t> orgs) {
+  const Snapshot& s = *snapshot_;
+  const std::vector<Measure>& measures = catalog_->measures();
+  std::vector<double> before(kCellCount);
+  for (const MeasureTable table :
+       {MeasureTable::kStudents, MeasureTable::kStaff, MeasureTable::kClasses}) {
+    std::vector<std::uint32_t> of_table;
+    std::vector<MeasureCounter> counters;
+    for (std::uint32_t m = 0; m < measures.size(); ++m) {
+      if (measures[m].table != table) continue;
+      of_table.push_back(m);
+      counters.emplace_back(s, measures[m]);
+    }
+    if (counters.empty()) continue;
+    const Table& rows = counters.front().table();
+    for (std::size_t y = 0; y < s.years().size(); ++y) {
+      const int year = static_cast<int>(y);
+      for (const std::uint32_t org : orgs) {
+        // Count the unit afresh, then carry the difference up to every unit above it.
+        std::vector<std::vector<double>> old;
+        for (const std::uint32_t m : of_table) {
+          double* cell = &counts_[m][Index(year, org, 0)];
+          old.emplace_back(cell, cell + kCellCount);
+          std::fill_n(cell, kCellCount, 0.0);
+        }
+        const auto [lo, hi] = SchoolGroups(rows, year, org);
+        CountSlice(rows, of_table, counters, lo, hi);
+        for (std::size_t k = 0; k < of_table.size(); ++k) {
+          const double* now = &counts_[of_table[k]][Index(year, org, 0)];
+          for (std::int32_t up = s.parent(org); up >= 0;
+               up = s.parent(static_cast<std::uint32_t>(up))) {
+            double* to = &counts_[of_table[k]][Index(year, static_cast<std::uint32_t>(up), 0)];
+            for (int c = 0; c < kCellCount; ++c)
+              to[c] += now[c] - old[k][static_cast<std::size_t>(c)];
+          }
+        }
+      }
+    }
+  }
 }
 
 void Cube::SumValues(const MeasureCounter& counter, const Measure& m,

@@ -75,6 +75,12 @@ class Cube {
     return static_cast<std::size_t>(org) * kCellCount + static_cast<std::size_t>(cell);
   }
 
+  // Incremental update: count the units `orgs` (schools) afresh from the snapshot, which
+  // Snapshot::RefreshSchools has just changed for them, and carry the differences up to every
+  // unit above; nothing else is recounted. Collected figures are left as they are. Not safe
+  // while others read the cube.
+  void Recount(std::span<const std::uint32_t> orgs);
+
   const Snapshot& snapshot() const { return *snapshot_; }
   const MeasureCatalog& catalog() const { return *catalog_; }
 
@@ -85,6 +91,9 @@ class Cube {
   // the machine has cores when the table is large.
   void CountGroups(const Table& table, std::span<const std::uint32_t> measures,
                    std::span<const MeasureCounter> counters);
+  // Count groups [begin, end) of `table` (one slice of CountGroups).
+  void CountSlice(const Table& table, std::span<const std::uint32_t> measures,
+                  std::span<const MeasureCounter> counters, std::size_t begin, std::size_t end);
   // Add every unit's counts into its parent's, children first; `may_lack_values`: NaN is
   // "no value" (collected figures), not to be added.
   void RollUp(bool may_lack_values, std::vector<double>* counts) const;

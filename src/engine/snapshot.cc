@@ -1,6 +1,8 @@
 #include "engine/snapshot.h"
 
 #include <algorithm>
+#include <optional>
+#include <utility>
 
 #include "engine/student_rows_internal.h"
 #include "meta/school_type.h"
@@ -136,25 +138,55 @@ class SnapshotBuilder {
     });
   }
 
- private:
   // One row per class, grouped by school, year and grade.
   void ReadClasses(const internal::StudentRows& rows) {
+    AppendGroups(ClassRows(rows, std::nullopt), ClassLayout(), &s_->classes_);
+  }
+
+  // The class rows of `rows` (of school `only` when given), their infos appended.
+  std::vector<PendingRow> ClassRows(const internal::StudentRows& rows,
+                                    std::optional<std::uint32_t> only) {
     static const Field& size = *ClassLayout().Find("size");
     std::vector<PendingRow> pending;
     const auto& classes = rows.classes();
     pending.reserve(classes.size());
     for (std::size_t c = 0; c < classes.size(); ++c) {
+      if (only && classes[c].org != *only) continue;
       std::uint64_t w = 0;
       size.Set(&w, std::min<std::uint64_t>(rows.class_sizes()[c], size.max_stored()));
       pending.push_back(PendingRow{internal::RowKey(s_->YearIndex(classes[c].school_year),
                                                     classes[c].org, classes[c].grade + 2, kNoSex),
-                                   w, static_cast<std::uint32_t>(c)});
+                                   w, static_cast<std::uint32_t>(s_->classes_info_.size())});
       s_->classes_info_.push_back(Snapshot::ClassInfo{
           classes[c].school_year, s_->orgs_.units()[classes[c].org].id, classes[c].name});
     }
-    AppendGroups(std::move(pending), ClassLayout(), &s_->classes_);
+    return pending;
   }
 
+  // Put `rows` (every row of school `org`, any year) in place of the school's groups in
+  // `table`. The new rows go to the end of the row arrays; the old ones stay there unused.
+  void ReplaceSchoolRows(std::uint32_t org, std::vector<PendingRow> rows, Table* table) {
+    Table fresh;
+    AppendGroups(std::move(rows), *table->layout, &fresh);
+    const auto offset = static_cast<std::uint32_t>(table->words.size());
+    table->words.insert(table->words.end(), fresh.words.begin(), fresh.words.end());
+    table->records.insert(table->records.end(), fresh.records.begin(), fresh.records.end());
+    for (Group& g : fresh.groups) {
+      g.begin += offset;
+      g.end += offset;
+    }
+    for (std::size_t y = 0; y < s_->years_.size(); ++y) {
+      const auto [lo, hi] = SchoolGroups(*table, static_cast<int>(y), org);
+      for (std::size_t i = lo; i < hi; ++i) s_->stale_rows_ += table->groups[i].size();
+      const auto [new_lo, new_hi] = SchoolGroups(fresh, static_cast<int>(y), org);
+      auto at = table->groups.erase(table->groups.begin() + static_cast<long>(lo),
+                                    table->groups.begin() + static_cast<long>(hi));
+      table->groups.insert(at, fresh.groups.begin() + static_cast<long>(new_lo),
+                           fresh.groups.begin() + static_cast<long>(new_hi));
+    }
+  }
+
+ private:
   // A group's word: the school's bits, grade, sex and the level they give.
   std::uint64_t GroupWord(std::uint32_t org, int stored_grade, int stored_sex) const {
     static const Field& grade = GroupField("grade");
@@ -172,7 +204,7 @@ class SnapshotBuilder {
     return w;
   }
 
-  // Sort `rows` by key and make `table` of them, one group per distinct key.
+  // Sort `rows` by key and append them to `table`, one group per distinct key.
   void AppendGroups(std::vector<PendingRow> rows, const Layout& layout, Table* table) const {
     std::sort(rows.begin(), rows.end(),
               [](const PendingRow& a, const PendingRow& b) { return a.key < b.key; });
@@ -208,6 +240,93 @@ Result<std::unique_ptr<Snapshot>> Snapshot::Build(store::Store& store, const Val
   EL_RETURN_IF_ERROR(b.ReadStaff(store));
   if (values) EL_RETURN_IF_ERROR(b.ReadValues(store, *values));
   return s;
+}
+
+core::Status Snapshot::RefreshSchools(store::Store& store, std::span<const std::uint32_t> schools,
+                                      std::vector<std::uint32_t>* changed) {
+  if (years_.empty() || !std::is_sorted(student_ids_.begin(), student_ids_.end())) {
+    return Status::FailedPrecondition("snapshot_rebuild", "快照需要完整重建");
+  }
+  SnapshotBuilder b(this);
+  std::vector<std::uint32_t> touched(schools.begin(), schools.end());
+  for (const std::uint32_t school : schools) {
+    internal::StudentRows rows(orgs_, years_);
+    std::vector<std::int64_t> ids;  // local record -> store id
+    EL_RETURN_IF_ERROR(
+        store.ScanSchoolRegister(orgs_.units()[school].id, years_.front(), years_.back(),
+                                 store::SchoolScan{[&](const store::StudentFacts& f) {
+                                                     rows.AddStudent(f);
+                                                     ids.push_back(f.id);
+                                                     return Status::OK();
+                                                   },
+                                                   [&](const store::EnrolmentFacts& f) {
+                                                     rows.AddEnrolment(f);
+                                                     return Status::OK();
+                                                   },
+                                                   [&](const store::EventFacts& f) {
+                                                     rows.AddEvent(f);
+                                                     return Status::OK();
+                                                   }}));
+    // Local records become the snapshot's: a student it lacks is new (the largest id yet).
+    std::vector<std::uint32_t> record(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      const auto it = std::lower_bound(student_ids_.begin(), student_ids_.end(), ids[i]);
+      if (it != student_ids_.end() && *it == ids[i]) {
+        record[i] = static_cast<std::uint32_t>(it - student_ids_.begin());
+      } else if (it == student_ids_.end()) {
+        record[i] = static_cast<std::uint32_t>(student_ids_.size());
+        student_ids_.push_back(ids[i]);
+      } else {
+        return Status::FailedPrecondition("snapshot_rebuild", "快照需要完整重建");
+      }
+    }
+    std::vector<PendingRow> at_school;
+    for (PendingRow r : rows.Finish()) {
+      r.record = record[r.record];
+      if (internal::KeyOrg(r.key) == school) {
+        at_school.push_back(r);
+      } else if (PatchNextLevel(r)) {  // the student's rows elsewhere: where they went next
+        touched.push_back(internal::KeyOrg(r.key));
+      }
+    }
+    b.ReplaceSchoolRows(school, std::move(at_school), &students_);
+    b.ReplaceSchoolRows(school, b.ClassRows(rows, school), &classes_);
+  }
+  std::sort(touched.begin(), touched.end());
+  touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+  if (changed) *changed = std::move(touched);
+  return Status::OK();
+}
+
+bool Snapshot::PatchNextLevel(const internal::PendingRow& row) {
+  static const Field& next_level = *StudentLayout().Find("next_level");
+  const auto [lo, hi] =
+      SchoolGroups(students_, internal::KeyYear(row.key), internal::KeyOrg(row.key));
+  for (std::size_t g = lo; g < hi; ++g) {
+    for (std::uint32_t i = students_.groups[g].begin; i < students_.groups[g].end; ++i) {
+      if (students_.records[i] != row.record) continue;
+      const std::uint64_t want = next_level.Get(row.word);
+      if (next_level.Get(students_.words[i]) == want) return false;
+      next_level.Set(&students_.words[i], want);
+      return true;
+    }
+  }
+  return false;
+}
+
+std::pair<std::size_t, std::size_t> SchoolGroups(const Table& table, int year_idx,
+                                                 std::uint32_t org) {
+  const auto before = [](const Group& g, std::pair<int, std::uint32_t> k) {
+    return std::pair<int, std::uint32_t>(g.year, g.org) < k;
+  };
+  const auto after = [](std::pair<int, std::uint32_t> k, const Group& g) {
+    return k < std::pair<int, std::uint32_t>(g.year, g.org);
+  };
+  const std::pair<int, std::uint32_t> key(year_idx, org);
+  const auto lo = std::lower_bound(table.groups.begin(), table.groups.end(), key, before);
+  const auto hi = std::upper_bound(lo, table.groups.end(), key, after);
+  return {static_cast<std::size_t>(lo - table.groups.begin()),
+          static_cast<std::size_t>(hi - table.groups.begin())};
 }
 
 std::int32_t Snapshot::OrgIndex(std::int64_t id) const {

@@ -10,13 +10,15 @@
 // Collected figures (value_schema.h) come in as value rows: numeric values of the elements the
 // schema knows, for the school years the register holds, each marked approved or not.
 //
-// Build() reads the whole store. Once built a Snapshot is immutable, so several threads may
-// read it.
+// Build() reads the whole store. Once built a Snapshot changes only through RefreshSchools (one
+// school's register re-read after a change), so several threads may read it between refreshes.
 #pragma once
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/result.h"
@@ -26,6 +28,10 @@
 #include "store/store.h"
 
 namespace eduledger::engine {
+
+namespace internal {
+struct PendingRow;
+}
 
 class Snapshot {
  public:
@@ -68,6 +74,17 @@ class Snapshot {
   // Stored values left out: an unknown element or disaggregation, or text.
   std::size_t skipped_values() const { return skipped_values_; }
 
+  // Incremental refresh: re-read the register of `schools` (org indexes) from `store` and put
+  // their student rows and classes in place of those held; the rows of their students at
+  // other schools get the next school year as it now is. `changed` (when given) receives the
+  // org indexes whose rows changed, for Cube::Recount. Refresh every school a change touched
+  // (both ends of a transfer). FailedPrecondition "snapshot_rebuild" when only a full Build
+  // will do. Not safe while others read the snapshot.
+  core::Status RefreshSchools(store::Store& store, std::span<const std::uint32_t> schools,
+                              std::vector<std::uint32_t>* changed);
+  // Rows replaced by refreshes and no longer in any group.
+  std::size_t stale_rows() const { return stale_rows_; }
+
   // The store version the snapshot reflects.
   std::int64_t version() const { return version_; }
   // Bytes held by the tables and the maps behind them.
@@ -76,6 +93,8 @@ class Snapshot {
  private:
   friend class SnapshotBuilder;
   Snapshot() = default;
+  // Set the next_level of `row`'s record in its (year, school) to the row's; whether it changed.
+  bool PatchNextLevel(const internal::PendingRow& row);
 
   meta::OrgTree orgs_;
   std::vector<std::int32_t> parent_;
@@ -92,6 +111,12 @@ class Snapshot {
   const ValueSchema* value_schema_ = nullptr;
   std::size_t skipped_values_ = 0;
   std::int64_t version_ = 0;
+  std::size_t stale_rows_ = 0;
 };
+
+// The groups of school `org` in school year `year_idx`: [first, second) of table.groups
+// (groups are ordered by year, then school).
+std::pair<std::size_t, std::size_t> SchoolGroups(const Table& table, int year_idx,
+                                                 std::uint32_t org);
 
 }  // namespace eduledger::engine

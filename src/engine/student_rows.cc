@@ -63,6 +63,7 @@ void StudentRows::AddEnrolment(const store::EnrolmentFacts& f) {
   }
   const auto org = static_cast<std::uint32_t>(school - orgs_.units().data());
   if (!std::binary_search(years_.begin(), years_.end(), f.school_year)) {
+    if (fixed_years_) return;
     years_.insert(std::upper_bound(years_.begin(), years_.end(), f.school_year), f.school_year);
   }
   // Intern the class: school, year, grade and name (schools reuse "1班" in every grade).

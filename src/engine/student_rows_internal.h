@@ -37,6 +37,10 @@ class StudentRows {
  public:
   // `orgs` must outlive this; org indexes are positions in orgs.units().
   explicit StudentRows(const meta::OrgTree& orgs) : orgs_(orgs) {}
+  // With the school years fixed (an incremental refresh: the snapshot's years): enrolments in
+  // other years are ignored, and a year's next year is "held" when it is among them.
+  StudentRows(const meta::OrgTree& orgs, std::vector<int> years)
+      : orgs_(orgs), years_(std::move(years)), fixed_years_(true) {}
 
   void AddStudent(const store::StudentFacts& f);
   // Enrolments of unknown students or schools, or with a grade out of range, are ignored.
@@ -44,7 +48,7 @@ class StudentRows {
   // Events of students not added or in school years without their enrolment are ignored.
   void AddEvent(const store::EventFacts& f);
 
-  // The school years enrolled in, ascending.
+  // The school years enrolled in (or fixed), ascending.
   const std::vector<int>& years() const { return years_; }
   // The rows, unsorted, with events, end status, next level and class sizes filled in; year
   // indexes are positions in years().
@@ -83,6 +87,7 @@ class StudentRows {
   std::vector<StudentState> students_;
   std::vector<EnrolmentState> enrolments_;
   std::vector<int> years_;
+  bool fixed_years_ = false;
   absl::flat_hash_map<std::string, std::uint32_t> class_of_;
   std::vector<ClassKey> classes_;
   std::vector<std::uint32_t> class_sizes_;

@@ -58,4 +58,12 @@ struct StaffFacts {
 template <class T>
 using ScanFn = std::function<core::Status(const T&)>;
 
+// The three callbacks of Store::ScanSchoolRegister: the students first, then their
+// enrolments, then their events.
+struct SchoolScan {
+  ScanFn<StudentFacts> students;
+  ScanFn<EnrolmentFacts> enrolments;
+  ScanFn<EventFacts> events;
+};
+
 }  // namespace eduledger::store

@@ -723,46 +723,82 @@ Status SqliteStore::Scan(const std::string& select, Fn fn) {
   return internal::ForEachRow(*s, fn);
 }
 
+namespace {
+
+// The snapshot's scans: their selects (to which a WHERE may be added) and row readers.
+std::string StudentFactsSelect() {
+  return Sql({"SELECT id, sex, ", DaysOf("birth_date"),
+              ", ethnicity, hukou, disability, flags FROM students"});
+}
+StudentFacts ReadStudentFacts(const Stmt& row) {
+  StudentFacts f;
+  f.id = row.Int(0);
+  f.sex = static_cast<core::Sex>(row.Int(1));
+  f.birth_date = ReadDays(row, 2);
+  f.ethnicity = static_cast<int>(row.Int(3));
+  f.hukou = static_cast<meta::Hukou>(row.Int(4));
+  f.disability = static_cast<meta::Disability>(row.Int(5));
+  f.flags = static_cast<std::uint32_t>(row.Int(6));
+  return f;
+}
+
+constexpr const char* kEnrolmentFactsSelect =
+    "SELECT student_id, school_year, org_unit_id, grade, class_name FROM enrolments";
+EnrolmentFacts ReadEnrolmentFacts(const Stmt& row) {
+  EnrolmentFacts f;
+  f.student_id = row.Int(0);
+  f.school_year = static_cast<int>(row.Int(1));
+  f.org_unit_id = row.Int(2);
+  f.grade = static_cast<int>(row.Int(3));
+  f.class_name = row.Text(4);
+  return f;
+}
+
+std::string EventFactsSelect() {
+  return Sql({"SELECT student_id, event_type, ", DaysOf("event_date"),
+              ", coalesce(org_unit_id, 0) FROM status_events"});
+}
+EventFacts ReadEventFacts(const Stmt& row) {
+  EventFacts f;
+  f.student_id = row.Int(0);
+  f.type = static_cast<meta::EventType>(row.Int(1));
+  f.date = ReadDays(row, 2);
+  f.org_unit_id = row.Int(3);
+  return f;
+}
+
+}  // namespace
+
 Status SqliteStore::ScanStudents(const ScanFn<StudentFacts>& fn) {
-  const std::string select = Sql({"SELECT id, sex, ", DaysOf("birth_date"),
-                                  ", ethnicity, hukou, disability, flags FROM students"});
-  return Scan(select, [&](const Stmt& row) {
-    StudentFacts f;
-    f.id = row.Int(0);
-    f.sex = static_cast<core::Sex>(row.Int(1));
-    f.birth_date = ReadDays(row, 2);
-    f.ethnicity = static_cast<int>(row.Int(3));
-    f.hukou = static_cast<meta::Hukou>(row.Int(4));
-    f.disability = static_cast<meta::Disability>(row.Int(5));
-    f.flags = static_cast<std::uint32_t>(row.Int(6));
-    return fn(f);
-  });
+  return Scan(StudentFactsSelect(), [&](const Stmt& row) { return fn(ReadStudentFacts(row)); });
 }
 
 Status SqliteStore::ScanEnrolments(const ScanFn<EnrolmentFacts>& fn) {
-  return Scan("SELECT student_id, school_year, org_unit_id, grade, class_name FROM enrolments",
-              [&](const Stmt& row) {
-                EnrolmentFacts f;
-                f.student_id = row.Int(0);
-                f.school_year = static_cast<int>(row.Int(1));
-                f.org_unit_id = row.Int(2);
-                f.grade = static_cast<int>(row.Int(3));
-                f.class_name = row.Text(4);
-                return fn(f);
-              });
+  return Scan(kEnrolmentFactsSelect, [&](const Stmt& row) { return fn(ReadEnrolmentFacts(row)); });
 }
 
 Status SqliteStore::ScanStatusEvents(const ScanFn<EventFacts>& fn) {
-  const std::string select = Sql({"SELECT student_id, event_type, ", DaysOf("event_date"),
-                                  ", coalesce(org_unit_id, 0) FROM status_events"});
-  return Scan(select, [&](const Stmt& row) {
-    EventFacts f;
-    f.student_id = row.Int(0);
-    f.type = static_cast<meta::EventType>(row.Int(1));
-    f.date = ReadDays(row, 2);
-    f.org_unit_id = row.Int(3);
-    return fn(f);
-  });
+  return Scan(EventFactsSelect(), [&](const Stmt& row) { return fn(ReadEventFacts(row)); });
+}
+
+Status SqliteStore::ScanSchoolRegister(std::int64_t school_id, int first_year, int last_year,
+                                       const SchoolScan& scan) {
+  // The students enrolled at the school in the years (enrolments_school serves the lookup).
+  const char* of_school =
+      " IN (SELECT student_id FROM enrolments WHERE school_year BETWEEN ?1 AND ?2 AND "
+      "org_unit_id = ?3)";
+  const auto run = [&](const std::string& select, auto fn) -> Status {
+    EL_ASSIGN_OR_RETURN(Stmt * s, impl_->Cached(select));
+    s->Bind(1, first_year).Bind(2, last_year).Bind(3, school_id);
+    return internal::ForEachRow(*s, fn);
+  };
+  EL_RETURN_IF_ERROR(run(Sql({StudentFactsSelect(), " WHERE id", of_school}),
+                         [&](const Stmt& row) { return scan.students(ReadStudentFacts(row)); }));
+  EL_RETURN_IF_ERROR(
+      run(Sql({kEnrolmentFactsSelect, " WHERE student_id", of_school}),
+          [&](const Stmt& row) { return scan.enrolments(ReadEnrolmentFacts(row)); }));
+  return run(Sql({EventFactsSelect(), " WHERE student_id", of_school}),
+             [&](const Stmt& row) { return scan.events(ReadEventFacts(row)); });
 }
 
 Status SqliteStore::ScanStaffAssignments(const ScanFn<StaffFacts>& fn) {

@@ -51,6 +51,7 @@ class CubeTest : public ::testing::Test {
     const auto g2 = r.Student(Sex::kFemale, "2012-04-01");
     r.Enrol(g2, 2023, primary_, 6, "6班");
     r.Event(g2, EventType::kGraduate, "2024-06-30", primary_);
+    g2_ = g2;
     const auto g3 = r.Student(Sex::kMale, "2011-08-31");  // exactly 12 on 2023-08-31
     r.Enrol(g3, 2023, primary_, 6, "6班");
     r.Event(g3, EventType::kGraduate, "2024-06-30", primary_);
@@ -88,6 +89,7 @@ class CubeTest : public ::testing::Test {
 
   testing::TinyRegister reg_;
   std::int64_t county_ = 0, town1_ = 0, town2_ = 0, primary_ = 0, junior_ = 0, nine_year_ = 0;
+  std::int64_t g2_ = 0;
   std::unique_ptr<Snapshot> snapshot_;
 };
 
@@ -207,6 +209,51 @@ TEST_F(CubeTest, WholeYearsAtOnceMatchTheCellsWorkedOutByHand) {
   EXPECT_NEAR(values[county], 2.0 / 3, 1e-12);
   cube.EvaluateYear(back, snapshot_->YearIndex(2023), &values);  // 2022 is not held
   EXPECT_TRUE(std::all_of(values.begin(), values.end(), [](double v) { return std::isnan(v); }));
+}
+
+TEST_F(CubeTest, RefreshingSchoolsRecountsThemAndAgreesWithAFullBuild) {
+  MeasureCatalog catalog;
+  for (const char* text :
+       {"students()", "students(end_status = dropped_out)", "students(next_level = junior)",
+        "students(level = primary and end_status = graduated and next_level = junior)", "classes()",
+        "classes(size >= 2)", "staff()"}) {
+    ASSERT_TRUE(CompileFormula(text, FormulaKind::kArithmetic, &catalog).ok()) << text;
+  }
+  Cube cube = Cube::Compute(*snapshot_, catalog);
+  // A new pupil joins the primary school's grade 6 in 2024 and drops out in the autumn.
+  const auto n = reg_.Student(Sex::kFemale, "2013-01-01");
+  reg_.Enrol(n, 2024, primary_, 6, "6班");
+  reg_.Event(n, EventType::kDropOut, "2024-10-01", primary_);
+  // g2, who left the primary school in 2024, turns up at the junior school: her 2023 row at
+  // the primary school now goes on to junior, though only the junior school is refreshed.
+  reg_.Enrol(g2_, 2024, junior_, 7, "1班");
+  std::vector<std::uint32_t> changed;
+  const std::vector<std::uint32_t> refresh{Org(primary_), Org(junior_)};
+  ASSERT_TRUE(snapshot_->RefreshSchools(reg_.store(), refresh, &changed).ok());
+  EXPECT_EQ(changed, refresh);
+  cube.Recount(changed);
+
+  const std::unique_ptr<Snapshot> fresh = reg_.Snapshot();
+  const Cube full = Cube::Compute(*fresh, catalog);
+  ASSERT_EQ(fresh->org_count(), snapshot_->org_count());
+  for (std::uint32_t m = 0; m < catalog.size(); ++m) {
+    for (int y = 0; y < static_cast<int>(fresh->years().size()); ++y) {
+      for (std::uint32_t o = 0; o < fresh->org_count(); ++o) {
+        for (int c = 0; c < kCellCount; ++c) {
+          ASSERT_EQ(cube.Count(m, y, o, c), full.Count(m, y, o, c))
+              << catalog.measures()[m].text << " year " << y << " org " << o << " cell " << c;
+        }
+      }
+    }
+  }
+  // By hand: 2024 had five pupils (a, c, d, g1, g3); now n and g2 as well.
+  const int y2024 = snapshot_->YearIndex(2024), y2023 = snapshot_->YearIndex(2023);
+  EXPECT_EQ(cube.Count(0, y2024, Org(county_), kCellTotal), 7);
+  EXPECT_EQ(cube.Count(1, y2024, Org(town1_), SexCell(Sex::kFemale)), 1);  // n
+  // Primary graduates going on to junior in 2023: g1, g3 and now g2.
+  EXPECT_EQ(cube.Count(3, y2023, Org(county_), kCellTotal), 3);
+  // Replaced: the primary school's 7 + 2 pupil rows and 3 classes, the junior school's 1 and 1.
+  EXPECT_EQ(snapshot_->stale_rows(), 7u + 2u + 3u + 1u + 1u);
 }
 
 TEST_F(CubeTest, CountsStaffAndClasses) {
