@@ -33,6 +33,24 @@ double RateValue(double numerator, double denominator, double factor) {
              : numerator / denominator * factor;
 }
 
+// Call fn(measures, counters) for each table of rows (students, staff, classes) that some
+// measure of `catalog` counts, with those measures and a counter for each.
+template <class Fn>
+void ForEachRowTable(const Snapshot& snapshot, const MeasureCatalog& catalog, Fn fn) {
+  const std::vector<Measure>& measures = catalog.measures();
+  for (const MeasureTable table :
+       {MeasureTable::kStudents, MeasureTable::kStaff, MeasureTable::kClasses}) {
+    std::vector<std::uint32_t> of_table;
+    std::vector<MeasureCounter> counters;
+    for (std::uint32_t m = 0; m < measures.size(); ++m) {
+      if (measures[m].table != table) continue;
+      of_table.push_back(m);
+      counters.emplace_back(snapshot, measures[m]);
+    }
+    if (!counters.empty()) fn(of_table, counters);
+  }
+}
+
 }  // namespace
 
 int SexCell(core::Sex sex) {
@@ -119,43 +137,34 @@ void Cube::CountSlice(const Table& table, std::span<const std::uint32_t> measure
 
 void Cube::Recount(std::span<const std::uint32_t> orgs) {
   const Snapshot& s = *snapshot_;
-  const std::vector<Measure>& measures = catalog_->measures();
-  std::vector<double> before(kCellCount);
-  for (const MeasureTable table :
-       {MeasureTable::kStudents, MeasureTable::kStaff, MeasureTable::kClasses}) {
-    std::vector<std::uint32_t> of_table;
-    std::vector<MeasureCounter> counters;
-    for (std::uint32_t m = 0; m < measures.size(); ++m) {
-      if (measures[m].table != table) continue;
-      of_table.push_back(m);
-      counters.emplace_back(s, measures[m]);
-    }
-    if (counters.empty()) continue;
-    const Table& rows = counters.front().table();
-    for (std::size_t y = 0; y < s.years().size(); ++y) {
-      const int year = static_cast<int>(y);
-      for (const std::uint32_t org : orgs) {
-        // Count the unit afresh, then carry the difference up to every unit above it.
-        std::vector<std::vector<double>> old;
-        for (const std::uint32_t m : of_table) {
-          double* cell = &counts_[m][Index(year, org, 0)];
-          old.emplace_back(cell, cell + kCellCount);
-          std::fill_n(cell, kCellCount, 0.0);
-        }
-        const auto [lo, hi] = SchoolGroups(rows, year, org);
-        CountSlice(rows, of_table, counters, lo, hi);
-        for (std::size_t k = 0; k < of_table.size(); ++k) {
-          const double* now = &counts_[of_table[k]][Index(year, org, 0)];
-          for (std::int32_t up = s.parent(org); up >= 0;
-               up = s.parent(static_cast<std::uint32_t>(up))) {
-            double* to = &counts_[of_table[k]][Index(year, static_cast<std::uint32_t>(up), 0)];
-            for (int c = 0; c < kCellCount; ++c)
-              to[c] += now[c] - old[k][static_cast<std::size_t>(c)];
+  ForEachRowTable(
+      s, *catalog_,
+      [&](std::span<const std::uint32_t> of_table, std::span<const MeasureCounter> counters) {
+        const Table& rows = counters.front().table();
+        for (std::size_t y = 0; y < s.years().size(); ++y) {
+          const int year = static_cast<int>(y);
+          for (const std::uint32_t org : orgs) {
+            // Count the unit afresh, then carry the difference up to every unit above it.
+            std::vector<std::vector<double>> old;
+            for (const std::uint32_t m : of_table) {
+              double* cell = &counts_[m][Index(year, org, 0)];
+              old.emplace_back(cell, cell + kCellCount);
+              std::fill_n(cell, kCellCount, 0.0);
+            }
+            const auto [lo, hi] = SchoolGroups(rows, year, org);
+            CountSlice(rows, of_table, counters, lo, hi);
+            for (std::size_t k = 0; k < of_table.size(); ++k) {
+              const double* now = &counts_[of_table[k]][Index(year, org, 0)];
+              for (std::int32_t up = s.parent(org); up >= 0;
+                   up = s.parent(static_cast<std::uint32_t>(up))) {
+                double* to = &counts_[of_table[k]][Index(year, static_cast<std::uint32_t>(up), 0)];
+                for (int c = 0; c < kCellCount; ++c)
+                  to[c] += now[c] - old[k][static_cast<std::size_t>(c)];
+              }
+            }
           }
         }
-      }
-    }
-  }
+      });
 }
 
 void Cube::SumValues(const MeasureCounter& counter, const Measure& m,
@@ -181,17 +190,11 @@ Cube Cube::Compute(const Snapshot& snapshot, const MeasureCatalog& catalog,
     cube.counts_.emplace_back(size, m.table == MeasureTable::kValues ? kNaN : 0.0);
   }
   // Row counts, table by table; then sums of collected figures.
-  for (const MeasureTable table :
-       {MeasureTable::kStudents, MeasureTable::kStaff, MeasureTable::kClasses}) {
-    std::vector<std::uint32_t> of_table;
-    std::vector<MeasureCounter> counters;
-    for (std::uint32_t m = 0; m < measures.size(); ++m) {
-      if (measures[m].table != table) continue;
-      of_table.push_back(m);
-      counters.emplace_back(snapshot, measures[m]);
-    }
-    if (!counters.empty()) cube.CountGroups(counters.front().table(), of_table, counters);
-  }
+  ForEachRowTable(
+      snapshot, catalog,
+      [&](std::span<const std::uint32_t> of_table, std::span<const MeasureCounter> counters) {
+        cube.CountGroups(counters.front().table(), of_table, counters);
+      });
   for (std::uint32_t m = 0; m < measures.size(); ++m) {
     if (measures[m].table != MeasureTable::kValues) continue;
     cube.SumValues(MeasureCounter(snapshot, measures[m]), measures[m], values, approved_only,

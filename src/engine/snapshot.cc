@@ -253,7 +253,7 @@ core::Status Snapshot::RefreshSchools(store::Store& store, std::span<const std::
     internal::StudentRows rows(orgs_, years_);
     std::vector<std::int64_t> ids;  // local record -> store id
     EL_RETURN_IF_ERROR(
-        store.ScanSchoolRegister(orgs_.units()[school].id, years_.front(), years_.back(),
+        store.ScanSchoolRegister(orgs_.units()[school].id, years_,
                                  store::SchoolScan{[&](const store::StudentFacts& f) {
                                                      rows.AddStudent(f);
                                                      ids.push_back(f.id);

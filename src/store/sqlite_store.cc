@@ -781,15 +781,17 @@ Status SqliteStore::ScanStatusEvents(const ScanFn<EventFacts>& fn) {
   return Scan(EventFactsSelect(), [&](const Stmt& row) { return fn(ReadEventFacts(row)); });
 }
 
-Status SqliteStore::ScanSchoolRegister(std::int64_t school_id, int first_year, int last_year,
+Status SqliteStore::ScanSchoolRegister(std::int64_t school_id, std::span<const int> years,
                                        const SchoolScan& scan) {
-  // The students enrolled at the school in the years (enrolments_school serves the lookup).
-  const char* of_school =
-      " IN (SELECT student_id FROM enrolments WHERE school_year BETWEEN ?1 AND ?2 AND "
-      "org_unit_id = ?3)";
+  // The students enrolled at the school in the years: one equality per year lets
+  // enrolments_school (school_year, org_unit_id) find them.
+  std::string list;
+  for (const int y : years) list += (list.empty() ? "" : ",") + std::to_string(y);
+  const std::string of_school = " IN (SELECT student_id FROM enrolments WHERE school_year IN (" +
+                                list + ") AND org_unit_id = ?1)";
   const auto run = [&](const std::string& select, auto fn) -> Status {
     EL_ASSIGN_OR_RETURN(Stmt * s, impl_->Cached(select));
-    s->Bind(1, first_year).Bind(2, last_year).Bind(3, school_id);
+    s->Bind(1, school_id);
     return internal::ForEachRow(*s, fn);
   };
   EL_RETURN_IF_ERROR(run(Sql({StudentFactsSelect(), " WHERE id", of_school}),

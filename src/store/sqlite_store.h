@@ -58,7 +58,7 @@ class SqliteStore final : public Store {
   core::Status ScanStudents(const ScanFn<StudentFacts>& fn) override;
   core::Status ScanEnrolments(const ScanFn<EnrolmentFacts>& fn) override;
   core::Status ScanStatusEvents(const ScanFn<EventFacts>& fn) override;
-  core::Status ScanSchoolRegister(std::int64_t school_id, int first_year, int last_year,
+  core::Status ScanSchoolRegister(std::int64_t school_id, std::span<const int> years,
                                   const SchoolScan& scan) override;
   core::Status ScanStaffAssignments(const ScanFn<StaffFacts>& fn) override;
   core::Result<std::vector<int>> SchoolYears() override;

@@ -126,9 +126,9 @@ class Store {
   virtual core::Status ScanStatusEvents(const ScanFn<EventFacts>& fn) = 0;
   virtual core::Status ScanStaffAssignments(const ScanFn<StaffFacts>& fn) = 0;
   // The facts behind one school's student rows (an incremental snapshot refresh): the students
-  // enrolled at `school_id` in some school year of [first_year, last_year], with all their
-  // enrolments and status events, wherever they are.
-  virtual core::Status ScanSchoolRegister(std::int64_t school_id, int first_year, int last_year,
+  // enrolled at `school_id` in some school year of `years`, with all their enrolments and
+  // status events, wherever they are.
+  virtual core::Status ScanSchoolRegister(std::int64_t school_id, std::span<const int> years,
                                           const SchoolScan& scan) = 0;
 
   // --- aggregates -------------------------------------------------------------------------
