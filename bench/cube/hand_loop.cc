@@ -35,8 +35,8 @@ void HandLoopCube(const StudentColumns& c, CubeCells* cells) {
                      graduated & (c.next_level[i] != engine::kNextNotEnrolled &&
                                   c.next_level[i] != engine::kNextUnknown)};
     Counts* cell = &counts[(c.year[i] * orgs + c.school[i]) * kCells];
-    Counts* cells[3] = {cell, cell + c.sex[i], cell + engine::GradeCell(c.grade[i])};
-    for (Counts* to : cells) {
+    Counts* targets[3] = {cell, cell + c.sex[i], cell + engine::GradeCell(c.grade[i])};
+    for (Counts* to : targets) {
       for (int m = 0; m < 4; ++m) (*to)[m] += add[m];
     }
   }
