@@ -13,8 +13,15 @@
 #include <vector>
 
 #include "core/result.h"
+#include "meta/org_unit.h"
 
 namespace eduledger::bench {
+
+// The levels the cube reports: county, township, school.
+inline bool ReportedLevel(meta::OrgLevel level) {
+  return level == meta::OrgLevel::kCounty || level == meta::OrgLevel::kTownship ||
+         level == meta::OrgLevel::kSchool;
+}
 
 struct CubeCell {
   int year = 0;  // the school year, e.g. 2025

@@ -2,15 +2,6 @@
 
 namespace eduledger::bench {
 
-namespace {
-
-bool Reported(meta::OrgLevel level) {
-  return level == meta::OrgLevel::kCounty || level == meta::OrgLevel::kTownship ||
-         level == meta::OrgLevel::kSchool;
-}
-
-}  // namespace
-
 core::Result<std::unique_ptr<EngineCube>> EngineCube::Make() {
   std::unique_ptr<EngineCube> e(new EngineCube());
   const auto compile = [&](std::string_view text, engine::Formula* to) -> core::Status {
@@ -42,7 +33,7 @@ void EngineCube::Cells(const engine::Cube& cube, CubeCells* cells) const {
     cube.RatesOfYear(dropout_, year, &dropout);
     cube.RatesOfYear(promotion_, year, &promotion);
     for (std::uint32_t o = 0; o < units.size(); ++o) {
-      if (!Reported(units[o].level)) continue;
+      if (!ReportedLevel(units[o].level)) continue;
       for (int k = 0; k < engine::kCellCount; ++k) {
         const std::size_t i = engine::Cube::CellIndex(o, k);
         if (!(dropout.denominator[i] > 0)) continue;

@@ -13,12 +13,6 @@ namespace {
 
 using Counts = std::array<std::uint32_t, 4>;  // enrolled, dropped, graduated, promoted
 
-bool Reported(std::uint8_t level) {
-  return level == static_cast<std::uint8_t>(meta::OrgLevel::kCounty) ||
-         level == static_cast<std::uint8_t>(meta::OrgLevel::kTownship) ||
-         level == static_cast<std::uint8_t>(meta::OrgLevel::kSchool);
-}
-
 }  // namespace
 
 void HandLoopCube(const StudentColumns& c, CubeCells* cells) {
@@ -61,7 +55,7 @@ void HandLoopCube(const StudentColumns& c, CubeCells* cells) {
   out.Clear();
   for (std::size_t y = 0; y < c.years.size(); ++y) {
     for (std::uint32_t o = 0; o < orgs; ++o) {
-      if (!Reported(c.org_level[o])) continue;
+      if (!ReportedLevel(static_cast<meta::OrgLevel>(c.org_level[o]))) continue;
       for (int k = 0; k < kCells; ++k) {
         const Counts& x = counts[(y * orgs + o) * kCells + static_cast<std::size_t>(k)];
         if (x[0] == 0) continue;

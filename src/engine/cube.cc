@@ -233,19 +233,17 @@ double Cube::Count(std::uint32_t measure, int year_idx, std::uint32_t org, int c
   return counts_[measure][Index(year_idx, org, cell)];
 }
 
+int Cube::YearOf(const FormulaOp& op, int year_idx) const {
+  if (op.years_back == 0) return year_idx;
+  if (year_idx < 0) return -1;
+  return snapshot_->YearIndex(snapshot_->years()[static_cast<std::size_t>(year_idx)] -
+                              op.years_back);
+}
+
 double Cube::Evaluate(const Formula& f, int year_idx, std::uint32_t org, int cell,
                       double* sides) const {
-  const std::vector<int>& years = snapshot_->years();
   return f.Evaluate(
-      [&](const FormulaOp& op) {
-        int y = year_idx;
-        if (op.years_back != 0) {
-          y = year_idx < 0
-                  ? -1
-                  : snapshot_->YearIndex(years[static_cast<std::size_t>(year_idx)] - op.years_back);
-        }
-        return Count(op.measure, y, org, cell);
-      },
+      [&](const FormulaOp& op) { return Count(op.measure, YearOf(op, year_idx), org, cell); },
       sides);
 }
 
@@ -273,12 +271,7 @@ void Cube::EvaluateYear(const Formula& f, int year_idx, std::vector<double>* out
           std::fill_n(stack[top++].begin(), len, op.value);
           break;
         case FormulaOp::kMeasure: {
-          int y = year_idx;
-          if (op.years_back != 0) {
-            y = year_idx < 0 ? -1
-                             : snapshot_->YearIndex(years[static_cast<std::size_t>(year_idx)] -
-                                                    op.years_back);
-          }
+          const int y = YearOf(op, year_idx);
           double* to = stack[top++].data();
           if (y < 0 || static_cast<std::size_t>(y) >= years.size()) {
             std::fill_n(to, len, kNaN);

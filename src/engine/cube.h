@@ -87,6 +87,9 @@ class Cube {
  private:
   static Cube Compute(const Snapshot& snapshot, const MeasureCatalog& catalog,
                       std::span<const ValueRow> values, bool approved_only);
+  // The year index a measure op of a formula reads in school year `year_idx` (years_back
+  // applied); -1 when that year is not held.
+  int YearOf(const FormulaOp& op, int year_idx) const;
   // Count `measures` (of one table, with their `counters`) into counts_, on as many threads as
   // the machine has cores when the table is large.
   void CountGroups(const Table& table, std::span<const std::uint32_t> measures,
