@@ -39,6 +39,9 @@ struct Actor {
   Role role = Role::kLeader;
   // Codes of the org units whose subtrees the actor may see; "*" means every unit.
   std::vector<std::string> scope_codes;
+  // The unit a request means when it names none: a user's own unit, or the bureau's county
+  // (app/settings.h home_org) for the local administrator. Empty: see Scope::Resolve.
+  std::string home_code;
 
   // The local administrator the CLI acts as: every unit, full view.
   static Actor LocalAdmin();
@@ -57,14 +60,17 @@ class Scope {
   Scope(const Actor& actor, const meta::OrgTree& tree);
   bool Sees(const meta::OrgUnit& unit) const;
   bool Sees(std::int64_t org_unit_id) const;
-  // Resolve the org unit a request names (by code or name; empty: the actor's own root).
-  // A unit outside the scope is NotFound, as an unknown one is.
+  // Resolve the org unit a request names (by code or name). A unit outside the scope is
+  // NotFound, as an unknown one is. Naming none means the actor's home unit; without one, the
+  // one county-level unit the actor sees, else the actor's one root when it is a county or
+  // below (never a province or city by default); otherwise InvalidArgument "choose_org_unit".
   core::Result<const meta::OrgUnit*> Resolve(std::string_view code_or_name) const;
 
  private:
   const meta::OrgTree& tree_;
   bool all_ = false;
   std::vector<std::int64_t> roots_;
+  std::string home_code_;
 };
 
 }  // namespace eduledger::app

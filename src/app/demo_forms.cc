@@ -60,7 +60,7 @@ class DemoForms {
     const int last = s_.years().back();
     for (int y = last - 4; y <= last; ++y) Population(y, &out);
     for (int y = last - 2; y <= last; ++y) Disabled(y, &out);
-    for (int y = last - 3; y <= last - 1; ++y) Exams(y, &out);
+    for (int y = last - 2; y <= last; ++y) Exams(y, &out);
     for (int y = last - 1; y <= last; ++y) Conditions(y, &out);
     return out;
   }
@@ -150,13 +150,15 @@ class DemoForms {
     }
   }
 
+  // The exams of summer `year`, reported with statistics year `year`: taken by the grade-9
+  // pupils of the school year that ended then.
   void Exams(int year, std::vector<SubmitRequest>* out) const {
     static constexpr const char* kSubjects[] = {"chinese",   "math",     "english", "physics",
                                                 "chemistry", "politics", "history"};
     const meta::DataSet* set = md_.FindDataSet("exam_results");
     for (const meta::OrgUnit& u : s_.orgs().units()) {
       if (!set || !set->DueAt(u)) continue;
-      const double grade9 = Count(grade9_, year, Index(u));
+      const double grade9 = Count(grade9_, year - 1, Index(u));
       if (grade9 <= 0) continue;
       SubmitRequest r;
       r.key = FormKey{"exam_results", u.code, year};

@@ -17,20 +17,39 @@ namespace {
 
 class Explainer {
  public:
-  Explainer(store::Store& store, const Metadata& md, const engine::Snapshot& s, int year,
-            std::size_t limit)
-      : store_(store), md_(md), s_(s), year_(year), limit_(limit) {}
+  Explainer(store::Store& store, const Metadata& md, const engine::Snapshot& s, std::size_t limit)
+      : store_(store), md_(md), s_(s), limit_(limit) {}
 
-  Result<std::vector<ExplainedMeasure>> Side(const engine::Formula& f, std::uint32_t org) {
+  // The measures of `f` read for statistics year `year` at `orgs`, each in the school year it
+  // reads (years_before and flows read earlier ones).
+  Result<std::vector<ExplainedMeasure>> Side(const engine::Formula& f, int year, bool flow,
+                                             std::span<const std::uint32_t> orgs) {
     std::vector<ExplainedMeasure> out;
-    for (const std::uint32_t m : f.Measures()) {
-      const engine::Provenance p =
-          engine::RecordsBehind(s_, md_.catalog(), m, s_.YearIndex(year_), org, limit_);
+    for (const engine::Formula::Read& read : f.Reads()) {
       ExplainedMeasure em;
-      em.text = md_.catalog().measures()[m].text;
-      em.total = p.total;
-      em.sum = p.sum;
-      EL_RETURN_IF_ERROR(Describe(p.records, &em.records));
+      const engine::Measure& measure = md_.catalog().measures()[read.measure];
+      em.text = measure.text;
+      em.school_year = year - read.years_back;
+      const core::Period school_year = core::Period::SchoolYear(em.school_year);
+      if (measure.table == engine::MeasureTable::kValues) {
+        em.when = std::to_string(em.school_year) + "年报表";
+      } else if (flow && read.years_back == 1) {
+        em.when = "统计期 " + school_year.start().ToChinese() + "—" + school_year.end().ToChinese();
+      } else {
+        em.when =
+            school_year.start().ToChinese() + "（" + core::SchoolYearLabel(em.school_year) + "初）";
+      }
+      std::vector<engine::RecordRef> records;
+      for (const std::uint32_t org : orgs) {
+        const engine::Provenance p = engine::RecordsBehind(
+            s_, md_.catalog(), read.measure, s_.YearIndex(em.school_year), org, limit_);
+        em.total += p.total;
+        em.sum += p.sum;
+        for (const engine::RecordRef& r : p.records) {
+          if (records.size() < limit_) records.push_back(r);
+        }
+      }
+      EL_RETURN_IF_ERROR(Describe(records, em.school_year, &em.records));
       out.push_back(std::move(em));
     }
     return out;
@@ -47,7 +66,8 @@ class Explainer {
     return e;
   }
 
-  Status Describe(const std::vector<engine::RecordRef>& refs, std::vector<ExplainedRecord>* out) {
+  Status Describe(const std::vector<engine::RecordRef>& refs, int school_year,
+                  std::vector<ExplainedRecord>* out) {
     // People are looked up school by school, their names and numbers masked.
     std::map<std::int64_t, std::set<std::int64_t>> students, staff;
     for (const engine::RecordRef& r : refs) {
@@ -58,7 +78,7 @@ class Explainer {
     for (const auto& [org, ids] : students) {
       const std::int64_t schools[] = {org};
       EL_RETURN_IF_ERROR(store_.ForEachEnrolled(
-          year_, schools, [&](const meta::Student& st, const meta::Enrolment& en) {
+          school_year, schools, [&](const meta::Student& st, const meta::Enrolment& en) {
             if (!ids.count(st.id)) return Status::OK();
             ExplainedRecord& e = people[st.id];
             e.name = core::MaskName(st.name);
@@ -70,7 +90,7 @@ class Explainer {
     for (const auto& [org, ids] : staff) {
       const std::int64_t schools[] = {org};
       EL_RETURN_IF_ERROR(store_.ForEachStaffAssignment(
-          year_, schools, [&](const meta::Staff& st, const meta::StaffAssignment& a) {
+          school_year, schools, [&](const meta::Staff& st, const meta::StaffAssignment& a) {
             if (!ids.count(st.id)) return Status::OK();
             ExplainedRecord& e = people[-st.id];  // staff ids apart from student ids
             e.name = core::MaskName(st.name);
@@ -115,21 +135,21 @@ class Explainer {
   store::Store& store_;
   const Metadata& md_;
   const engine::Snapshot& s_;
-  int year_;
   std::size_t limit_;
 };
 
 }  // namespace
 
 Result<Explanation> ExplainIndicator(store::Store& store, const Actor& actor, const Metadata& md,
-                                     const std::string& code, const std::string& org,
-                                     int school_year, std::size_t limit) {
+                                     const std::string& code, const std::string& org, int year,
+                                     std::size_t limit, core::Date today) {
   const CompiledIndicator* c = md.Find(code);
   if (!c) return Status::NotFound("unknown_indicator", "没有指标 '" + code + "'");
   IndicatorRequest request;
-  request.school_year = school_year;
+  request.year = year;
   request.org = org;
   request.codes = {c->def.code};
+  request.today = today;
   // One read of the register serves the figures and the records behind them.
   EL_ASSIGN_OR_RETURN(std::unique_ptr<engine::Snapshot> snapshot,
                       engine::Snapshot::Build(store, &md.value_schema()));
@@ -137,12 +157,15 @@ Result<Explanation> ExplainIndicator(store::Store& store, const Actor& actor, co
   EL_ASSIGN_OR_RETURN(IndicatorTable table, ComputeIndicators(cube, actor, md, request));
   Explanation out;
   out.def = c->def;
+  out.year = table.year;
+  out.snapshot = table.snapshot;
+  out.flow_window = table.flow_window;
   out.row = table.rows.at(0);
   const meta::OrgUnit* unit = snapshot->orgs().ByCode(table.org_code);
-  const auto org_idx = static_cast<std::uint32_t>(snapshot->OrgIndex(unit->id));
-  Explainer e(store, md, *snapshot, table.school_year, limit);
-  EL_ASSIGN_OR_RETURN(out.numerator, e.Side(c->plan.numerator, org_idx));
-  EL_ASSIGN_OR_RETURN(out.denominator, e.Side(c->plan.denominator, org_idx));
+  const std::uint32_t orgs[] = {static_cast<std::uint32_t>(snapshot->OrgIndex(unit->id))};
+  Explainer e(store, md, *snapshot, limit);
+  EL_ASSIGN_OR_RETURN(out.numerator, e.Side(c->plan.numerator, table.year, c->def.flow, orgs));
+  EL_ASSIGN_OR_RETURN(out.denominator, e.Side(c->plan.denominator, table.year, c->def.flow, orgs));
   return out;
 }
 

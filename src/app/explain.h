@@ -23,9 +23,12 @@ struct ExplainedRecord {
   std::string detail;  // grade and class; post; class size; disaggregation and value
 };
 
-// One count or sum of a side: the measure's text, its value, and its first records.
+// One count or sum of a side: the measure's text, the school year it reads, its value, and
+// its first records.
 struct ExplainedMeasure {
   std::string text;         // "students(level = primary and end_status = dropped_out)"
+  int school_year = 0;      // the school year whose rows it counts (a flow: the year before)
+  std::string when;         // that year in words: "2017年9月1日（2017-2018学年初）"
   std::uint64_t total = 0;  // records
   double sum = 0;           // the measure's value: the records counted, or their values summed
   std::vector<ExplainedRecord> records;
@@ -33,16 +36,19 @@ struct ExplainedMeasure {
 
 struct Explanation {
   meta::Indicator def;
+  int year = 0;  // the statistics year
+  core::Date snapshot;
+  core::Period flow_window = core::Period::SchoolYear(1970);
   IndicatorRow row;
   std::vector<ExplainedMeasure> numerator;
   std::vector<ExplainedMeasure> denominator;
 };
 
-// Explain `code` (or name) at `org` for `school_year` (0: the newest), listing up to `limit`
-// records per measure.
+// Explain `code` (or name) at `org` for statistics year `year` (0: the latest whose snapshot
+// has passed on `today`), listing up to `limit` records per measure.
 core::Result<Explanation> ExplainIndicator(store::Store& store, const Actor& actor,
                                            const Metadata& md, const std::string& code,
-                                           const std::string& org, int school_year,
-                                           std::size_t limit);
+                                           const std::string& org, int year, std::size_t limit,
+                                           core::Date today = core::Date::Today());
 
 }  // namespace eduledger::app

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "app/requested_year.h"
 #include "core/rounding.h"
 #include "engine/snapshot.h"
 #include "engine/spread.h"
@@ -13,7 +14,74 @@ using core::Result;
 using core::Status;
 
 namespace {
+
 constexpr double kNaN = __builtin_nan("");
+
+// One row unit of a table: an org unit, or the schools a county (city…) runs directly, taken
+// together so that the rows of a breakdown add up to the unit above them.
+struct RowUnit {
+  std::string code;
+  std::string name;
+  meta::OrgLevel level = meta::OrgLevel::kSchool;  // the level the row speaks for
+  std::vector<std::uint32_t> orgs;                 // snapshot org indexes
+};
+
+RowUnit UnitRow(const engine::Snapshot& s, const meta::OrgUnit& u) {
+  return RowUnit{u.code, u.name, u.level, {static_cast<std::uint32_t>(s.OrgIndex(u.id))}};
+}
+
+// "县直学校" (a county's own schools), "市直学校", "省直学校"; prefixed with the unit's name
+// when the table is for a unit above it.
+std::string DirectSchoolsName(const meta::OrgUnit& u, bool is_root) {
+  const char* kind = u.level == meta::OrgLevel::kProvince ? "省直学校"
+                     : u.level == meta::OrgLevel::kCity   ? "市直学校"
+                                                          : "县直学校";
+  return is_root ? std::string(kind) : u.name + kind;
+}
+
+// The rows of a breakdown by township under `root`: each township, and for each unit above
+// township level the schools it runs directly (县直), so that every school counts in one row.
+std::vector<RowUnit> TownshipRows(const engine::Snapshot& s, const Scope& scope,
+                                  const meta::OrgUnit& root) {
+  const meta::OrgTree& tree = s.orgs();
+  std::vector<RowUnit> rows;
+  if (root.level >= meta::OrgLevel::kTownship) {
+    if (root.level == meta::OrgLevel::kTownship) rows.push_back(UnitRow(s, root));
+    return rows;
+  }
+  const std::vector<const meta::OrgUnit*> subtree = tree.Subtree(root.id);
+  for (const meta::OrgUnit* above : subtree) {
+    if (above->level >= meta::OrgLevel::kTownship) continue;
+    RowUnit direct{above->code + ":direct",
+                   DirectSchoolsName(*above, above == &root),
+                   meta::OrgLevel::kTownship,
+                   {}};
+    for (const meta::OrgUnit* u : subtree) {
+      if (u->parent_id != above->id || !scope.Sees(*u)) continue;
+      if (u->level == meta::OrgLevel::kTownship) rows.push_back(UnitRow(s, *u));
+      if (u->level == meta::OrgLevel::kSchool) {
+        direct.orgs.push_back(static_cast<std::uint32_t>(s.OrgIndex(u->id)));
+      }
+    }
+    if (!direct.orgs.empty()) rows.push_back(std::move(direct));
+  }
+  return rows;
+}
+
+// The schools at or below the units `orgs`.
+std::vector<std::uint32_t> SchoolsBelow(const engine::Snapshot& s,
+                                        std::span<const std::uint32_t> orgs) {
+  std::vector<std::uint32_t> schools;
+  for (const std::uint32_t org : orgs) {
+    for (const meta::OrgUnit* u : s.orgs().Subtree(s.orgs().units()[org].id)) {
+      if (u->level == meta::OrgLevel::kSchool) {
+        schools.push_back(static_cast<std::uint32_t>(s.OrgIndex(u->id)));
+      }
+    }
+  }
+  return schools;
+}
+
 }  // namespace
 
 std::string FormatIndicatorValue(const meta::Indicator& def, const engine::RateCell& cell) {
@@ -33,25 +101,25 @@ std::string FormatIndicatorValue(const meta::Indicator& def, const engine::RateC
 }
 
 engine::RateCell IndicatorCell(const CompiledIndicator& c, const engine::Cube& cube, int year_idx,
-                               std::uint32_t org, int cell) {
+                               std::span<const std::uint32_t> orgs, int cell) {
   if (!c.mean_of.empty()) {
     engine::RateCell out{kNaN, kNaN, 0};
     if (cell != engine::kCellTotal) return engine::RateCell{kNaN, kNaN, kNaN};
     for (const CompiledIndicator* part : c.mean_of) {
-      out.value += IndicatorCell(*part, cube, year_idx, org, cell).value;
+      out.value += IndicatorCell(*part, cube, year_idx, orgs, cell).value;
     }
     out.value /= static_cast<double>(c.mean_of.size());
     return out;
   }
-  if (c.spread_weight.empty()) return cube.Rate(c.plan, year_idx, org, cell);
-  if (cell != engine::kCellTotal) return engine::RateCell{kNaN, kNaN, kNaN};
-  const engine::Snapshot& s = cube.snapshot();
-  std::vector<std::uint32_t> schools;
-  for (const meta::OrgUnit* u : s.orgs().Subtree(s.orgs().units()[org].id)) {
-    if (u->level == meta::OrgLevel::kSchool) {
-      schools.push_back(static_cast<std::uint32_t>(s.OrgIndex(u->id)));
+  if (c.spread_weight.empty()) {
+    engine::RateCell r = cube.Rate(c.plan, year_idx, orgs, cell);
+    if (!c.presence.empty() && !(cube.Evaluate(c.presence, year_idx, orgs, cell) > 0)) {
+      r.numerator = r.value = kNaN;  // nothing there to count
     }
+    return r;
   }
+  if (cell != engine::kCellTotal) return engine::RateCell{kNaN, kNaN, kNaN};
+  const std::vector<std::uint32_t> schools = SchoolsBelow(cube.snapshot(), orgs);
   const engine::SpreadCell spread =
       engine::CoefficientOfVariation(cube, c.plan, c.spread_weight, year_idx, schools);
   return engine::RateCell{spread.sd, spread.mean, spread.cv};
@@ -69,7 +137,7 @@ Result<IndicatorTable> ComputeIndicators(store::Store& store, const Actor& actor
 Result<IndicatorTable> ComputeIndicators(const engine::Cube& cube, const Actor& actor,
                                          const Metadata& indicators,
                                          const IndicatorRequest& request) {
-  const engine::Snapshot* snapshot = &cube.snapshot();
+  const engine::Snapshot& snapshot = cube.snapshot();
   std::vector<const CompiledIndicator*> chosen;
   if (request.codes.empty()) {
     for (const CompiledIndicator& c : indicators.indicators()) chosen.push_back(&c);
@@ -79,32 +147,29 @@ Result<IndicatorTable> ComputeIndicators(const engine::Cube& cube, const Actor& 
     if (!c) return Status::NotFound("unknown_indicator", "没有指标 '" + code + "'");
     chosen.push_back(c);
   }
-  const Scope scope(actor, snapshot->orgs());
+  const Scope scope(actor, snapshot.orgs());
   EL_ASSIGN_OR_RETURN(const meta::OrgUnit* root, scope.Resolve(request.org));
-  const std::vector<int>& years = snapshot->years();
-  const int year =
-      request.school_year != 0 ? request.school_year : (years.empty() ? 0 : years.back());
-  const int year_idx = snapshot->YearIndex(year);
-  if (year_idx < 0) {
-    return Status::NotFound("no_such_year",
-                            "学籍中没有 " + std::to_string(year) + " 学年的在校生记录");
-  }
+  const int year = RequestedYear(request.year, request.today);
+  const int year_idx = snapshot.YearIndex(year);
+  if (year_idx < 0) return NoRecordsOfYear(snapshot.years(), year);
 
-  // The units the rows are for: the root, or its visible townships or schools.
-  std::vector<const meta::OrgUnit*> units;
-  if (request.by == IndicatorSplit::kTownship || request.by == IndicatorSplit::kSchool) {
-    const meta::OrgLevel level = request.by == IndicatorSplit::kTownship ? meta::OrgLevel::kTownship
-                                                                         : meta::OrgLevel::kSchool;
-    for (const meta::OrgUnit* u : snapshot->orgs().Subtree(root->id)) {
-      if (u->level == level && scope.Sees(*u)) units.push_back(u);
+  std::vector<RowUnit> units;
+  if (request.by == IndicatorSplit::kTownship) {
+    units = TownshipRows(snapshot, scope, *root);
+  } else if (request.by == IndicatorSplit::kSchool) {
+    for (const meta::OrgUnit* u : snapshot.orgs().SchoolsUnder(root->id)) {
+      if (scope.Sees(*u)) units.push_back(UnitRow(snapshot, *u));
     }
   } else {
-    units.push_back(root);
+    units.push_back(UnitRow(snapshot, *root));
   }
   IndicatorTable table;
-  table.school_year = year;
+  table.year = year;
+  table.snapshot = core::SnapshotDate(year);
+  table.flow_window = core::FlowWindow(year);
   table.org_code = root->code;
   table.org_name = root->name;
+  const bool flows_open = request.today <= table.flow_window.end();
   for (const CompiledIndicator* c : chosen) {
     std::vector<int> cells = {engine::kCellTotal};
     if (request.by == IndicatorSplit::kSex && c->def.split_by_sex) {
@@ -115,13 +180,19 @@ Result<IndicatorTable> ComputeIndicators(const engine::Cube& cube, const Actor& 
         cells.push_back(engine::GradeCell(g));
       }
     }
-    for (const meta::OrgUnit* u : units) {
-      const auto org = static_cast<std::uint32_t>(snapshot->OrgIndex(u->id));
+    // Spreads and means are of the whole unit only.
+    if (!c->mean_of.empty() || !c->spread_weight.empty()) cells = {engine::kCellTotal};
+    for (const RowUnit& u : units) {
+      const bool applies = u.level <= c->def.applies_down_to;
       for (const int cell : cells) {
-        const engine::RateCell r = IndicatorCell(*c, cube, year_idx, org, cell);
-        // Spreads and means are of the whole unit only.
-        if (cell != engine::kCellTotal && (!c->mean_of.empty() || !c->spread_weight.empty())) {
-          continue;
+        engine::RateCell r{kNaN, kNaN, kNaN};
+        std::string note;
+        if (!applies) {
+          note = "不适用：" + c->def.not_applicable_reason;
+        } else if (c->def.flow && flows_open) {
+          note = "统计期未结束（至 " + table.flow_window.end().ToChinese() + "），无全年数据";
+        } else {
+          r = IndicatorCell(*c, cube, year_idx, u.orgs, cell);
         }
         // Grade rows with nothing counted in them say nothing: leave them out.
         const bool empty_numerator = std::isnan(r.numerator) || r.numerator == 0;
@@ -132,15 +203,22 @@ Result<IndicatorTable> ComputeIndicators(const engine::Cube& cube, const Actor& 
         IndicatorRow row;
         row.code = c->def.code;
         row.name = c->def.name;
-        row.org_code = u->code;
-        row.org_name = u->name;
+        row.org_code = u.code;
+        row.org_name = u.name;
         row.cell = engine::CellLabel(cell);
+        row.flow = c->def.flow;
         row.numerator = r.numerator;
         row.denominator = r.denominator;
         row.value = r.value;
         row.text = FormatIndicatorValue(c->def, r);
-        if (cell == engine::kCellTotal) {
-          if (const meta::Target* t = indicators.FindTarget(c->def.code, u->code, year)) {
+        if (row.text.empty() && note.empty()) {
+          note = c->reads_forms && (std::isnan(r.numerator) || std::isnan(r.denominator))
+                     ? "报表未填报或未审核"
+                     : "无记录";
+        }
+        if (row.text.empty()) row.note = note;
+        if (cell == engine::kCellTotal && applies) {
+          if (const meta::Target* t = indicators.FindTarget(c->def.code, u.code, year)) {
             engine::RateCell goal{kNaN, kNaN, t->value};
             row.target = (t->direction == meta::TargetDirection::kAtLeast ? "≥" : "≤") +
                          FormatIndicatorValue(c->def, goal);

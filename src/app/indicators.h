@@ -1,6 +1,10 @@
-// The indicators use case: every indicator of the loaded packages for one school year and
-// org unit, optionally split by sex, grade, township or school, each with its numerator,
-// denominator and value, printed the way the bureau prints it.
+// The indicators use case: every indicator of the loaded packages for one statistics year and
+// org unit (core/statistics_year.h: stocks at its 1 September snapshot, flows over the school
+// year that ended then), optionally split by sex, grade, township or school, each with its
+// numerator, denominator and value, printed the way the bureau prints it.
+//
+// A cell without a value says why: no records, a zero denominator, a flow window still open,
+// or a figure that means nothing at that level (不适用, with the package's reason).
 #pragma once
 
 #include <optional>
@@ -10,6 +14,7 @@
 #include "app/actor.h"
 #include "app/metadata.h"
 #include "core/result.h"
+#include "core/statistics_year.h"
 #include "store/store.h"
 
 namespace eduledger::app {
@@ -17,29 +22,34 @@ namespace eduledger::app {
 enum class IndicatorSplit { kNone, kSex, kGrade, kTownship, kSchool };
 
 struct IndicatorRequest {
-  int school_year = 0;  // 0: the newest in the register
-  std::string org;      // code or name; empty: the actor's root
+  int year = 0;     // statistics year; 0: the latest whose snapshot has passed on `today`
+  std::string org;  // code or name; empty: the actor's home unit (Scope::Resolve)
   IndicatorSplit by = IndicatorSplit::kNone;
   std::vector<std::string> codes;  // empty: every indicator
+  core::Date today = core::Date::Today();
 };
 
 struct IndicatorRow {
   std::string code;
   std::string name;
-  std::string org_code;
+  std::string org_code;  // the unit; for the row of the schools run by the county: "CODE:direct"
   std::string org_name;
   std::string cell;         // "合计", "男", "一年级" …
+  bool flow = false;        // counted over the flow window, not at the snapshot
   double numerator = 0;     // NaN: no value
   double denominator = 0;   // NaN: none
   double value = 0;         // NaN: no value
   std::string text;         // the value as printed ("14.29%"); empty when there is none
+  std::string note;         // why there is no value, in Chinese; empty when there is one
   std::string target;       // the target (目标任务) as printed ("≥99.50%"); empty: none
   std::optional<bool> met;  // whether the printed value meets the target (none: no target
                             // or no value)
 };
 
 struct IndicatorTable {
-  int school_year = 0;
+  int year = 0;  // the statistics year
+  core::Date snapshot;
+  core::Period flow_window = core::Period::SchoolYear(1970);
   std::string org_code;
   std::string org_name;
   std::vector<IndicatorRow> rows;  // by indicator, then unit, then cell
@@ -48,14 +58,16 @@ struct IndicatorTable {
 // The value of an indicator cell as printed: "14.29%", "16.19:1", "3个"; empty for no value.
 std::string FormatIndicatorValue(const meta::Indicator& def, const engine::RateCell& cell);
 
-// An indicator's cell: a rate, a spread over the schools below `org` (numerator: the standard
-// deviation, denominator: the weighted mean, value: the CV; total cell only) or a mean of other
-// indicators (value only).
+// An indicator's cell over units `orgs` taken together (one unit, or the schools of one
+// breakdown row): a rate of the summed counts, a spread over the schools below them
+// (numerator: the standard deviation, denominator: the weighted mean, value: the CV; total
+// cell only) or a mean of other indicators (value only). A count over units that hold no
+// records of what it counts is no value.
 engine::RateCell IndicatorCell(const CompiledIndicator& c, const engine::Cube& cube, int year_idx,
-                               std::uint32_t org, int cell);
+                               std::span<const std::uint32_t> orgs, int cell);
 
 // Compute the table. An unknown indicator code is NotFound "unknown_indicator"; an org unit
-// outside the actor's scope NotFound; a year not in the register NotFound "no_such_year".
+// outside the actor's scope NotFound; a year with no enrolments NotFound "no_such_year".
 core::Result<IndicatorTable> ComputeIndicators(store::Store& store, const Actor& actor,
                                                const Metadata& indicators,
                                                const IndicatorRequest& request);

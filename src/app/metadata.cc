@@ -99,9 +99,9 @@ Result<Metadata> Metadata::Load(std::span<const std::string> directories,
   d.rule_catalog = std::make_unique<engine::MeasureCatalog>(d.schema.get());
   const auto compile = [&](const std::string& source, engine::FormulaKind kind,
                            engine::MeasureCatalog* catalog, const std::string& file,
-                           const std::string& key, engine::Formula* out) {
+                           const std::string& key, engine::Formula* out, bool flow = false) {
     if (source.empty()) return;
-    auto f = engine::CompileFormula(source, kind, catalog);
+    auto f = engine::CompileFormula(source, kind, catalog, nullptr, {.flow = flow});
     if (f.ok())
       *out = std::move(*f);
     else
@@ -111,12 +111,32 @@ Result<Metadata> Metadata::Load(std::span<const std::string> directories,
     CompiledIndicator c;
     c.plan.factor = ind.factor;
     const std::string file = file_of(ind.package, "indicators.json");
+    // A flow reads the register over the statistics year's flow window.
+    const bool flow = ind.flow;
     compile(ind.numerator, engine::FormulaKind::kArithmetic, d.catalog.get(), file,
-            ind.code + ".numerator", &c.plan.numerator);
+            ind.code + ".numerator", &c.plan.numerator, flow);
     compile(ind.denominator, engine::FormulaKind::kArithmetic, d.catalog.get(), file,
-            ind.code + ".denominator", &c.plan.denominator);
+            ind.code + ".denominator", &c.plan.denominator, flow);
     compile(ind.spread_weight, engine::FormulaKind::kArithmetic, d.catalog.get(), file,
-            ind.code + ".spread_weight", &c.spread_weight);
+            ind.code + ".spread_weight", &c.spread_weight, flow);
+    if (ind.denominator.empty() && ind.spread_weight.empty()) {
+      std::set<std::string_view> tables;
+      for (const std::uint32_t m : c.plan.numerator.Measures()) {
+        const engine::MeasureTable t = d.catalog->measures()[m].table;
+        if (t != engine::MeasureTable::kValues) tables.insert(engine::MeasureTableName(t));
+      }
+      std::string every_row;
+      for (const std::string_view t : tables) {
+        every_row += (every_row.empty() ? "" : " + ") + std::string(t) + "()";
+      }
+      compile(every_row, engine::FormulaKind::kArithmetic, d.catalog.get(), file,
+              ind.code + ".numerator", &c.presence, flow);
+    }
+    for (const engine::Formula* f : {&c.plan.numerator, &c.plan.denominator, &c.spread_weight}) {
+      for (const std::uint32_t m : f->Measures()) {
+        if (d.catalog->measures()[m].table == engine::MeasureTable::kValues) c.reads_forms = true;
+      }
+    }
     c.def = std::move(ind);
     d.indicators.push_back(std::move(c));
   }
@@ -129,6 +149,7 @@ Result<Metadata> Metadata::Load(std::span<const std::string> directories,
         continue;
       }
       c.mean_of.push_back(part);
+      c.reads_forms = c.reads_forms || part->reads_forms;
     }
   }
   for (CompiledRule& r : d.rules) {

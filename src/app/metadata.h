@@ -22,6 +22,10 @@ namespace eduledger::app {
 struct CompiledIndicator {
   meta::Indicator def;
   engine::RatePlan plan;
+  // A count without a denominator: every row of the tables it counts. Where these are 0 the
+  // unit holds no records to count, and the count is no value rather than 0.
+  engine::Formula presence;
+  bool reads_forms = false;                       // some measure is a collected figure (value(…))
   engine::Formula spread_weight;                  // a spread (差异系数): the school weight
   std::vector<const CompiledIndicator*> mean_of;  // a mean of these indicators
 };

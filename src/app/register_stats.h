@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "app/actor.h"
-#include "core/period.h"
 #include "core/result.h"
+#include "core/statistics_year.h"
 #include "meta/education_level.h"
 #include "meta/status_event.h"
 #include "store/store.h"

@@ -154,7 +154,7 @@ void AddCheckReportCommand(CLI::App& app, CliContext& ctx) {
   cmd->callback([&ctx, args] {
     std::unique_ptr<store::Store> store;
     if (ctx.db_given) {
-      auto opened = app::OpenStore(ctx.db, false);
+      auto opened = ctx.OpenStore(false);
       if (!opened.ok()) return ctx.Fail(opened.status());
       store = std::move(opened).value();
     }

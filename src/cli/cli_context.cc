@@ -3,6 +3,9 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "app/settings.h"
+#include "app/store_open.h"
+
 namespace eduledger::cli {
 
 int ExitCodeFor(const core::Status& status) {
@@ -21,6 +24,12 @@ int ExitCodeFor(const core::Status& status) {
     default:
       return kExitFailure;
   }
+}
+
+core::Result<std::unique_ptr<store::Store>> CliContext::OpenStore(bool create) {
+  EL_ASSIGN_OR_RETURN(std::unique_ptr<store::Store> store, app::OpenStore(db, create));
+  EL_ASSIGN_OR_RETURN(actor, app::WithHomeUnit(*store, actor));
+  return store;
 }
 
 void CliContext::Fail(const core::Status& status) {

@@ -8,10 +8,13 @@
 //   3     the store failed (busy, damaged, full disk) or an internal error
 #pragma once
 
+#include <memory>
 #include <string>
 
 #include "app/actor.h"
+#include "core/result.h"
 #include "core/status.h"
+#include "store/store.h"
 
 namespace eduledger::cli {
 
@@ -30,6 +33,9 @@ struct CliContext {
   int exit_code = kExitOk;
 
   bool json() const { return format == OutputFormat::kJson; }
+  // Open the store of --db (`create`: make a missing file) and take the home unit the commands
+  // default to from its settings (app/settings.h).
+  core::Result<std::unique_ptr<store::Store>> OpenStore(bool create);
   // Print `status` to stderr (as JSON with --format json) and set the exit code for it.
   void Fail(const core::Status& status);
 };

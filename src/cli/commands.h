@@ -17,5 +17,6 @@ void AddIndicatorsCommand(CLI::App& app, CliContext& ctx);
 // forms, submit, approve, return, reopen, validate, changes
 void AddFormsCommands(CLI::App& app, CliContext& ctx);
 void AddExplainCommand(CLI::App& app, CliContext& ctx);
+void AddConfigCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace eduledger::cli

@@ -38,7 +38,7 @@ void AddDemoCommand(CLI::App& app, CliContext& ctx) {
     if (args->force) {
       if (core::Status s = app::RemoveStore(ctx.db); !s.ok()) return ctx.Fail(s);
     }
-    auto store = app::OpenStore(ctx.db, true);
+    auto store = ctx.OpenStore(true);
     if (!store.ok()) return ctx.Fail(store.status());
     ProgressLine progress;
     if (!ctx.json() && args->options.scale > 1) {

@@ -1,4 +1,4 @@
-// eduledger explain: an indicator's definition, its numbers for one unit and school year, and
+// eduledger explain: an indicator's definition, its numbers for one unit and statistics year, and
 // the first records behind its numerator and denominator (names and ID numbers masked).
 #include <cmath>
 #include <cstdio>
@@ -8,7 +8,7 @@
 #include "app/store_open.h"
 #include "cli/commands.h"
 #include "cli/text_output.h"
-#include "core/period.h"
+#include "cli/year_output.h"
 #include "core/rounding.h"
 
 namespace eduledger::cli {
@@ -29,8 +29,12 @@ nlohmann::json SideJson(const std::vector<app::ExplainedMeasure>& side) {
                          {"id", r.id},
                          {"detail", r.detail}});
     }
-    out.push_back(
-        {{"measure", m.text}, {"value", m.sum}, {"records_total", m.total}, {"records", records}});
+    out.push_back({{"measure", m.text},
+                   {"school_year", m.school_year},
+                   {"when", m.when},
+                   {"value", m.sum},
+                   {"records_total", m.total},
+                   {"records", records}});
   }
   return out;
 }
@@ -40,8 +44,8 @@ void PrintSide(const char* title, const std::string& expression,
   if (expression.empty()) return;
   std::printf("\n%s：%s\n", title, expression.c_str());
   for (const app::ExplainedMeasure& m : side) {
-    std::printf("  %s = %s（%llu 条记录）", m.text.c_str(), Number(m.sum).c_str(),
-                static_cast<unsigned long long>(m.total));
+    std::printf("  %s = %s（%s，%llu 条记录）", m.text.c_str(), Number(m.sum).c_str(),
+                m.when.c_str(), static_cast<unsigned long long>(m.total));
     if (m.records.size() < m.total) std::printf("（列出前 %zu 条）", m.records.size());
     std::printf("\n");
     if (m.records.empty()) continue;
@@ -69,14 +73,15 @@ void AddExplainCommand(CLI::App& app, CliContext& ctx) {
       "说明一个指标：定义、分子分母的数值，以及构成它们的前几条记录（姓名、证件号已遮蔽）");
   cmd->add_option("indicator", args->indicator, "指标代码或名称")->required();
   cmd->add_option("--org", args->org, "单位代码或名称（默认本级）");
-  cmd->add_option("--year", args->year, "学年（默认最新学年）");
+  cmd->add_option("--year", args->year,
+                  "统计年度（默认统计时点已过的最近一年；见 indicators --help）");
   cmd->add_option("--limit", args->limit, "每项列出的记录条数（默认 10）");
   cmd->add_option("--packages", args->packages,
                   "元数据包目录（可重复；默认随程序安装的 packages/county-bureau）");
   cmd->callback([&ctx, args] {
     auto md = app::Metadata::LoadOrDefault(args->packages);
     if (!md.ok()) return ctx.Fail(md.status());
-    auto store = app::OpenStore(ctx.db, false);
+    auto store = ctx.OpenStore(false);
     if (!store.ok()) return ctx.Fail(store.status());
     auto e = app::ExplainIndicator(**store, ctx.actor, *md, args->indicator, args->org, args->year,
                                    args->limit);
@@ -86,26 +91,30 @@ void AddExplainCommand(CLI::App& app, CliContext& ctx) {
       const auto num = [](double v) {
         return std::isnan(v) ? nlohmann::json() : nlohmann::json(v);
       };
-      std::printf("%s\n", nlohmann::json({{"code", e->def.code},
-                                          {"name", e->def.name},
-                                          {"definition", e->def.definition},
-                                          {"basis", e->def.basis},
-                                          {"org_unit_code", r.org_code},
-                                          {"numerator", num(r.numerator)},
-                                          {"denominator", num(r.denominator)},
-                                          {"value", num(r.value)},
-                                          {"text", r.text},
-                                          {"target", r.target},
-                                          {"numerator_records", SideJson(e->numerator)},
-                                          {"denominator_records", SideJson(e->denominator)}})
-                              .dump(2)
-                              .c_str());
+      nlohmann::json out = {{"code", e->def.code},
+                            {"name", e->def.name},
+                            {"definition", e->def.definition},
+                            {"basis", e->def.basis},
+                            {"period", e->def.flow ? "flow" : "stock"},
+                            {"org_unit_code", r.org_code},
+                            {"numerator", num(r.numerator)},
+                            {"denominator", num(r.denominator)},
+                            {"value", num(r.value)},
+                            {"text", r.text},
+                            {"note", r.note},
+                            {"target", r.target},
+                            {"numerator_records", SideJson(e->numerator)},
+                            {"denominator_records", SideJson(e->denominator)}};
+      AddStatisticsYear(e->year, &out);
+      std::printf("%s\n", out.dump(2).c_str());
       return;
     }
-    std::printf("%s（%s）\n定义：%s\n依据：%s\n\n%s：分子 %s，分母 %s，值 %s", e->def.name.c_str(),
-                e->def.code.c_str(), e->def.definition.c_str(), e->def.basis.c_str(),
-                r.org_name.c_str(), Number(r.numerator).c_str(), Number(r.denominator).c_str(),
-                r.text.empty() ? "无数据" : r.text.c_str());
+    std::printf("%s（%s）\n定义：%s\n依据：%s\n%s（%s）\n\n%s：分子 %s，分母 %s，值 %s",
+                e->def.name.c_str(), e->def.code.c_str(), e->def.definition.c_str(),
+                e->def.basis.c_str(), StatisticsYearHeading(e->year).c_str(),
+                e->def.flow ? "按统计期计" : "按统计时点计", r.org_name.c_str(),
+                Number(r.numerator).c_str(), Number(r.denominator).c_str(),
+                r.text.empty() ? r.note.c_str() : r.text.c_str());
     if (!r.target.empty()) {
       std::printf("；目标 %s，%s", r.target.c_str(),
                   !r.met ? "无法判断" : (*r.met ? "达标" : "未达标"));

@@ -22,7 +22,7 @@ void AddExportCommand(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--year", request->school_year, "学年（默认最新学年）");
   cmd->add_option("--org", request->org, "单位代码或名称（默认全部）");
   cmd->callback([&ctx, request] {
-    auto store = app::OpenStore(ctx.db, false);
+    auto store = ctx.OpenStore(false);
     if (!store.ok()) return ctx.Fail(store.status());
     auto result = app::ExportRegisterFile(**store, ctx.actor, *request);
     if (!result.ok()) return ctx.Fail(result.status());

@@ -43,7 +43,7 @@ template <class Fn>
 void WithStore(CliContext& ctx, const std::vector<std::string>& packages, Fn fn) {
   auto md = app::Metadata::LoadOrDefault(packages);
   if (!md.ok()) return ctx.Fail(md.status());
-  auto store = app::OpenStore(ctx.db, false);
+  auto store = ctx.OpenStore(false);
   if (!store.ok()) return ctx.Fail(store.status());
   fn(**store, *md);
 }
@@ -234,7 +234,7 @@ void AddChanges(CLI::App& app, CliContext& ctx) {
       app.add_subcommand("changes", "列出报表审核后被修改的数值（原值、新值、修改人、时间）");
   cmd->add_option("--year", *year, "学年（起始年份；默认全部）");
   cmd->callback([&ctx, year] {
-    auto store = app::OpenStore(ctx.db, false);
+    auto store = ctx.OpenStore(false);
     if (!store.ok()) return ctx.Fail(store.status());
     auto changes = app::ListFormChanges(**store, ctx.actor, *year);
     if (!changes.ok()) return ctx.Fail(changes.status());

@@ -121,7 +121,7 @@ void AddImportCommand(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--max-errors", request->max_errors, "最多列出多少处错误（默认 100）");
   cmd->add_option("--sheet", request->sheet, "XLSX 工作表名称（默认第一个）");
   cmd->callback([&ctx, request] {
-    auto store = app::OpenStore(ctx.db, false);
+    auto store = ctx.OpenStore(false);
     if (!store.ok()) return ctx.Fail(store.status());
     ProgressLine progress;
     if (!ctx.json()) {

@@ -1,5 +1,7 @@
-// eduledger indicators: the official indicators of the metadata packages for a school year
-// and an org unit, optionally split by sex, grade, township or school.
+// eduledger indicators: the official indicators of the metadata packages for a statistics year
+// and an org unit, optionally split by sex, grade, township (with the county's own schools as
+// a row of their own) or school.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -8,7 +10,7 @@
 #include "app/store_open.h"
 #include "cli/commands.h"
 #include "cli/text_output.h"
-#include "core/period.h"
+#include "cli/year_output.h"
 #include "core/rounding.h"
 #include "ingest/table_writer.h"
 
@@ -36,38 +38,55 @@ void Print(const app::IndicatorTable& t, OutputFormat format) {
                       {"org_unit_code", r.org_code},
                       {"org_unit_name", r.org_name},
                       {"cell", r.cell},
+                      {"period", r.flow ? "flow" : "stock"},
                       {"numerator", NumberOrNull(r.numerator)},
                       {"denominator", NumberOrNull(r.denominator)},
                       {"value", NumberOrNull(r.value)},
                       {"text", r.text},
+                      {"note", r.note},
                       {"target", r.target},
                       {"met", r.met ? nlohmann::json(*r.met) : nlohmann::json()}});
     }
-    const nlohmann::json out = {{"school_year", t.school_year},
-                                {"org_unit_code", t.org_code},
-                                {"org_unit_name", t.org_name},
-                                {"rows", rows}};
+    nlohmann::json out = {{"org_unit_code", t.org_code}, {"org_unit_name", t.org_name}};
+    AddStatisticsYear(t.year, &out);
+    out["rows"] = rows;
     std::printf("%s\n", out.dump(2).c_str());
     return;
   }
   if (format == OutputFormat::kCsv) {
-    std::printf("\xEF\xBB\xBF指标代码,指标,单位代码,单位,分组,分子,分母,值,显示值,目标,是否达标\n");
+    std::printf(
+        "\xEF\xBB\xBF统计年度,指标代码,指标,单位代码,单位,分组,口径,分子,分母,值,显示值,说明,目标,"
+        "是否达标\n");
     for (const app::IndicatorRow& r : t.rows) {
-      std::printf("%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", r.code.c_str(),
+      std::printf("%d,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", t.year, r.code.c_str(),
                   ingest::CsvField(r.name).c_str(), r.org_code.c_str(),
-                  ingest::CsvField(r.org_name).c_str(), r.cell.c_str(), Number(r.numerator).c_str(),
-                  Number(r.denominator).c_str(), Number(r.value).c_str(), r.text.c_str(),
+                  ingest::CsvField(r.org_name).c_str(), r.cell.c_str(), r.flow ? "统计期" : "时点",
+                  Number(r.numerator).c_str(), Number(r.denominator).c_str(),
+                  Number(r.value).c_str(), r.text.c_str(), ingest::CsvField(r.note).c_str(),
                   r.target.c_str(), Met(r).c_str());
     }
     return;
   }
-  std::printf("%s %s 指标\n", t.org_name.c_str(), core::SchoolYearLabel(t.school_year).c_str());
-  TextTable table({"指标", "单位", "分组", "分子", "分母", "值", "目标", "达标"});
+  std::printf("%s %s 指标\n", t.org_name.c_str(), StatisticsYearHeading(t.year).c_str());
+  TextTable table({"指标", "单位", "分组", "口径", "分子", "分母", "值", "目标", "达标"});
+  // A long note ("不适用：…") shows its head in the table and its reason once below it.
+  std::vector<std::string> footnotes;
   for (const app::IndicatorRow& r : t.rows) {
-    table.Add({r.name, r.org_name, r.cell, Number(r.numerator), Number(r.denominator),
-               r.text.empty() ? "无数据" : r.text, r.target, Met(r)});
+    std::string value = r.text;
+    if (value.empty()) {
+      const std::size_t colon = r.note.find("：");
+      value = r.note.substr(0, colon);
+      const std::string footnote = r.name + " " + r.note;
+      if (colon != std::string::npos &&
+          std::find(footnotes.begin(), footnotes.end(), footnote) == footnotes.end()) {
+        footnotes.push_back(footnote);
+      }
+    }
+    table.Add({r.name, r.org_name, r.cell, r.flow ? "统计期" : "时点", Number(r.numerator),
+               Number(r.denominator), value, r.target, Met(r)});
   }
   std::printf("%s", table.Render().c_str());
+  for (const std::string& f : footnotes) std::printf("  注：%s\n", f.c_str());
 }
 
 }  // namespace
@@ -84,7 +103,9 @@ void AddIndicatorsCommand(CLI::App& app, CliContext& ctx) {
   CLI::App* cmd = app.add_subcommand("indicators",
                                      "按元数据包的定义计算指标（辍学率、升学率、生师比、大班额等）"
                                      "，可按性别、年级、乡镇或学校分组");
-  cmd->add_option("--year", args->year, "学年（默认最新学年）");
+  cmd->add_option("--year", args->year,
+                  "统计年度：2025 即统计时点 2025年9月1日、统计期 2024年9月1日—2025年8月31日"
+                  "（默认统计时点已过的最近一年）");
   cmd->add_option("--org", args->org, "单位代码或名称（默认本级）");
   cmd->add_option("--by", args->by, "分组：sex、grade、township 或 school")
       ->check(CLI::IsMember({"sex", "grade", "township", "school"}));
@@ -94,10 +115,10 @@ void AddIndicatorsCommand(CLI::App& app, CliContext& ctx) {
   cmd->callback([&ctx, args] {
     auto set = app::Metadata::LoadOrDefault(args->packages);
     if (!set.ok()) return ctx.Fail(set.status());
-    auto store = app::OpenStore(ctx.db, false);
+    auto store = ctx.OpenStore(false);
     if (!store.ok()) return ctx.Fail(store.status());
     app::IndicatorRequest request;
-    request.school_year = args->year;
+    request.year = args->year;
     request.org = args->org;
     request.codes = args->codes;
     if (args->by == "sex") request.by = app::IndicatorSplit::kSex;

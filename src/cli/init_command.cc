@@ -10,7 +10,7 @@ namespace eduledger::cli {
 void AddInitCommand(CLI::App& app, CliContext& ctx) {
   CLI::App* cmd = app.add_subcommand("init", "创建数据库文件，或把已有数据库升级到当前结构版本");
   cmd->callback([&ctx] {
-    auto store = app::OpenStore(ctx.db, true);
+    auto store = ctx.OpenStore(true);
     if (!store.ok()) return ctx.Fail(store.status());
     auto version = (*store)->SchemaVersion();
     if (!version.ok()) return ctx.Fail(version.status());

@@ -65,6 +65,7 @@ int main(int argc, char** argv) {
     eduledger::cli::AddIndicatorsCommand(app, ctx);
     eduledger::cli::AddFormsCommands(app, ctx);
     eduledger::cli::AddExplainCommand(app, ctx);
+    eduledger::cli::AddConfigCommand(app, ctx);
     UseChineseGroups(app);
     app.parse_complete_callback([&] {
       ctx.db_given = db->count() > 0;

@@ -19,7 +19,7 @@ void AddStatsCommand(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--year", args->year, "学年（如 2026 表示 2026-2027学年；默认最新学年）");
   cmd->add_option("--org", args->org, "单位代码或名称（默认本级）");
   cmd->callback([&ctx, args] {
-    auto store = app::OpenStore(ctx.db, false);
+    auto store = ctx.OpenStore(false);
     if (!store.ok()) return ctx.Fail(store.status());
     int year = args->year;
     if (year == 0) {

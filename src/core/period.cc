@@ -118,10 +118,6 @@ std::string Period::Label() const {
 
 int SchoolYearOf(Date d) { return d.month() >= 9 ? d.year() : d.year() - 1; }
 
-Date SnapshotDate(int school_year) { return Ymd(school_year, 9, 1); }
-
-Period FlowWindow(int school_year) { return Period::SchoolYear(school_year - 1); }
-
 Result<int> ParseSchoolYear(std::string_view text) {
   std::string_view t = TrimSpace(text);
   const Status bad =

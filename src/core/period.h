@@ -70,11 +70,6 @@ class Period {
 
 // The school year a date falls in: 2024-09-01..2025-08-31 → 2024.
 int SchoolYearOf(Date d);
-// The statistics time point of school year `year`: `year`-09-01 (stocks: 在校生, 教职工).
-Date SnapshotDate(int school_year);
-// The flow window reported with school year `year`'s statistics: (`year`-1)-09-01 to
-// `year`-08-31 (毕业生, 转入/转出, 辍学).
-Period FlowWindow(int school_year);
 // "2024-2025学年".
 std::string SchoolYearLabel(int school_year);
 // Parse a school year as written: "2024", "2024学年", "2024-2025", "2024-2025学年",

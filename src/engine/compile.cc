@@ -55,9 +55,16 @@ CompareOp Flip(CompareOp op) {  // a op b  ==  b Flip(op) a
   }
 }
 
+// What an expression may not read at the cell's own school year: what happens during it.
+constexpr const char* kFlowOnlyAfterYearEnd =
+    "' 是学年内发生的变动，只能在已结束的学年读取：指标须标 \"flow\": true（按统计期计），"
+    "或写在 years_before(1, …) 里";
+
 class FilterCompiler {
  public:
-  FilterCompiler(const Layout& layout, ExprError* error) : layout_(layout), error_(error) {}
+  // `flows_readable`: the filter reads a school year that has ended (years_back >= 1).
+  FilterCompiler(const Layout& layout, ExprError* error, bool flows_readable)
+      : layout_(layout), error_(error), flows_readable_(flows_readable) {}
 
   // The filter as clauses; false (with the error set) when it does not compile.
   bool Compile(const Expr& e, bool negate, Dnf* out) {
@@ -112,6 +119,10 @@ class FilterCompiler {
     if (!f || f->kind == FieldKind::kBirthDay) {
       Fail(e, "未知字段 '" + e.text + "' (" + std::string(layout_.table()) +
                   " 的字段: " + layout_.Names() + ")");
+      return nullptr;
+    }
+    if (f->flow && !flows_readable_) {
+      Fail(e, "'" + e.text + kFlowOnlyAfterYearEnd);
       return nullptr;
     }
     return f;
@@ -302,6 +313,7 @@ class FilterCompiler {
   bool Had(const Expr& e, bool negate, Dnf* out) {
     const Field* f = layout_.Find("events");
     if (!f) return Fail(e, "'" + std::string(layout_.table()) + "' 没有学籍异动");
+    if (!flows_readable_) return Fail(e, std::string("'had") + kFlowOnlyAfterYearEnd);
     if (e.args.empty()) return Fail(e, "had 需要至少一种异动，如 had(drop_out)");
     std::uint64_t bits = 0;
     for (const auto& a : e.args) {
@@ -318,11 +330,13 @@ class FilterCompiler {
 
   const Layout& layout_;
   ExprError* error_;
+  bool flows_readable_;
 };
 
 class FormulaCompiler {
  public:
-  FormulaCompiler(MeasureCatalog* catalog, ExprError* error) : catalog_(catalog), error_(error) {}
+  FormulaCompiler(MeasureCatalog* catalog, ExprError* error, CompileOptions options)
+      : catalog_(catalog), error_(error), options_(options) {}
 
   bool Compile(const Expr& e, int years_back, Formula* f) {
     switch (e.kind) {
@@ -386,13 +400,14 @@ class FormulaCompiler {
       return Fail(
           e, "未知函数 '" + e.text + "' (可用: students, staff, classes, value, years_before)");
     if (e.args.size() > 1) return Fail(*e.args[1], "计数函数只有一个参数: 筛选条件");
+    if (options_.flow) ++years_back;  // register rows of the flow window
     Measure m;
     m.table = table;
     m.text = std::string(MeasureTableName(table)) + "(";
     if (e.args.empty()) {
       m.clauses = {Clause{}};
     } else {
-      FilterCompiler fc(LayoutOf(table), error_);
+      FilterCompiler fc(LayoutOf(table), error_, years_back > 0 || options_.flows_to_date);
       if (!fc.Compile(*e.args[0], false, &m.clauses)) return false;
       m.text += ToString(*e.args[0]);
     }
@@ -420,7 +435,7 @@ class FormulaCompiler {
     if (e.args.size() == 1) {
       m.clauses = {Clause{}};
     } else {
-      FilterCompiler fc(*ve.layout, error_);
+      FilterCompiler fc(*ve.layout, error_, years_back > 0 || options_.flows_to_date);
       if (!fc.Compile(*e.args[1], false, &m.clauses)) return false;
       m.text += ", " + ToString(*e.args[1]);
     }
@@ -437,6 +452,7 @@ class FormulaCompiler {
 
   MeasureCatalog* catalog_;
   ExprError* error_;
+  CompileOptions options_;
   int depth_ = 0;
 };
 
@@ -474,6 +490,17 @@ std::vector<std::uint32_t> Formula::Measures() const {
   return out;
 }
 
+std::vector<Formula::Read> Formula::Reads() const {
+  std::vector<Read> out;
+  for (const FormulaOp& op : ops) {
+    const Read r{op.measure, op.years_back};
+    if (op.kind == FormulaOp::kMeasure && std::find(out.begin(), out.end(), r) == out.end()) {
+      out.push_back(r);
+    }
+  }
+  return out;
+}
+
 double ApplyCompare(std::uint8_t compare, double a, double b) {
   if (std::isnan(a) || std::isnan(b)) return __builtin_nan("");
   switch (static_cast<CompareOp>(compare)) {
@@ -494,14 +521,14 @@ double ApplyCompare(std::uint8_t compare, double a, double b) {
 }
 
 Result<Formula> CompileFormula(std::string_view source, FormulaKind kind, MeasureCatalog* catalog,
-                               ExprError* error) {
+                               ExprError* error, CompileOptions options) {
   ExprError local;
   ExprError* err = error ? error : &local;
   auto parsed = ParseExpression(source, err);
   if (!parsed.ok()) return parsed.status();
   const Expr& e = **parsed;
   Formula f;
-  FormulaCompiler fc(catalog, err);
+  FormulaCompiler fc(catalog, err, options);
   bool ok = false;
   if (kind == FormulaKind::kComparison) {
     if (e.kind != ExprKind::kCompare) {

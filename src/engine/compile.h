@@ -6,7 +6,8 @@
 // (the filter may be omitted); years_before(n, expr) takes expr's measures n school years
 // back; value(element, filter) sums a collected figure's values whose categories pass the
 // filter (value_schema.h). In a filter: field comparisons (=, !=, <, <=, >, >=, in, between),
-// a bool field alone (`left_behind`), had(event, …) for status events within the school year,
+// a bool field alone (`left_behind`), had(event, …) for status events within the school year
+// (readable once the year has ended: see CompileFormula),
 // age (on 31 August of the school year's first year) and age_on("MM-DD"), and and/or/not.
 #pragma once
 
@@ -44,10 +45,25 @@ enum class FormulaKind : std::uint8_t {
   kComparison,  // a validation rule: left op right
 };
 
+struct CompileOptions {
+  // A flow (流量) of the statistics year: register rows (students, staff, classes) are read
+  // over its flow window, the school year before the cell's (core/statistics_year.h).
+  // Collected figures are read as they are: a form of the statistics year reports its own
+  // window already.
+  bool flow = false;
+  // A field of what happens during a school year (end_status, next_level, had(…)) may be read
+  // only for a school year that has ended by the cell's snapshot (a flow, or years_before).
+  // With flows_to_date it may be read for the cell's own school year as recorded so far: a
+  // half-year figure ("截至 DATE") or a benchmark of the counting, never an annual figure.
+  bool flows_to_date = false;
+};
+
 // Compile `source`. InvalidArgument "bad_expression" (syntax) or "bad_formula" (an unknown
-// function, field or value; a filter where a number belongs …), the message naming the
-// character; `error`, when given, receives the offset.
+// function, field or value; a filter where a number belongs; a flow field read before its
+// year has ended …), the message naming the character; `error`, when given, receives the
+// offset.
 core::Result<Formula> CompileFormula(std::string_view source, FormulaKind kind,
-                                     MeasureCatalog* catalog, ExprError* error = nullptr);
+                                     MeasureCatalog* catalog, ExprError* error = nullptr,
+                                     CompileOptions options = {});
 
 }  // namespace eduledger::engine

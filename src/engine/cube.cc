@@ -247,6 +247,31 @@ double Cube::Evaluate(const Formula& f, int year_idx, std::uint32_t org, int cel
       sides);
 }
 
+double Cube::Evaluate(const Formula& f, int year_idx, std::span<const std::uint32_t> orgs,
+                      int cell) const {
+  if (orgs.empty()) return kNaN;
+  return f.Evaluate([&](const FormulaOp& op) {
+    const int year = YearOf(op, year_idx);
+    double sum = kNaN;
+    for (const std::uint32_t org : orgs) {
+      const double v = Count(op.measure, year, org, cell);
+      if (v == v) sum = (sum == sum ? sum : 0) + v;
+    }
+    return sum;
+  });
+}
+
+RateCell Cube::Rate(const RatePlan& plan, int year_idx, std::span<const std::uint32_t> orgs,
+                    int cell) const {
+  RateCell out;
+  out.numerator = Evaluate(plan.numerator, year_idx, orgs, cell);
+  out.denominator =
+      plan.denominator.empty() ? kNaN : Evaluate(plan.denominator, year_idx, orgs, cell);
+  out.value = plan.denominator.empty() ? out.numerator * plan.factor
+                                       : RateValue(out.numerator, out.denominator, plan.factor);
+  return out;
+}
+
 void Cube::EvaluateYear(const Formula& f, int year_idx, std::vector<double>* out) const {
   const std::size_t n = snapshot_->org_count() * kCellCount;
   const bool held = year_idx >= 0 && static_cast<std::size_t>(year_idx) < snapshot_->years().size();
@@ -326,16 +351,7 @@ void Cube::RatesOfYear(const RatePlan& plan, int year_idx, RateColumns* out) con
 }
 
 RateCell Cube::Rate(const RatePlan& plan, int year_idx, std::uint32_t org, int cell) const {
-  RateCell out;
-  out.numerator = Evaluate(plan.numerator, year_idx, org, cell);
-  if (plan.denominator.empty()) {
-    out.denominator = kNaN;
-    out.value = out.numerator * plan.factor;
-    return out;
-  }
-  out.denominator = Evaluate(plan.denominator, year_idx, org, cell);
-  out.value = RateValue(out.numerator, out.denominator, plan.factor);
-  return out;
+  return Rate(plan, year_idx, std::span<const std::uint32_t>(&org, 1), cell);
 }
 
 }  // namespace eduledger::engine

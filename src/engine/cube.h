@@ -62,6 +62,13 @@ class Cube {
   double Evaluate(const Formula& f, int year_idx, std::uint32_t org, int cell,
                   double* sides = nullptr) const;
   RateCell Rate(const RatePlan& plan, int year_idx, std::uint32_t org, int cell) const;
+  // The same for units `orgs` taken together (no one above another): each measure summed over
+  // them, then the formula evaluated, so a rate is Σ numerators ÷ Σ denominators. A collected
+  // figure is no value when none of them has one. Empty `orgs`: no value.
+  double Evaluate(const Formula& f, int year_idx, std::span<const std::uint32_t> orgs,
+                  int cell) const;
+  RateCell Rate(const RatePlan& plan, int year_idx, std::span<const std::uint32_t> orgs,
+                int cell) const;
 
   // The same for every org unit and cell of a school year at once (the fast path for whole
   // tables): `out` gets org_count() × kCellCount values, org-major; index them with CellIndex.

@@ -46,6 +46,11 @@ constexpr CodeEntry<int> kEndStatuses[] = {
     {2, "", "suspended", "休学"}, {3, "", "dropped_out", "辍学"},
     {4, "", "graduated", "毕业"}, {5, "", "died", "死亡"},
 };
+constexpr CodeEntry<int> kStartStatuses[] = {
+    {0, "", "in_school", "在校"},
+    {1, "", "suspended", "休学"},
+    {2, "", "dropped_out", "辍学"},
+};
 constexpr CodeEntry<int> kPostKeys[] = {
     {1, "", "fulltime_teacher", ""}, {2, "", "administrative", ""}, {3, "", "support", ""},
     {4, "", "worker", ""},           {5, "", "other", ""},
@@ -85,6 +90,7 @@ constexpr auto ParseTitleValue = KeyOrMeta<kTitleKeys, meta::ParseTitle>;
 constexpr auto ParseQualificationValue = KeyOrMeta<kQualificationKeys, meta::ParseQualification>;
 std::optional<int> ParseUrbanRuralClass(std::string_view t) { return Key(kUrbanRuralClasses, t); }
 std::optional<int> ParseEndStatus(std::string_view t) { return Key(kEndStatuses, t); }
+std::optional<int> ParseStartStatus(std::string_view t) { return Key(kStartStatuses, t); }
 // A level, stored + 1, or "none" (0) / "unknown" (15).
 std::optional<int> ParseLevelOrNone(std::string_view t) {
   if (auto v = Key(kNoLevel, t)) return v;
@@ -124,10 +130,12 @@ const std::array kStudentFields = {
     Field{"minority", "少数民族", R, FieldKind::kBool, 31, 1},
     Field{"disability", "残疾类型", R, FieldKind::kEnum, 32, 3, 0, ParseDisabilityValue},
     Field{"hukou", "户口性质", R, FieldKind::kEnum, 35, 2, 0, ParseHukouValue},
-    Field{"events", "学籍异动", R, FieldKind::kEventSet, 37, 10},
-    Field{"end_status", "学年末状态", R, FieldKind::kEnum, 47, 3, 0, ParseEndStatus},
-    Field{"next_level", "下一学年学段", R, FieldKind::kEnum, 50, 4, 0, ParseLevelOrNone},
+    Field{"events", "学籍异动", R, FieldKind::kEventSet, 37, 10, 0, nullptr, nullptr, true},
+    Field{"end_status", "学年末状态", R, FieldKind::kEnum, 47, 3, 0, ParseEndStatus, nullptr, true},
+    Field{"next_level", "下一学年学段", R, FieldKind::kEnum, 50, 4, 0, ParseLevelOrNone, nullptr,
+          true},
     Field{"class_size", "班额", R, FieldKind::kInt, 54, 8},
+    Field{"start_status", "学年初状态", R, FieldKind::kEnum, 62, 2, 0, ParseStartStatus},
 };
 
 const std::array kStaffFields = {

@@ -7,7 +7,10 @@
 //         6-8  education level            9-18 school type code     19-21 ownership (办别)
 //        22    public (公办)             23-29 urban-rural code - 100  30-31 urban-rural class
 //        32    boarding   33 small-scale  34 teaching point   35 affordable (普惠, kindergartens)
-// Row words are per table; see StudentLayout(), StaffLayout(), ClassLayout().
+// Row words are per table; see StudentLayout(), StaffLayout(), ClassLayout(). A student row:
+//   bits  0-15 birth day   16-22 flags (留守 … 孤儿)   24-30 ethnicity   31 minority
+//        32-34 disability  35-36 hukou   37-46 events of the year   47-49 end status
+//        50-53 next level  54-61 class size   62-63 start status (on the snapshot day)
 #pragma once
 
 #include <cstdint>
@@ -44,6 +47,10 @@ struct Field {
   // kEnum of a collected figure's category (value_schema.h), parsed when `parse` is null:
   // the stored value is the option's index.
   const meta::Category* category = nullptr;
+  // What happened during the row's school year (events, the status at its end, where the
+  // student went next): readable only for a school year that has ended by the statistics
+  // year's snapshot, i.e. over a flow window (core/statistics_year.h).
+  bool flow = false;
 
   std::uint64_t mask() const { return ((std::uint64_t{1} << width) - 1) << shift; }
   std::uint64_t max_stored() const { return (std::uint64_t{1} << width) - 1; }
@@ -87,6 +94,16 @@ inline constexpr std::int32_t kBirthBase = -14610;
 std::uint64_t StoredBirthDay(core::Date birth);
 inline constexpr int kNoGrade = 15;  // stored grade of a group without one
 inline constexpr int kNoSex = 3;     // stored sex of a group without one
+
+// A student's state on the snapshot day (1 September) that begins the row's school year: on
+// the roll but on 休学, or dropped out and not yet back. Set by the last of the events that
+// take a pupil out of school or bring one back (休学/复学, 辍学/返校, 招生/转入) dated on or
+// before that day; graduating or leaving a school does not stop a later enrolment counting.
+enum class StartStatus : std::uint8_t {
+  kInSchool = 0,
+  kSuspended = 1,
+  kDroppedOut = 2,
+};
 
 // A student's state at the end of the school year (the last status-changing event in it).
 enum class EndStatus : std::uint8_t {

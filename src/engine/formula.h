@@ -22,6 +22,13 @@ struct Formula {
   std::vector<FormulaOp> ops;  // postfix
   // The measures it reads, each once.
   std::vector<std::uint32_t> Measures() const;
+  // The measures it reads with how many school years back it reads them, each pair once.
+  struct Read {
+    std::uint32_t measure = 0;
+    std::uint8_t years_back = 0;
+    friend bool operator==(const Read&, const Read&) = default;
+  };
+  std::vector<Read> Reads() const;
   // Evaluate with `measure_value(op)` giving the value in the cell of the measure a kMeasure
   // op reads (NaN for none). For a comparison, `sides` (when given) receives both sides.
   template <class Fn>

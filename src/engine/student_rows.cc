@@ -1,6 +1,8 @@
 #include <algorithm>
+#include <array>
+#include <optional>
 
-#include "core/period.h"
+#include "core/statistics_year.h"
 #include "engine/student_rows_internal.h"
 #include "meta/ethnicity.h"
 #include "meta/grade.h"
@@ -15,6 +17,38 @@ const Field& RowField(std::string_view name) { return *StudentLayout().Find(name
 bool InSchoolEvent(meta::EventType t) {
   return t == meta::EventType::kAdmit || t == meta::EventType::kTransferIn ||
          t == meta::EventType::kResume || t == meta::EventType::kReturn;
+}
+
+// The status an event leaves a pupil in on a later snapshot day; nullopt for the events that
+// do not decide it (a graduation or a transfer out is followed by the next enrolment).
+std::optional<StartStatus> StartStatusAfter(meta::EventType t) {
+  switch (t) {
+    case meta::EventType::kSuspend:
+      return StartStatus::kSuspended;
+    case meta::EventType::kDropOut:
+      return StartStatus::kDroppedOut;
+    case meta::EventType::kResume:
+    case meta::EventType::kReturn:
+    case meta::EventType::kAdmit:
+    case meta::EventType::kTransferIn:
+      return StartStatus::kInSchool;
+    default:
+      return std::nullopt;
+  }
+}
+
+// Days since 1970 of the snapshot day of school year `year` (its 1 September).
+std::int32_t SnapshotDay(int year) {
+  static const auto kDays = [] {
+    std::array<std::int32_t, 300> days{};
+    for (std::size_t i = 0; i < days.size(); ++i) {
+      days[i] = core::SnapshotDate(1900 + static_cast<int>(i)).days();
+    }
+    return days;
+  }();
+  const int i = year - 1900;
+  return i >= 0 && i < static_cast<int>(kDays.size()) ? kDays[static_cast<std::size_t>(i)]
+                                                      : core::SnapshotDate(year).days();
 }
 
 EndStatus StatusAfter(meta::EventType t) {
@@ -84,6 +118,7 @@ void StudentRows::AddEnrolment(const store::EnrolmentFacts& f) {
   e.org = org;
   e.class_id = cls->second;
   e.last_event_rank = INT32_MIN;
+  e.start_event_rank = INT32_MIN;
   e.grade = static_cast<std::int8_t>(f.grade);
   e.school_year = static_cast<std::int16_t>(f.school_year);
   s.first_enrolment = static_cast<std::int32_t>(enrolments_.size());
@@ -95,18 +130,24 @@ void StudentRows::AddEvent(const store::EventFacts& f) {
   const auto it = record_of_id_.find(f.student_id);
   if (it == record_of_id_.end()) return;
   const int school_year = core::SchoolYearOf(f.date);
+  // The last event decides a status; on the same day, being in school wins.
+  const std::int32_t rank = f.date.days() * 2 + (InSchoolEvent(f.type) ? 1 : 0);
+  const std::optional<StartStatus> start = StartStatusAfter(f.type);
+  bool counted = false;
   for (std::int32_t e = students_[it->second].first_enrolment; e >= 0;
        e = enrolments_[static_cast<std::size_t>(e)].next) {
     EnrolmentState& en = enrolments_[static_cast<std::size_t>(e)];
-    if (en.school_year != school_year) continue;
+    if (start && f.date.days() <= SnapshotDay(en.school_year) && rank >= en.start_event_rank) {
+      en.start_event_rank = rank;
+      en.start_status = static_cast<std::uint8_t>(*start);
+    }
+    if (en.school_year != school_year || counted) continue;
+    counted = true;
     en.events |= static_cast<std::uint16_t>(1u << (static_cast<unsigned>(f.type) - 1));
-    // The last event decides the status; on the same day, being in school wins.
-    const std::int32_t rank = f.date.days() * 2 + (InSchoolEvent(f.type) ? 1 : 0);
     if (rank >= en.last_event_rank) {
       en.last_event_rank = rank;
       en.end_status = static_cast<std::uint8_t>(StatusAfter(f.type));
     }
-    return;
   }
 }
 
@@ -115,6 +156,7 @@ std::vector<PendingRow> StudentRows::Finish() const {
   static const Field& end_status = RowField("end_status");
   static const Field& next_level = RowField("next_level");
   static const Field& class_size = RowField("class_size");
+  static const Field& start_status = RowField("start_status");
   auto held = [&](int year) { return std::binary_search(years_.begin(), years_.end(), year); };
   std::vector<PendingRow> rows;
   rows.reserve(enrolments_.size());
@@ -123,6 +165,7 @@ std::vector<PendingRow> StudentRows::Finish() const {
     std::uint64_t word = s.bits;
     events.Set(&word, en.events);
     end_status.Set(&word, en.end_status);
+    start_status.Set(&word, en.start_status);
     class_size.Set(&word, std::min<std::uint32_t>(class_sizes_[en.class_id], 255));
     // Next school year: enrolled (at which level), not enrolled, or beyond the snapshot.
     std::uint64_t next = held(en.school_year + 1) ? kNextNotEnrolled : kNextUnknown;

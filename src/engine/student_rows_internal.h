@@ -45,7 +45,8 @@ class StudentRows {
   void AddStudent(const store::StudentFacts& f);
   // Enrolments of unknown students or schools, or with a grade out of range, are ignored.
   void AddEnrolment(const store::EnrolmentFacts& f);
-  // Events of students not added or in school years without their enrolment are ignored.
+  // Events of students not added are ignored; an event counts in the school year it is dated
+  // in (when the student is enrolled then), and sets the start status of later school years.
   void AddEvent(const store::EventFacts& f);
 
   // The school years enrolled in (or fixed), ascending.
@@ -76,9 +77,11 @@ class StudentRows {
     std::uint32_t org;
     std::uint32_t class_id;
     std::int32_t last_event_rank;
+    std::int32_t start_event_rank;  // of the last event that sets the start status
     std::uint16_t events;
     std::int16_t school_year;
     std::uint8_t end_status;
+    std::uint8_t start_status;
     std::int8_t grade;
   };
 

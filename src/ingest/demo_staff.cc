@@ -8,7 +8,7 @@
 #include <cmath>
 #include <map>
 
-#include "core/period.h"
+#include "core/statistics_year.h"
 #include "ingest/demo_internal.h"
 #include "meta/school_type.h"
 

@@ -14,7 +14,7 @@
 #include <array>
 #include <cstdio>
 
-#include "core/period.h"
+#include "core/statistics_year.h"
 #include "ingest/demo_internal.h"
 #include "meta/school_type.h"
 

@@ -1,6 +1,7 @@
 #include "ingest/export.h"
 
 #include <array>
+#include <unordered_set>
 
 #include "core/period.h"
 #include "core/personal_data.h"
@@ -85,12 +86,18 @@ core::Result<std::int64_t> ExportOrgUnits(const meta::OrgTree& tree, TableWriter
                                           const ExportOptions& o) {
   RowBuilder b(ColumnsOf(ImportKind::kOrgUnits));
   std::int64_t rows = 0;
+  // The file stands alone: a unit whose parent is not in it gets none (the top of the export).
+  std::unordered_set<std::int64_t> exported;
+  for (const meta::OrgUnit* u : o.units) exported.insert(u->id);
   for (const meta::OrgUnit* u : o.units) {
     b.Clear();
     b.Set(Field::kOrgCode, u->code);
     b.Set(Field::kOrgName, u->name);
     b.Set(Field::kOrgLevel, std::string(meta::OrgLevelName(u->level)));
-    if (const meta::OrgUnit* parent = tree.ById(u->parent_id)) b.Set(Field::kParent, parent->code);
+    if (const meta::OrgUnit* parent = tree.ById(u->parent_id);
+        parent && exported.count(parent->id)) {
+      b.Set(Field::kParent, parent->code);
+    }
     if (u->level == meta::OrgLevel::kSchool) {
       if (const meta::SchoolTypeInfo* t = meta::FindSchoolType(u->school_type)) {
         b.Set(Field::kSchoolType, std::string(t->name));

@@ -1,5 +1,5 @@
 // Import of students with their enrolment: one row = one person in one school year.
-#include "core/period.h"
+#include "core/statistics_year.h"
 #include "core/text.h"
 #include "ingest/person_year_import_internal.h"
 #include "meta/ethnicity.h"

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "meta/org_unit.h"
+
 namespace eduledger::meta {
 
 // How a value is printed: "14.29%", "16.19:1", "3个".
@@ -32,6 +34,14 @@ struct Indicator {
   std::string spread_weight;
   // A mean of other indicators' values (综合差异系数): their codes.
   std::vector<std::string> mean_of;
+  // A flow (流量): every count is read over the statistics year's flow window, the school year
+  // that ended on 31 August before its snapshot (core/statistics_year.h), not at the snapshot.
+  // Only a flow may read what happened during a school year (end_status, next_level, had(…)).
+  bool flow = false;
+  // The lowest org level the figure means something at (a school's or a township's rate over
+  // population registered elsewhere does not); below it the figure is 不适用 for this reason.
+  OrgLevel applies_down_to = OrgLevel::kSchool;
+  std::string not_applicable_reason;
   std::string definition;  // the official wording, in Chinese
   std::string basis;       // where the definition comes from
   std::string package;     // the package that defines it

@@ -17,7 +17,8 @@ void ReadIndicator(PackageReader& r, const std::string& file, const std::string&
                    Package* p) {
   r.UnknownKeys(file, key, o,
                 {"code", "name", "numerator", "denominator", "factor", "unit", "unit_word",
-                 "decimals", "splits", "spread_weight", "mean_of", "definition", "basis"});
+                 "decimals", "splits", "spread_weight", "mean_of", "flow", "applies_down_to",
+                 "not_applicable_reason", "definition", "basis"});
   Indicator ind;
   ind.code = r.Text(file, key, o, "code", true);
   ind.name = r.Text(file, key, o, "name", true);
@@ -65,6 +66,26 @@ void ReadIndicator(PackageReader& r, const std::string& file, const std::string&
       ind.split_by_grade = true;
     else
       r.Fault(file, key + ".splits", "未知的分组 '" + s + "' (可用: sex, grade)");
+  }
+  if (o.contains("flow")) {
+    if (!o["flow"].is_boolean()) {
+      r.Fault(file, key + ".flow", "应为 true 或 false");
+    } else {
+      ind.flow = o["flow"].get<bool>();
+    }
+  }
+  if (const std::string level = r.Text(file, key, o, "applies_down_to", false); !level.empty()) {
+    const std::optional<OrgLevel> parsed = ParseOrgLevel(level);
+    if (!parsed) {
+      r.Fault(file, key + ".applies_down_to",
+              "应为 county、township 或 school（县、乡镇、学校），而不是 '" + level + "'");
+    } else {
+      ind.applies_down_to = *parsed;
+    }
+  }
+  ind.not_applicable_reason = r.Text(file, key, o, "not_applicable_reason", false);
+  if (ind.applies_down_to != OrgLevel::kSchool && ind.not_applicable_reason.empty()) {
+    r.Fault(file, key + ".not_applicable_reason", "限定了 applies_down_to 时须说明下级为何不适用");
   }
   ind.package = p->name;
   p->indicators.push_back(std::move(ind));

@@ -146,11 +146,19 @@ CREATE INDEX value_changes_submission ON value_changes(submission_id);
 ALTER TABLE org_units ADD COLUMN affordable INTEGER NOT NULL DEFAULT 0;
 )sql";
 
+constexpr std::string_view kSettings = R"sql(
+CREATE TABLE settings (
+  key   TEXT NOT NULL PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "org units, students, enrolments, status events", kOrgUnitsAndStudents},
     {2, "audit log", kAuditLog},
     {3, "staff and their yearly assignments", kStaff},
     {4, "collected figures: submissions, data values, changes after approval", kCollectedFigures},
+    {5, "settings of the installation (the bureau's own org unit)", kSettings},
 };
 
 }  // namespace

@@ -500,6 +500,10 @@ class SqliteTransaction final : public TransactionImpl {
     return internal::InsertValueChanges(*store_, changes);
   }
 
+  Status PutSetting(std::string_view key, std::string_view value) override {
+    return internal::PutSetting(*store_, key, value);
+  }
+
   Result<std::int64_t> Commit(const AuditRecord& record) override {
     EL_ASSIGN_OR_RETURN(
         Stmt * log,

@@ -74,6 +74,7 @@ class SqliteStore final : public Store {
   core::Result<std::vector<DataValue>> LoadValues(std::int64_t submission_id) override;
   core::Status ScanValues(const ScanFn<StoredValue>& fn) override;
   core::Result<std::vector<ValueChange>> ListValueChanges(int period) override;
+  core::Result<std::vector<Setting>> LoadSettings() override;
   core::Result<std::vector<AuditEntry>> RecentAudit(int limit) override;
 
   // The connection state (sqlite_store_impl_internal.h); opaque outside the store.

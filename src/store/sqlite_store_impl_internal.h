@@ -70,6 +70,8 @@ core::Status SaveSubmission(SqliteStore::Impl& store, Submission* s);
 core::Status ReplaceValues(SqliteStore::Impl& store, std::int64_t submission_id,
                            std::span<const DataValue> values);
 core::Status InsertValueChanges(SqliteStore::Impl& store, std::span<const ValueChange> changes);
+// Settings (sqlite_settings.cc).
+core::Status PutSetting(SqliteStore::Impl& store, std::string_view key, std::string_view value);
 
 }  // namespace internal
 

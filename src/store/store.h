@@ -155,6 +155,10 @@ class Store {
   // Values changed after approval in forms of `period` (0: every period), oldest first.
   virtual core::Result<std::vector<ValueChange>> ListValueChanges(int period) = 0;
 
+  // --- settings (transaction.h writes them) -----------------------------------------------
+  // Every setting, by key.
+  virtual core::Result<std::vector<Setting>> LoadSettings() = 0;
+
   // --- audit ------------------------------------------------------------------------------
   // The newest `limit` audit entries, newest first.
   virtual core::Result<std::vector<AuditEntry>> RecentAudit(int limit) = 0;

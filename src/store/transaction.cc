@@ -127,6 +127,11 @@ core::Status Transaction::ReplaceValues(std::int64_t submission_id,
   return core::Status::OK();
 }
 
+core::Status Transaction::PutSetting(std::string_view key, std::string_view value) {
+  if (!impl_) return core::Status::FailedPrecondition("transaction_closed", "事务已结束");
+  return impl_->PutSetting(key, value);
+}
+
 core::Status Transaction::InsertValueChanges(std::span<ValueChange> changes) {
   if (!impl_) return core::Status::FailedPrecondition("transaction_closed", "事务已结束");
   const std::string at = NowIso();

@@ -20,6 +20,7 @@
 #include "meta/student.h"
 #include "store/audit.h"
 #include "store/collected.h"
+#include "store/setting.h"
 
 namespace eduledger::store {
 
@@ -46,6 +47,8 @@ class TransactionImpl {
   virtual core::Status ReplaceValues(std::int64_t submission_id,
                                      std::span<const DataValue> values) = 0;
   virtual core::Status InsertValueChanges(std::span<const ValueChange> changes) = 0;
+  // Set `key` to `value`; an empty value removes the setting.
+  virtual core::Status PutSetting(std::string_view key, std::string_view value) = 0;
   // Append `record` to the audit log and commit; returns the audit entry's id.
   virtual core::Result<std::int64_t> Commit(const AuditRecord& record) = 0;
   virtual void Rollback() = 0;
@@ -76,6 +79,8 @@ class Transaction {
   core::Status SaveSubmission(Submission* submission);
   core::Status ReplaceValues(std::int64_t submission_id, std::span<const DataValue> values);
   core::Status InsertValueChanges(std::span<ValueChange> changes);
+  // Set an installation setting (store/setting.h); an empty value removes it.
+  core::Status PutSetting(std::string_view key, std::string_view value);
 
   // Write the audit entry (the context given to Begin, and every key written) and commit.
   // Returns the audit entry's id. A transaction that wrote nothing still commits its entry.

@@ -70,7 +70,7 @@ TEST_F(AppTest, ComputesTheRegistersFigures) {
 }
 
 TEST_F(AppTest, ScopesAnActorToItsSubtree) {
-  const Actor clerk{"clerk-7", Role::kCentralReviewer, {"439901200"}};  // 河口乡
+  const Actor clerk{"clerk-7", Role::kCentralReviewer, {"439901200"}, ""};  // 河口乡
   auto s = ComputeRegisterStats(*store_, clerk, 2024, "");
   ASSERT_TRUE(s.ok()) << s.status().ToString();
   EXPECT_EQ(s->org_name, "河口乡");
@@ -90,14 +90,14 @@ TEST_F(AppTest, OnlyRolesThatKeepTheRegisterMayImport) {
   r.kind = ingest::ImportKind::kStudents;
   r.path = testing::DataPath("students.csv");
   r.school_year = 2024;
-  const Actor leader{"leader-1", Role::kLeader, {"*"}};
+  const Actor leader{"leader-1", Role::kLeader, {"*"}, ""};
   auto report = ImportRegisterFile(*store_, leader, r);
   ASSERT_FALSE(report.ok());
   EXPECT_EQ(report.status().code(), core::StatusCode::kPermissionDenied);
 }
 
 TEST_F(AppTest, ExportsMaskedNamesAndNumbersForRolesWithoutFullView) {
-  const Actor leader{"leader-1", Role::kLeader, {"*"}};
+  const Actor leader{"leader-1", Role::kLeader, {"*"}, ""};
   ExportRequest r;
   r.kind = ingest::ImportKind::kStudents;
   r.path = dir_.File("out.csv");

@@ -106,7 +106,7 @@ class FormsTest : public ::testing::Test {
 
   IndicatorRow Indicator(const char* code, const char* org) {
     IndicatorRequest request;
-    request.school_year = kYear;
+    request.year = kYear;
     request.org = org;
     request.codes = {code};
     auto t = ComputeIndicators(reg_.store(), actor_, *md_, request);

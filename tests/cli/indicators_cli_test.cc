@@ -16,18 +16,19 @@ testing::CommandResult Eduledger(std::vector<std::string> args) {
   return testing::RunCommand(args);
 }
 
-// Primary pupils of school year 2025 at primary, teaching-point and nine-year schools (the
-// demo county's schools with primary grades).
-constexpr const char* kPrimary2025 =
-    "FROM enrolments e JOIN org_units o ON o.id = e.org_unit_id WHERE e.school_year = 2025 "
+// Statistics year 2025 counts its dropouts over 2024-09-01..2025-08-31, among the pupils
+// enrolled at the start of that window: primary pupils of school year 2024 at primary,
+// teaching-point and nine-year schools (the demo county's schools with primary grades).
+constexpr const char* kPrimary2024 =
+    "FROM enrolments e JOIN org_units o ON o.id = e.org_unit_id WHERE e.school_year = 2024 "
     "AND e.grade BETWEEN 1 AND 6 AND o.school_type IN (211, 218, 312)";
 
-// …whose last status event of the school year is a dropout (6), with nothing after it.
+// …whose last status event of the window is a dropout (6), with nothing after it.
 constexpr const char* kDroppedOut =
     " AND EXISTS (SELECT 1 FROM status_events d WHERE d.student_id = e.student_id AND "
-    "d.event_type = 6 AND d.event_date BETWEEN '2025-09-01' AND '2026-08-31' AND NOT EXISTS "
+    "d.event_type = 6 AND d.event_date BETWEEN '2024-09-01' AND '2025-08-31' AND NOT EXISTS "
     "(SELECT 1 FROM status_events x WHERE x.student_id = e.student_id AND x.event_type <> 6 AND "
-    "x.event_date >= d.event_date AND x.event_date <= '2026-08-31'))";
+    "x.event_date >= d.event_date AND x.event_date <= '2025-08-31'))";
 
 class IndicatorsCliTest : public ::testing::Test {
  protected:
@@ -50,9 +51,9 @@ TEST_F(IndicatorsCliTest, DropoutRateAgreesWithAnIndependentQuery) {
   ASSERT_EQ(j["rows"].size(), 1u);
   const auto& row = j["rows"][0];
   const double pupils =
-      std::stod(testing::QueryScalar(Db(), std::string("SELECT count(*) ") + kPrimary2025));
+      std::stod(testing::QueryScalar(Db(), std::string("SELECT count(*) ") + kPrimary2024));
   const double dropouts = std::stod(
-      testing::QueryScalar(Db(), std::string("SELECT count(*) ") + kPrimary2025 + kDroppedOut));
+      testing::QueryScalar(Db(), std::string("SELECT count(*) ") + kPrimary2024 + kDroppedOut));
   ASSERT_GT(pupils, 1000);
   ASSERT_GT(dropouts, 0);
   EXPECT_EQ(row["denominator"].get<double>(), pupils);
@@ -86,10 +87,13 @@ TEST_F(IndicatorsCliTest, TownshipsSumToTheCounty) {
   ASSERT_GE(rows.size(), 5u);
   double sum = 0;
   for (const auto& row : rows) sum += row["denominator"].get<double>();
+  // The rows are the townships and the county's own schools (县直), so they add up to every
+  // junior pupil at the start of the flow window, 2024-09-01.
+  EXPECT_EQ(rows.back()["org_unit_name"], "县直学校");
   const std::string juniors = testing::QueryScalar(
       Db(),
       "SELECT count(*) FROM enrolments e JOIN org_units o ON o.id = e.org_unit_id WHERE "
-      "e.school_year = 2025 AND e.grade BETWEEN 7 AND 9 AND o.school_type IN (311, 312)");
+      "e.school_year = 2024 AND e.grade BETWEEN 7 AND 9 AND o.school_type IN (311, 312)");
   EXPECT_EQ(sum, std::stod(juniors));
 }
 

@@ -1,6 +1,6 @@
-#include "core/period.h"
-
 #include <gtest/gtest.h>
+
+#include "core/statistics_year.h"
 
 namespace eduledger::core {
 namespace {
@@ -57,6 +57,24 @@ TEST(PeriodTest, ParsesSchoolYearsAsWritten) {
   }
   EXPECT_EQ(ParseSchoolYear("2024-2026").status().reason(), "bad_school_year");
   EXPECT_EQ(ParseSchoolYear("去年").status().reason(), "bad_school_year");
+}
+
+}  // namespace
+}  // namespace eduledger::core
+
+namespace eduledger::core {
+namespace {
+
+TEST(StatisticsYearTest, TheLatestYearIsTheOneWhoseSnapshotHasPassed) {
+  EXPECT_EQ(LatestStatisticsYear(D(2026, 12, 1)), 2026);
+  EXPECT_EQ(LatestStatisticsYear(D(2026, 9, 1)), 2026);   // the snapshot day itself
+  EXPECT_EQ(LatestStatisticsYear(D(2026, 8, 31)), 2025);  // 2026's snapshot is tomorrow
+  EXPECT_EQ(LatestStatisticsYear(D(2027, 1, 1)), 2026);
+}
+
+TEST(StatisticsYearTest, LabelsSayTheSnapshotAndTheFlowWindow) {
+  EXPECT_EQ(StatisticsYearLabel(2025), "2025年教育统计");
+  EXPECT_EQ(StatisticsYearDates(2025), "统计时点 2025年9月1日，统计期 2024年9月1日—2025年8月31日");
 }
 
 }  // namespace

@@ -66,25 +66,38 @@ class CubeTest : public ::testing::Test {
     return static_cast<std::uint32_t>(i);
   }
 
-  // The value of `source` for `org` in `year`, cell `cell`.
-  double Value(std::string_view source, int year, std::int64_t org, int cell = kCellTotal) {
+  // The value of `source` for `org` in statistics year `year`, cell `cell`; `years_back` 1: a
+  // flow, over the school year that ended before `year`'s snapshot.
+  double Value(std::string_view source, int year, std::int64_t org, int cell = kCellTotal,
+               int years_back = 0) {
     MeasureCatalog catalog;
-    auto f = CompileFormula(source, FormulaKind::kArithmetic, &catalog);
+    auto f = CompileFormula(source, FormulaKind::kArithmetic, &catalog, nullptr,
+                            {.flow = years_back == 1});
     EXPECT_TRUE(f.ok()) << f.status().ToString();
     if (!f.ok()) return -1;
     const Cube cube = Cube::Compute(*snapshot_, catalog);
     return cube.Evaluate(*f, snapshot_->YearIndex(year), Org(org), cell);
   }
+  double FlowValue(std::string_view source, int year, std::int64_t org, int cell = kCellTotal) {
+    return Value(source, year, org, cell, 1);
+  }
 
   RateCell Rate(std::string_view num, std::string_view den, int year, std::int64_t org,
-                int cell = kCellTotal) {
+                int cell = kCellTotal, int years_back = 0) {
     MeasureCatalog catalog;
     RatePlan plan;
-    plan.numerator = *CompileFormula(num, FormulaKind::kArithmetic, &catalog);
-    plan.denominator = *CompileFormula(den, FormulaKind::kArithmetic, &catalog);
+    plan.numerator = *CompileFormula(num, FormulaKind::kArithmetic, &catalog, nullptr,
+                                     {.flow = years_back == 1});
+    plan.denominator = *CompileFormula(den, FormulaKind::kArithmetic, &catalog, nullptr,
+                                       {.flow = years_back == 1});
     plan.factor = 100;
     const Cube cube = Cube::Compute(*snapshot_, catalog);
     return cube.Rate(plan, snapshot_->YearIndex(year), Org(org), cell);
+  }
+  // A flow of statistics year `year`: over the school year `year` - 1.
+  RateCell FlowRate(std::string_view num, std::string_view den, int year, std::int64_t org,
+                    int cell = kCellTotal) {
+    return Rate(num, den, year, org, cell, 1);
   }
 
   testing::TinyRegister reg_;
@@ -117,16 +130,47 @@ TEST_F(CubeTest, SplitsBySexAndGrade) {
 
 TEST_F(CubeTest, DropoutCountsNeitherTransfersNorReturnsWithinTheYear) {
   // Of 7 pupils in 2023: b dropped out; c transferred (not a dropout); d dropped out and
-  // came back within the year (not a dropout). 1 / 7 = 14.2857…%.
-  const RateCell r = Rate("students(level = primary and end_status = dropped_out)",
-                          "students(level = primary)", 2023, county_);
+  // came back within the year (not a dropout). 1 / 7 = 14.2857…%. The school year 2023-24
+  // is the flow window of statistics year 2024.
+  const RateCell r = FlowRate("students(level = primary and end_status = dropped_out)",
+                              "students(level = primary)", 2024, county_);
   EXPECT_EQ(r.numerator, 1);
   EXPECT_EQ(r.denominator, 7);
   EXPECT_NEAR(r.value, 100.0 / 7, 1e-9);
   // Both b and d had a dropout event in the year.
-  EXPECT_EQ(Value("students(had(drop_out))", 2023, county_), 2);
-  EXPECT_EQ(Value("students(had(transfer_out, transfer_in))", 2023, county_), 1);  // c
-  EXPECT_EQ(Value("students(not had(drop_out))", 2023, county_), 5);
+  EXPECT_EQ(FlowValue("students(had(drop_out))", 2024, county_), 2);
+  EXPECT_EQ(FlowValue("students(had(transfer_out, transfer_in))", 2024, county_), 1);  // c
+  EXPECT_EQ(FlowValue("students(not had(drop_out))", 2024, county_), 5);
+  // The same as years_before(1, …) at 2024.
+  EXPECT_EQ(Value("years_before(1, students(end_status = dropped_out))", 2024, county_), 1);
+}
+
+TEST_F(CubeTest, WhatHappensDuringAYearIsReadOnlyOnceItHasEnded) {
+  // At the snapshot of 2023 the school year 2023-24 has just begun: its dropouts, transfers
+  // and where its pupils go next are not known yet.
+  MeasureCatalog catalog;
+  ExprError error;
+  for (const char* text : {"students(end_status = dropped_out)", "students(had(drop_out))",
+                           "students(next_level = junior)",
+                           "students(grade = 6) - "
+                           "students(end_status = graduated)"}) {
+    const auto f = CompileFormula(text, FormulaKind::kArithmetic, &catalog, &error);
+    ASSERT_FALSE(f.ok()) << text;
+    EXPECT_EQ(f.status().reason(), "bad_formula");
+    EXPECT_NE(f.status().message().find("flow"), std::string::npos) << f.status().message();
+  }
+  EXPECT_TRUE(CompileFormula("students(end_status = dropped_out)", FormulaKind::kArithmetic,
+                             &catalog, nullptr, {.flow = true})
+                  .ok());
+  EXPECT_TRUE(CompileFormula("years_before(1, students(had(drop_out))) <= 3",
+                             FormulaKind::kComparison, &catalog)
+                  .ok());
+  // A half-year figure reads the running year as recorded so far, when it asks to.
+  EXPECT_TRUE(CompileFormula("students(had(drop_out))", FormulaKind::kArithmetic, &catalog, nullptr,
+                             {.flows_to_date = true})
+                  .ok());
+  // Statistics year 2025 has no snapshot: the flows of 2024-25 are not held either.
+  EXPECT_TRUE(std::isnan(FlowValue("students()", 2025, county_)));
 }
 
 TEST_F(CubeTest, PromotionFollowsGraduatesIntoTheNextYear) {
@@ -134,20 +178,51 @@ TEST_F(CubeTest, PromotionFollowsGraduatesIntoTheNextYear) {
   const std::string num =
       "students(level = primary and end_status = graduated and next_level = junior)";
   const std::string den = "students(level = primary and end_status = graduated)";
-  const RateCell all = Rate(num, den, 2023, county_);
+  // Statistics year 2024: the graduates of summer 2024 and where they are on 2024-09-01.
+  const RateCell all = FlowRate(num, den, 2024, county_);
   EXPECT_EQ(all.numerator, 2);
   EXPECT_EQ(all.denominator, 3);
   EXPECT_NEAR(all.value, 200.0 / 3, 1e-9);
-  EXPECT_NEAR(Rate(num, den, 2023, county_, SexCell(Sex::kMale)).value, 100, 1e-9);
-  EXPECT_EQ(Rate(num, den, 2023, county_, SexCell(Sex::kFemale)).value, 0);
-  // 2024 is the last year held: whether its graduates go on is not known yet.
-  EXPECT_EQ(Value("students(next_level = unknown)", 2024, county_), 5);
-  EXPECT_EQ(Value("students(next_level = none)", 2023, county_), 2);  // b and g2
+  EXPECT_NEAR(FlowRate(num, den, 2024, county_, SexCell(Sex::kMale)).value, 100, 1e-9);
+  EXPECT_EQ(FlowRate(num, den, 2024, county_, SexCell(Sex::kFemale)).value, 0);
+  EXPECT_EQ(FlowValue("students(next_level = none)", 2024, county_), 2);  // b and g2
+}
+
+TEST_F(CubeTest, StatusOnTheSnapshotDayLeavesOutPupilsOnLeaveOrNotYetBack) {
+  // e goes on 休学 in March 2024 and resumes on 3 September: on 2024-09-01 she is on leave.
+  // f drops out in May 2024 and is back on the roll for 2024 but returns only on 10 September.
+  // h resumed on the snapshot day itself: in school. The other 2024 pupils (a, c, d, g1, g3)
+  // are in school; d's return in January 2024 undid her October dropout.
+  auto& r = reg_;
+  const auto e = r.Student(Sex::kFemale, "2013-03-01");
+  r.Enrol(e, 2023, primary_, 5, "5班");
+  r.Event(e, EventType::kSuspend, "2024-03-10", primary_);
+  r.Enrol(e, 2024, primary_, 5, "5班");
+  r.Event(e, EventType::kResume, "2024-09-03", primary_);
+  const auto f = r.Student(Sex::kMale, "2013-04-01");
+  r.Enrol(f, 2023, primary_, 5, "5班");
+  r.Event(f, EventType::kDropOut, "2024-05-06", primary_);
+  r.Enrol(f, 2024, primary_, 5, "5班");
+  r.Event(f, EventType::kReturn, "2024-09-10", primary_);
+  const auto h = r.Student(Sex::kMale, "2013-06-01");
+  r.Enrol(h, 2023, primary_, 5, "5班");
+  r.Event(h, EventType::kSuspend, "2024-04-01", primary_);
+  r.Enrol(h, 2024, primary_, 5, "5班");
+  r.Event(h, EventType::kResume, "2024-09-01", primary_);
+  snapshot_ = r.Snapshot();
+  EXPECT_EQ(Value("students()", 2024, county_), 8);
+  EXPECT_EQ(Value("students(start_status = in_school)", 2024, county_), 6);
+  EXPECT_EQ(Value("students(start_status = suspended)", 2024, county_), 1);  // e
+  EXPECT_EQ(Value("students(start_status = 辍学)", 2024, county_), 1);       // f
+  // At the 2023 snapshot all of them were in school; a graduation does not count against g1
+  // at the junior school in 2024.
+  EXPECT_EQ(Value("students(start_status = in_school)", 2023, county_), 10);
+  EXPECT_EQ(Value("students(start_status = in_school and level = junior)", 2024, county_), 2);
 }
 
 TEST_F(CubeTest, ZeroDenominatorGivesNoValue) {
-  // Township 2 had no pupils in 2023.
-  const RateCell r = Rate("students(end_status = dropped_out)", "students()", 2023, town2_);
+  // Township 2 had no pupils in 2023, the start of statistics year 2024's flow window.
+  const RateCell r = FlowRate("students(end_status = dropped_out)", "students()", 2024, town2_);
   EXPECT_EQ(r.denominator, 0);
   EXPECT_FALSE(r.has_value());
   EXPECT_TRUE(std::isnan(Value("students() / students(grade = 1)", 2023, county_)));
@@ -183,16 +258,19 @@ TEST_F(CubeTest, LooksBackWithYearsBefore) {
 TEST_F(CubeTest, WholeYearsAtOnceMatchTheCellsWorkedOutByHand) {
   MeasureCatalog catalog;
   RatePlan dropout{
-      *CompileFormula("students(end_status = dropped_out)", FormulaKind::kArithmetic, &catalog),
-      *CompileFormula("students()", FormulaKind::kArithmetic, &catalog), 100};
+      *CompileFormula("students(end_status = dropped_out)", FormulaKind::kArithmetic, &catalog,
+                      nullptr, {.flow = true}),
+      *CompileFormula("students()", FormulaKind::kArithmetic, &catalog, nullptr, {.flow = true}),
+      100};
   const Formula back =
       *CompileFormula("students(level = junior) / years_before(1, students(grade = 6))",
                       FormulaKind::kArithmetic, &catalog);
   const Cube cube = Cube::Compute(*snapshot_, catalog);
   Cube::RateColumns r;
-  cube.RatesOfYear(dropout, snapshot_->YearIndex(2023), &r);
+  cube.RatesOfYear(dropout, snapshot_->YearIndex(2024), &r);
   ASSERT_EQ(r.value.size(), snapshot_->org_count() * kCellCount);
-  // 2023: b dropped out (d came back, c transferred) of the seven pupils.
+  // Statistics year 2024, flows of 2023-24: b dropped out (d came back, c transferred) of the
+  // seven pupils.
   const std::size_t county = Cube::CellIndex(Org(county_), kCellTotal);
   EXPECT_EQ(r.numerator[county], 1);
   EXPECT_EQ(r.denominator[county], 7);
@@ -217,7 +295,9 @@ TEST_F(CubeTest, RefreshingSchoolsRecountsThemAndAgreesWithAFullBuild) {
        {"students()", "students(end_status = dropped_out)", "students(next_level = junior)",
         "students(level = primary and end_status = graduated and next_level = junior)", "classes()",
         "classes(size >= 2)", "staff()"}) {
-    ASSERT_TRUE(CompileFormula(text, FormulaKind::kArithmetic, &catalog).ok()) << text;
+    ASSERT_TRUE(
+        CompileFormula(text, FormulaKind::kArithmetic, &catalog, nullptr, {.flow = true}).ok())
+        << text;
   }
   Cube cube = Cube::Compute(*snapshot_, catalog);
   // A new pupil joins the primary school's grade 6 in 2024 and drops out in the autumn.

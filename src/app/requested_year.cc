@@ -1,0 +1,26 @@
+#include "app/requested_year.h"
+
+#include <string>
+
+#include "core/statistics_year.h"
+
+namespace eduledger::app {
+
+int RequestedYear(int year, core::Date today) {
+  return year != 0 ? year : core::LatestStatisticsYear(today);
+}
+
+core::Status NoRecordsOfYear(std::span<const int> years_held, int year) {
+  std::string message = std::to_string(year) + "年无在校生记录（统计时点 " +
+                        core::SnapshotDate(year).ToChinese() + "）";
+  if (years_held.empty()) {
+    message += "；数据库中还没有在校生记录，请先导入学生名单";
+  } else {
+    message += "；库中有 " + std::to_string(years_held.front()) +
+               (years_held.size() > 1 ? "—" + std::to_string(years_held.back()) : "") +
+               " 年的记录，可用 --year 指定";
+  }
+  return core::Status::NotFound("no_such_year", message);
+}
+
+}  // namespace eduledger::app
