@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/row_tables.h"
 #include "meta/status_event.h"
 
 namespace eduledger::engine {
@@ -14,17 +15,6 @@ namespace {
 
 constexpr std::size_t kMaxClauses = 64;
 constexpr int kMaxStack = 32;
-
-const Layout& LayoutOf(MeasureTable t) {
-  switch (t) {
-    case MeasureTable::kStaff:
-      return StaffLayout();
-    case MeasureTable::kClasses:
-      return ClassLayout();
-    default:
-      return StudentLayout();
-  }
-}
 
 using Dnf = std::vector<Clause>;
 
@@ -65,6 +55,9 @@ class FilterCompiler {
   // `flows_readable`: the filter reads a school year that has ended (years_back >= 1).
   FilterCompiler(const Layout& layout, ExprError* error, bool flows_readable)
       : layout_(layout), error_(error), flows_readable_(flows_readable) {}
+
+  // Whether a field of the filter is known only with the year before held.
+  bool reads_previous_year() const { return reads_previous_year_; }
 
   // The filter as clauses; false (with the error set) when it does not compile.
   bool Compile(const Expr& e, bool negate, Dnf* out) {
@@ -125,6 +118,7 @@ class FilterCompiler {
       Fail(e, "'" + e.text + kFlowOnlyAfterYearEnd);
       return nullptr;
     }
+    if (f->needs_previous_year) reads_previous_year_ = true;
     return f;
   }
 
@@ -331,6 +325,7 @@ class FilterCompiler {
   const Layout& layout_;
   ExprError* error_;
   bool flows_readable_;
+  bool reads_previous_year_ = false;
 };
 
 class FormulaCompiler {
@@ -360,7 +355,7 @@ class FormulaCompiler {
       case ExprKind::kCall:
         return Call(e, years_back, f);
       case ExprKind::kName:
-        return Fail(e, "'" + e.text + "' 应写在 students(…)、staff(…) 或 classes(…) 的括号里");
+        return Fail(e, "'" + e.text + "' 应写在 students(…)、staff(…) 等计数函数的括号里");
       case ExprKind::kString:
         return Fail(e, "此处应为数值");
       default:
@@ -389,26 +384,27 @@ class FormulaCompiler {
       return Compile(*e.args[1], years_back + static_cast<int>(e.args[0]->number), f);
     }
     if (e.text == "value") return Value(e, years_back, f);
-    MeasureTable table;
-    if (e.text == "students")
-      table = MeasureTable::kStudents;
-    else if (e.text == "staff")
-      table = MeasureTable::kStaff;
-    else if (e.text == "classes")
-      table = MeasureTable::kClasses;
-    else
-      return Fail(
-          e, "未知函数 '" + e.text + "' (可用: students, staff, classes, value, years_before)");
+    const RowTableSpec* table = FindRowTable(e.text);
+    if (!table) {
+      return Fail(e,
+                  "未知函数 '" + e.text +
+                      "' (可用: students, staff, classes, schools, events, value, years_before)");
+    }
     if (e.args.size() > 1) return Fail(*e.args[1], "计数函数只有一个参数: 筛选条件");
     if (options_.flow) ++years_back;  // register rows of the flow window
+    const bool flows_readable = years_back > 0 || options_.flows_to_date;
+    if (table->flow && !flows_readable) {
+      return Fail(e, "'" + e.text + "(…)" + kFlowOnlyAfterYearEnd);
+    }
     Measure m;
-    m.table = table;
-    m.text = std::string(MeasureTableName(table)) + "(";
+    m.table = table->table;
+    m.text = std::string(table->name) + "(";
     if (e.args.empty()) {
       m.clauses = {Clause{}};
     } else {
-      FilterCompiler fc(LayoutOf(table), error_, years_back > 0 || options_.flows_to_date);
+      FilterCompiler fc(table->layout(), error_, flows_readable);
       if (!fc.Compile(*e.args[0], false, &m.clauses)) return false;
+      m.needs_previous_year = fc.reads_previous_year();
       m.text += ToString(*e.args[0]);
     }
     m.text += ")";
@@ -457,19 +453,6 @@ class FormulaCompiler {
 };
 
 }  // namespace
-
-std::string_view MeasureTableName(MeasureTable t) {
-  switch (t) {
-    case MeasureTable::kStaff:
-      return "staff";
-    case MeasureTable::kClasses:
-      return "classes";
-    case MeasureTable::kValues:
-      return "value";
-    default:
-      return "students";
-  }
-}
 
 std::uint32_t MeasureCatalog::Add(Measure m) {
   for (std::size_t i = 0; i < measures_.size(); ++i) {

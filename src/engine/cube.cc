@@ -5,6 +5,7 @@
 #include <cmath>
 #include <thread>
 
+#include "engine/row_tables.h"
 #include "meta/grade.h"
 
 namespace eduledger::engine {
@@ -33,13 +34,13 @@ double RateValue(double numerator, double denominator, double factor) {
              : numerator / denominator * factor;
 }
 
-// Call fn(measures, counters) for each table of rows (students, staff, classes) that some
-// measure of `catalog` counts, with those measures and a counter for each.
+// Call fn(measures, counters) for each table of rows (row_tables.h) that some measure of
+// `catalog` counts, with those measures and a counter for each.
 template <class Fn>
 void ForEachRowTable(const Snapshot& snapshot, const MeasureCatalog& catalog, Fn fn) {
   const std::vector<Measure>& measures = catalog.measures();
-  for (const MeasureTable table :
-       {MeasureTable::kStudents, MeasureTable::kStaff, MeasureTable::kClasses}) {
+  for (const RowTableSpec& spec : RowTables()) {
+    const MeasureTable table = spec.table;
     std::vector<std::uint32_t> of_table;
     std::vector<MeasureCounter> counters;
     for (std::uint32_t m = 0; m < measures.size(); ++m) {
@@ -165,6 +166,10 @@ void Cube::Recount(std::span<const std::uint32_t> orgs) {
           }
         }
       });
+  const std::vector<Measure>& measures = catalog_->measures();
+  for (std::uint32_t m = 0; m < measures.size(); ++m) {
+    if (measures[m].needs_previous_year) ForgetYearsWithoutPrevious(m);
+  }
 }
 
 void Cube::SumValues(const MeasureCounter& counter, const Measure& m,
@@ -202,8 +207,18 @@ Cube Cube::Compute(const Snapshot& snapshot, const MeasureCatalog& catalog,
   }
   for (std::uint32_t m = 0; m < measures.size(); ++m) {
     cube.RollUp(measures[m].table == MeasureTable::kValues, &cube.counts_[m]);
+    if (measures[m].needs_previous_year) cube.ForgetYearsWithoutPrevious(m);
   }
   return cube;
+}
+
+void Cube::ForgetYearsWithoutPrevious(std::uint32_t measure) {
+  const std::vector<int>& years = snapshot_->years();
+  for (std::size_t y = 0; y < years.size(); ++y) {
+    if (snapshot_->YearIndex(years[y] - 1) >= 0) continue;
+    double* from = &counts_[measure][Index(static_cast<int>(y), 0, 0)];
+    std::fill_n(from, snapshot_->org_count() * kCellCount, kNaN);
+  }
 }
 
 void Cube::RollUp(bool may_lack_values, std::vector<double>* counts) const {

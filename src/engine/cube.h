@@ -109,6 +109,9 @@ class Cube {
   void RollUp(bool may_lack_values, std::vector<double>* counts) const;
   void SumValues(const MeasureCounter& counter, const Measure& m, std::span<const ValueRow> values,
                  bool approved_only, std::vector<double>* counts) const;
+  // Make `measure` no value in the years whose previous school year is not held (it tests a
+  // field known only then, field.h).
+  void ForgetYearsWithoutPrevious(std::uint32_t measure);
   Cube(const Snapshot& s, const MeasureCatalog& c) : snapshot_(&s), catalog_(&c) {}
   std::size_t Index(int year_idx, std::uint32_t org, int cell) const {
     return (static_cast<std::size_t>(year_idx) * snapshot_->org_count() + org) * kCellCount +

@@ -7,6 +7,7 @@
 #include "meta/education_level.h"
 #include "meta/org_unit.h"
 #include "meta/staff.h"
+#include "meta/status_event.h"
 #include "meta/student.h"
 
 namespace eduledger::engine {
@@ -51,6 +52,12 @@ constexpr CodeEntry<int> kStartStatuses[] = {
     {1, "", "suspended", "休学"},
     {2, "", "dropped_out", "辍学"},
 };
+constexpr CodeEntry<int> kPreviousKeys[] = {
+    {0, "", "none", "未在校|新入学"},
+    {1, "", "same_level", "同学段"},
+    {2, "", "other_level", "其他学段"},
+};
+
 constexpr CodeEntry<int> kPostKeys[] = {
     {1, "", "fulltime_teacher", ""}, {2, "", "administrative", ""}, {3, "", "support", ""},
     {4, "", "worker", ""},           {5, "", "other", ""},
@@ -91,6 +98,10 @@ constexpr auto ParseQualificationValue = KeyOrMeta<kQualificationKeys, meta::Par
 std::optional<int> ParseUrbanRuralClass(std::string_view t) { return Key(kUrbanRuralClasses, t); }
 std::optional<int> ParseEndStatus(std::string_view t) { return Key(kEndStatuses, t); }
 std::optional<int> ParseStartStatus(std::string_view t) { return Key(kStartStatuses, t); }
+std::optional<int> ParsePrevious(std::string_view t) { return Key(kPreviousKeys, t); }
+std::optional<int> ParseEventTypeValue(std::string_view t) {
+  return AsInt(meta::ParseEventType(t));
+}
 // A level, stored + 1, or "none" (0) / "unknown" (15).
 std::optional<int> ParseLevelOrNone(std::string_view t) {
   if (auto v = Key(kNoLevel, t)) return v;
@@ -114,6 +125,7 @@ const std::array kGroupFields = {
     Field{"small_scale", "小规模学校", G, FieldKind::kBool, 33, 1},
     Field{"teaching_point", "教学点", G, FieldKind::kBool, 34, 1},
     Field{"affordable", "普惠性", G, FieldKind::kBool, 35, 1},
+    Field{"counts_as_school", "计入学校数", G, FieldKind::kBool, 36, 1},
 };
 
 // Student rows. Flags keep the bit positions of meta::StudentFlag (bits 16-22).
@@ -126,15 +138,17 @@ const std::array kStudentFields = {
     Field{"dibao", "低保", R, FieldKind::kBool, 20, 1},
     Field{"extreme_poverty", "特困供养", R, FieldKind::kBool, 21, 1},
     Field{"orphan", "孤儿", R, FieldKind::kBool, 22, 1},
-    Field{"ethnicity", "民族", R, FieldKind::kInt, 24, 7},
-    Field{"minority", "少数民族", R, FieldKind::kBool, 31, 1},
-    Field{"disability", "残疾类型", R, FieldKind::kEnum, 32, 3, 0, ParseDisabilityValue},
-    Field{"hukou", "户口性质", R, FieldKind::kEnum, 35, 2, 0, ParseHukouValue},
-    Field{"events", "学籍异动", R, FieldKind::kEventSet, 37, 10, 0, nullptr, nullptr, true},
-    Field{"end_status", "学年末状态", R, FieldKind::kEnum, 47, 3, 0, ParseEndStatus, nullptr, true},
-    Field{"next_level", "下一学年学段", R, FieldKind::kEnum, 50, 4, 0, ParseLevelOrNone, nullptr,
+    Field{"previous", "上一学年", R, FieldKind::kEnum, 23, 2, 0, ParsePrevious, nullptr, false,
           true},
-    Field{"class_size", "班额", R, FieldKind::kInt, 54, 8},
+    Field{"ethnicity", "民族", R, FieldKind::kInt, 25, 7},
+    Field{"minority", "少数民族", R, FieldKind::kBool, 32, 1},
+    Field{"disability", "残疾类型", R, FieldKind::kEnum, 33, 3, 0, ParseDisabilityValue},
+    Field{"hukou", "户口性质", R, FieldKind::kEnum, 36, 2, 0, ParseHukouValue},
+    Field{"events", "学籍异动", R, FieldKind::kEventSet, 38, 10, 0, nullptr, nullptr, true},
+    Field{"end_status", "学年末状态", R, FieldKind::kEnum, 48, 3, 0, ParseEndStatus, nullptr, true},
+    Field{"next_level", "下一学年学段", R, FieldKind::kEnum, 51, 4, 0, ParseLevelOrNone, nullptr,
+          true},
+    Field{"class_size", "班额", R, FieldKind::kInt, 55, 7},
     Field{"start_status", "学年初状态", R, FieldKind::kEnum, 62, 2, 0, ParseStartStatus},
 };
 
@@ -148,6 +162,20 @@ const std::array kStaffFields = {
 
 const std::array kClassFields = {
     Field{"size", "班额", R, FieldKind::kInt, 0, 12},
+};
+
+// A status event: what it is, and the student's birth day and flags (bits as in a student row).
+// Every event is something that happened during a school year: read as a flow only.
+const std::array kEventFields = {
+    Field{"birth", "出生日期", R, FieldKind::kBirthDay, 0, 16},
+    Field{"left_behind", "留守儿童", R, FieldKind::kBool, 16, 1},
+    Field{"migrant_child", "随迁子女", R, FieldKind::kBool, 17, 1},
+    Field{"disabled", "残疾", R, FieldKind::kBool, 18, 1},
+    Field{"registered_poor", "建档立卡", R, FieldKind::kBool, 19, 1},
+    Field{"dibao", "低保", R, FieldKind::kBool, 20, 1},
+    Field{"extreme_poverty", "特困供养", R, FieldKind::kBool, 21, 1},
+    Field{"orphan", "孤儿", R, FieldKind::kBool, 22, 1},
+    Field{"type", "异动类型", R, FieldKind::kEnum, 24, 4, 0, ParseEventTypeValue},
 };
 
 }  // namespace
@@ -205,6 +233,14 @@ const Layout& StaffLayout() {
 }
 const Layout& ClassLayout() {
   static const Layout layout("classes", kClassFields);
+  return layout;
+}
+const Layout& SchoolLayout() {
+  static const Layout layout("schools", std::span<const Field>());
+  return layout;
+}
+const Layout& EventLayout() {
+  static const Layout layout("events", kEventFields);
   return layout;
 }
 

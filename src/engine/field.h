@@ -7,10 +7,13 @@
 //         6-8  education level            9-18 school type code     19-21 ownership (办别)
 //        22    public (公办)             23-29 urban-rural code - 100  30-31 urban-rural class
 //        32    boarding   33 small-scale  34 teaching point   35 affordable (普惠, kindergartens)
-// Row words are per table; see StudentLayout(), StaffLayout(), ClassLayout(). A student row:
-//   bits  0-15 birth day   16-22 flags (留守 … 孤儿)   24-30 ethnicity   31 minority
-//        32-34 disability  35-36 hukou   37-46 events of the year   47-49 end status
-//        50-53 next level  54-61 class size   62-63 start status (on the snapshot day)
+//        36    counts as a school (学校数: not a teaching point, not a class attached elsewhere)
+// Row words are per table; see StudentLayout(), StaffLayout(), ClassLayout(), SchoolLayout(),
+// EventLayout(). A student row:
+//   bits  0-15 birth day   16-22 flags (留守 … 孤儿)   23-24 previous year   25-31 ethnicity
+//        32    minority    33-35 disability   36-37 hukou   38-47 events of the year
+//        48-50 end status  51-54 next level   55-61 class size (127: 127 or more)
+//        62-63 start status (on the snapshot day)
 #pragma once
 
 #include <cstdint>
@@ -51,6 +54,9 @@ struct Field {
   // student went next): readable only for a school year that has ended by the statistics
   // year's snapshot, i.e. over a flow window (core/statistics_year.h).
   bool flow = false;
+  // Known only when the register holds the school year before the row's (a student's
+  // previous year): a count testing it has no value in the first year held.
+  bool needs_previous_year = false;
 
   std::uint64_t mask() const { return ((std::uint64_t{1} << width) - 1) << shift; }
   std::uint64_t max_stored() const { return (std::uint64_t{1} << width) - 1; }
@@ -87,6 +93,8 @@ const Field& GroupField(std::string_view name);  // one of GroupFields(); aborts
 const Layout& StudentLayout();
 const Layout& StaffLayout();
 const Layout& ClassLayout();
+const Layout& SchoolLayout();  // a school in a school year: group fields only
+const Layout& EventLayout();  // a status event (学籍异动): its type, the student's birth, flags
 
 // Birth days are stored as days since this day + 1 (1930-01-01, in days since 1970).
 inline constexpr std::int32_t kBirthBase = -14610;
@@ -114,6 +122,15 @@ enum class EndStatus : std::uint8_t {
   kGraduated = 4,
   kDied = 5,
 };
+// Where a student was at the snapshot of the school year before (the `previous` field): not
+// enrolled, at the same level, at another level. 招生 (entrants) are the rows not at the same
+// level.
+enum class Previous : std::uint8_t {
+  kNone = 0,
+  kSameLevel = 1,
+  kOtherLevel = 2,
+};
+
 // next_level: 0 not enrolled the next school year, level + 1 when enrolled, 15 unknown (the
 // snapshot has no next year).
 inline constexpr int kNextNotEnrolled = 0;

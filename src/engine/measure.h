@@ -13,10 +13,13 @@
 
 namespace eduledger::engine {
 
-// kValues: a sum of collected figures (value_schema.h) rather than a count of rows.
-enum class MeasureTable : std::uint8_t { kStudents, kStaff, kClasses, kValues };
+// The tables of rows (row_tables.h), and kValues: a sum of collected figures
+// (value_schema.h) rather than a count of rows.
+enum class MeasureTable : std::uint8_t { kStudents, kStaff, kClasses, kSchools, kEvents, kValues };
+inline constexpr std::size_t kRowTableCount = 5;  // the tables before kValues
 
-std::string_view MeasureTableName(MeasureTable t);  // "students", "staff", "classes", "value"
+// "students", "staff", "classes", "schools", "events", "value".
+std::string_view MeasureTableName(MeasureTable t);
 
 struct Test {
   enum Kind : std::uint8_t {
@@ -46,6 +49,9 @@ struct Measure {
   std::uint32_t element = 0;    // kValues: the element's index in the value schema
   std::vector<Clause> clauses;  // any must hold; one empty clause = every row
   std::string text;             // canonical text, also the identity of the measure
+  // A test reads a field known only when the school year before is held (field.h): no value
+  // in the first year held.
+  bool needs_previous_year = false;
 };
 
 }  // namespace eduledger::engine

@@ -10,17 +10,6 @@ namespace {
 
 enum ReadyKind : std::uint8_t { kNe, kRange, kNotRange, kAnyBits, kNoBits };
 
-const Table& TableOf(const Snapshot& s, MeasureTable t) {
-  switch (t) {
-    case MeasureTable::kStaff:
-      return s.staff();
-    case MeasureTable::kClasses:
-      return s.classes();
-    default:
-      return s.students();
-  }
-}
-
 // The last birth day (stored form) of a person who is at least `age` on (y, m, d).
 std::int64_t LatestBirthForAge(int y, int m, int d, std::int64_t age) {
   const int year = y - static_cast<int>(std::min<std::int64_t>(age, 200));
@@ -33,7 +22,8 @@ std::int64_t LatestBirthForAge(int y, int m, int d, std::int64_t age) {
 }  // namespace
 
 MeasureCounter::MeasureCounter(const Snapshot& snapshot, const Measure& measure)
-    : table_(&TableOf(snapshot, measure.table)) {
+    : table_(&snapshot.table(measure.table == MeasureTable::kValues ? MeasureTable::kStudents
+                                                                    : measure.table)) {
   for (const int year : snapshot.years()) {
     std::vector<ReadyClause> clauses;
     for (const Clause& c : measure.clauses) {

@@ -15,17 +15,6 @@ bool Under(const Snapshot& s, std::uint32_t org, std::uint32_t root) {
   return false;
 }
 
-std::int64_t IdOf(const Snapshot& s, MeasureTable t, std::uint32_t record) {
-  switch (t) {
-    case MeasureTable::kStudents:
-      return s.student_id(record);
-    case MeasureTable::kStaff:
-      return s.staff_id(record);
-    default:
-      return 0;
-  }
-}
-
 }  // namespace
 
 Provenance RecordsBehind(const Snapshot& snapshot, const MeasureCatalog& catalog, std::uint32_t m,
@@ -55,7 +44,7 @@ Provenance RecordsBehind(const Snapshot& snapshot, const MeasureCatalog& catalog
     for (std::uint32_t i = g.begin; i < g.end; ++i) {
       if (!counter.Passes(g, table.words[i])) continue;
       const std::uint32_t record = table.records[i];
-      take(RecordRef{measure.table, IdOf(snapshot, measure.table, record),
+      take(RecordRef{measure.table, snapshot.RecordId(measure.table, record),
                      snapshot.orgs().units()[g.org].id, record, table.words[i], 1});
     }
   }

@@ -31,6 +31,7 @@ std::uint64_t SchoolWord(const meta::OrgUnit& u) {
   GroupField("small_scale").Set(&w, u.small_scale ? 1 : 0);
   GroupField("affordable").Set(&w, u.affordable ? 1 : 0);
   GroupField("teaching_point").Set(&w, meta::IsTeachingPoint(u.school_type) ? 1 : 0);
+  GroupField("counts_as_school").Set(&w, meta::CountsAsSchool(u.school_type) ? 1 : 0);
   return w;
 }
 
@@ -87,7 +88,12 @@ class SnapshotBuilder {
       return Status::OK();
     }));
     s_->years_ = rows.years();
-    AppendGroups(rows.Finish(), StudentLayout(), &s_->students_);
+    internal::StudentRows::Rows finished = rows.Finish();
+    AppendGroups(std::move(finished.students), StudentLayout(),
+                 &s_->mutable_table(MeasureTable::kStudents));
+    AppendGroups(std::move(finished.events), EventLayout(),
+                 &s_->mutable_table(MeasureTable::kEvents));
+    s_->event_ids_ = rows.event_ids();
     ReadClasses(rows);
     return Status::OK();
   }
@@ -108,15 +114,48 @@ class SnapshotBuilder {
       post.Set(&w, static_cast<std::uint64_t>(f.post));
       title.Set(&w, static_cast<std::uint64_t>(f.title));
       qualification.Set(&w, static_cast<std::uint64_t>(f.qualification));
-      level_taught.Set(&w, f.level_taught ? static_cast<std::uint64_t>(*f.level_taught) + 1 : 0);
+      // A teacher with no level given teaches at the level the school is listed under.
+      std::optional<meta::EducationLevel> level = f.level_taught;
+      if (!level) {
+        if (const meta::SchoolTypeInfo* t = meta::FindSchoolType(
+                s_->orgs_.units()[static_cast<std::size_t>(org)].school_type)) {
+          level = t->stage;
+        }
+      }
+      level_taught.Set(&w, level ? static_cast<std::uint64_t>(*level) + 1 : 0);
       pending.push_back(PendingRow{internal::RowKey(year_idx, static_cast<std::uint32_t>(org),
                                                     kNoGrade, static_cast<int>(f.sex)),
                                    w, static_cast<std::uint32_t>(s_->staff_ids_.size())});
       s_->staff_ids_.push_back(f.staff_id);
       return Status::OK();
     }));
-    AppendGroups(std::move(pending), StaffLayout(), &s_->staff_);
+    AppendGroups(std::move(pending), StaffLayout(), &s_->mutable_table(MeasureTable::kStaff));
     return Status::OK();
+  }
+
+  // One row per school and school year with students or staff (built after both).
+  void ReadSchools() {
+    AppendGroups(SchoolRows(std::nullopt), SchoolLayout(),
+                 &s_->mutable_table(MeasureTable::kSchools));
+  }
+
+  // The school rows (of school `only` when given): every (year, school) that has a group of
+  // students or staff. The record is the school's org index.
+  std::vector<PendingRow> SchoolRows(std::optional<std::uint32_t> only) const {
+    std::vector<PendingRow> pending;
+    for (const MeasureTable t : {MeasureTable::kStudents, MeasureTable::kStaff}) {
+      for (const Group& g : s_->table(t).groups) {
+        if (only && g.org != *only) continue;
+        pending.push_back(PendingRow{internal::RowKey(g.year, g.org, kNoGrade, kNoSex), 0, g.org});
+      }
+    }
+    std::sort(pending.begin(), pending.end(),
+              [](const PendingRow& a, const PendingRow& b) { return a.key < b.key; });
+    pending.erase(
+        std::unique(pending.begin(), pending.end(),
+                    [](const PendingRow& a, const PendingRow& b) { return a.key == b.key; }),
+        pending.end());
+    return pending;
   }
 
   Status ReadValues(store::Store& store, const ValueSchema& schema) {
@@ -140,7 +179,8 @@ class SnapshotBuilder {
 
   // One row per class, grouped by school, year and grade.
   void ReadClasses(const internal::StudentRows& rows) {
-    AppendGroups(ClassRows(rows, std::nullopt), ClassLayout(), &s_->classes_);
+    AppendGroups(ClassRows(rows, std::nullopt), ClassLayout(),
+                 &s_->mutable_table(MeasureTable::kClasses));
   }
 
   // The class rows of `rows` (of school `only` when given), their infos appended.
@@ -151,7 +191,8 @@ class SnapshotBuilder {
     const auto& classes = rows.classes();
     pending.reserve(classes.size());
     for (std::size_t c = 0; c < classes.size(); ++c) {
-      if (only && classes[c].org != *only) continue;
+      // A class only pupils who arrived after the snapshot were in had nobody on the day.
+      if ((only && classes[c].org != *only) || rows.class_sizes()[c] == 0) continue;
       std::uint64_t w = 0;
       size.Set(&w, std::min<std::uint64_t>(rows.class_sizes()[c], size.max_stored()));
       pending.push_back(PendingRow{internal::RowKey(s_->YearIndex(classes[c].school_year),
@@ -238,6 +279,7 @@ Result<std::unique_ptr<Snapshot>> Snapshot::Build(store::Store& store, const Val
   EL_RETURN_IF_ERROR(b.ReadOrgs(store));
   EL_RETURN_IF_ERROR(b.ReadStudents(store));
   EL_RETURN_IF_ERROR(b.ReadStaff(store));
+  b.ReadSchools();
   if (values) EL_RETURN_IF_ERROR(b.ReadValues(store, *values));
   return s;
 }
@@ -267,6 +309,7 @@ core::Status Snapshot::RefreshSchools(store::Store& store, std::span<const std::
                                                      rows.AddEvent(f);
                                                      return Status::OK();
                                                    }}));
+    internal::StudentRows::Rows finished = rows.Finish();
     // Local records become the snapshot's: a student it lacks is new (the largest id yet).
     std::vector<std::uint32_t> record(ids.size());
     for (std::size_t i = 0; i < ids.size(); ++i) {
@@ -281,16 +324,27 @@ core::Status Snapshot::RefreshSchools(store::Store& store, std::span<const std::
       }
     }
     std::vector<PendingRow> at_school;
-    for (PendingRow r : rows.Finish()) {
+    for (PendingRow r : finished.students) {
       r.record = record[r.record];
       if (internal::KeyOrg(r.key) == school) {
         at_school.push_back(r);
-      } else if (PatchNextLevel(r)) {  // the student's rows elsewhere: where they went next
+      } else if (PatchStudentRow(r)) {  // the student's rows elsewhere: where they went next
         touched.push_back(internal::KeyOrg(r.key));
       }
     }
-    b.ReplaceSchoolRows(school, std::move(at_school), &students_);
-    b.ReplaceSchoolRows(school, b.ClassRows(rows, school), &classes_);
+    // The school's events, appended as new records.
+    std::vector<PendingRow> events_at_school;
+    for (PendingRow r : finished.events) {
+      if (internal::KeyOrg(r.key) != school) continue;
+      const std::int64_t id = rows.event_ids()[r.record];
+      r.record = static_cast<std::uint32_t>(event_ids_.size());
+      event_ids_.push_back(id);
+      events_at_school.push_back(r);
+    }
+    b.ReplaceSchoolRows(school, std::move(at_school), &mutable_table(MeasureTable::kStudents));
+    b.ReplaceSchoolRows(school, b.ClassRows(rows, school), &mutable_table(MeasureTable::kClasses));
+    b.ReplaceSchoolRows(school, std::move(events_at_school), &mutable_table(MeasureTable::kEvents));
+    b.ReplaceSchoolRows(school, b.SchoolRows(school), &mutable_table(MeasureTable::kSchools));
   }
   std::sort(touched.begin(), touched.end());
   touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
@@ -298,20 +352,36 @@ core::Status Snapshot::RefreshSchools(store::Store& store, std::span<const std::
   return Status::OK();
 }
 
-bool Snapshot::PatchNextLevel(const internal::PendingRow& row) {
-  static const Field& next_level = *StudentLayout().Find("next_level");
+bool Snapshot::PatchStudentRow(const internal::PendingRow& row) {
+  static const std::uint64_t kClassSize = StudentLayout().Find("class_size")->mask();
+  Table& students = mutable_table(MeasureTable::kStudents);
   const auto [lo, hi] =
-      SchoolGroups(students_, internal::KeyYear(row.key), internal::KeyOrg(row.key));
+      SchoolGroups(students, internal::KeyYear(row.key), internal::KeyOrg(row.key));
   for (std::size_t g = lo; g < hi; ++g) {
-    for (std::uint32_t i = students_.groups[g].begin; i < students_.groups[g].end; ++i) {
-      if (students_.records[i] != row.record) continue;
-      const std::uint64_t want = next_level.Get(row.word);
-      if (next_level.Get(students_.words[i]) == want) return false;
-      next_level.Set(&students_.words[i], want);
+    for (std::uint32_t i = students.groups[g].begin; i < students.groups[g].end; ++i) {
+      if (students.records[i] != row.record) continue;
+      const std::uint64_t want = (students.words[i] & kClassSize) | (row.word & ~kClassSize);
+      if (students.words[i] == want) return false;
+      students.words[i] = want;
       return true;
     }
   }
   return false;
+}
+
+std::int64_t Snapshot::RecordId(MeasureTable t, std::uint32_t record) const {
+  switch (t) {
+    case MeasureTable::kStudents:
+      return student_ids_[record];
+    case MeasureTable::kStaff:
+      return staff_ids_[record];
+    case MeasureTable::kEvents:
+      return event_ids_[record];
+    case MeasureTable::kSchools:
+      return orgs_.units()[record].id;
+    default:
+      return 0;
+  }
 }
 
 std::pair<std::size_t, std::size_t> SchoolGroups(const Table& table, int year_idx,
@@ -340,9 +410,11 @@ int Snapshot::YearIndex(int school_year) const {
 }
 
 std::size_t Snapshot::MemoryBytes() const {
-  return students_.MemoryBytes() + staff_.MemoryBytes() + classes_.MemoryBytes() +
-         student_ids_.capacity() * sizeof(std::int64_t) +
+  std::size_t tables = 0;
+  for (const Table& t : tables_) tables += t.MemoryBytes();
+  return tables + student_ids_.capacity() * sizeof(std::int64_t) +
          staff_ids_.capacity() * sizeof(std::int64_t) +
+         event_ids_.capacity() * sizeof(std::int64_t) +
          classes_info_.capacity() * sizeof(ClassInfo) + parent_.capacity() * sizeof(std::int32_t) +
          school_word_.capacity() * sizeof(std::uint64_t) + values_.capacity() * sizeof(ValueRow);
 }

@@ -1,11 +1,14 @@
 // Snapshot: a read-only, columnar, in-memory copy of the register for the engine: the org
-// tree, the school years, and one table each of student-years, staff assignments and classes
-// (table.h). It holds facts only (birth dates, sex, flags, grades, events), never names or ID
-// numbers; provenance maps rows back to store ids.
+// tree, the school years, and the tables of rows of row_tables.h (students, staff, classes,
+// schools, events; table.h). It holds facts only (birth dates, sex, flags, grades, events),
+// never names or ID numbers; provenance maps rows back to store ids.
 //
 // A student-year row is the student's enrolment as at 1 September of the school year. Its
 // `events` are the status events dated within that school year, `end_status` the state the
-// last of them left, `next_level` where the student is enrolled on the next 1 September.
+// last of them left, `start_status` the state on the snapshot day, `next_level` where the
+// student is enrolled on the next 1 September and `previous` where on the one before
+// (student_rows_internal.h). A school row is a school with students or staff in the year. A
+// staff member without a level taught teaches at the level the school is listed under.
 //
 // Collected figures (value_schema.h) come in as value rows: numeric values of the elements the
 // schema knows, for the school years the register holds, each marked approved or not.
@@ -14,6 +17,7 @@
 // school's register re-read after a change), so several threads may read it between refreshes.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -22,6 +26,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "engine/measure.h"
 #include "engine/table.h"
 #include "engine/value_schema.h"
 #include "meta/org_tree.h"
@@ -53,13 +58,15 @@ class Snapshot {
   // The index of `school_year`, or -1.
   int YearIndex(int school_year) const;
 
-  const Table& students() const { return students_; }
-  const Table& staff() const { return staff_; }
-  const Table& classes() const { return classes_; }
+  // A table of rows (not kValues).
+  const Table& table(MeasureTable t) const { return tables_[static_cast<std::size_t>(t)]; }
+  const Table& students() const { return table(MeasureTable::kStudents); }
+  const Table& staff() const { return table(MeasureTable::kStaff); }
+  const Table& classes() const { return table(MeasureTable::kClasses); }
 
-  // Store ids behind table records.
-  std::int64_t student_id(std::uint32_t record) const { return student_ids_[record]; }
-  std::int64_t staff_id(std::uint32_t record) const { return staff_ids_[record]; }
+  // The store id behind a record of table `t`: a student, staff member, event or (schools)
+  // org unit; 0 for a class (class_info).
+  std::int64_t RecordId(MeasureTable t, std::uint32_t record) const;
   // The class behind a class record: its school year, school and name.
   struct ClassInfo {
     int school_year = 0;
@@ -93,19 +100,20 @@ class Snapshot {
  private:
   friend class SnapshotBuilder;
   Snapshot() = default;
-  // Set the next_level of `row`'s record in its (year, school) to the row's; whether it changed.
-  bool PatchNextLevel(const internal::PendingRow& row);
+  // Give the row of `row`'s record in its (year, school) what `row` says of the student (all
+  // but the class size); whether it changed.
+  bool PatchStudentRow(const internal::PendingRow& row);
+  Table& mutable_table(MeasureTable t) { return tables_[static_cast<std::size_t>(t)]; }
 
   meta::OrgTree orgs_;
   std::vector<std::int32_t> parent_;
   std::vector<std::uint64_t> school_word_;  // group word of each org unit's school fields
   std::vector<std::uint32_t> bottom_up_;
   std::vector<int> years_;
-  Table students_;
-  Table staff_;
-  Table classes_;
+  std::array<Table, kRowTableCount> tables_;
   std::vector<std::int64_t> student_ids_;
   std::vector<std::int64_t> staff_ids_;
+  std::vector<std::int64_t> event_ids_;
   std::vector<ClassInfo> classes_info_;
   std::vector<ValueRow> values_;
   const ValueSchema* value_schema_ = nullptr;

@@ -13,6 +13,7 @@ namespace eduledger::engine::internal {
 namespace {
 
 const Field& RowField(std::string_view name) { return *StudentLayout().Find(name); }
+const Field& EventField(std::string_view name) { return *EventLayout().Find(name); }
 
 bool InSchoolEvent(meta::EventType t) {
   return t == meta::EventType::kAdmit || t == meta::EventType::kTransferIn ||
@@ -37,20 +38,6 @@ std::optional<StartStatus> StartStatusAfter(meta::EventType t) {
   }
 }
 
-// Days since 1970 of the snapshot day of school year `year` (its 1 September).
-std::int32_t SnapshotDay(int year) {
-  static const auto kDays = [] {
-    std::array<std::int32_t, 300> days{};
-    for (std::size_t i = 0; i < days.size(); ++i) {
-      days[i] = core::SnapshotDate(1900 + static_cast<int>(i)).days();
-    }
-    return days;
-  }();
-  const int i = year - 1900;
-  return i >= 0 && i < static_cast<int>(kDays.size()) ? kDays[static_cast<std::size_t>(i)]
-                                                      : core::SnapshotDate(year).days();
-}
-
 EndStatus StatusAfter(meta::EventType t) {
   switch (t) {
     case meta::EventType::kTransferOut:
@@ -66,6 +53,26 @@ EndStatus StatusAfter(meta::EventType t) {
     default:
       return EndStatus::kInSchool;
   }
+}
+
+// The order of two events of a day and of the days: the last one decides a status, and on the
+// same day being in school wins.
+std::int32_t Rank(core::Date date, meta::EventType t) {
+  return date.days() * 2 + (InSchoolEvent(t) ? 1 : 0);
+}
+
+// Days since 1970 of the snapshot day of school year `year` (its 1 September).
+std::int32_t SnapshotDay(int year) {
+  static const auto kDays = [] {
+    std::array<std::int32_t, 300> days{};
+    for (std::size_t i = 0; i < days.size(); ++i) {
+      days[i] = core::SnapshotDate(1900 + static_cast<int>(i)).days();
+    }
+    return days;
+  }();
+  const int i = year - 1900;
+  return i >= 0 && i < static_cast<int>(kDays.size()) ? kDays[static_cast<std::size_t>(i)]
+                                                      : core::SnapshotDate(year).days();
 }
 
 }  // namespace
@@ -108,17 +115,13 @@ void StudentRows::AddEnrolment(const store::EnrolmentFacts& f) {
   auto [cls, inserted] = class_of_.try_emplace(key_buffer_, classes_.size());
   if (inserted) {
     classes_.push_back(ClassKey{f.school_year, org, std::string(f.class_name), f.grade});
-    class_sizes_.push_back(0);
   }
-  ++class_sizes_[cls->second];
   StudentState& s = students_[it->second];
   EnrolmentState e{};
   e.record = it->second;
   e.next = s.first_enrolment;
   e.org = org;
   e.class_id = cls->second;
-  e.last_event_rank = INT32_MIN;
-  e.start_event_rank = INT32_MIN;
   e.grade = static_cast<std::int8_t>(f.grade);
   e.school_year = static_cast<std::int16_t>(f.school_year);
   s.first_enrolment = static_cast<std::int32_t>(enrolments_.size());
@@ -129,60 +132,142 @@ void StudentRows::AddEvent(const store::EventFacts& f) {
   if (f.date.is_null()) return;
   const auto it = record_of_id_.find(f.student_id);
   if (it == record_of_id_.end()) return;
-  const int school_year = core::SchoolYearOf(f.date);
-  // The last event decides a status; on the same day, being in school wins.
-  const std::int32_t rank = f.date.days() * 2 + (InSchoolEvent(f.type) ? 1 : 0);
-  const std::optional<StartStatus> start = StartStatusAfter(f.type);
-  bool counted = false;
-  for (std::int32_t e = students_[it->second].first_enrolment; e >= 0;
-       e = enrolments_[static_cast<std::size_t>(e)].next) {
-    EnrolmentState& en = enrolments_[static_cast<std::size_t>(e)];
-    if (start && f.date.days() <= SnapshotDay(en.school_year) && rank >= en.start_event_rank) {
-      en.start_event_rank = rank;
-      en.start_status = static_cast<std::uint8_t>(*start);
-    }
-    if (en.school_year != school_year || counted) continue;
-    counted = true;
-    en.events |= static_cast<std::uint16_t>(1u << (static_cast<unsigned>(f.type) - 1));
-    if (rank >= en.last_event_rank) {
-      en.last_event_rank = rank;
-      en.end_status = static_cast<std::uint8_t>(StatusAfter(f.type));
-    }
-  }
+  StudentState& s = students_[it->second];
+  const meta::OrgUnit* school = f.org_unit_id != 0 ? orgs_.ById(f.org_unit_id) : nullptr;
+  events_.push_back(EventState{
+      s.first_event, school ? static_cast<std::int32_t>(school - orgs_.units().data()) : -1, f.date,
+      f.type});
+  s.first_event = static_cast<std::int32_t>(events_.size() - 1);
+  event_ids_.push_back(f.id);
 }
 
-std::vector<PendingRow> StudentRows::Finish() const {
-  static const Field& events = RowField("events");
+StudentRows::Rows StudentRows::Finish() {
+  static const Field& events_field = RowField("events");
   static const Field& end_status = RowField("end_status");
-  static const Field& next_level = RowField("next_level");
-  static const Field& class_size = RowField("class_size");
   static const Field& start_status = RowField("start_status");
-  auto held = [&](int year) { return std::binary_search(years_.begin(), years_.end(), year); };
-  std::vector<PendingRow> rows;
-  rows.reserve(enrolments_.size());
-  for (const EnrolmentState& en : enrolments_) {
-    const StudentState& s = students_[en.record];
-    std::uint64_t word = s.bits;
-    events.Set(&word, en.events);
-    end_status.Set(&word, en.end_status);
-    start_status.Set(&word, en.start_status);
-    class_size.Set(&word, std::min<std::uint32_t>(class_sizes_[en.class_id], 255));
-    // Next school year: enrolled (at which level), not enrolled, or beyond the snapshot.
-    std::uint64_t next = held(en.school_year + 1) ? kNextNotEnrolled : kNextUnknown;
-    for (std::int32_t o = s.first_enrolment; o >= 0 && next == kNextNotEnrolled;
-         o = enrolments_[static_cast<std::size_t>(o)].next) {
-      const EnrolmentState& other = enrolments_[static_cast<std::size_t>(o)];
-      if (other.school_year != en.school_year + 1) continue;
-      const int school_type = orgs_.units()[other.org].school_type;
-      next = static_cast<std::uint64_t>(meta::LevelOf(school_type, other.grade)) + 1;
+  static const Field& next_level = RowField("next_level");
+  static const Field& previous = RowField("previous");
+  static const Field& class_size = RowField("class_size");
+  static const Field& event_type = EventField("type");
+  constexpr std::uint64_t kPersonOfEvent = (std::uint64_t{1} << 23) - 1;  // birth and flags
+  const auto held = [&](int year) {
+    return std::binary_search(years_.begin(), years_.end(), year);
+  };
+  const auto year_index = [&](int year) {
+    return static_cast<int>(std::lower_bound(years_.begin(), years_.end(), year) - years_.begin());
+  };
+  const auto level_of = [&](const EnrolmentState& e) {
+    return meta::LevelOf(orgs_.units()[e.org].school_type, e.grade);
+  };
+  Rows out;
+  out.students.reserve(enrolments_.size());
+  out.events.reserve(events_.size());
+  class_sizes_.assign(classes_.size(), 0);
+  std::vector<const EnrolmentState*> stock;  // a student's rows, one per school year at most
+  std::vector<std::uint32_t> row_class;      // the class of each row of out.students
+  row_class.reserve(enrolments_.size());
+  for (const StudentState& s : students_) {
+    // The enrolment of each year held on its snapshot day: not one the student arrived at by
+    // a transfer after the snapshot, when another enrolment of the year is there.
+    stock.clear();
+    for (std::int32_t i = s.first_enrolment; i >= 0;
+         i = enrolments_[static_cast<std::size_t>(i)].next) {
+      const EnrolmentState& e = enrolments_[static_cast<std::size_t>(i)];
+      const auto arrived_later = [&](const EnrolmentState& x) {
+        for (std::int32_t v = s.first_event; v >= 0;
+             v = events_[static_cast<std::size_t>(v)].next) {
+          const EventState& ev = events_[static_cast<std::size_t>(v)];
+          if (ev.type == meta::EventType::kTransferIn && ev.org == static_cast<int>(x.org) &&
+              core::SchoolYearOf(ev.date) == x.school_year &&
+              ev.date.days() > SnapshotDay(x.school_year)) {
+            return true;
+          }
+        }
+        return false;
+      };
+      auto same = std::find_if(stock.begin(), stock.end(), [&](const EnrolmentState* o) {
+        return o->school_year == e.school_year;
+      });
+      if (same == stock.end()) {
+        stock.push_back(&e);
+      } else if (arrived_later(**same) && !arrived_later(e)) {
+        *same = &e;
+      }
     }
-    next_level.Set(&word, next);
-    const auto year_idx =
-        std::lower_bound(years_.begin(), years_.end(), en.school_year) - years_.begin();
-    rows.push_back(PendingRow{RowKey(static_cast<int>(year_idx), en.org, en.grade + 2, s.sex), word,
-                              en.record});
+    const auto stock_in = [&](int year) -> const EnrolmentState* {
+      for (const EnrolmentState* e : stock) {
+        if (e->school_year == year) return e;
+      }
+      return nullptr;
+    };
+    for (const EnrolmentState* e : stock) {
+      std::uint64_t word = s.bits;
+      std::uint16_t events = 0;
+      std::int32_t end_rank = INT32_MIN, start_rank = INT32_MIN;
+      EndStatus end = EndStatus::kInSchool;
+      StartStatus start = StartStatus::kInSchool;
+      for (std::int32_t v = s.first_event; v >= 0; v = events_[static_cast<std::size_t>(v)].next) {
+        const EventState& ev = events_[static_cast<std::size_t>(v)];
+        const std::int32_t rank = Rank(ev.date, ev.type);
+        if (const auto after = StartStatusAfter(ev.type);
+            after && ev.date.days() <= SnapshotDay(e->school_year) && rank >= start_rank) {
+          start_rank = rank;
+          start = *after;
+        }
+        if (core::SchoolYearOf(ev.date) != e->school_year) continue;
+        events |= static_cast<std::uint16_t>(1u << (static_cast<unsigned>(ev.type) - 1));
+        if (rank >= end_rank) {
+          end_rank = rank;
+          end = StatusAfter(ev.type);
+        }
+      }
+      events_field.Set(&word, events);
+      end_status.Set(&word, static_cast<std::uint64_t>(end));
+      start_status.Set(&word, static_cast<std::uint64_t>(start));
+      ++class_sizes_[e->class_id];
+      row_class.push_back(e->class_id);
+      // Next school year: enrolled (at which level), not enrolled, or beyond the snapshot.
+      std::uint64_t next = held(e->school_year + 1) ? kNextNotEnrolled : kNextUnknown;
+      if (const EnrolmentState* n = stock_in(e->school_year + 1)) {
+        next = static_cast<std::uint64_t>(level_of(*n)) + 1;
+      }
+      next_level.Set(&word, next);
+      Previous prev = Previous::kNone;
+      if (const EnrolmentState* p = stock_in(e->school_year - 1)) {
+        prev = level_of(*p) == level_of(*e) ? Previous::kSameLevel : Previous::kOtherLevel;
+      }
+      previous.Set(&word, static_cast<std::uint64_t>(prev));
+      out.students.push_back(PendingRow{
+          RowKey(year_index(e->school_year), e->org, e->grade + 2, s.sex), word, e->record});
+    }
+    // The student's events as rows of their own, at the school where each happened.
+    for (std::int32_t v = s.first_event; v >= 0; v = events_[static_cast<std::size_t>(v)].next) {
+      const EventState& ev = events_[static_cast<std::size_t>(v)];
+      const int school_year = core::SchoolYearOf(ev.date);
+      if (!held(school_year)) continue;
+      const EnrolmentState* row = stock_in(school_year);
+      const EnrolmentState* there = nullptr;  // the enrolment at the event's school that year
+      for (std::int32_t i = s.first_enrolment; i >= 0 && ev.org >= 0;
+           i = enrolments_[static_cast<std::size_t>(i)].next) {
+        const EnrolmentState& e = enrolments_[static_cast<std::size_t>(i)];
+        if (e.school_year == school_year && static_cast<int>(e.org) == ev.org) there = &e;
+      }
+      if (ev.org < 0 && !row) continue;  // nowhere to count it
+      const std::uint32_t org = ev.org >= 0 ? static_cast<std::uint32_t>(ev.org) : row->org;
+      const EnrolmentState* graded = there ? there : row;
+      const int stored_grade = graded ? graded->grade + 2 : kNoGrade;
+      std::uint64_t word = s.bits & kPersonOfEvent;
+      event_type.Set(&word, static_cast<std::uint64_t>(ev.type));
+      out.events.push_back(PendingRow{RowKey(year_index(school_year), org, stored_grade, s.sex),
+                                      word, static_cast<std::uint32_t>(v)});
+    }
   }
-  return rows;
+  // Each row's class size on the snapshot day, clipped to what the field holds.
+  for (std::size_t r = 0; r < out.students.size(); ++r) {
+    class_size.Set(&out.students[r].word,
+                   std::min<std::uint64_t>(class_sizes_[row_class[r]], class_size.max_stored()));
+  }
+  return out;
 }
 
 }  // namespace eduledger::engine::internal

@@ -1,5 +1,14 @@
-// Student-year rows from register facts: the part of Snapshot::Build that turns students,
-// enrolments and status events into packed rows. Internal to the engine.
+// Student-year rows and event rows from register facts: the part of Snapshot::Build that turns
+// students, enrolments and status events into packed rows. Internal to the engine.
+//
+// A student's enrolments and events are gathered first and read together in Finish():
+//   - a school year's row is the enrolment the student held on its snapshot day. A second
+//     enrolment in the same year at another school, explained by a transfer in after the
+//     snapshot (转入), is where the student went, not a second stock row;
+//   - its events, end status and start status come from the student's events, wherever they
+//     happened; next_level and previous from the rows of the years after and before;
+//   - each event is also a row of its own (the events table), at the school where it happened,
+//     with the grade the student had there (or at the row's school) that year.
 #pragma once
 
 #include <cstdint>
@@ -32,7 +41,7 @@ inline int KeyGrade(std::uint64_t key) { return static_cast<int>((key >> 4) & 0x
 inline int KeySex(std::uint64_t key) { return static_cast<int>(key & 0x3); }
 
 // Collects the facts of the register and turns them into rows. The i-th student added is
-// record i.
+// record i of the students table; the i-th event kept is record i of the events table.
 class StudentRows {
  public:
   // `orgs` must outlive this; org indexes are positions in orgs.units().
@@ -45,17 +54,23 @@ class StudentRows {
   void AddStudent(const store::StudentFacts& f);
   // Enrolments of unknown students or schools, or with a grade out of range, are ignored.
   void AddEnrolment(const store::EnrolmentFacts& f);
-  // Events of students not added are ignored; an event counts in the school year it is dated
-  // in (when the student is enrolled then), and sets the start status of later school years.
+  // Events of students not added, or without a date, are ignored.
   void AddEvent(const store::EventFacts& f);
 
   // The school years enrolled in (or fixed), ascending.
   const std::vector<int>& years() const { return years_; }
-  // The rows, unsorted, with events, end status, next level and class sizes filled in; year
-  // indexes are positions in years().
-  std::vector<PendingRow> Finish() const;
 
-  // The classes (school × school year × grade × name) and their sizes.
+  struct Rows {
+    std::vector<PendingRow> students;  // unsorted; year indexes are positions in years()
+    std::vector<PendingRow> events;    // events dated in a school year of years()
+  };
+  // The rows, with events, statuses, next and previous level and class sizes filled in.
+  Rows Finish();
+
+  // The store ids of the events kept, by record.
+  const std::vector<std::int64_t>& event_ids() const { return event_ids_; }
+  // The classes (school × school year × grade × name) and their sizes on the snapshot day
+  // (set by Finish; a class only pupils who arrived later were in has size 0).
   struct ClassKey {
     int school_year;
     std::uint32_t org;
@@ -70,25 +85,29 @@ class StudentRows {
     std::uint64_t bits = 0;  // row fields that belong to the person
     std::uint8_t sex = 0;
     std::int32_t first_enrolment = -1;  // linked list through EnrolmentState::next
+    std::int32_t first_event = -1;      // linked list through EventState::next
   };
   struct EnrolmentState {
     std::uint32_t record;
     std::int32_t next;
     std::uint32_t org;
     std::uint32_t class_id;
-    std::int32_t last_event_rank;
-    std::int32_t start_event_rank;  // of the last event that sets the start status
-    std::uint16_t events;
     std::int16_t school_year;
-    std::uint8_t end_status;
-    std::uint8_t start_status;
     std::int8_t grade;
+  };
+  struct EventState {
+    std::int32_t next;
+    std::int32_t org;  // org index of the school; -1 when not given or unknown
+    core::Date date;
+    meta::EventType type;
   };
 
   const meta::OrgTree& orgs_;
   absl::flat_hash_map<std::int64_t, std::uint32_t> record_of_id_;
   std::vector<StudentState> students_;
   std::vector<EnrolmentState> enrolments_;
+  std::vector<EventState> events_;
+  std::vector<std::int64_t> event_ids_;
   std::vector<int> years_;
   bool fixed_years_ = false;
   absl::flat_hash_map<std::string, std::uint32_t> class_of_;

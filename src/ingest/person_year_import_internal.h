@@ -311,7 +311,12 @@ class PersonYearImport {
       for (const std::uint32_t i : idx) ids.push_back(persons_[rows_[i].person].existing_id);
       std::vector<store::Found<Year>> got;
       EL_RETURN_IF_ERROR(T::FindYears(store, year, ids, &got));
-      for (store::Found<Year>& f : got) stored.emplace(idx[f.index], std::move(f.value));
+      // A person may hold two records of a year (a transfer): the row's school's wins.
+      for (store::Found<Year>& f : got) {
+        const std::uint32_t row = idx[f.index];
+        auto [it, fresh] = stored.try_emplace(row, f.value);
+        if (!fresh && f.value.org_unit_id == rows_[row].year.org_unit_id) it->second = f.value;
+      }
     }
     year_counts_.entity = T::kYearEntity;
     for (std::size_t i = 0; i < rows_.size(); ++i) {

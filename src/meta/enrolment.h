@@ -1,6 +1,7 @@
 // Enrolment: a student at a school in a school year, as at the statistics time point
-// (1 September), with grade and class. One person has at most one enrolment per school year:
-// a second at another school is an error, not a new student.
+// (1 September), with grade and class. One person has one enrolment per school year and
+// school; a second at another school in the same year is an error unless a transfer (转入)
+// explains it, and then it is where the student went, not a second pupil of the snapshot.
 #pragma once
 
 #include <cstdint>

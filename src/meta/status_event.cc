@@ -13,9 +13,10 @@ constexpr CodeEntry<EventType> kEvents[] = {
     {EventType::kSuspend, "suspend", "休学", ""},
     {EventType::kResume, "resume", "复学", "休学复学"},
     {EventType::kDropOut, "drop_out", "辍学", "退学"},
-    {EventType::kReturn, "return", "辍学返校", "劝返|劝返复学|返校"},
+    {EventType::kReturn, "return", "辍学返校", "劝返|劝返复学|返校|复学(劝返)|复学（劝返）"},
     {EventType::kGraduate, "graduate", "毕业", ""},
     {EventType::kDeath, "death", "死亡", ""},
+    {EventType::kOther, "other", "其他", "其它"},
 };
 }  // namespace
 

@@ -21,6 +21,7 @@ enum class EventType : std::uint8_t {
   kReturn = 7,       // 辍学返校 (劝返复学)
   kGraduate = 8,     // 毕业
   kDeath = 9,        // 死亡
+  kOther = 10,       // 其他 (an entry of the register's own that fits none of the above)
 };
 
 std::string_view EventTypeName(EventType type);

@@ -36,6 +36,7 @@ struct EnrolmentFacts {
 };
 
 struct EventFacts {
+  std::int64_t id = 0;
   std::int64_t student_id = 0;
   meta::EventType type = meta::EventType::kAdmit;
   core::Date date;  // null when the event's date is not known

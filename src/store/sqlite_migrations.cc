@@ -153,12 +153,32 @@ CREATE TABLE settings (
 ) WITHOUT ROWID;
 )sql";
 
+// A student may hold two enrolments in one school year when a transfer explains the second:
+// the one of the snapshot day at the school left, the one at the school moved to.
+constexpr std::string_view kEnrolmentPerSchool = R"sql(
+CREATE TABLE enrolments_by_school (
+  student_id   INTEGER NOT NULL REFERENCES students(id),
+  school_year  INTEGER NOT NULL,
+  org_unit_id  INTEGER NOT NULL REFERENCES org_units(id),
+  grade        INTEGER NOT NULL,
+  class_name   TEXT    NOT NULL DEFAULT '',
+  admission_ym INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (student_id, school_year, org_unit_id)
+) WITHOUT ROWID;
+INSERT INTO enrolments_by_school
+  SELECT student_id, school_year, org_unit_id, grade, class_name, admission_ym FROM enrolments;
+DROP TABLE enrolments;
+ALTER TABLE enrolments_by_school RENAME TO enrolments;
+CREATE INDEX enrolments_school ON enrolments(school_year, org_unit_id);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "org units, students, enrolments, status events", kOrgUnitsAndStudents},
     {2, "audit log", kAuditLog},
     {3, "staff and their yearly assignments", kStaff},
     {4, "collected figures: submissions, data values, changes after approval", kCollectedFigures},
     {5, "settings of the installation (the bureau's own org unit)", kSettings},
+    {6, "enrolments keyed by school too (a transfer within a school year)", kEnrolmentPerSchool},
 };
 
 }  // namespace

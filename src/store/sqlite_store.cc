@@ -343,10 +343,10 @@ Status SqliteStore::Impl::FindYearRows(std::string_view table, std::string_view 
                                             " = ?1 AND school_year = ?2"})));
   for (std::size_t i = 0; i < ids.size(); ++i) {
     s->Bind(1, ids[i]).Bind(2, school_year);
-    auto row = s->Step();
-    if (!row.ok()) return row.status();
-    if (*row) out->push_back(Found<T>{i, read(*s, 0)});
-    s->Reset();
+    EL_RETURN_IF_ERROR(internal::ForEachRow(*s, [&](const Stmt& row) {
+      out->push_back(Found<T>{i, read(row, 0)});
+      return Status::OK();
+    }));
   }
   return Status::OK();
 }
@@ -451,8 +451,8 @@ class SqliteTransaction final : public TransactionImpl {
 
   Status UpdateEnrolments(std::span<const meta::Enrolment> rows) override {
     return WriteAll(rows,
-                    "UPDATE enrolments SET org_unit_id = ?1, grade = ?2, class_name = ?3, "
-                    "admission_ym = ?4 WHERE student_id = ?5 AND school_year = ?6",
+                    "UPDATE enrolments SET grade = ?2, class_name = ?3, admission_ym = ?4 "
+                    "WHERE student_id = ?5 AND school_year = ?6 AND org_unit_id = ?1",
                     BindEnrolment);
   }
 
@@ -760,7 +760,7 @@ EnrolmentFacts ReadEnrolmentFacts(const Stmt& row) {
 
 std::string EventFactsSelect() {
   return Sql({"SELECT student_id, event_type, ", DaysOf("event_date"),
-              ", coalesce(org_unit_id, 0) FROM status_events"});
+              ", coalesce(org_unit_id, 0), id FROM status_events"});
 }
 EventFacts ReadEventFacts(const Stmt& row) {
   EventFacts f;
@@ -768,6 +768,7 @@ EventFacts ReadEventFacts(const Stmt& row) {
   f.type = static_cast<meta::EventType>(row.Int(1));
   f.date = ReadDays(row, 2);
   f.org_unit_id = row.Int(3);
+  f.id = row.Int(4);
   return f;
 }
 

@@ -99,7 +99,8 @@ class Store {
   // million new students costs no memory).
   virtual core::Status FindStudents(std::span<const PersonKey> keys,
                                     std::vector<Found<meta::Student>>* out) = 0;
-  // The stored enrolments in `school_year` of the students `student_ids`, as above.
+  // The stored enrolments in `school_year` of the students `student_ids`, as above: one entry
+  // per record, so two for a student who moved schools within the year.
   virtual core::Status FindEnrolments(int school_year, std::span<const std::int64_t> student_ids,
                                       std::vector<Found<meta::Enrolment>>* out) = 0;
   virtual core::Status FindStaff(std::span<const PersonKey> keys,

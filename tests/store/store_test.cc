@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "store/sqlite_store.h"
 #include "testing/test_util.h"
 
@@ -170,25 +172,35 @@ TEST_P(StoreTest, FindsManyStudentsBySortedScan) {
   EXPECT_FALSE(found.back());
 }
 
-TEST_P(StoreTest, KeepsOneEnrolmentPerStudentAndYear) {
+TEST_P(StoreTest, KeepsOneEnrolmentPerStudentYearAndSchool) {
   const auto county = MakeCounty();
   auto txn = store_->Begin(Ctx(), std::nullopt);
   std::vector<meta::Student> students = {MakeStudent("430102201503080014", "张三")};
   ASSERT_TRUE(txn->InsertStudents(students).ok());
   std::vector<meta::Enrolment> e = {{students[0].id, 2024, county[1].id, 3, "2班", 202109}};
   ASSERT_TRUE(txn->InsertEnrolments(e).ok());
-  // The same student and year again, even at another school, violates the key.
-  std::vector<meta::Enrolment> again = {{students[0].id, 2024, county[2].id, 7, "1班", 0}};
-  const core::Status dup = txn->InsertEnrolments(again);
-  EXPECT_EQ(dup.code(), core::StatusCode::kAlreadyExists);
+  // The same student, year and school again violates the key.
+  std::vector<meta::Enrolment> again = {{students[0].id, 2024, county[1].id, 4, "1班", 0}};
+  EXPECT_EQ(txn->InsertEnrolments(again).code(), core::StatusCode::kAlreadyExists);
   ASSERT_TRUE(txn->Commit().ok());
+  // At another school in the same year (a transfer the import has checked) it is a second
+  // record, and an update touches only the record of its school.
+  auto txn2 = store_->Begin(Ctx(), std::nullopt);
+  std::vector<meta::Enrolment> moved = {{students[0].id, 2024, county[2].id, 3, "1班", 202503}};
+  ASSERT_TRUE(txn2->InsertEnrolments(moved).ok());
+  moved[0].class_name = "5班";
+  ASSERT_TRUE(txn2->UpdateEnrolments(moved).ok());
+  ASSERT_TRUE(txn2->Commit().ok());
 
   std::vector<Found<meta::Enrolment>> found;
   const std::int64_t ids[] = {students[0].id};
   ASSERT_TRUE(store_->FindEnrolments(2024, ids, &found).ok());
-  ASSERT_EQ(found.size(), 1u);
+  ASSERT_EQ(found.size(), 2u);
+  std::sort(found.begin(), found.end(),
+            [](const auto& a, const auto& b) { return a.value.org_unit_id < b.value.org_unit_id; });
   EXPECT_EQ(found[0].index, 0u);
   EXPECT_EQ(found[0].value, e[0]);
+  EXPECT_EQ(found[1].value, moved[0]);
   ASSERT_TRUE(store_->FindEnrolments(2023, ids, &found).ok());
   EXPECT_TRUE(found.empty());
 }
