@@ -1,12 +1,14 @@
 #include "app/indicators.h"
 
 #include <cmath>
+#include <map>
 
 #include "app/requested_year.h"
 #include "core/rounding.h"
 #include "engine/snapshot.h"
 #include "engine/spread.h"
 #include "meta/grade.h"
+#include "meta/school_type.h"
 
 namespace eduledger::app {
 
@@ -24,6 +26,7 @@ struct RowUnit {
   std::string name;
   meta::OrgLevel level = meta::OrgLevel::kSchool;  // the level the row speaks for
   std::vector<std::uint32_t> orgs;                 // snapshot org indexes
+  int school_type = 0;                             // the schools of one type
 };
 
 RowUnit UnitRow(const engine::Snapshot& s, const meta::OrgUnit& u) {
@@ -65,6 +68,28 @@ std::vector<RowUnit> TownshipRows(const engine::Snapshot& s, const Scope& scope,
     }
     if (!direct.orgs.empty()) rows.push_back(std::move(direct));
   }
+  return rows;
+}
+
+// The rows of a breakdown by school type: the schools of each 办学类型 under `root`, in code
+// order ("211 小学").
+std::vector<RowUnit> SchoolTypeRows(const engine::Snapshot& s, const Scope& scope,
+                                    const meta::OrgUnit& root) {
+  std::map<int, RowUnit> by_type;
+  for (const meta::OrgUnit* u : s.orgs().SchoolsUnder(root.id)) {
+    if (!scope.Sees(*u)) continue;
+    RowUnit& row = by_type[u->school_type];
+    if (row.orgs.empty()) {
+      const meta::SchoolTypeInfo* t = meta::FindSchoolType(u->school_type);
+      row.code = root.code + ":type" + std::to_string(u->school_type);
+      row.name = std::to_string(u->school_type) + " " + (t ? std::string(t->name) : "其他");
+      row.level = meta::OrgLevel::kSchool;
+      row.school_type = u->school_type;
+    }
+    row.orgs.push_back(static_cast<std::uint32_t>(s.OrgIndex(u->id)));
+  }
+  std::vector<RowUnit> rows;
+  for (auto& [type, row] : by_type) rows.push_back(std::move(row));
   return rows;
 }
 
@@ -140,7 +165,12 @@ Result<IndicatorTable> ComputeIndicators(const engine::Cube& cube, const Actor& 
   const engine::Snapshot& snapshot = cube.snapshot();
   std::vector<const CompiledIndicator*> chosen;
   if (request.codes.empty()) {
-    for (const CompiledIndicator& c : indicators.indicators()) chosen.push_back(&c);
+    for (const CompiledIndicator& c : indicators.indicators()) {
+      if (request.category.empty() || c.def.category == request.category) chosen.push_back(&c);
+    }
+    if (chosen.empty()) {
+      return Status::NotFound("unknown_category", "没有类别为“" + request.category + "”的指标");
+    }
   }
   for (const std::string& code : request.codes) {
     const CompiledIndicator* c = indicators.Find(code);
@@ -160,6 +190,8 @@ Result<IndicatorTable> ComputeIndicators(const engine::Cube& cube, const Actor& 
     for (const meta::OrgUnit* u : snapshot.orgs().SchoolsUnder(root->id)) {
       if (scope.Sees(*u)) units.push_back(UnitRow(snapshot, *u));
     }
+  } else if (request.by == IndicatorSplit::kSchoolType) {
+    units = SchoolTypeRows(snapshot, scope, *root);
   } else {
     units.push_back(UnitRow(snapshot, *root));
   }
@@ -205,6 +237,7 @@ Result<IndicatorTable> ComputeIndicators(const engine::Cube& cube, const Actor& 
         row.name = c->def.name;
         row.org_code = u.code;
         row.org_name = u.name;
+        row.school_type = u.school_type;
         row.cell = engine::CellLabel(cell);
         row.flow = c->def.flow;
         row.numerator = r.numerator;

@@ -19,13 +19,17 @@
 
 namespace eduledger::app {
 
-enum class IndicatorSplit { kNone, kSex, kGrade, kTownship, kSchool };
+// How the cells of a table are split: by sex or grade (cells of the unit), or into rows by
+// township (with the schools the county runs directly as a row of their own), by school, or
+// by school type (the schools of each 办学类型 taken together).
+enum class IndicatorSplit { kNone, kSex, kGrade, kTownship, kSchool, kSchoolType };
 
 struct IndicatorRequest {
   int year = 0;     // statistics year; 0: the latest whose snapshot has passed on `today`
   std::string org;  // code or name; empty: the actor's home unit (Scope::Resolve)
   IndicatorSplit by = IndicatorSplit::kNone;
-  std::vector<std::string> codes;  // empty: every indicator
+  std::vector<std::string> codes;  // empty: every indicator (of `category`, when given)
+  std::string category;            // only the indicators of this category
   core::Date today = core::Date::Today();
 };
 
@@ -34,6 +38,7 @@ struct IndicatorRow {
   std::string name;
   std::string org_code;  // the unit; for the row of the schools run by the county: "CODE:direct"
   std::string org_name;
+  int school_type = 0;      // a row of a breakdown by school type: the type; else 0
   std::string cell;         // "合计", "男", "一年级" …
   bool flow = false;        // counted over the flow window, not at the snapshot
   double numerator = 0;     // NaN: no value

@@ -1,8 +1,9 @@
 #include "app/register_io.h"
 
+#include <algorithm>
 #include <chrono>
 
-#include "app/register_stats.h"
+#include "app/requested_year.h"
 #include "core/log.h"
 #include "ingest/export.h"
 #include "meta/org_tree.h"
@@ -83,9 +84,12 @@ core::Result<ExportResult> ExportRegisterFile(store::Store& store, const Actor& 
   ExportResult result;
   result.org_name = root->name;
   result.masked = !actor.full_personal_view();
-  result.school_year = request.school_year;
-  if (result.school_year == 0 && request.kind != ingest::ImportKind::kOrgUnits) {
-    EL_ASSIGN_OR_RETURN(result.school_year, LatestSchoolYear(store));
+  result.school_year = RequestedYear(request.school_year, request.today);
+  if (request.kind != ingest::ImportKind::kOrgUnits) {
+    EL_ASSIGN_OR_RETURN(const std::vector<int> years, store.SchoolYears());
+    if (!std::binary_search(years.begin(), years.end(), result.school_year)) {
+      return NoRecordsOfYear(years, result.school_year);
+    }
   }
   ingest::ExportOptions options;
   options.school_year = result.school_year;

@@ -32,9 +32,13 @@ core::Result<ingest::ImportReport> ImportRegisterFile(store::Store& store, const
 struct ExportRequest {
   ingest::ImportKind kind = ingest::ImportKind::kStudents;
   std::string path;
-  int school_year = 0;  // 0: the newest school year with enrolments
-  std::string org;      // code or name; empty: the actor's root
+  // The statistics year: its snapshot's roster (the school year it begins). 0: the latest
+  // whose snapshot has passed on `today`. A year without enrolments is NotFound
+  // "no_such_year".
+  int school_year = 0;
+  std::string org;  // code or name; empty: the actor's home unit
   std::function<void(double fraction)> progress;
+  core::Date today = core::Date::Today();
 };
 
 struct ExportResult {

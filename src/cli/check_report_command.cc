@@ -142,6 +142,7 @@ void AddCheckReportCommand(CLI::App& app, CliContext& ctx) {
     std::string file;
     int year = 0;
     std::string org;
+    std::vector<std::string> packages;
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand(
@@ -149,16 +150,25 @@ void AddCheckReportCommand(CLI::App& app, CliContext& ctx) {
       "检查手写的工作总结：未填写的占位符、与所列数字不符的比率和占比、分项之和与总数不符、"
       "前后不一致的数字；加 --db 时与台账记录比对。文本、Markdown（UTF-8 或 GB18030）或 DOCX");
   cmd->add_option("file", args->file, "工作总结文件（.txt、.md 或 .docx）")->required();
-  cmd->add_option("--year", args->year, "文中未写年份的数字所属年份；与台账比对时的学年");
+  cmd->add_option("--year", args->year,
+                  "文中未写年份的数字所属的统计年度（2025：统计时点 2025年9月1日，统计期 "
+                  "2024年9月1日—2025年8月31日）；默认取总结标题中的年份");
   cmd->add_option("--org", args->org, "总结所述的单位（代码或名称；默认本级）");
+  cmd->add_option("--packages", args->packages,
+                  "与台账比对时用的元数据包目录（默认随程序安装的 packages/county-bureau）");
   cmd->callback([&ctx, args] {
     std::unique_ptr<store::Store> store;
+    std::optional<app::Metadata> md;
     if (ctx.db_given) {
+      auto loaded = app::Metadata::LoadOrDefault(args->packages);
+      if (!loaded.ok()) return ctx.Fail(loaded.status());
+      md = std::move(loaded).value();
       auto opened = ctx.OpenStore(false);
       if (!opened.ok()) return ctx.Fail(opened.status());
       store = std::move(opened).value();
     }
-    app::CheckReportRequest request{args->file, args->year, store.get(), args->org};
+    app::CheckReportRequest request{args->file, args->year, store.get(), md ? &*md : nullptr,
+                                    args->org};
     auto out = app::CheckReportFile(ctx.actor, request);
     if (!out.ok()) {
       ctx.Fail(out.status());

@@ -52,9 +52,9 @@ void AddDemoCommand(CLI::App& app, CliContext& ctx) {
     if (!summary.ok()) return ctx.Fail(summary.status());
     // One county also gets its collected figures, through the forms workflow.
     app::DemoFormsSummary forms;
+    auto md = app::Metadata::LoadOrDefault(args->packages);
+    if (!md.ok()) return ctx.Fail(md.status());
     if (args->options.scale == 1 && !args->no_forms) {
-      auto md = app::Metadata::LoadOrDefault(args->packages);
-      if (!md.ok()) return ctx.Fail(md.status());
       auto filled = app::FillDemoForms(**store, ctx.actor, *md, args->options.seed);
       if (!filled.ok()) return ctx.Fail(filled.status());
       forms = *filled;
@@ -63,7 +63,7 @@ void AddDemoCommand(CLI::App& app, CliContext& ctx) {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     // One county is reported as the county; a province as the province.
     const std::string org = args->options.scale == 1 ? "示例县" : "";
-    auto stats = app::ComputeRegisterStats(**store, ctx.actor, args->options.last_year, org);
+    auto stats = app::ComputeRegisterStats(**store, ctx.actor, *md, args->options.last_year, org);
     if (!stats.ok()) return ctx.Fail(stats.status());
     if (ctx.json()) {
       nlohmann::json j = {{"db", ctx.db},

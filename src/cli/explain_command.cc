@@ -7,6 +7,7 @@
 #include "app/explain.h"
 #include "app/store_open.h"
 #include "cli/commands.h"
+#include "cli/json_number.h"
 #include "cli/text_output.h"
 #include "cli/year_output.h"
 #include "core/rounding.h"
@@ -32,7 +33,7 @@ nlohmann::json SideJson(const std::vector<app::ExplainedMeasure>& side) {
     out.push_back({{"measure", m.text},
                    {"school_year", m.school_year},
                    {"when", m.when},
-                   {"value", m.sum},
+                   {"value", NumberJson(m.sum)},
                    {"records_total", m.total},
                    {"records", records}});
   }
@@ -88,9 +89,7 @@ void AddExplainCommand(CLI::App& app, CliContext& ctx) {
     if (!e.ok()) return ctx.Fail(e.status());
     const app::IndicatorRow& r = e->row;
     if (ctx.json()) {
-      const auto num = [](double v) {
-        return std::isnan(v) ? nlohmann::json() : nlohmann::json(v);
-      };
+      const auto num = [](double v) { return NumberJson(v); };
       nlohmann::json out = {{"code", e->def.code},
                             {"name", e->def.name},
                             {"definition", e->def.definition},

@@ -9,6 +9,7 @@
 #include "app/indicators.h"
 #include "app/store_open.h"
 #include "cli/commands.h"
+#include "cli/json_number.h"
 #include "cli/text_output.h"
 #include "cli/year_output.h"
 #include "core/rounding.h"
@@ -19,10 +20,6 @@ namespace eduledger::cli {
 namespace {
 
 std::string Number(double v) { return core::FormatPlain(v, ""); }
-
-nlohmann::json NumberOrNull(double v) {
-  return std::isnan(v) ? nlohmann::json(nullptr) : nlohmann::json(v);
-}
 
 std::string Met(const app::IndicatorRow& r) {
   if (!r.met) return "";
@@ -39,9 +36,9 @@ void Print(const app::IndicatorTable& t, OutputFormat format) {
                       {"org_unit_name", r.org_name},
                       {"cell", r.cell},
                       {"period", r.flow ? "flow" : "stock"},
-                      {"numerator", NumberOrNull(r.numerator)},
-                      {"denominator", NumberOrNull(r.denominator)},
-                      {"value", NumberOrNull(r.value)},
+                      {"numerator", NumberJson(r.numerator)},
+                      {"denominator", NumberJson(r.denominator)},
+                      {"value", NumberJson(r.value)},
                       {"text", r.text},
                       {"note", r.note},
                       {"target", r.target},
@@ -97,6 +94,7 @@ void AddIndicatorsCommand(CLI::App& app, CliContext& ctx) {
     std::string org;
     std::string by;
     std::vector<std::string> codes;
+    std::string category;
     std::vector<std::string> packages;
   };
   auto args = std::make_shared<Args>();
@@ -107,9 +105,13 @@ void AddIndicatorsCommand(CLI::App& app, CliContext& ctx) {
                   "统计年度：2025 即统计时点 2025年9月1日、统计期 2024年9月1日—2025年8月31日"
                   "（默认统计时点已过的最近一年）");
   cmd->add_option("--org", args->org, "单位代码或名称（默认本级）");
-  cmd->add_option("--by", args->by, "分组：sex、grade、township 或 school")
-      ->check(CLI::IsMember({"sex", "grade", "township", "school"}));
+  cmd->add_option("--by", args->by,
+                  "分组：sex（性别）、grade（年级）、township（乡镇，县直学校单列）、school（学校）"
+                  "或 school_type（办学类型）")
+      ->check(CLI::IsMember({"sex", "grade", "township", "school", "school_type"}));
   cmd->add_option("--indicator", args->codes, "只计算这些指标（代码或名称，可重复）");
+  cmd->add_option("--category", args->category,
+                  "只计算这一类指标，如 基本情况、招生与毕业、入学与控辍保学、教师队伍");
   cmd->add_option("--packages", args->packages,
                   "元数据包目录（可重复；默认随程序安装的 packages/county-bureau）");
   cmd->callback([&ctx, args] {
@@ -125,6 +127,8 @@ void AddIndicatorsCommand(CLI::App& app, CliContext& ctx) {
     if (args->by == "grade") request.by = app::IndicatorSplit::kGrade;
     if (args->by == "township") request.by = app::IndicatorSplit::kTownship;
     if (args->by == "school") request.by = app::IndicatorSplit::kSchool;
+    if (args->by == "school_type") request.by = app::IndicatorSplit::kSchoolType;
+    request.category = args->category;
     auto table = app::ComputeIndicators(**store, ctx.actor, *set, request);
     if (!table.ok()) return ctx.Fail(table.status());
     Print(*table, ctx.format);

@@ -1,35 +1,44 @@
 #include "cli/stats_output.h"
 
+#include <cmath>
+
+#include "cli/json_number.h"
 #include "cli/text_output.h"
+#include "cli/year_output.h"
 #include "meta/school_type.h"
 
 namespace eduledger::cli {
 
 namespace {
-// "4.21%" of `part` in `whole`, 2 decimals.
-std::string Percent(std::int64_t part, std::int64_t whole) {
-  return Ratio(part * 100, whole, 2) + "%";
+
+// A count for people: "31,767", or "—" for no value.
+std::string Count(double v) {
+  return std::isnan(v) ? "—" : Thousands(static_cast<std::int64_t>(std::llround(v)));
 }
+
+// "31,767 人", or the note when there is no value.
+std::string Said(const app::StatsFigure& f, std::string_view unit) {
+  if (f.code.empty()) return "—";
+  if (!f.has_value()) return f.note.empty() ? "无数据" : f.note;
+  return Count(f.value) + " " + std::string(unit);
+}
+
+const app::StatsFigure& Get(const app::RegisterStats& s, std::string_view code) {
+  static const app::StatsFigure kNone;
+  const app::StatsFigure* f = s.Find(code);
+  return f ? *f : kNone;
+}
+
 }  // namespace
 
 nlohmann::json StatsJson(const app::RegisterStats& s) {
-  nlohmann::json j = {
-      {"org_code", s.org_code},
-      {"org_name", s.org_name},
-      {"school_year", s.school_year},
-      {"snapshot_date", s.snapshot.ToString()},
-      {"flow_window", {{"from", s.flow.start().ToString()}, {"to", s.flow.end().ToString()}}},
-      {"schools", s.schools},
-      {"private_schools", s.private_schools},
-      {"teaching_points", s.teaching_points},
-      {"students", s.students},
-      {"minority_students", s.minority},
-      {"left_behind", s.left_behind},
-      {"migrant_children", s.migrant_children},
-      {"disabled", s.disabled},
-      {"registered_poor", s.registered_poor},
-      {"staff", s.staff},
-      {"fulltime_teachers", s.teachers}};
+  nlohmann::json j = {{"org_unit_code", s.org_code}, {"org_unit_name", s.org_name}};
+  AddStatisticsYear(s.year, &j);
+  nlohmann::json figures = nlohmann::json::object();
+  for (const auto* part : {&s.totals, &s.events}) {
+    for (const app::StatsFigure& f : *part) figures[f.code] = NumberJson(f.value);
+  }
+  j["figures"] = figures;
   j["schools_by_type"] = nlohmann::json::array();
   for (const app::SchoolTypeCount& t : s.by_type) {
     const meta::SchoolTypeInfo* info = meta::FindSchoolType(t.type);
@@ -39,55 +48,66 @@ nlohmann::json StatsJson(const app::RegisterStats& s) {
                                     {"private", t.private_count}});
   }
   j["by_level"] = nlohmann::json::array();
-  for (const app::LevelCount& l : s.by_level) {
+  for (const app::LevelFigures& l : s.by_level) {
     j["by_level"].push_back({{"level", std::string(meta::EducationLevelKey(l.level))},
-                             {"students", l.students},
-                             {"female", l.female},
-                             {"fulltime_teachers", l.teachers}});
+                             {"students", NumberJson(l.students.value)},
+                             {"female", NumberJson(l.students.female)},
+                             {"entrants", NumberJson(l.entrants.value)},
+                             {"graduates", NumberJson(l.graduates.value)},
+                             {"fulltime_teachers", NumberJson(l.teachers.value)},
+                             {"pupil_teacher_ratio", l.ratio.text}});
   }
-  for (const auto& [type, count] : s.events)
-    j["events"][std::string(meta::EventTypeKey(type))] = count;
   return j;
 }
 
 std::string StatsText(const app::RegisterStats& s) {
-  std::string out = s.org_name + " " + core::SchoolYearLabel(s.school_year) + "（统计时点 " +
-                    s.snapshot.ToChinese() + "）\n\n";
-  out += "学校 " + Thousands(s.schools) + " 所（其中民办 " + Thousands(s.private_schools) +
-         " 所），另有教学点 " + Thousands(s.teaching_points) + " 个\n";
+  std::string out = s.org_name + " " + StatisticsYearHeading(s.year) + "\n\n";
+  out += "学校 " + Said(Get(s, "schools"), "所") + "（其中民办 " +
+         Said(Get(s, "private_schools"), "所") + "），另有教学点 " +
+         Said(Get(s, "teaching_points"), "个") + "\n";
   TextTable types({"办学类型", "公办", "民办", "合计"});
   for (const app::SchoolTypeCount& t : s.by_type) {
     const meta::SchoolTypeInfo* info = meta::FindSchoolType(t.type);
     types.Add({std::to_string(t.type) + " " + (info ? std::string(info->name) : "?"),
-               Thousands(t.public_count), Thousands(t.private_count),
-               Thousands(t.public_count + t.private_count)});
+               Count(t.public_count), Count(t.private_count),
+               Count(t.public_count + t.private_count)});
   }
   out += types.Render() + "\n";
 
-  out += "在校学生 " + Thousands(s.students) + " 人；教职工 " + Thousands(s.staff) +
-         " 人，其中专任教师 " + Thousands(s.teachers) + " 人\n";
-  TextTable levels({"学段", "在校生", "女生", "专任教师", "生师比"});
-  for (const app::LevelCount& l : s.by_level) {
-    levels.Add({std::string(meta::EducationLevelName(l.level)), Thousands(l.students),
-                Thousands(l.female), Thousands(l.teachers),
-                l.teachers ? Ratio(l.students, l.teachers, 2) + ":1" : "—"});
+  out += "在校学生 " + Said(Get(s, "students"), "人") + "；教职工 " + Said(Get(s, "staff"), "人") +
+         "，其中专任教师 " + Said(Get(s, "fulltime_teachers"), "人") + "\n";
+  TextTable levels({"学段", "在校生", "女生", "招生", "毕业生", "专任教师", "生师比"});
+  for (const app::LevelFigures& l : s.by_level) {
+    const auto cell = [](const app::StatsFigure& f) {
+      return f.code.empty() ? std::string("—") : f.has_value() ? Count(f.value) : "无数据";
+    };
+    levels.Add({std::string(meta::EducationLevelName(l.level)), cell(l.students),
+                Count(l.students.female), cell(l.entrants), cell(l.graduates), cell(l.teachers),
+                l.ratio.text.empty() ? "—" : l.ratio.text});
   }
-  out += levels.Render() + "\n";
+  out += levels.Render();
+  out += "  招生为统计时点进入起始年级的新生，毕业生为统计期内毕业的学生\n\n";
 
-  out += "在校生中：少数民族 " + Thousands(s.minority) + " 人（" + Percent(s.minority, s.students) +
-         "），留守儿童 " + Thousands(s.left_behind) + " 人，进城务工人员随迁子女 " +
-         Thousands(s.migrant_children) + " 人，残疾学生 " + Thousands(s.disabled) +
-         " 人，建档立卡学生 " + Thousands(s.registered_poor) + " 人\n\n";
+  out += "在校生中：少数民族 " + Said(Get(s, "minority_students"), "人") + "，留守儿童 " +
+         Said(Get(s, "left_behind_students"), "人") + "，进城务工人员随迁子女 " +
+         Said(Get(s, "migrant_students"), "人") + "，残疾学生 " +
+         Said(Get(s, "disabled_students"), "人") + "，建档立卡学生 " +
+         Said(Get(s, "registered_poor_students"), "人") + "\n";
+  out += "统计期内义务教育辍学（期末未复学）" + Said(Get(s, "compulsory_dropouts"), "人") + "\n\n";
 
-  out += "学籍异动（" + s.flow.start().ToChinese() + "—" + s.flow.end().ToChinese() + "）\n";
-  if (s.events.empty()) {
-    out += "  （无记录）\n";
-  } else {
-    TextTable ev({"异动类型", "人次"});
-    for (const auto& [type, count] : s.events)
-      ev.Add({std::string(meta::EventTypeName(type)), Thousands(count)});
-    out += ev.Render();
+  out += "学籍异动（统计期 " + s.flow.start().ToChinese() + "—" + s.flow.end().ToChinese() + "）\n";
+  TextTable ev({"异动类型", "人次"});
+  bool any = false;
+  for (const app::StatsFigure& f : s.events) {
+    if (f.has_value() && f.value == 0) continue;
+    std::string type = f.name;  // "转出人次" → "转出"
+    for (std::string_view suffix : {"人次", "人数"}) {
+      if (type.ends_with(suffix)) type.resize(type.size() - suffix.size());
+    }
+    any = true;
+    ev.Add({type, f.has_value() ? Count(f.value) : (f.note.empty() ? "无数据" : f.note)});
   }
+  out += any ? ev.Render() : "  （无记录）\n";
   return out;
 }
 

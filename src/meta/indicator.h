@@ -21,6 +21,7 @@ enum class IndicatorUnit : unsigned char {
 struct Indicator {
   std::string code;         // "primary_dropout_rate"
   std::string name;         // "小学年辍学率"
+  std::string category;     // the group it is listed under ("入学与控辍保学"); may be empty
   std::string numerator;    // expression
   std::string denominator;  // expression; empty: the value is the numerator
   double factor = 1;        // 100 for a percentage

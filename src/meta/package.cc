@@ -16,12 +16,13 @@ constexpr std::size_t kErrorsInMessage = 5;
 void ReadIndicator(PackageReader& r, const std::string& file, const std::string& key, const json& o,
                    Package* p) {
   r.UnknownKeys(file, key, o,
-                {"code", "name", "numerator", "denominator", "factor", "unit", "unit_word",
-                 "decimals", "splits", "spread_weight", "mean_of", "flow", "applies_down_to",
-                 "not_applicable_reason", "definition", "basis"});
+                {"code", "name", "category", "numerator", "denominator", "factor", "unit",
+                 "unit_word", "decimals", "splits", "spread_weight", "mean_of", "flow",
+                 "applies_down_to", "not_applicable_reason", "definition", "basis"});
   Indicator ind;
   ind.code = r.Text(file, key, o, "code", true);
   ind.name = r.Text(file, key, o, "name", true);
+  ind.category = r.Text(file, key, o, "category", false);
   ind.mean_of = r.Texts(file, key, o, "mean_of");
   ind.numerator = r.Text(file, key, o, "numerator", ind.mean_of.empty());
   ind.spread_weight = r.Text(file, key, o, "spread_weight", false);

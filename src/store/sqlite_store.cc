@@ -162,6 +162,20 @@ void BindStaff(Stmt& s, const meta::Staff& st, std::string* scratch) {
 }
 
 // Bind an event's fields (all but id) to parameters 1..6; the date as above.
+meta::StatusEvent ReadEvent(const Stmt& s, int c) {
+  meta::StatusEvent e;
+  e.id = s.Int(c);
+  e.student_id = s.Int(c + 1);
+  e.type = static_cast<meta::EventType>(s.Int(c + 2));
+  e.date = ReadDate(s, c + 3);
+  e.org_unit_id = s.IsNull(c + 4) ? 0 : s.Int(c + 4);
+  e.other_org_unit_id = s.IsNull(c + 5) ? 0 : s.Int(c + 5);
+  e.note = s.Text(c + 6);
+  return e;
+}
+constexpr std::string_view kEventCols =
+    "id, student_id, event_type, event_date, org_unit_id, other_org_unit_id, note";
+
 void BindEvent(Stmt& s, const meta::StatusEvent& e, std::string* scratch) {
   *scratch = e.date.ToString();
   s.Bind(1, e.student_id).Bind(2, static_cast<int>(e.type)).BindText(3, *scratch);
@@ -689,6 +703,44 @@ Status SqliteStore::ForEachEnrolled(
   return Status::OK();
 }
 
+Status SqliteStore::FindStatusEvents(std::span<const std::int64_t> student_ids,
+                                     std::vector<Found<meta::StatusEvent>>* out) {
+  out->clear();
+  EL_ASSIGN_OR_RETURN(Stmt * s, impl_->Cached(Sql({"SELECT ", kEventCols,
+                                                   " FROM status_events WHERE student_id = ?1 "
+                                                   "ORDER BY event_date, id"})));
+  for (std::size_t i = 0; i < student_ids.size(); ++i) {
+    s->Bind(1, student_ids[i]);
+    EL_RETURN_IF_ERROR(internal::ForEachRow(*s, [&](const Stmt& row) {
+      out->push_back(Found<meta::StatusEvent>{i, ReadEvent(row, 0)});
+      return Status::OK();
+    }));
+  }
+  return Status::OK();
+}
+
+Status SqliteStore::ForEachStatusEvent(
+    core::Date from, core::Date to, std::span<const std::int64_t> org_unit_ids,
+    const std::function<Status(const meta::Student&, const meta::StatusEvent&)>& fn) {
+  EL_ASSIGN_OR_RETURN(
+      Stmt * s,
+      impl_->Cached(
+          Sql({"SELECT s.id, s.id_type, s.id_number, s.id_number_15, s.student_no, s.name, s.sex, "
+               "s.birth_date, s.ethnicity, s.hukou, s.disability, s.flags, e.id, e.student_id, "
+               "e.event_type, e.event_date, e.org_unit_id, e.other_org_unit_id, e.note "
+               "FROM status_events e JOIN students s ON s.id = e.student_id "
+               "WHERE e.org_unit_id = ?1 AND e.event_date BETWEEN ?2 AND ?3 "
+               "ORDER BY e.event_date, e.id"})));
+  const std::string a = from.ToString();
+  const std::string b = to.ToString();
+  for (const std::int64_t org : org_unit_ids) {
+    s->Bind(1, org).BindText(2, a).BindText(3, b);
+    EL_RETURN_IF_ERROR(internal::ForEachRow(
+        *s, [&](const Stmt& row) { return fn(ReadStudent(row, 0), ReadEvent(row, 12)); }));
+  }
+  return Status::OK();
+}
+
 Status SqliteStore::ForEachStaffAssignment(
     int school_year, std::span<const std::int64_t> org_unit_ids,
     const std::function<Status(const meta::Staff&, const meta::StaffAssignment&)>& fn) {
@@ -837,80 +889,6 @@ Result<std::vector<int>> SqliteStore::SchoolYears() {
     return Status::OK();
   }));
   return out;
-}
-
-Result<std::vector<EnrolmentCount>> SqliteStore::CountEnrolments(int school_year) {
-  EL_ASSIGN_OR_RETURN(
-      Stmt * s, impl_->Cached("SELECT e.org_unit_id, e.grade, s.sex, count(*) FROM enrolments e "
-                              "JOIN students s ON s.id = e.student_id WHERE e.school_year = ?1 "
-                              "GROUP BY e.org_unit_id, e.grade, s.sex"));
-  s->Bind(1, school_year);
-  std::vector<EnrolmentCount> out;
-  EL_RETURN_IF_ERROR(internal::ForEachRow(*s, [&](const Stmt& row) {
-    out.push_back(EnrolmentCount{row.Int(0), static_cast<int>(row.Int(1)),
-                                 static_cast<core::Sex>(row.Int(2)), row.Int(3)});
-    return Status::OK();
-  }));
-  return out;
-}
-
-Result<std::vector<StudentGroupCount>> SqliteStore::CountStudentGroups(int school_year) {
-  auto has = [](meta::StudentFlag f) { return "sum((s.flags & " + std::to_string(f) + ") != 0)"; };
-  EL_ASSIGN_OR_RETURN(
-      Stmt * s,
-      impl_->Cached(
-          "SELECT e.org_unit_id, count(*), sum(s.ethnicity NOT IN (0, 1)), " +
-          has(meta::kLeftBehind) + ", " + has(meta::kMigrantChild) + ", " + has(meta::kDisabled) +
-          ", " + has(meta::kRegisteredPoor) +
-          " FROM enrolments e JOIN students s ON s.id = e.student_id WHERE e.school_year = ?1 "
-          "GROUP BY e.org_unit_id"));
-  s->Bind(1, school_year);
-  std::vector<StudentGroupCount> out;
-  EL_RETURN_IF_ERROR(internal::ForEachRow(*s, [&](const Stmt& row) {
-    out.push_back(StudentGroupCount{row.Int(0), row.Int(1), row.Int(2), row.Int(3), row.Int(4),
-                                    row.Int(5), row.Int(6)});
-    return Status::OK();
-  }));
-  return out;
-}
-
-Result<std::vector<StaffCount>> SqliteStore::CountStaff(int school_year) {
-  EL_ASSIGN_OR_RETURN(
-      Stmt * s,
-      impl_->Cached("SELECT org_unit_id, post, level_taught, count(*) FROM staff_assignments "
-                    "WHERE school_year = ?1 GROUP BY org_unit_id, post, level_taught"));
-  s->Bind(1, school_year);
-  std::vector<StaffCount> out;
-  EL_RETURN_IF_ERROR(internal::ForEachRow(*s, [&](const Stmt& row) {
-    StaffCount c;
-    c.org_unit_id = row.Int(0);
-    c.post = static_cast<meta::Post>(row.Int(1));
-    if (!row.IsNull(2)) c.level_taught = static_cast<meta::EducationLevel>(row.Int(2));
-    c.count = row.Int(3);
-    out.push_back(c);
-    return Status::OK();
-  }));
-  return out;
-}
-
-Result<std::vector<EventCount>> SqliteStore::CountEvents(core::Date from, core::Date to) {
-  EL_ASSIGN_OR_RETURN(
-      Stmt * s,
-      impl_->Cached("SELECT coalesce(org_unit_id, 0), event_type, count(*) FROM status_events "
-                    "WHERE event_date BETWEEN ?1 AND ?2 GROUP BY 1, 2"));
-  const std::string a = from.ToString();
-  const std::string b = to.ToString();
-  s->BindText(1, a).BindText(2, b);
-  std::vector<EventCount> out;
-  EL_RETURN_IF_ERROR(internal::ForEachRow(*s, [&](const Stmt& row) {
-    out.push_back(EventCount{row.Int(0), static_cast<meta::EventType>(row.Int(1)), row.Int(2)});
-    return Status::OK();
-  }));
-  return out;
-}
-
-Result<std::int64_t> SqliteStore::CountStudents() {
-  return impl_->QueryInt("SELECT count(*) FROM students");
 }
 
 Result<std::vector<AuditEntry>> SqliteStore::RecentAudit(int limit) {

@@ -50,6 +50,12 @@ class SqliteStore final : public Store {
   core::Status ForEachEnrolled(
       int school_year, std::span<const std::int64_t> org_unit_ids,
       const std::function<core::Status(const meta::Student&, const meta::Enrolment&)>& fn) override;
+  core::Status FindStatusEvents(std::span<const std::int64_t> student_ids,
+                                std::vector<Found<meta::StatusEvent>>* out) override;
+  core::Status ForEachStatusEvent(
+      core::Date from, core::Date to, std::span<const std::int64_t> org_unit_ids,
+      const std::function<core::Status(const meta::Student&, const meta::StatusEvent&)>& fn)
+      override;
   core::Status ForEachStaffAssignment(
       int school_year, std::span<const std::int64_t> org_unit_ids,
       const std::function<core::Status(const meta::Staff&, const meta::StaffAssignment&)>& fn)
@@ -62,11 +68,6 @@ class SqliteStore final : public Store {
                                   const SchoolScan& scan) override;
   core::Status ScanStaffAssignments(const ScanFn<StaffFacts>& fn) override;
   core::Result<std::vector<int>> SchoolYears() override;
-  core::Result<std::vector<EnrolmentCount>> CountEnrolments(int school_year) override;
-  core::Result<std::vector<StudentGroupCount>> CountStudentGroups(int school_year) override;
-  core::Result<std::vector<StaffCount>> CountStaff(int school_year) override;
-  core::Result<std::vector<EventCount>> CountEvents(core::Date from, core::Date to) override;
-  core::Result<std::int64_t> CountStudents() override;
   core::Result<std::optional<Submission>> FindSubmission(std::string_view data_set,
                                                          std::int64_t org_unit_id,
                                                          int period) override;

@@ -44,40 +44,6 @@ struct Found {
   T value;
 };
 
-// A count of enrolments of one school, grade and sex.
-struct EnrolmentCount {
-  std::int64_t org_unit_id = 0;
-  int grade = 0;
-  core::Sex sex = core::Sex::kUnknown;
-  std::int64_t count = 0;
-};
-
-// Students of one school in a school year, with the groups summaries report.
-struct StudentGroupCount {
-  std::int64_t org_unit_id = 0;
-  std::int64_t total = 0;
-  std::int64_t minority = 0;  // ethnicity other than 汉族 (01)
-  std::int64_t left_behind = 0;
-  std::int64_t migrant_child = 0;
-  std::int64_t disabled = 0;
-  std::int64_t registered_poor = 0;
-};
-
-// A count of staff assignments of one school, post and level taught.
-struct StaffCount {
-  std::int64_t org_unit_id = 0;
-  meta::Post post = meta::Post::kUnknown;
-  std::optional<meta::EducationLevel> level_taught;
-  std::int64_t count = 0;
-};
-
-// A count of status events of one type at one school over a date range.
-struct EventCount {
-  std::int64_t org_unit_id = 0;
-  meta::EventType type = meta::EventType::kAdmit;
-  std::int64_t count = 0;
-};
-
 class Store {
  public:
   virtual ~Store() = default;
@@ -114,6 +80,15 @@ class Store {
   virtual core::Status ForEachEnrolled(
       int school_year, std::span<const std::int64_t> org_unit_ids,
       const std::function<core::Status(const meta::Student&, const meta::Enrolment&)>& fn) = 0;
+  // The status events of the students `student_ids`, any date, each student's by date: `out`
+  // gets one entry per event, its index that of the student.
+  virtual core::Status FindStatusEvents(std::span<const std::int64_t> student_ids,
+                                        std::vector<Found<meta::StatusEvent>>* out) = 0;
+  // Call `fn` for each status event dated within [from, to] at one of `org_unit_ids`, with its
+  // student, by date.
+  virtual core::Status ForEachStatusEvent(
+      core::Date from, core::Date to, std::span<const std::int64_t> org_unit_ids,
+      const std::function<core::Status(const meta::Student&, const meta::StatusEvent&)>& fn) = 0;
   // Call `fn` for each staff assignment in `school_year` at one of `org_unit_ids`.
   virtual core::Status ForEachStaffAssignment(
       int school_year, std::span<const std::int64_t> org_unit_ids,
@@ -132,15 +107,9 @@ class Store {
   virtual core::Status ScanSchoolRegister(std::int64_t school_id, std::span<const int> years,
                                           const SchoolScan& scan) = 0;
 
-  // --- aggregates -------------------------------------------------------------------------
+  // --- the years held ---------------------------------------------------------------------
   // School years that have enrolments, ascending.
   virtual core::Result<std::vector<int>> SchoolYears() = 0;
-  virtual core::Result<std::vector<EnrolmentCount>> CountEnrolments(int school_year) = 0;
-  virtual core::Result<std::vector<StudentGroupCount>> CountStudentGroups(int school_year) = 0;
-  virtual core::Result<std::vector<StaffCount>> CountStaff(int school_year) = 0;
-  // Status events dated within [from, to], by school and type.
-  virtual core::Result<std::vector<EventCount>> CountEvents(core::Date from, core::Date to) = 0;
-  virtual core::Result<std::int64_t> CountStudents() = 0;
 
   // --- collected figures (collected.h) ---------------------------------------------------
   // The form `data_set` of `org_unit_id` for `period`, or nullopt when never saved.

@@ -249,7 +249,8 @@ TEST_F(CliTest, TheExampleCountyIsDeterministicAndAsAdvertised) {
   EXPECT_EQ(testing::QueryScalar(a, "SELECT count(*) FROM submissions WHERE state = 'returned'"),
             "1");
   // About 108 schools (teaching points included), 32,000 students a year, 2,100 staff.
-  const int schools = j["stats"]["schools"].get<int>() + j["stats"]["teaching_points"].get<int>();
+  const int schools = j["stats"]["figures"]["schools"].get<int>() +
+                      j["stats"]["figures"]["teaching_points"].get<int>();
   EXPECT_EQ(schools, 108);
   EXPECT_EQ(testing::QueryScalar(a, "SELECT count(*) FROM org_units WHERE level = 5"), "108");
   for (int year = 2022; year <= 2026; ++year) {
@@ -258,11 +259,11 @@ TEST_F(CliTest, TheExampleCountyIsDeterministicAndAsAdvertised) {
     EXPECT_GT(n, 28000) << year;
     EXPECT_LT(n, 36000) << year;
   }
-  const int staff = j["stats"]["staff"].get<int>();
+  const int staff = j["stats"]["figures"]["staff"].get<int>();
   EXPECT_GT(staff, 1800);
   EXPECT_LT(staff, 2400);
   // The stats agree with a count straight from the tables.
-  EXPECT_EQ(std::to_string(j["stats"]["students"].get<int>()),
+  EXPECT_EQ(std::to_string(j["stats"]["figures"]["students"].get<int>()),
             testing::QueryScalar(a, "SELECT count(*) FROM enrolments WHERE school_year = 2026"));
   // Every kind of school a county has.
   for (int type : {111, 211, 218, 311, 312, 342, 365, 514}) {
@@ -384,7 +385,8 @@ TEST(CheckReportCliTest, ComparesFiguresWithTheRegister) {
   EXPECT_EQ(f["kind"], "record_mismatch");
   EXPECT_EQ(f["stated"], wrong_teachers);
   EXPECT_EQ(f["expected"], std::stoi(teachers));
-  EXPECT_NE(f["query"].get<std::string>().find("eduledger stats --year 2026"), std::string::npos);
+  EXPECT_NE(f["query"].get<std::string>().find("eduledger indicators --year 2026"),
+            std::string::npos);
   // Without --db nothing is compared.
   EXPECT_EQ(CheckReport({"check-report", dir.File("s.txt")}).exit_code, 0);
 }
