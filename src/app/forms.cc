@@ -1,11 +1,13 @@
 #include "app/forms.h"
 
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <set>
 
 #include "app/rule_checker_internal.h"
 #include "core/rounding.h"
+#include "core/statistics_year.h"
 #include "core/text.h"
 
 namespace eduledger::app {
@@ -68,7 +70,7 @@ Result<Form> Resolve(store::Store& store, const Actor& actor, const Metadata& md
 }
 
 std::string FormLabel(const Form& f, int year) {
-  return "“" + f.org->name + "” " + std::to_string(year) + " 学年的“" + f.set->name + "”";
+  return "“" + f.org->name + "” " + std::to_string(year) + "年的“" + f.set->name + "”";
 }
 
 // The values of a request, checked and made canonical; faults name file, row and column.
@@ -214,7 +216,9 @@ Result<SubmitResult> SubmitOne(store::Store& store, const Actor& actor, const Me
   if (f.year_idx < 0) {
     return Status::FailedPrecondition(
         "no_such_year", "学籍中没有 " + std::to_string(request.key.school_year) +
-                            " 学年的记录：请先导入该学年的学籍，报表要与学籍对照校验");
+                            "年（统计时点 " +
+                            core::SnapshotDate(request.key.school_year).ToChinese() +
+                            "）的在校生记录：请先导入该年的学生名单，报表要与学籍对照校验");
   }
   const std::string label = FormLabel(f, request.key.school_year);
   if (f.stored && f.stored->state == store::SubmissionState::kApproved) {
@@ -388,13 +392,26 @@ Result<std::vector<FormStatus>> ListForms(store::Store& store, const Actor& acto
   return out;
 }
 
-Result<std::vector<RuleResult>> ValidateForms(store::Store& store, const Actor& actor,
-                                              const Metadata& md, int school_year) {
+Result<Validation> ValidateForms(store::Store& store, const Actor& actor, const Metadata& md,
+                                 int year) {
   EL_ASSIGN_OR_RETURN(internal::RuleChecker checker, internal::RuleChecker::Open(store, md));
-  const Scope scope(actor, checker.snapshot().orgs());
-  EL_ASSIGN_OR_RETURN(std::vector<store::Submission> saved, store.ListSubmissions(school_year));
+  const meta::OrgTree& tree = checker.snapshot().orgs();
+  const Scope scope(actor, tree);
+  EL_ASSIGN_OR_RETURN(std::vector<store::Submission> saved, store.ListSubmissions(year));
   std::erase_if(saved, [&](const store::Submission& s) { return !scope.Sees(s.org_unit_id); });
-  return checker.CheckAll(saved);
+  Validation out;
+  out.year = year;
+  for (const meta::DataSet& set : md.data_sets()) {
+    for (const meta::OrgUnit& u : tree.units()) {
+      if (!set.DueAt(u) || !scope.Sees(u)) continue;
+      ++out.forms_due;
+      out.forms_saved += std::any_of(saved.begin(), saved.end(), [&](const store::Submission& s) {
+        return s.data_set == set.code && s.org_unit_id == u.id;
+      });
+    }
+  }
+  out.broken = checker.CheckAll(saved);
+  return out;
 }
 
 Result<std::vector<FormChange>> ListFormChanges(store::Store& store, const Actor& actor,

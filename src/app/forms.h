@@ -105,10 +105,20 @@ struct FormStatus {
 core::Result<std::vector<FormStatus>> ListForms(store::Store& store, const Actor& actor,
                                                 const Metadata& md, int school_year);
 
-// Run every rule on every saved form of `school_year` (any state): the broken ones, by org
-// unit. Warnings carry their explanation when one was given.
-core::Result<std::vector<RuleResult>> ValidateForms(store::Store& store, const Actor& actor,
-                                                    const Metadata& md, int school_year);
+// What validating a statistics year found: the broken rules of the saved forms, and how many
+// forms were due and how many of them were saved at all (a year whose forms are all unfilled
+// has nothing to pass).
+struct Validation {
+  int year = 0;
+  std::size_t forms_due = 0;    // forms due at the units the actor sees
+  std::size_t forms_saved = 0;  // of those, saved in any state
+  std::vector<RuleResult> broken;
+};
+
+// Run every rule on every saved form of statistics year `year` (any state): the broken ones,
+// by org unit. Warnings carry their explanation when one was given.
+core::Result<Validation> ValidateForms(store::Store& store, const Actor& actor, const Metadata& md,
+                                       int year);
 
 // Values changed after approval in `school_year`, with their form.
 struct FormChange {

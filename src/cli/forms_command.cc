@@ -5,10 +5,11 @@
 #include <nlohmann/json.hpp>
 
 #include "app/forms.h"
+#include "app/requested_year.h"
 #include "app/store_open.h"
 #include "cli/commands.h"
 #include "cli/text_output.h"
-#include "core/period.h"
+#include "cli/year_output.h"
 #include "core/rounding.h"
 
 namespace eduledger::cli {
@@ -32,7 +33,7 @@ void AddPackagesOption(CLI::App* cmd, std::vector<std::string>* packages) {
 void AddFormOptions(CLI::App* cmd, FormArgs* args) {
   cmd->add_option("--form", args->form, "报表代码或名称")->required();
   cmd->add_option("--org", args->org, "填报单位代码或名称")->required();
-  cmd->add_option("--year", args->year, "学年（起始年份，如 2025）")->required();
+  cmd->add_option("--year", args->year, "统计年度（如 2025：统计时点 2025年9月1日）")->required();
   AddPackagesOption(cmd, &args->packages);
 }
 
@@ -48,35 +49,62 @@ void WithStore(CliContext& ctx, const std::vector<std::string>& packages, Fn fn)
   fn(**store, *md);
 }
 
-void PrintRules(const std::vector<app::RuleResult>& rules, OutputFormat format) {
-  if (format == OutputFormat::kJson) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const app::RuleResult& r : rules) {
-      out.push_back({{"rule", r.rule},
-                     {"name", r.name},
-                     {"severity", r.severity == meta::RuleSeverity::kError ? "error" : "warning"},
-                     {"data_set", r.data_set},
-                     {"org_unit_code", r.org_code},
-                     {"org_unit_name", r.org_name},
-                     {"message", r.message},
-                     {"left", std::isnan(r.left) ? nlohmann::json() : nlohmann::json(r.left)},
-                     {"right", std::isnan(r.right) ? nlohmann::json() : nlohmann::json(r.right)},
-                     {"explanation", r.explanation}});
-    }
-    std::printf("%s\n", out.dump(2).c_str());
-    return;
-  }
-  if (rules.empty()) {
-    std::printf("全部校验通过\n");
-    return;
-  }
+// The broken rules as a table for people.
+std::string RulesTable(const app::Metadata& md, const std::vector<app::RuleResult>& rules) {
   TextTable table({"单位", "报表", "规则", "类别", "说明", "左边", "右边", "填报说明"});
   for (const app::RuleResult& r : rules) {
-    table.Add({r.org_name, r.data_set, r.name,
+    const meta::DataSet* set = md.FindDataSet(r.data_set);
+    table.Add({r.org_name, set ? set->name : r.data_set, r.name,
                r.severity == meta::RuleSeverity::kError ? "逻辑校验（错误）" : "经验校验（警告）",
                r.message, Number(r.left), Number(r.right), r.explanation});
   }
-  std::printf("%s", table.Render().c_str());
+  return table.Render();
+}
+
+// The statistics year a listing means: --year, or the latest whose snapshot has passed.
+int YearOf(int year) { return app::RequestedYear(year, core::Date::Today()); }
+
+void PrintValidation(const app::Metadata& md, const app::Validation& v, OutputFormat format) {
+  const std::vector<app::RuleResult>& rules = v.broken;
+  if (format == OutputFormat::kJson) {
+    nlohmann::json broken = nlohmann::json::array();
+    for (const app::RuleResult& r : rules) {
+      broken.push_back(
+          {{"rule", r.rule},
+           {"name", r.name},
+           {"severity", r.severity == meta::RuleSeverity::kError ? "error" : "warning"},
+           {"data_set", r.data_set},
+           {"org_unit_code", r.org_code},
+           {"org_unit_name", r.org_name},
+           {"message", r.message},
+           {"left", std::isnan(r.left) ? nlohmann::json() : nlohmann::json(r.left)},
+           {"right", std::isnan(r.right) ? nlohmann::json() : nlohmann::json(r.right)},
+           {"explanation", r.explanation}});
+    }
+    nlohmann::json out = {{"forms_due", v.forms_due},
+                          {"forms_saved", v.forms_saved},
+                          {"forms_unfilled", v.forms_due - v.forms_saved}};
+    AddStatisticsYear(v.year, &out);
+    out["broken"] = broken;
+    std::printf("%s\n", out.dump(2).c_str());
+    return;
+  }
+  std::printf("%s：应填报报表 %zu 张，已填报 %zu 张，未填报 %zu 张\n",
+              StatisticsYearHeading(v.year).c_str(), v.forms_due, v.forms_saved,
+              v.forms_due - v.forms_saved);
+  if (v.forms_saved == 0) {
+    std::printf("未填报 %zu 张，没有可校验的报表\n", v.forms_due);
+    return;
+  }
+  if (rules.empty()) {
+    std::string unfilled;
+    if (v.forms_due > v.forms_saved) {
+      unfilled = "；另有未填报 " + std::to_string(v.forms_due - v.forms_saved) + " 张";
+    }
+    std::printf("已填报的 %zu 张报表全部校验通过%s\n", v.forms_saved, unfilled.c_str());
+    return;
+  }
+  std::printf("%s", RulesTable(md, rules).c_str());
 }
 
 void AddSubmit(CLI::App& app, CliContext& ctx) {
@@ -125,7 +153,7 @@ void AddSubmit(CLI::App& app, CliContext& ctx) {
       std::printf("已保存 %zu 个数值，报表状态：%s\n", request.values.size(), state.c_str());
       if (!result->warnings.empty()) {
         std::printf("经验校验未通过但已说明 %zu 条：\n", result->warnings.size());
-        PrintRules(result->warnings, ctx.format);
+        std::printf("%s", RulesTable(md, result->warnings).c_str());
       }
       if (result->changed_after_approval > 0) {
         std::printf("审核后修改了 %zu 个数值（已记录，可用 eduledger changes 查看）\n",
@@ -170,18 +198,19 @@ void AddForms(CLI::App& app, CliContext& ctx) {
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand("forms",
-                                     "列出一个学年应填报的报表及其状态（未填报、草稿、"
+                                     "列出一个统计年度应填报的报表及其状态（未填报、草稿、"
                                      "已上报、已审核、已退回）");
-  cmd->add_option("--year", args->year, "学年（起始年份）")->required();
+  cmd->add_option("--year", args->year, "统计年度（默认统计时点已过的最近一年）");
   AddPackagesOption(cmd, &args->packages);
   cmd->callback([&ctx, args] {
     WithStore(ctx, args->packages, [&](store::Store& store, const app::Metadata& md) {
-      auto forms = app::ListForms(store, ctx.actor, md, args->year);
+      const int year = YearOf(args->year);
+      auto forms = app::ListForms(store, ctx.actor, md, year);
       if (!forms.ok()) return ctx.Fail(forms.status());
       if (ctx.json()) {
-        nlohmann::json out = nlohmann::json::array();
+        nlohmann::json list = nlohmann::json::array();
         for (const app::FormStatus& f : *forms) {
-          out.push_back(
+          list.push_back(
               {{"data_set", f.data_set},
                {"org_unit_code", f.org_code},
                {"org_unit_name", f.org_name},
@@ -190,9 +219,13 @@ void AddForms(CLI::App& app, CliContext& ctx) {
                {"values", f.values},
                {"comment", f.submission ? f.submission->comment : ""}});
         }
+        nlohmann::json out = nlohmann::json::object();
+        AddStatisticsYear(year, &out);
+        out["forms"] = list;
         std::printf("%s\n", out.dump(2).c_str());
         return;
       }
+      std::printf("%s 报表\n", StatisticsYearHeading(year).c_str());
       TextTable table({"报表", "单位", "状态", "数值个数", "更新时间", "意见"});
       for (const app::FormStatus& f : *forms) {
         table.Add(
@@ -213,15 +246,16 @@ void AddValidate(CLI::App& app, CliContext& ctx) {
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand(
-      "validate", "对一个学年已填报的全部报表运行校验规则，按单位列出未通过的规则");
-  cmd->add_option("--year", args->year, "学年（起始年份）")->required();
+      "validate",
+      "对一个统计年度已填报的全部报表运行校验规则，按单位列出未通过的规则和未填报的报表数");
+  cmd->add_option("--year", args->year, "统计年度（默认统计时点已过的最近一年）");
   AddPackagesOption(cmd, &args->packages);
   cmd->callback([&ctx, args] {
     WithStore(ctx, args->packages, [&](store::Store& store, const app::Metadata& md) {
-      auto rules = app::ValidateForms(store, ctx.actor, md, args->year);
-      if (!rules.ok()) return ctx.Fail(rules.status());
-      PrintRules(*rules, ctx.format);
-      for (const app::RuleResult& r : *rules) {
+      auto v = app::ValidateForms(store, ctx.actor, md, YearOf(args->year));
+      if (!v.ok()) return ctx.Fail(v.status());
+      PrintValidation(md, *v, ctx.format);
+      for (const app::RuleResult& r : v->broken) {
         if (r.severity == meta::RuleSeverity::kError) ctx.exit_code = kExitRejected;
       }
     });
@@ -232,7 +266,7 @@ void AddChanges(CLI::App& app, CliContext& ctx) {
   auto year = std::make_shared<int>(0);
   CLI::App* cmd =
       app.add_subcommand("changes", "列出报表审核后被修改的数值（原值、新值、修改人、时间）");
-  cmd->add_option("--year", *year, "学年（起始年份；默认全部）");
+  cmd->add_option("--year", *year, "统计年度（默认全部年度）");
   cmd->callback([&ctx, year] {
     auto store = ctx.OpenStore(false);
     if (!store.ok()) return ctx.Fail(store.status());
