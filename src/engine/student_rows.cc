@@ -124,6 +124,7 @@ void StudentRows::AddEnrolment(const store::EnrolmentFacts& f) {
   e.class_id = cls->second;
   e.grade = static_cast<std::int8_t>(f.grade);
   e.school_year = static_cast<std::int16_t>(f.school_year);
+  e.joined_after_snapshot = !f.joined.is_null() && f.joined.days() > SnapshotDay(f.school_year);
   s.first_enrolment = static_cast<std::int32_t>(enrolments_.size());
   enrolments_.push_back(e);
 }
@@ -167,31 +168,16 @@ StudentRows::Rows StudentRows::Finish() {
   std::vector<std::uint32_t> row_class;      // the class of each row of out.students
   row_class.reserve(enrolments_.size());
   for (const StudentState& s : students_) {
-    // The enrolment of each year held on its snapshot day: not one the student arrived at by
-    // a transfer after the snapshot, when another enrolment of the year is there.
+    // The enrolment of each year held on its snapshot day: not one the student joined after
+    // it (by a transfer during the year); one per year.
     stock.clear();
     for (std::int32_t i = s.first_enrolment; i >= 0;
          i = enrolments_[static_cast<std::size_t>(i)].next) {
       const EnrolmentState& e = enrolments_[static_cast<std::size_t>(i)];
-      const auto arrived_later = [&](const EnrolmentState& x) {
-        for (std::int32_t v = s.first_event; v >= 0;
-             v = events_[static_cast<std::size_t>(v)].next) {
-          const EventState& ev = events_[static_cast<std::size_t>(v)];
-          if (ev.type == meta::EventType::kTransferIn && ev.org == static_cast<int>(x.org) &&
-              core::SchoolYearOf(ev.date) == x.school_year &&
-              ev.date.days() > SnapshotDay(x.school_year)) {
-            return true;
-          }
-        }
-        return false;
-      };
-      auto same = std::find_if(stock.begin(), stock.end(), [&](const EnrolmentState* o) {
-        return o->school_year == e.school_year;
-      });
-      if (same == stock.end()) {
+      if (e.joined_after_snapshot) continue;
+      if (std::none_of(stock.begin(), stock.end(),
+                       [&](const EnrolmentState* o) { return o->school_year == e.school_year; })) {
         stock.push_back(&e);
-      } else if (arrived_later(**same) && !arrived_later(e)) {
-        *same = &e;
       }
     }
     const auto stock_in = [&](int year) -> const EnrolmentState* {

@@ -2,9 +2,9 @@
 // students, enrolments and status events into packed rows. Internal to the engine.
 //
 // A student's enrolments and events are gathered first and read together in Finish():
-//   - a school year's row is the enrolment the student held on its snapshot day. A second
-//     enrolment in the same year at another school, explained by a transfer in after the
-//     snapshot (转入), is where the student went, not a second stock row;
+//   - a school year's row is the enrolment the student held on its snapshot day. An
+//     enrolment joined after it (meta::Enrolment::joined: a transfer during the year) is where
+//     the student went, not a row of the snapshot;
 //   - its events, end status and start status come from the student's events, wherever they
 //     happened; next_level and previous from the rows of the years after and before;
 //   - each event is also a row of its own (the events table), at the school where it happened,
@@ -94,6 +94,7 @@ class StudentRows {
     std::uint32_t class_id;
     std::int16_t school_year;
     std::int8_t grade;
+    bool joined_after_snapshot;  // arrived during the year: not on the snapshot day's roll
   };
   struct EventState {
     std::int32_t next;

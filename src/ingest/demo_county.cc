@@ -73,9 +73,9 @@ core::Status WriteCounty(store::Store& store, const CountyLayout& layout, std::i
   std::vector<meta::Enrolment> enrolments;
   enrolments.reserve(students.enrolments.size());
   for (const internal::DemoEnrolment& e : students.enrolments) {
-    enrolments.push_back(meta::Enrolment{students.people[e.person].id, e.year,
-                                         school_id[static_cast<std::size_t>(e.school)], e.grade,
-                                         std::to_string(e.class_no) + "班", e.admission_ym});
+    enrolments.push_back(meta::Enrolment{
+        students.people[e.person].id, e.year, school_id[static_cast<std::size_t>(e.school)],
+        e.grade, std::to_string(e.class_no) + "班", e.admission_ym, core::Date()});
   }
   EL_RETURN_IF_ERROR(txn.InsertEnrolments(enrolments));
   std::vector<meta::StatusEvent> events;

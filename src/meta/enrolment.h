@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <string>
 
+#include "core/date.h"
+
 namespace eduledger::meta {
 
 struct Enrolment {
@@ -16,6 +18,10 @@ struct Enrolment {
   int grade = 0;                 // see grade.h
   std::string class_name;        // 班级, as the school names it ("3班", "七(2)班")
   int admission_ym = 0;          // 入学年月 at this school, YYYYMM; 0 unknown
+  // The day a student who arrived during the school year by a transfer joined this school;
+  // null for one on its roll on the snapshot day (the stock). Set by the import when a
+  // transfer explains a second enrolment of the year.
+  core::Date joined;
 
   friend bool operator==(const Enrolment&, const Enrolment&) = default;
 };

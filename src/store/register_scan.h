@@ -33,6 +33,7 @@ struct EnrolmentFacts {
   std::int64_t org_unit_id = 0;
   int grade = 0;
   std::string_view class_name;
+  core::Date joined;  // null: on the roll on the snapshot day (meta/enrolment.h)
 };
 
 struct EventFacts {

@@ -154,7 +154,8 @@ CREATE TABLE settings (
 )sql";
 
 // A student may hold two enrolments in one school year when a transfer explains the second:
-// the one of the snapshot day at the school left, the one at the school moved to.
+// the one of the snapshot day at the school left, and the one at the school moved to, with
+// the day the student joined it.
 constexpr std::string_view kEnrolmentPerSchool = R"sql(
 CREATE TABLE enrolments_by_school (
   student_id   INTEGER NOT NULL REFERENCES students(id),
@@ -163,9 +164,11 @@ CREATE TABLE enrolments_by_school (
   grade        INTEGER NOT NULL,
   class_name   TEXT    NOT NULL DEFAULT '',
   admission_ym INTEGER NOT NULL DEFAULT 0,
+  joined_on    TEXT,
   PRIMARY KEY (student_id, school_year, org_unit_id)
 ) WITHOUT ROWID;
-INSERT INTO enrolments_by_school
+INSERT INTO enrolments_by_school (student_id, school_year, org_unit_id, grade, class_name,
+                                  admission_ym)
   SELECT student_id, school_year, org_unit_id, grade, class_name, admission_ym FROM enrolments;
 DROP TABLE enrolments;
 ALTER TABLE enrolments_by_school RENAME TO enrolments;

@@ -30,7 +30,7 @@ constexpr std::string_view kStudentCols =
     "id, id_type, id_number, id_number_15, student_no, name, sex, birth_date, ethnicity, hukou, "
     "disability, flags";
 constexpr std::string_view kEnrolmentCols =
-    "student_id, school_year, org_unit_id, grade, class_name, admission_ym";
+    "student_id, school_year, org_unit_id, grade, class_name, admission_ym, joined_on";
 constexpr std::string_view kStaffCols = "id, id_type, id_number, name, sex, birth_date, ethnicity";
 constexpr std::string_view kAssignmentCols =
     "staff_id, school_year, org_unit_id, post, title, subject, level_taught, qualification";
@@ -128,13 +128,16 @@ meta::Enrolment ReadEnrolment(const Stmt& s, int c) {
   e.grade = static_cast<int>(s.Int(c + 3));
   e.class_name = s.Text(c + 4);
   e.admission_ym = static_cast<int>(s.Int(c + 5));
+  e.joined = ReadDate(s, c + 6);
   return e;
 }
 
-// Bind org_unit_id, grade, class_name, admission_ym, student_id, school_year to 1..6.
-void BindEnrolment(Stmt& s, const meta::Enrolment& e) {
+// Bind org_unit_id, grade, class_name, admission_ym, student_id, school_year, joined_on to
+// 1..7. The date's text goes to `scratch`, which must stay unchanged until the statement ran.
+void BindEnrolment(Stmt& s, const meta::Enrolment& e, std::string* scratch) {
+  *scratch = e.joined.ToString();
   s.Bind(1, e.org_unit_id).Bind(2, e.grade).BindText(3, e.class_name).Bind(4, e.admission_ym);
-  s.Bind(5, e.student_id).Bind(6, e.school_year);
+  s.Bind(5, e.student_id).Bind(6, e.school_year).BindTextOrNull(7, *scratch);
 }
 
 meta::Staff ReadStaff(const Stmt& s, int c) {
@@ -458,16 +461,18 @@ class SqliteTransaction final : public TransactionImpl {
   }
 
   Status InsertEnrolments(std::span<const meta::Enrolment> rows) override {
-    return InsertAll(rows, "enrolments",
-                     "org_unit_id, grade, class_name, admission_ym, student_id, school_year",
-                     BindEnrolment);
+    return InsertAll(
+        rows, "enrolments",
+        "org_unit_id, grade, class_name, admission_ym, student_id, school_year, joined_on",
+        WithScratch(BindEnrolment));
   }
 
   Status UpdateEnrolments(std::span<const meta::Enrolment> rows) override {
     return WriteAll(rows,
-                    "UPDATE enrolments SET grade = ?2, class_name = ?3, admission_ym = ?4 "
-                    "WHERE student_id = ?5 AND school_year = ?6 AND org_unit_id = ?1",
-                    BindEnrolment);
+                    "UPDATE enrolments SET grade = ?2, class_name = ?3, admission_ym = ?4, "
+                    "joined_on = ?7 WHERE student_id = ?5 AND school_year = ?6 AND "
+                    "org_unit_id = ?1",
+                    WithScratch(BindEnrolment));
   }
 
   Status InsertStatusEvents(std::span<meta::StatusEvent> events) override {
@@ -692,7 +697,7 @@ Status SqliteStore::ForEachEnrolled(
           {"SELECT s.id, s.id_type, s.id_number, s.id_number_15, s.student_no, s.name, s.sex, "
            "s.birth_date, s.ethnicity, s.hukou, s.disability, s.flags, e.student_id, "
            "e.school_year, "
-           "e.org_unit_id, e.grade, e.class_name, e.admission_ym FROM enrolments e "
+           "e.org_unit_id, e.grade, e.class_name, e.admission_ym, e.joined_on FROM enrolments e "
            "JOIN students s ON s.id = e.student_id WHERE e.school_year = ?1 AND e.org_unit_id = ?2 "
            "ORDER BY e.grade, e.class_name, s.id"})));
   for (const std::int64_t org : org_unit_ids) {
@@ -798,8 +803,10 @@ StudentFacts ReadStudentFacts(const Stmt& row) {
   return f;
 }
 
-constexpr const char* kEnrolmentFactsSelect =
-    "SELECT student_id, school_year, org_unit_id, grade, class_name FROM enrolments";
+std::string EnrolmentFactsSelect() {
+  return Sql({"SELECT student_id, school_year, org_unit_id, grade, class_name, ",
+              DaysOf("joined_on"), " FROM enrolments"});
+}
 EnrolmentFacts ReadEnrolmentFacts(const Stmt& row) {
   EnrolmentFacts f;
   f.student_id = row.Int(0);
@@ -807,6 +814,7 @@ EnrolmentFacts ReadEnrolmentFacts(const Stmt& row) {
   f.org_unit_id = row.Int(2);
   f.grade = static_cast<int>(row.Int(3));
   f.class_name = row.Text(4);
+  f.joined = ReadDays(row, 5);
   return f;
 }
 
@@ -831,7 +839,7 @@ Status SqliteStore::ScanStudents(const ScanFn<StudentFacts>& fn) {
 }
 
 Status SqliteStore::ScanEnrolments(const ScanFn<EnrolmentFacts>& fn) {
-  return Scan(kEnrolmentFactsSelect, [&](const Stmt& row) { return fn(ReadEnrolmentFacts(row)); });
+  return Scan(EnrolmentFactsSelect(), [&](const Stmt& row) { return fn(ReadEnrolmentFacts(row)); });
 }
 
 Status SqliteStore::ScanStatusEvents(const ScanFn<EventFacts>& fn) {
@@ -854,7 +862,7 @@ Status SqliteStore::ScanSchoolRegister(std::int64_t school_id, std::span<const i
   EL_RETURN_IF_ERROR(run(Sql({StudentFactsSelect(), " WHERE id", of_school}),
                          [&](const Stmt& row) { return scan.students(ReadStudentFacts(row)); }));
   EL_RETURN_IF_ERROR(
-      run(Sql({kEnrolmentFactsSelect, " WHERE student_id", of_school}),
+      run(Sql({EnrolmentFactsSelect(), " WHERE student_id", of_school}),
           [&](const Stmt& row) { return scan.enrolments(ReadEnrolmentFacts(row)); }));
   return run(Sql({EventFactsSelect(), " WHERE student_id", of_school}),
              [&](const Stmt& row) { return scan.events(ReadEventFacts(row)); });

@@ -367,12 +367,13 @@ TEST_F(CubeTest, CountsSchoolsEventsAndEntrants) {
 
 TEST_F(CubeTest, ASecondEnrolmentAfterATransferIsNotASecondPupil) {
   // m moves from the primary school to the nine-year school on 2023-11-01; the nine-year
-  // school's roster of 2023 lists her too. On 2023-09-01 she was at the primary school.
+  // school's roster of 2023 lists her too, joined that day. On 2023-09-01 she was at the
+  // primary school.
   const auto m = reg_.Student(Sex::kFemale, "2013-09-09");
   reg_.Enrol(m, 2023, primary_, 5, "5班");
   reg_.Event(m, EventType::kTransferOut, "2023-11-01", primary_);
   reg_.Event(m, EventType::kTransferIn, "2023-11-01", nine_year_);
-  reg_.Enrol(m, 2023, nine_year_, 5, "5班");
+  reg_.Enrol(m, 2023, nine_year_, 5, "5班", "2023-11-01");
   snapshot_ = reg_.Snapshot();
   EXPECT_EQ(Value("students()", 2023, county_), 8);
   EXPECT_EQ(Value("students()", 2023, nine_year_), 0);

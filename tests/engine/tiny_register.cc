@@ -75,13 +75,14 @@ std::int64_t TinyRegister::Student(core::Sex sex, const std::string& birth, int 
 }
 
 void TinyRegister::Enrol(std::int64_t student, int year, std::int64_t school, int grade,
-                         const std::string& class_name) {
+                         const std::string& class_name, const std::string& joined) {
   std::vector<meta::Enrolment> e(1);
   e[0].student_id = student;
   e[0].school_year = year;
   e[0].org_unit_id = school;
   e[0].grade = grade;
   e[0].class_name = class_name;
+  if (!joined.empty()) e[0].joined = D(joined);
   auto txn = Begin();
   TINY_CHECK(txn.InsertEnrolments(e));
   TINY_CHECK(txn.Commit());

@@ -21,8 +21,10 @@ class TinyRegister {
                     int school_type = 0);
   std::int64_t Student(core::Sex sex, const std::string& birth, int ethnicity = 1,
                        std::uint32_t flags = 0);
+  // `joined`: the day a pupil who arrived during the year joined (empty: on the roll on the
+  // snapshot day).
   void Enrol(std::int64_t student, int year, std::int64_t school, int grade,
-             const std::string& class_name = "1班");
+             const std::string& class_name = "1班", const std::string& joined = "");
   void Event(std::int64_t student, meta::EventType type, const std::string& date,
              std::int64_t school);
   void Teacher(int year, std::int64_t school, meta::EducationLevel level);

@@ -189,16 +189,17 @@ TEST_P(StoreTest, KeepsOneEnrolmentPerStudentYearAndSchool) {
   auto txn = store_->Begin(Ctx(), std::nullopt);
   std::vector<meta::Student> students = {MakeStudent("430102201503080014", "张三")};
   ASSERT_TRUE(txn->InsertStudents(students).ok());
-  std::vector<meta::Enrolment> e = {{students[0].id, 2024, county[1].id, 3, "2班", 202109}};
+  std::vector<meta::Enrolment> e = {{students[0].id, 2024, county[1].id, 3, "2班", 202109, {}}};
   ASSERT_TRUE(txn->InsertEnrolments(e).ok());
   // The same student, year and school again violates the key.
-  std::vector<meta::Enrolment> again = {{students[0].id, 2024, county[1].id, 4, "1班", 0}};
+  std::vector<meta::Enrolment> again = {{students[0].id, 2024, county[1].id, 4, "1班", 0, {}}};
   EXPECT_EQ(txn->InsertEnrolments(again).code(), core::StatusCode::kAlreadyExists);
   ASSERT_TRUE(txn->Commit().ok());
   // At another school in the same year (a transfer the import has checked) it is a second
   // record, and an update touches only the record of its school.
   auto txn2 = store_->Begin(Ctx(), std::nullopt);
-  std::vector<meta::Enrolment> moved = {{students[0].id, 2024, county[2].id, 3, "1班", 202503}};
+  std::vector<meta::Enrolment> moved = {
+      {students[0].id, 2024, county[2].id, 3, "1班", 202503, *core::Date::FromYmd(2025, 3, 2)}};
   ASSERT_TRUE(txn2->InsertEnrolments(moved).ok());
   moved[0].class_name = "5班";
   ASSERT_TRUE(txn2->UpdateEnrolments(moved).ok());
@@ -222,7 +223,7 @@ TEST_P(StoreTest, RejectsAnEnrolmentAtAnUnknownSchool) {
   auto txn = store_->Begin(Ctx(), std::nullopt);
   std::vector<meta::Student> students = {MakeStudent("430102201503080014", "张三")};
   ASSERT_TRUE(txn->InsertStudents(students).ok());
-  std::vector<meta::Enrolment> e = {{students[0].id, 2024, 9999, 3, "", 0}};
+  std::vector<meta::Enrolment> e = {{students[0].id, 2024, 9999, 3, "", 0, {}}};
   EXPECT_FALSE(txn->InsertEnrolments(e).ok());
 }
 
@@ -256,10 +257,10 @@ TEST_P(StoreTest, ListsTheYearsHeldAndWhoIsEnrolledAtASchool) {
                                          MakeStudent("11010519491231002X", "王五")};
   students[1].sex = core::Sex::kFemale;
   ASSERT_TRUE(txn->InsertStudents(students).ok());
-  std::vector<meta::Enrolment> e = {{students[0].id, 2024, county[1].id, 3, "", 0},
-                                    {students[1].id, 2024, county[1].id, 3, "", 0},
-                                    {students[2].id, 2024, county[2].id, 7, "", 0},
-                                    {students[2].id, 2023, county[1].id, 6, "", 0}};
+  std::vector<meta::Enrolment> e = {{students[0].id, 2024, county[1].id, 3, "", 0, {}},
+                                    {students[1].id, 2024, county[1].id, 3, "", 0, {}},
+                                    {students[2].id, 2024, county[2].id, 7, "", 0, {}},
+                                    {students[2].id, 2023, county[1].id, 6, "", 0, {}}};
   ASSERT_TRUE(txn->InsertEnrolments(e).ok());
   ASSERT_TRUE(txn->Commit().ok());
   std::vector<std::string> names;
