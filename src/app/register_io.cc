@@ -87,7 +87,10 @@ core::Result<ExportResult> ExportRegisterFile(store::Store& store, const Actor& 
   result.school_year = RequestedYear(request.school_year, request.today);
   if (request.kind != ingest::ImportKind::kOrgUnits) {
     EL_ASSIGN_OR_RETURN(const std::vector<int> years, store.SchoolYears());
-    if (!std::binary_search(years.begin(), years.end(), result.school_year)) {
+    const auto held = [&](int y) { return std::binary_search(years.begin(), years.end(), y); };
+    // Events need the school year of their window (the year before); rosters their own.
+    const bool events = request.kind == ingest::ImportKind::kEvents;
+    if (!held(result.school_year) && !(events && held(result.school_year - 1))) {
       return NoRecordsOfYear(years, result.school_year);
     }
   }

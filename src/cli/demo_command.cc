@@ -2,18 +2,19 @@
 #include <chrono>
 #include <cstdio>
 
-#include "app/demo.h"
 #include "app/register_stats.h"
 #include "app/store_open.h"
 #include "cli/commands.h"
 #include "cli/stats_output.h"
 #include "cli/text_output.h"
+#include "demo/county.h"
+#include "demo/forms.h"
 
 namespace eduledger::cli {
 
 void AddDemoCommand(CLI::App& app, CliContext& ctx) {
   struct Args {
-    ingest::DemoOptions options;
+    demo::DemoOptions options;
     bool force = false;
     bool no_forms = false;
     std::vector<std::string> packages;
@@ -47,15 +48,15 @@ void AddDemoCommand(CLI::App& app, CliContext& ctx) {
       };
     }
     const auto start = std::chrono::steady_clock::now();
-    auto summary = app::GenerateDemoCounty(**store, ctx.actor, args->options);
+    auto summary = demo::GenerateDemoCounty(**store, ctx.actor, args->options);
     progress.Clear();
     if (!summary.ok()) return ctx.Fail(summary.status());
     // One county also gets its collected figures, through the forms workflow.
-    app::DemoFormsSummary forms;
+    demo::DemoFormsSummary forms;
     auto md = app::Metadata::LoadOrDefault(args->packages);
     if (!md.ok()) return ctx.Fail(md.status());
     if (args->options.scale == 1 && !args->no_forms) {
-      auto filled = app::FillDemoForms(**store, ctx.actor, *md, args->options.seed);
+      auto filled = demo::FillDemoForms(**store, ctx.actor, *md, args->options.seed);
       if (!filled.ok()) return ctx.Fail(filled.status());
       forms = *filled;
     }

@@ -1,4 +1,5 @@
-// eduledger import KIND FILE: import schools, students, enrolments or staff, all or nothing.
+// eduledger import KIND FILE: import schools, students, enrolments, staff or status events (学籍
+// 异动), all or nothing.
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -18,6 +19,7 @@ std::string_view EntityLabel(std::string_view entity) {
   if (entity == "enrolment") return "在校登记";
   if (entity == "staff") return "教职工";
   if (entity == "staff_assignment") return "任职登记";
+  if (entity == "status_event") return "学籍异动";
   return entity;
 }
 

@@ -65,6 +65,17 @@ constexpr ColumnSpec kAffordable{Field::kAffordable, "是否普惠性幼儿园",
 constexpr ColumnSpec kCentralSchool{Field::kCentralSchool, "所属中心校", "central_school",
                                     "中心校|主管学校"};
 
+constexpr ColumnSpec kEventType{Field::kEventType, "异动类型", "event_type",
+                                "异动类别|学籍异动类型|变动类型|异动|type"};
+constexpr ColumnSpec kEventDate{Field::kEventDate, "异动日期", "event_date",
+                                "异动时间|变动日期|发生日期|日期|date"};
+constexpr ColumnSpec kFromSchool{Field::kFromSchool, "原学校", "from_school",
+                                 "转出学校|原就读学校|原学校名称|原学校标识码|学校|学校名称|"
+                                 "所在学校|就读学校|学校标识码"};
+constexpr ColumnSpec kToSchool{Field::kToSchool, "转入学校", "to_school",
+                               "转入学校名称|转入学校标识码|转往学校|去向学校"};
+constexpr ColumnSpec kReason{Field::kReason, "原因", "reason", "异动原因|变动原因|备注|说明"};
+
 constexpr ColumnSpec kOrgUnitSpec[] = {kOrgCode,    kOrgName,    kOrgLevel,     kParent,
                                        kSchoolType, kOwnership,  kUrbanRural,   kBoarding,
                                        kSmallScale, kAffordable, kCentralSchool};
@@ -78,6 +89,9 @@ constexpr ColumnSpec kEnrolmentSpec[] = {kIdType,     kIdNumber,   kStudentNo, k
 constexpr ColumnSpec kStaffSpec[] = {
     kName,       kSex,        kIdType, kIdNumber, kBirthDate, kEthnicity,   kSchoolCode,
     kSchoolName, kSchoolYear, kPost,   kTitle,    kSubject,   kLevelTaught, kQualification};
+
+constexpr ColumnSpec kEventSpec[] = {kName,      kIdType,     kIdNumber, kStudentNo, kEventType,
+                                     kEventDate, kFromSchool, kToSchool, kReason};
 
 // Fold, drop spaces, required marks and ASCII case: "＊ 身份证件号（必填）" → "身份证件号".
 std::string NormalizeHeader(std::string_view header) {
@@ -126,6 +140,7 @@ std::span<const ColumnSpec> OrgUnitColumns() { return kOrgUnitSpec; }
 std::span<const ColumnSpec> StudentColumns() { return kStudentSpec; }
 std::span<const ColumnSpec> EnrolmentColumns() { return kEnrolmentSpec; }
 std::span<const ColumnSpec> StaffColumns() { return kStaffSpec; }
+std::span<const ColumnSpec> EventColumns() { return kEventSpec; }
 
 std::string ColumnLetter(int col) {
   std::string out;

@@ -61,6 +61,12 @@ enum class Field : std::uint8_t {
   kSmallScale,
   kAffordable,
   kCentralSchool,
+  // status events (学籍异动)
+  kEventType,
+  kEventDate,
+  kFromSchool,
+  kToSchool,
+  kReason,
   kCount_,
 };
 
@@ -76,6 +82,7 @@ std::span<const ColumnSpec> OrgUnitColumns();
 std::span<const ColumnSpec> StudentColumns();
 std::span<const ColumnSpec> EnrolmentColumns();
 std::span<const ColumnSpec> StaffColumns();
+std::span<const ColumnSpec> EventColumns();
 
 // A file's header mapped onto fields.
 class ColumnMap {

@@ -3,8 +3,8 @@
 #include <array>
 #include <unordered_set>
 
-#include "core/period.h"
 #include "core/personal_data.h"
+#include "core/statistics_year.h"
 #include "ingest/columns.h"
 #include "ingest/table_writer.h"
 #include "meta/ethnicity.h"
@@ -130,6 +130,10 @@ core::Result<std::int64_t> ExportStudents(store::Store& store, const meta::OrgTr
   std::int64_t rows = 0;
   EL_RETURN_IF_ERROR(store.ForEachEnrolled(
       o.school_year, SchoolIds(o), [&](const meta::Student& s, const meta::Enrolment& e) {
+        // The roster of the snapshot day: a pupil who joined during the year is not on it.
+        if (!e.joined.is_null() && e.joined > core::SnapshotDate(e.school_year)) {
+          return core::Status::OK();
+        }
         b.Clear();
         SetStudentCells(b, s, o);
         const meta::OrgUnit* school = tree.ById(e.org_unit_id);
@@ -155,6 +159,39 @@ core::Result<std::int64_t> ExportStudents(store::Store& store, const meta::OrgTr
         }
         ++rows;
         if (o.progress && (rows & 4095) == 0) o.progress(0.5);
+        return out.WriteRow(b.cells());
+      }));
+  return rows;
+}
+
+// The events of statistics year o.school_year: those dated in its flow window at the schools
+// exported, in the columns the events import reads. A transfer between two schools of the
+// county is two rows (its 转出 and its 转入); importing both again makes no new event.
+core::Result<std::int64_t> ExportEvents(store::Store& store, const meta::OrgTree& tree,
+                                        TableWriter& out, const ExportOptions& o) {
+  RowBuilder b(ColumnsOf(ImportKind::kEvents));
+  std::int64_t rows = 0;
+  const core::Period window = core::FlowWindow(o.school_year);
+  const auto code_of = [&](std::int64_t id) {
+    const meta::OrgUnit* u = tree.ById(id);
+    return u ? u->code : std::string();
+  };
+  EL_RETURN_IF_ERROR(store.ForEachStatusEvent(
+      window.start(), window.end(), SchoolIds(o),
+      [&](const meta::Student& s, const meta::StatusEvent& e) {
+        b.Clear();
+        SetStudentCells(b, s, o);
+        b.Set(Field::kEventType, std::string(meta::EventTypeName(e.type)));
+        b.Set(Field::kEventDate, e.date.ToString());
+        const std::string here = code_of(e.org_unit_id);
+        const std::string there =
+            e.other_org_unit_id != 0 ? code_of(e.other_org_unit_id) : e.other_school;
+        const bool in = e.type == meta::EventType::kTransferIn;
+        b.Set(Field::kFromSchool, in ? there : here);
+        if (in || e.type == meta::EventType::kTransferOut)
+          b.Set(Field::kToSchool, in ? here : there);
+        b.Set(Field::kReason, e.note);
+        ++rows;
         return out.WriteRow(b.cells());
       }));
   return rows;
@@ -207,6 +244,9 @@ core::Result<std::int64_t> ExportFile(store::Store& store, const meta::OrgTree& 
       break;
     case ImportKind::kStaff:
       rows = ExportStaff(store, tree, *out, options);
+      break;
+    case ImportKind::kEvents:
+      rows = ExportEvents(store, tree, *out, options);
       break;
   }
   if (!rows.ok()) return rows.status();

@@ -15,7 +15,9 @@
 namespace eduledger::ingest {
 
 struct ExportOptions {
-  int school_year = 0;                      // students, enrolments, staff: the year to export
+  // The statistics year: its snapshot's roster (students, enrolments, staff) or the events of
+  // its flow window (events).
+  int school_year = 0;
   std::vector<const meta::OrgUnit*> units;  // the org units to include, in output order
   bool mask_personal = false;               // mask names, ID numbers and student numbers
   std::function<void(double fraction)> progress;

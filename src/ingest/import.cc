@@ -17,6 +17,7 @@ constexpr meta::CodeEntry<ImportKind> kKinds[] = {
     {ImportKind::kStudents, "students", "学生", ""},
     {ImportKind::kEnrolments, "enrolments", "在校登记", "enrollments|注册"},
     {ImportKind::kStaff, "staff", "教职工", "teachers"},
+    {ImportKind::kEvents, "events", "学籍异动", "status_events|changes|异动"},
 };
 
 }  // namespace
@@ -37,45 +38,65 @@ std::span<const ColumnSpec> ColumnsOf(ImportKind kind) {
       return EnrolmentColumns();
     case ImportKind::kStaff:
       return StaffColumns();
+    case ImportKind::kEvents:
+      return EventColumns();
   }
   return StudentColumns();
 }
 
-ImportReport ImportFile(store::Store& store, ImportKind kind, const std::string& path,
-                        const ImportOptions& options, const store::AuditContext& audit) {
+namespace {
+
+ImportReport NewReport(ImportKind kind, const std::string& name, const ImportOptions& options) {
   ImportReport report;
   report.kind = kind;
   report.dry_run = options.dry_run;
   report.errors = ErrorList(options.max_errors);
   report.warnings = ErrorList(options.max_errors);
-  report.source = path;
-  report.file = path;
+  report.source = name;
+  report.file = name;
+  return report;
+}
+
+void ImportRows(store::Store& store, ImportKind kind, TableReader& reader,
+                const ImportOptions& options, const store::AuditContext& audit,
+                ImportReport* report) {
+  report->source = reader.description();
+  auto map = ReadHeader(reader, ColumnsOf(kind), report->file);
+  if (!map.ok()) return internal::Reject(report, map.status());
+  report->ignored_columns = map->ignored();
+  switch (kind) {
+    case ImportKind::kOrgUnits:
+      return internal::ImportOrgUnitRows(store, reader, *map, options, audit, report);
+    case ImportKind::kStudents:
+      return internal::ImportStudentRows(store, reader, *map, options, audit, report);
+    case ImportKind::kEnrolments:
+      return internal::ImportEnrolmentRows(store, reader, *map, options, audit, report);
+    case ImportKind::kStaff:
+      return internal::ImportStaffRows(store, reader, *map, options, audit, report);
+    case ImportKind::kEvents:
+      return internal::ImportEventRows(store, reader, *map, options, audit, report);
+  }
+}
+
+}  // namespace
+
+ImportReport ImportFile(store::Store& store, ImportKind kind, const std::string& path,
+                        const ImportOptions& options, const store::AuditContext& audit) {
+  ImportReport report = NewReport(kind, path, options);
   auto reader = OpenTable(path, TableOptions{options.sheet});
   if (!reader.ok()) {
     internal::Reject(&report, reader.status());
     return report;
   }
-  report.source = (*reader)->description();
-  auto map = ReadHeader(**reader, ColumnsOf(kind), path);
-  if (!map.ok()) {
-    internal::Reject(&report, map.status());
-    return report;
-  }
-  report.ignored_columns = map->ignored();
-  switch (kind) {
-    case ImportKind::kOrgUnits:
-      internal::ImportOrgUnitRows(store, **reader, *map, options, audit, &report);
-      break;
-    case ImportKind::kStudents:
-      internal::ImportStudentRows(store, **reader, *map, options, audit, &report);
-      break;
-    case ImportKind::kEnrolments:
-      internal::ImportEnrolmentRows(store, **reader, *map, options, audit, &report);
-      break;
-    case ImportKind::kStaff:
-      internal::ImportStaffRows(store, **reader, *map, options, audit, &report);
-      break;
-  }
+  ImportRows(store, kind, **reader, options, audit, &report);
+  return report;
+}
+
+ImportReport ImportTable(store::Store& store, ImportKind kind, TableReader& reader,
+                         const std::string& name, const ImportOptions& options,
+                         const store::AuditContext& audit) {
+  ImportReport report = NewReport(kind, name, options);
+  ImportRows(store, kind, reader, options, audit, &report);
   return report;
 }
 
@@ -180,6 +201,48 @@ bool ParseIdentity(RowParser& p, core::Date today, bool has_student_no, Identity
     }
   }
   return ok_before ? p.row_ok() : false;
+}
+
+std::string ParseStudentNo(RowParser& p, core::Date today, std::string_view checked_id) {
+  const std::string_view text = p.Get(Field::kStudentNo);
+  if (text.empty()) return "";
+  if (!checked_id.empty() && text.size() == 19 && (text[0] == 'G' || text[0] == 'g') &&
+      text.substr(1) == checked_id) {
+    return "G" + std::string(checked_id);
+  }
+  if (core::Status st = meta::ValidateStudentNo(text, today); !st.ok()) {
+    p.Fail(Field::kStudentNo, st);
+    return "";
+  }
+  std::string no(text);
+  no[0] = core::AsciiUpper(no[0]);
+  return no;
+}
+
+void ParseStudentKey(RowParser& p, core::Date today, meta::Student* s) {
+  s->student_no = ParseStudentNo(p, today, {});
+  s->id_type = p.Code(Field::kIdType, meta::ParseIdType, meta::IdType::kResidentId, "bad_id_type",
+                      "身份证件类型");
+  const std::string_view number = p.Get(Field::kIdNumber);
+  const Cell* cell = p.CellOf(Field::kIdNumber);
+  if (!number.empty() && meta::IsGb11643(s->id_type)) {
+    if (cell != nullptr && cell->numeric) {
+      p.Fail(Field::kIdNumber, "id_number_as_number",
+             "Excel 把身份证件号存成了数字，末几位已丢失；请把该列设为“文本”格式后重新填写");
+      return;
+    }
+    auto id = core::IdNumber::Parse(number, today);
+    if (id.ok()) {
+      s->id_number = id->str();
+    } else {
+      p.Fail(Field::kIdNumber, id.status());
+    }
+  } else {
+    s->id_number = core::FoldFullWidth(number);
+  }
+  if (s->id_number.empty() && s->student_no.empty() && p.row_ok()) {
+    p.Fail(Field::kIdNumber, "missing_identity", "身份证件号和全国学籍号都为空");
+  }
 }
 
 const meta::OrgUnit* ParseSchool(RowParser& p, const meta::OrgTree& tree,

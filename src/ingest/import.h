@@ -31,13 +31,13 @@
 
 namespace eduledger::ingest {
 
-enum class ImportKind { kOrgUnits, kStudents, kEnrolments, kStaff };
+enum class ImportKind { kOrgUnits, kStudents, kEnrolments, kStaff, kEvents };
 
-// "schools", "students", "enrolments", "staff".
+// "schools", "students", "enrolments", "staff", "events".
 std::string_view ImportKindName(ImportKind kind);
-// "学校", "学生", "在校登记", "教职工".
+// "学校", "学生", "在校登记", "教职工", "学籍异动".
 std::string_view ImportKindLabel(ImportKind kind);
-// Parse "schools" (or "orgunits"), "students", "enrolments", "staff".
+// Parse "schools" (or "orgunits"), "students", "enrolments", "staff", "events".
 std::optional<ImportKind> ParseImportKind(std::string_view text);
 // The columns of a file of `kind` (columns.h), in export order.
 std::span<const ColumnSpec> ColumnsOf(ImportKind kind);
@@ -83,5 +83,10 @@ struct ImportReport {
 // Import `path` as `kind` into `store`; `audit` says who is writing.
 ImportReport ImportFile(store::Store& store, ImportKind kind, const std::string& path,
                         const ImportOptions& options, const store::AuditContext& audit);
+// The same from a table already open (table_reader.h); `name` stands for the file in the
+// report and the audit entry.
+ImportReport ImportTable(store::Store& store, ImportKind kind, TableReader& reader,
+                         const std::string& name, const ImportOptions& options,
+                         const store::AuditContext& audit);
 
 }  // namespace eduledger::ingest

@@ -77,6 +77,15 @@ struct Identity {
 // (`has_student_no`). Returns false after recording errors.
 bool ParseIdentity(RowParser& p, core::Date today, bool has_student_no, Identity* out);
 
+// Parse the 全国学籍号 cell: "" when empty or invalid (after recording the error). A G number
+// that is "G" + `checked_id`, an ID number already checked, needs no second check.
+std::string ParseStudentNo(RowParser& p, core::Date today, std::string_view checked_id);
+
+// The identity of a student the register already holds, as a row gives it: kIdType,
+// kIdNumber (checked when it is a 居民身份证 number), kStudentNo; one of the two numbers is
+// required. Errors are recorded on the row.
+void ParseStudentKey(RowParser& p, core::Date today, meta::Student* s);
+
 // Resolve the school of a row from kSchoolCode / kSchoolName. A school outside the actor's
 // scope is reported as unknown. Returns nullptr after recording the error.
 const meta::OrgUnit* ParseSchool(RowParser& p, const meta::OrgTree& tree,
@@ -163,6 +172,9 @@ void ImportEnrolmentRows(store::Store& store, TableReader& reader, const ColumnM
                          const ImportOptions& options, const store::AuditContext& audit,
                          ImportReport* report);
 void ImportStaffRows(store::Store& store, TableReader& reader, const ColumnMap& map,
+                     const ImportOptions& options, const store::AuditContext& audit,
+                     ImportReport* report);
+void ImportEventRows(store::Store& store, TableReader& reader, const ColumnMap& map,
                      const ImportOptions& options, const store::AuditContext& audit,
                      ImportReport* report);
 

@@ -260,6 +260,23 @@ class PersonYearImport {
     Year year;
   };
 
+  // The day the student joined school `school` in `school_year` by a transfer after the
+  // snapshot: a 转入 at it, or a 转出 from `have`'s school to it; null when none explains it.
+  template <class Y>
+  static core::Date TransferInto(const std::vector<meta::StatusEvent>& events, const Y& have,
+                                 std::int64_t school, int school_year) {
+    const core::Date snapshot = core::Period::SchoolYear(school_year).start();
+    for (const meta::StatusEvent& e : events) {
+      if (core::SchoolYearOf(e.date) != school_year || e.date <= snapshot) continue;
+      if ((e.type == meta::EventType::kTransferIn && e.org_unit_id == school) ||
+          (e.type == meta::EventType::kTransferOut && e.org_unit_id == have.org_unit_id &&
+           e.other_org_unit_id == school)) {
+        return e.date;
+      }
+    }
+    return core::Date();
+  }
+
   void Progress(double fraction) const {
     if (options_.progress) options_.progress("写入", fraction);
   }
@@ -318,9 +335,24 @@ class PersonYearImport {
         if (!fresh && f.value.org_unit_id == rows_[row].year.org_unit_id) it->second = f.value;
       }
     }
+    // A second school in a year is accepted when a stored transfer explains it.
+    absl::flat_hash_map<std::int64_t, std::vector<meta::StatusEvent>> events_of;
+    if constexpr (T::kTransfersExplainASecondSchool) {
+      std::vector<std::int64_t> moved;
+      for (const auto& [row, have] : stored) {
+        if (have.org_unit_id != rows_[row].year.org_unit_id) {
+          moved.push_back(persons_[rows_[row].person].existing_id);
+        }
+      }
+      std::vector<store::Found<meta::StatusEvent>> got;
+      EL_RETURN_IF_ERROR(store.FindStatusEvents(moved, &got));
+      for (store::Found<meta::StatusEvent>& f : got) {
+        events_of[f.value.student_id].push_back(std::move(f.value));
+      }
+    }
     year_counts_.entity = T::kYearEntity;
     for (std::size_t i = 0; i < rows_.size(); ++i) {
-      const FileRow& r = rows_[i];
+      FileRow& r = rows_[i];
       if (persons_[r.person].bad) continue;
       const auto it = stored.find(static_cast<std::uint32_t>(i));
       if (it == stored.end()) {
@@ -330,6 +362,16 @@ class PersonYearImport {
       }
       const Year& have = it->second;
       if (have.org_unit_id != r.year.org_unit_id) {
+        if constexpr (T::kTransfersExplainASecondSchool) {
+          const core::Date joined = TransferInto(events_of[persons_[r.person].existing_id], have,
+                                                 r.year.org_unit_id, r.year.school_year);
+          if (!joined.is_null()) {
+            r.year.joined = joined;
+            Count(&year_counts_, false, false);
+            new_years_.push_back(static_cast<std::uint32_t>(i));
+            continue;
+          }
+        }
         const meta::OrgUnit* other = tree_.ById(have.org_unit_id);
         const bool visible =
             other != nullptr && (!options_.may_write || options_.may_write(*other));
@@ -338,7 +380,10 @@ class PersonYearImport {
             RowError{r.row, map_.Label(at), r.school->name, "enrolled_elsewhere",
                      core::SchoolYearLabel(r.year.school_year) + "已在" +
                          (visible ? "“" + other->name + "”" : std::string("其他学校")) +
-                         std::string(T::Elsewhere())});
+                         std::string(T::Elsewhere()) +
+                         (T::kTransfersExplainASecondSchool
+                              ? "；如已在统计时点后转学，请先导入学籍异动（转出、转入）"
+                              : "")});
         continue;
       }
       Year merged = T::MergeYear(have, r.year);

@@ -19,6 +19,7 @@ struct StaffTraits {
   static constexpr std::string_view kPersonEntity = "staff";
   static constexpr std::string_view kYearEntity = "staff_assignment";
   static constexpr bool kRequireExisting = false;
+  static constexpr bool kTransfersExplainASecondSchool = false;
 
   static meta::IdType IdTypeOf(const Person& s) { return s.id_type; }
   static std::string_view IdNumber(const Person& s) { return s.id_number; }

@@ -36,6 +36,7 @@ struct StudentTraits {
   static constexpr std::string_view kPersonEntity = "student";
   static constexpr std::string_view kYearEntity = "enrolment";
   static constexpr bool kRequireExisting = false;
+  static constexpr bool kTransfersExplainASecondSchool = true;
 
   static meta::IdType IdTypeOf(const Person& s) { return s.id_type; }
   static std::string_view IdNumber(const Person& s) { return s.id_number; }
@@ -99,24 +100,6 @@ core::Status CheckColumns(const ColumnMap& map, const ImportOptions& options, bo
   missing.Need(map.has(Field::kGrade), "年级");
   missing.NeedSchoolYear(map, options);
   return missing.status();
-}
-
-// Parse the 全国学籍号 cell: "" when empty or invalid (after recording the error). A G number
-// that is "G" + `checked_id`, an ID number already checked, needs no second check.
-std::string ParseStudentNo(RowParser& p, core::Date today, std::string_view checked_id) {
-  const std::string_view text = p.Get(Field::kStudentNo);
-  if (text.empty()) return "";
-  if (!checked_id.empty() && text.size() == 19 && (text[0] == 'G' || text[0] == 'g') &&
-      text.substr(1) == checked_id) {
-    return "G" + std::string(checked_id);
-  }
-  if (core::Status st = meta::ValidateStudentNo(text, today); !st.ok()) {
-    p.Fail(Field::kStudentNo, st);
-    return "";
-  }
-  std::string no(text);
-  no[0] = core::AsciiUpper(no[0]);
-  return no;
 }
 
 // Parse the enrolment cells of a row at `school`.
@@ -238,23 +221,7 @@ void ImportEnrolmentRows(store::Store& store, TableReader& reader, const ColumnM
   PersonYearImport<EnrolmentTraits> import(map, base->tree, options, report);
   const bool read = ReadRows(reader, map, options, report, [&](RowParser& p) {
     meta::Student s;
-    s.student_no = ParseStudentNo(p, options.today, {});
-    s.id_type = p.Code(Field::kIdType, meta::ParseIdType, meta::IdType::kResidentId, "bad_id_type",
-                       "身份证件类型");
-    const std::string_view number = p.Get(Field::kIdNumber);
-    if (!number.empty() && meta::IsGb11643(s.id_type)) {
-      auto id = core::IdNumber::Parse(number, options.today);
-      if (id.ok()) {
-        s.id_number = id->str();
-      } else {
-        p.Fail(Field::kIdNumber, id.status());
-      }
-    } else {
-      s.id_number = core::FoldFullWidth(number);
-    }
-    if (s.id_number.empty() && s.student_no.empty() && p.row_ok()) {
-      p.Fail(Field::kIdNumber, "missing_identity", "身份证件号和全国学籍号都为空");
-    }
+    ParseStudentKey(p, options.today, &s);
     const meta::OrgUnit* school = ParseSchool(p, base->tree, options);
     const meta::Enrolment e = ParseEnrolment(p, school, ParseRowSchoolYear(p, options));
     if (!p.row_ok()) return;

@@ -43,6 +43,12 @@ struct TableOptions {
   std::string sheet;  // XLSX: the sheet to read; empty = the first
 };
 
+// A table already in memory, read as a file would be: the first row is the header, row numbers
+// count from 1. For tables a program builds (the example county feeds its records through the
+// same imports a clerk's file goes through).
+std::unique_ptr<TableReader> MemoryTable(std::vector<std::vector<std::string>> rows,
+                                         std::string description);
+
 // Open `path` by its extension: .csv, .txt and .tsv as delimited text (encoding and delimiter
 // detected), .xlsx as a workbook. .xls and other formats are InvalidArgument
 // "unsupported_format" with advice.

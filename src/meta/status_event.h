@@ -35,7 +35,8 @@ struct StatusEvent {
   core::Date date;
   std::int64_t org_unit_id = 0;        // the school where it happened
   std::int64_t other_org_unit_id = 0;  // for transfers: the other school, 0 if outside
-  std::string note;
+  std::string other_school;            // a transfer's other school outside the county, as written
+  std::string note;                    // the reason given (原因)
 
   friend bool operator==(const StatusEvent&, const StatusEvent&) = default;
 };

@@ -173,6 +173,7 @@ INSERT INTO enrolments_by_school (student_id, school_year, org_unit_id, grade, c
 DROP TABLE enrolments;
 ALTER TABLE enrolments_by_school RENAME TO enrolments;
 CREATE INDEX enrolments_school ON enrolments(school_year, org_unit_id);
+ALTER TABLE status_events ADD COLUMN other_school TEXT NOT NULL DEFAULT '';
 )sql";
 
 constexpr Migration kMigrations[] = {
@@ -181,7 +182,10 @@ constexpr Migration kMigrations[] = {
     {3, "staff and their yearly assignments", kStaff},
     {4, "collected figures: submissions, data values, changes after approval", kCollectedFigures},
     {5, "settings of the installation (the bureau's own org unit)", kSettings},
-    {6, "enrolments keyed by school too (a transfer within a school year)", kEnrolmentPerSchool},
+    {6,
+     "enrolments keyed by school too (a transfer within a school year); a transfer's school "
+     "outside the county",
+     kEnrolmentPerSchool},
 };
 
 }  // namespace

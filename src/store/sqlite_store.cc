@@ -174,15 +174,17 @@ meta::StatusEvent ReadEvent(const Stmt& s, int c) {
   e.org_unit_id = s.IsNull(c + 4) ? 0 : s.Int(c + 4);
   e.other_org_unit_id = s.IsNull(c + 5) ? 0 : s.Int(c + 5);
   e.note = s.Text(c + 6);
+  e.other_school = s.Text(c + 7);
   return e;
 }
 constexpr std::string_view kEventCols =
-    "id, student_id, event_type, event_date, org_unit_id, other_org_unit_id, note";
+    "id, student_id, event_type, event_date, org_unit_id, other_org_unit_id, note, other_school";
 
 void BindEvent(Stmt& s, const meta::StatusEvent& e, std::string* scratch) {
   *scratch = e.date.ToString();
   s.Bind(1, e.student_id).Bind(2, static_cast<int>(e.type)).BindText(3, *scratch);
   s.BindIdOrNull(4, e.org_unit_id).BindIdOrNull(5, e.other_org_unit_id).BindText(6, e.note);
+  s.BindText(7, e.other_school);
 }
 
 meta::StaffAssignment ReadAssignment(const Stmt& s, int c) {
@@ -477,7 +479,8 @@ class SqliteTransaction final : public TransactionImpl {
 
   Status InsertStatusEvents(std::span<meta::StatusEvent> events) override {
     return InsertAll(events, "status_events",
-                     "student_id, event_type, event_date, org_unit_id, other_org_unit_id, note",
+                     "student_id, event_type, event_date, org_unit_id, other_org_unit_id, note, "
+                     "other_school",
                      WithScratch(BindEvent));
   }
 
@@ -729,13 +732,13 @@ Status SqliteStore::ForEachStatusEvent(
     const std::function<Status(const meta::Student&, const meta::StatusEvent&)>& fn) {
   EL_ASSIGN_OR_RETURN(
       Stmt * s,
-      impl_->Cached(
-          Sql({"SELECT s.id, s.id_type, s.id_number, s.id_number_15, s.student_no, s.name, s.sex, "
-               "s.birth_date, s.ethnicity, s.hukou, s.disability, s.flags, e.id, e.student_id, "
-               "e.event_type, e.event_date, e.org_unit_id, e.other_org_unit_id, e.note "
-               "FROM status_events e JOIN students s ON s.id = e.student_id "
-               "WHERE e.org_unit_id = ?1 AND e.event_date BETWEEN ?2 AND ?3 "
-               "ORDER BY e.event_date, e.id"})));
+      impl_->Cached(Sql(
+          {"SELECT s.id, s.id_type, s.id_number, s.id_number_15, s.student_no, s.name, s.sex, "
+           "s.birth_date, s.ethnicity, s.hukou, s.disability, s.flags, e.id, e.student_id, "
+           "e.event_type, e.event_date, e.org_unit_id, e.other_org_unit_id, e.note, e.other_school "
+           "FROM status_events e JOIN students s ON s.id = e.student_id "
+           "WHERE e.org_unit_id = ?1 AND e.event_date BETWEEN ?2 AND ?3 "
+           "ORDER BY e.event_date, e.id"})));
   const std::string a = from.ToString();
   const std::string b = to.ToString();
   for (const std::int64_t org : org_unit_ids) {

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <span>
 
-namespace eduledger::ingest::internal {
+namespace eduledger::demo::internal {
 
 class Rng {
  public:
@@ -65,4 +65,4 @@ class Rng {
   std::uint64_t state_[4];
 };
 
-}  // namespace eduledger::ingest::internal
+}  // namespace eduledger::demo::internal

@@ -15,10 +15,10 @@
 #include <cstdio>
 
 #include "core/statistics_year.h"
-#include "ingest/demo_internal.h"
+#include "demo/demo_internal.h"
 #include "meta/school_type.h"
 
-namespace eduledger::ingest::internal {
+namespace eduledger::demo::internal {
 
 namespace {
 
@@ -244,9 +244,10 @@ class Simulator {
         if (arriving && !stage_start) {
           Event(person, meta::EventType::kTransferIn, DayIn(y, 0, 20), school);
         } else if (previous >= 0 && !stage_start) {
-          // A teaching-point pupil moving up to the central school.
-          Event(person, meta::EventType::kTransferOut, DayIn(y, 0, 3), previous, school);
-          Event(person, meta::EventType::kTransferIn, DayIn(y, 0, 3), school, previous);
+          // A teaching-point pupil moving up to the central school: one move, one day.
+          const core::Date day = DayIn(y, 0, 3);
+          Event(person, meta::EventType::kTransferOut, day, previous, school);
+          Event(person, meta::EventType::kTransferIn, day, school, previous);
         } else {
           Event(person, meta::EventType::kAdmit, DayIn(y, 0, 5), school);
         }
@@ -436,4 +437,4 @@ StudentWorld SimulateStudents(const CountyLayout& layout, const DemoYears& years
   return Simulator(layout, years, rng, ids).Run();
 }
 
-}  // namespace eduledger::ingest::internal
+}  // namespace eduledger::demo::internal

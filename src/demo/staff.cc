@@ -9,10 +9,10 @@
 #include <map>
 
 #include "core/statistics_year.h"
-#include "ingest/demo_internal.h"
+#include "demo/demo_internal.h"
 #include "meta/school_type.h"
 
-namespace eduledger::ingest::internal {
+namespace eduledger::demo::internal {
 
 namespace {
 
@@ -238,4 +238,4 @@ StaffWorld SimulateStaff(const CountyLayout& layout, const StudentWorld& student
   return StaffSimulator(layout, students, years, rng, ids).Run();
 }
 
-}  // namespace eduledger::ingest::internal
+}  // namespace eduledger::demo::internal

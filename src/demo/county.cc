@@ -1,12 +1,14 @@
-#include "ingest/demo_county.h"
+#include "demo/county.h"
 
 #include <algorithm>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
-#include "ingest/demo_internal.h"
+#include "demo/demo_internal.h"
+#include "ingest/import.h"
+#include "ingest/table_reader.h"
 
-namespace eduledger::ingest {
+namespace eduledger::demo {
 
 namespace {
 
@@ -21,10 +23,58 @@ std::string CityName(int c) {
   return std::string(kNames[c % 10]);
 }
 
-// Write county `layout` with its students and staff in one transaction.
+// The county's status events as a clerk's 学籍异动 file, imported as one would be: a transfer
+// between two of its schools is one 转出 row naming the school moved to. Returns the events
+// written.
+core::Result<std::int64_t> ImportEvents(store::Store& store, const CountyLayout& layout,
+                                        const internal::StudentWorld& students,
+                                        const store::AuditContext& audit, core::Date as_of) {
+  const auto column = [](ingest::Field f) {
+    for (const ingest::ColumnSpec& c : ingest::EventColumns()) {
+      if (c.field == f) return std::string(c.header);
+    }
+    return std::string();
+  };
+  using ingest::Field;
+  std::vector<std::vector<std::string>> rows = {
+      {column(Field::kName), column(Field::kIdType), column(Field::kIdNumber),
+       column(Field::kStudentNo), column(Field::kEventType), column(Field::kEventDate),
+       column(Field::kFromSchool), column(Field::kToSchool)}};
+  const auto code = [&](int school) {
+    return layout.units[layout.schools[static_cast<std::size_t>(school)].unit].code;
+  };
+  for (const internal::DemoEvent& e : students.events) {
+    // The 转入 end of a move within the county comes from its 转出 row.
+    if (e.type == meta::EventType::kTransferIn && e.other >= 0) continue;
+    const meta::Student& s = students.people[e.person];
+    const bool in = e.type == meta::EventType::kTransferIn;
+    rows.push_back({s.name, std::string(meta::IdTypeName(s.id_type)), s.id_number, s.student_no,
+                    std::string(meta::EventTypeName(e.type)), e.date.ToString(),
+                    in ? "" : code(e.school),
+                    in ? code(e.school) : (e.other >= 0 ? code(e.other) : "")});
+  }
+  auto table = ingest::MemoryTable(std::move(rows), "示例县学籍异动");
+  ingest::ImportOptions options;
+  options.today = as_of;
+  options.max_errors = 5;
+  store::AuditContext context = audit;
+  context.action = "demo.events";
+  const ingest::ImportReport report =
+      ingest::ImportTable(store, ingest::ImportKind::kEvents, *table,
+                          layout.units[0].name + "学籍异动", options, context);
+  if (!report.status.ok()) {
+    std::string first;
+    if (!report.errors.kept().empty()) first = "：" + report.errors.kept()[0].message;
+    return report.status.WithContext("示例县学籍异动导入失败" + first);
+  }
+  return report.counts.empty() ? 0 : report.counts[0].added;
+}
+
+// Write county `layout` with its students and staff in one transaction, then its events through
+// the events import.
 core::Status WriteCounty(store::Store& store, const CountyLayout& layout, std::int64_t city_id,
                          internal::StudentWorld& students, internal::StaffWorld& staff,
-                         const store::AuditContext& audit, DemoSummary* summary) {
+                         const store::AuditContext& audit, core::Date as_of, DemoSummary* summary) {
   store::AuditContext context = audit;
   nlohmann::json detail = {{"county", layout.units[0].code},
                            {"students", students.people.size()},
@@ -78,22 +128,6 @@ core::Status WriteCounty(store::Store& store, const CountyLayout& layout, std::i
         e.grade, std::to_string(e.class_no) + "班", e.admission_ym, core::Date()});
   }
   EL_RETURN_IF_ERROR(txn.InsertEnrolments(enrolments));
-  std::vector<meta::StatusEvent> events;
-  events.reserve(students.events.size());
-  for (const internal::DemoEvent& e : students.events) {
-    meta::StatusEvent ev;
-    ev.student_id = students.people[e.person].id;
-    ev.type = e.type;
-    ev.date = e.date;
-    ev.org_unit_id = school_id[static_cast<std::size_t>(e.school)];
-    ev.other_org_unit_id = e.other >= 0 ? school_id[static_cast<std::size_t>(e.other)] : 0;
-    events.push_back(std::move(ev));
-  }
-  std::sort(events.begin(), events.end(),
-            [](const meta::StatusEvent& a, const meta::StatusEvent& b) {
-              return a.date < b.date || (a.date == b.date && a.student_id < b.student_id);
-            });
-  EL_RETURN_IF_ERROR(txn.InsertStatusEvents(events));
 
   EL_RETURN_IF_ERROR(txn.InsertStaff(staff.people));
   std::vector<meta::StaffAssignment> assignments;
@@ -112,11 +146,13 @@ core::Status WriteCounty(store::Store& store, const CountyLayout& layout, std::i
             });
   EL_RETURN_IF_ERROR(txn.InsertStaffAssignments(assignments));
   EL_RETURN_IF_ERROR(txn.Commit().status());
+  EL_ASSIGN_OR_RETURN(const std::int64_t events,
+                      ImportEvents(store, layout, students, audit, as_of));
 
   summary->org_units += static_cast<std::int64_t>(units.size());
   summary->students += static_cast<std::int64_t>(students.people.size());
   summary->enrolments += static_cast<std::int64_t>(enrolments.size());
-  summary->events += static_cast<std::int64_t>(events.size());
+  summary->events += events;
   summary->staff += static_cast<std::int64_t>(staff.people.size());
   summary->staff_assignments += static_cast<std::int64_t>(assignments.size());
   return core::Status::OK();
@@ -179,11 +215,22 @@ core::Result<DemoSummary> GenerateDemo(store::Store& store, const DemoOptions& o
     internal::StudentWorld students = internal::SimulateStudents(layout, years, rng, ids);
     internal::StaffWorld staff = internal::SimulateStaff(layout, students, years, rng, ids);
     EL_RETURN_IF_ERROR(WriteCounty(store, layout, city_ids[static_cast<std::size_t>(city)],
-                                   students, staff, audit, &summary));
+                                   students, staff, audit, years.as_of, &summary));
     ++summary.counties;
     if (options.progress) options.progress(k + 1, options.scale);
   }
   return summary;
 }
 
-}  // namespace eduledger::ingest
+core::Result<DemoSummary> GenerateDemoCounty(store::Store& store, const app::Actor& actor,
+                                             const DemoOptions& options) {
+  if (!actor.may_write_register()) {
+    return core::Status::PermissionDenied(
+        "may_not_write", std::string(app::RoleName(actor.role)) + "无权写入学籍数据");
+  }
+  return GenerateDemo(store, options,
+                      store::AuditContext{actor.user_id, std::string(app::RoleKey(actor.role)),
+                                          "demo.generate", "{}"});
+}
+
+}  // namespace eduledger::demo

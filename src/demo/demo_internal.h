@@ -8,13 +8,13 @@
 #include <vector>
 
 #include "core/date.h"
-#include "ingest/demo_random_internal.h"
+#include "demo/random_internal.h"
 #include "meta/org_unit.h"
 #include "meta/staff.h"
 #include "meta/status_event.h"
 #include "meta/student.h"
 
-namespace eduledger::ingest::internal {
+namespace eduledger::demo::internal {
 
 // --- names -----------------------------------------------------------------------------------
 
@@ -126,4 +126,4 @@ struct StaffWorld {
 StaffWorld SimulateStaff(const CountyLayout& layout, const StudentWorld& students,
                          const DemoYears& years, Rng& rng, IdNumberSource& ids);
 
-}  // namespace eduledger::ingest::internal
+}  // namespace eduledger::demo::internal

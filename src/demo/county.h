@@ -6,17 +6,19 @@
 //
 // --scale K generates K such counties under one province (K=300: about ten million students
 // enrolled per school year). County k's records depend only on the seed and k, so county 1 is
-// the same at every scale. Each county is written in one transaction.
+// the same at every scale. Each county's register is written in one transaction; its status
+// events then go through the events import, as a county's 学籍异动 file would.
 #pragma once
 
 #include <cstdint>
 #include <functional>
 #include <string_view>
 
+#include "app/actor.h"
 #include "core/result.h"
 #include "store/store.h"
 
-namespace eduledger::ingest {
+namespace eduledger::demo {
 
 struct DemoOptions {
   std::uint64_t seed = 20261123;
@@ -42,4 +44,9 @@ struct DemoSummary {
 core::Result<DemoSummary> GenerateDemo(store::Store& store, const DemoOptions& options,
                                        const store::AuditContext& audit);
 
-}  // namespace eduledger::ingest
+// The same as a use case: as `actor`, who must be allowed to write the register (else
+// PermissionDenied), audited as "demo.generate".
+core::Result<DemoSummary> GenerateDemoCounty(store::Store& store, const app::Actor& actor,
+                                             const DemoOptions& options);
+
+}  // namespace eduledger::demo

@@ -3,13 +3,22 @@
 // school conditions (compulsory-education schools), derived from the generated register with a
 // little seeded noise, submitted through the forms workflow and approved by the level above.
 // One 2026 school-conditions form is left returned, as happens in a real bureau.
+#include "demo/forms.h"
+
 #include <cmath>
 
-#include "app/demo.h"
 #include "app/forms.h"
 #include "engine/snapshot.h"
 
-namespace eduledger::app {
+namespace eduledger::demo {
+
+using app::ApproveForm;
+using app::FormKey;
+using app::Metadata;
+using app::ReturnForm;
+using app::SubmitForms;
+using app::SubmitRequest;
+using app::SubmitResult;
 
 using core::Result;
 using core::Status;
@@ -205,8 +214,8 @@ class DemoForms {
 
 }  // namespace
 
-Result<DemoFormsSummary> FillDemoForms(store::Store& store, const Actor& actor, const Metadata& md,
-                                       std::uint64_t seed) {
+Result<DemoFormsSummary> FillDemoForms(store::Store& store, const app::Actor& actor,
+                                       const Metadata& md, std::uint64_t seed) {
   EL_ASSIGN_OR_RETURN(std::unique_ptr<engine::Snapshot> snapshot,
                       engine::Snapshot::Build(store, &md.value_schema()));
   if (snapshot->years().empty()) return DemoFormsSummary{};
@@ -235,4 +244,4 @@ Result<DemoFormsSummary> FillDemoForms(store::Store& store, const Actor& actor, 
   return summary;
 }
 
-}  // namespace eduledger::app
+}  // namespace eduledger::demo

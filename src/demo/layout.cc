@@ -9,9 +9,9 @@
 //                                                                           108
 #include <cstdio>
 
-#include "ingest/demo_internal.h"
+#include "demo/demo_internal.h"
 
-namespace eduledger::ingest::internal {
+namespace eduledger::demo::internal {
 
 namespace {
 
@@ -169,4 +169,4 @@ CountyLayout LayOutCounty(int k, int city_code, Rng& rng) {
   return L;
 }
 
-}  // namespace eduledger::ingest::internal
+}  // namespace eduledger::demo::internal

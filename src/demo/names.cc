@@ -4,9 +4,9 @@
 #include <cstdio>
 
 #include "core/id_number.h"
-#include "ingest/demo_internal.h"
+#include "demo/demo_internal.h"
 
-namespace eduledger::ingest::internal {
+namespace eduledger::demo::internal {
 
 namespace {
 
@@ -99,4 +99,4 @@ std::string IdNumberSource::Next(std::string_view address_code, core::Date birth
   return id;
 }
 
-}  // namespace eduledger::ingest::internal
+}  // namespace eduledger::demo::internal
