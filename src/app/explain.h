@@ -9,19 +9,11 @@
 #include "app/actor.h"
 #include "app/indicators.h"
 #include "app/metadata.h"
+#include "app/record_names.h"
 #include "core/result.h"
 #include "store/store.h"
 
 namespace eduledger::app {
-
-struct ExplainedRecord {
-  std::string kind;  // "学生", "教职工", "班级", "报表数值"
-  std::string org_code;
-  std::string org_name;
-  std::string name;    // masked
-  std::string id;      // masked ID number, or the form's code
-  std::string detail;  // grade and class; post; class size; disaggregation and value
-};
 
 // One count or sum of a side: the measure's text, the school year it reads, its value, and
 // its first records.

@@ -18,6 +18,8 @@ using core::Status;
 namespace {
 
 constexpr double kNaN = __builtin_nan("");
+// The package indicator of pupils who left unrecorded (packages/county-bureau).
+constexpr std::string_view kUnexplainedLeavers = "unexplained_leavers";
 
 // One row unit of a table: an org unit, or the schools a county (city…) runs directly, taken
 // together so that the rows of a breakdown add up to the unit above them.
@@ -202,6 +204,8 @@ Result<IndicatorTable> ComputeIndicators(const engine::Cube& cube, const Actor& 
   table.org_code = root->code;
   table.org_name = root->name;
   const bool flows_open = request.today <= table.flow_window.end();
+  // Pupils who left with nothing recorded make a unit's flows incomplete.
+  const CompiledIndicator* leavers = indicators.Find(kUnexplainedLeavers);
   for (const CompiledIndicator* c : chosen) {
     std::vector<int> cells = {engine::kCellTotal};
     if (request.by == IndicatorSplit::kSex && c->def.split_by_sex) {
@@ -250,12 +254,24 @@ Result<IndicatorTable> ComputeIndicators(const engine::Cube& cube, const Actor& 
                      : "无记录";
         }
         if (row.text.empty()) row.note = note;
+        if (!row.text.empty() && leavers && c != leavers && c->def.flow && c->reads_register) {
+          const double gone = IndicatorCell(*leavers, cube, year_idx, u.orgs, cell).value;
+          if (gone > 0) {
+            row.incomplete = true;
+            row.note = "不完整：有 " + core::FormatPlain(gone) +
+                       " 名学生去向不明（无学籍异动记录），统计期的记录可能缺漏；"
+                       "eduledger validate 列出流失名单";
+          }
+        }
         if (cell == engine::kCellTotal && applies) {
           if (const meta::Target* t = indicators.FindTarget(c->def.code, u.code, year)) {
             engine::RateCell goal{kNaN, kNaN, t->value};
             row.target = (t->direction == meta::TargetDirection::kAtLeast ? "≥" : "≤") +
                          FormatIndicatorValue(c->def, goal);
-            if (!row.text.empty()) row.met = t->MetBy(std::strtod(row.text.c_str(), nullptr));
+            // An incomplete figure is not judged against its target.
+            if (!row.text.empty() && !row.incomplete) {
+              row.met = t->MetBy(std::strtod(row.text.c_str(), nullptr));
+            }
           }
         }
         table.rows.push_back(std::move(row));

@@ -4,7 +4,8 @@
 // numerator, denominator and value, printed the way the bureau prints it.
 //
 // A cell without a value says why: no records, a zero denominator, a flow window still open,
-// or a figure that means nothing at that level (不适用, with the package's reason).
+// or a figure that means nothing at that level (不适用, with the package's reason). A flow of a
+// unit with pupils who left unrecorded (the package's unexplained_leavers) is incomplete.
 #pragma once
 
 #include <optional>
@@ -38,14 +39,17 @@ struct IndicatorRow {
   std::string name;
   std::string org_code;  // the unit; for the row of the schools run by the county: "CODE:direct"
   std::string org_name;
-  int school_type = 0;      // a row of a breakdown by school type: the type; else 0
-  std::string cell;         // "合计", "男", "一年级" …
-  bool flow = false;        // counted over the flow window, not at the snapshot
-  double numerator = 0;     // NaN: no value
-  double denominator = 0;   // NaN: none
-  double value = 0;         // NaN: no value
-  std::string text;         // the value as printed ("14.29%"); empty when there is none
-  std::string note;         // why there is no value, in Chinese; empty when there is one
+  int school_type = 0;     // a row of a breakdown by school type: the type; else 0
+  std::string cell;        // "合计", "男", "一年级" …
+  bool flow = false;       // counted over the flow window, not at the snapshot
+  double numerator = 0;    // NaN: no value
+  double denominator = 0;  // NaN: none
+  double value = 0;        // NaN: no value
+  std::string text;        // the value as printed ("14.29%"); empty when there is none
+  std::string note;        // why there is no value, or why it is incomplete, in Chinese
+  // A flow of a unit some of whose pupils left with nothing recorded (the 流失名单 of
+  // validate): its events are missing, so the value may be too low or too high.
+  bool incomplete = false;
   std::string target;       // the target (目标任务) as printed ("≥99.50%"); empty: none
   std::optional<bool> met;  // whether the printed value meets the target (none: no target
                             // or no value)

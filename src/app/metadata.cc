@@ -134,7 +134,8 @@ Result<Metadata> Metadata::Load(std::span<const std::string> directories,
     }
     for (const engine::Formula* f : {&c.plan.numerator, &c.plan.denominator, &c.spread_weight}) {
       for (const std::uint32_t m : f->Measures()) {
-        if (d.catalog->measures()[m].table == engine::MeasureTable::kValues) c.reads_forms = true;
+        const bool value = d.catalog->measures()[m].table == engine::MeasureTable::kValues;
+        (value ? c.reads_forms : c.reads_register) = true;
       }
     }
     c.def = std::move(ind);
@@ -150,6 +151,7 @@ Result<Metadata> Metadata::Load(std::span<const std::string> directories,
       }
       c.mean_of.push_back(part);
       c.reads_forms = c.reads_forms || part->reads_forms;
+      c.reads_register = c.reads_register || part->reads_register;
     }
   }
   for (CompiledRule& r : d.rules) {

@@ -26,6 +26,7 @@ struct CompiledIndicator {
   // unit holds no records to count, and the count is no value rather than 0.
   engine::Formula presence;
   bool reads_forms = false;                       // some measure is a collected figure (value(…))
+  bool reads_register = false;                    // some measure counts register rows
   engine::Formula spread_weight;                  // a spread (差异系数): the school weight
   std::vector<const CompiledIndicator*> mean_of;  // a mean of these indicators
 };

@@ -6,11 +6,14 @@
 
 #include "app/forms.h"
 #include "app/requested_year.h"
+#include "app/roster_check.h"
 #include "app/store_open.h"
 #include "cli/commands.h"
+#include "cli/json_number.h"
 #include "cli/text_output.h"
 #include "cli/year_output.h"
 #include "core/rounding.h"
+#include "core/statistics_year.h"
 
 namespace eduledger::cli {
 
@@ -64,31 +67,52 @@ std::string RulesTable(const app::Metadata& md, const std::vector<app::RuleResul
 // The statistics year a listing means: --year, or the latest whose snapshot has passed.
 int YearOf(int year) { return app::RequestedYear(year, core::Date::Today()); }
 
-void PrintValidation(const app::Metadata& md, const app::Validation& v, OutputFormat format) {
-  const std::vector<app::RuleResult>& rules = v.broken;
-  if (format == OutputFormat::kJson) {
-    nlohmann::json broken = nlohmann::json::array();
-    for (const app::RuleResult& r : rules) {
-      broken.push_back(
-          {{"rule", r.rule},
-           {"name", r.name},
-           {"severity", r.severity == meta::RuleSeverity::kError ? "error" : "warning"},
-           {"data_set", r.data_set},
-           {"org_unit_code", r.org_code},
-           {"org_unit_name", r.org_name},
-           {"message", r.message},
-           {"left", std::isnan(r.left) ? nlohmann::json() : nlohmann::json(r.left)},
-           {"right", std::isnan(r.right) ? nlohmann::json() : nlohmann::json(r.right)},
-           {"explanation", r.explanation}});
+nlohmann::json RosterJson(const app::RosterCheck& r) {
+  nlohmann::json gaps = nlohmann::json::array();
+  for (const app::RosterGap& g : r.gaps) {
+    nlohmann::json pupils = nlohmann::json::array();
+    for (const app::ExplainedRecord& p : g.pupils) {
+      pupils.push_back({{"name", p.name}, {"id", p.id}, {"detail", p.detail}});
     }
-    nlohmann::json out = {{"forms_due", v.forms_due},
-                          {"forms_saved", v.forms_saved},
-                          {"forms_unfilled", v.forms_due - v.forms_saved}};
-    AddStatisticsYear(v.year, &out);
-    out["broken"] = broken;
-    std::printf("%s\n", out.dump(2).c_str());
+    gaps.push_back({{"kind", "unexplained_leaver"},
+                    {"township", g.township},
+                    {"school_code", g.school_code},
+                    {"school_name", g.school_name},
+                    {"count", g.pupils.size()},
+                    {"pupils", pupils}});
+  }
+  return {{"checked", r.checked}, {"total", r.total}, {"gaps", gaps}};
+}
+
+// The roster check for people: who is unaccounted for, by township and school.
+void PrintRoster(const app::RosterCheck& r) {
+  const core::Period window = core::FlowWindow(r.year);
+  std::printf("\n学籍比对（流失名单）：");
+  if (!r.checked) {
+    std::printf("库中没有%s的在校名单，无法比对\n", core::SchoolYearLabel(window.year()).c_str());
     return;
   }
+  if (r.total == 0) {
+    std::printf("%s在校的学生均有去向（在校、毕业或有异动记录）\n",
+                window.start().ToChinese().c_str());
+    return;
+  }
+  std::printf(
+      "%lld 名学生 %s 在校，%s 不在本县任何学校，且没有毕业、转出、辍学、休学或死亡记录，"
+      "请学校核实并补录学籍异动\n",
+      static_cast<long long>(r.total), window.start().ToChinese().c_str(),
+      core::SnapshotDate(r.year).ToChinese().c_str());
+  TextTable table({"乡镇", "学校", "姓名", "证件号", "原年级班级"});
+  for (const app::RosterGap& g : r.gaps) {
+    for (const app::ExplainedRecord& p : g.pupils) {
+      table.Add({g.township, g.school_name, p.name, p.id, p.detail});
+    }
+  }
+  std::printf("%s", table.Render().c_str());
+}
+
+void PrintFormsValidation(const app::Metadata& md, const app::Validation& v) {
+  const std::vector<app::RuleResult>& rules = v.broken;
   std::printf("%s：应填报报表 %zu 张，已填报 %zu 张，未填报 %zu 张\n",
               StatisticsYearHeading(v.year).c_str(), v.forms_due, v.forms_saved,
               v.forms_due - v.forms_saved);
@@ -105,6 +129,37 @@ void PrintValidation(const app::Metadata& md, const app::Validation& v, OutputFo
     return;
   }
   std::printf("%s", RulesTable(md, rules).c_str());
+}
+
+void PrintValidation(const app::Metadata& md, const app::Validation& v,
+                     const app::RosterCheck& roster, OutputFormat format) {
+  const std::vector<app::RuleResult>& rules = v.broken;
+  if (format == OutputFormat::kJson) {
+    nlohmann::json broken = nlohmann::json::array();
+    for (const app::RuleResult& r : rules) {
+      broken.push_back(
+          {{"rule", r.rule},
+           {"name", r.name},
+           {"severity", r.severity == meta::RuleSeverity::kError ? "error" : "warning"},
+           {"data_set", r.data_set},
+           {"org_unit_code", r.org_code},
+           {"org_unit_name", r.org_name},
+           {"message", r.message},
+           {"left", NumberJson(r.left)},
+           {"right", NumberJson(r.right)},
+           {"explanation", r.explanation}});
+    }
+    nlohmann::json out = {{"forms_due", v.forms_due},
+                          {"forms_saved", v.forms_saved},
+                          {"forms_unfilled", v.forms_due - v.forms_saved}};
+    AddStatisticsYear(v.year, &out);
+    out["broken"] = broken;
+    out["roster"] = RosterJson(roster);
+    std::printf("%s\n", out.dump(2).c_str());
+    return;
+  }
+  PrintFormsValidation(md, v);
+  PrintRoster(roster);
 }
 
 void AddSubmit(CLI::App& app, CliContext& ctx) {
@@ -242,19 +297,25 @@ void AddForms(CLI::App& app, CliContext& ctx) {
 void AddValidate(CLI::App& app, CliContext& ctx) {
   struct Args {
     int year = 0;
+    std::string org;
     std::vector<std::string> packages;
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand(
       "validate",
-      "对一个统计年度已填报的全部报表运行校验规则，按单位列出未通过的规则和未填报的报表数");
+      "对一个统计年度已填报的全部报表运行校验规则，按单位列出未通过的规则和未填报的报表数；"
+      "并比对学籍，列出去向不明的学生（流失名单）");
   cmd->add_option("--year", args->year, "统计年度（默认统计时点已过的最近一年）");
+  cmd->add_option("--org", args->org, "学籍比对的单位（默认本级）");
   AddPackagesOption(cmd, &args->packages);
   cmd->callback([&ctx, args] {
     WithStore(ctx, args->packages, [&](store::Store& store, const app::Metadata& md) {
-      auto v = app::ValidateForms(store, ctx.actor, md, YearOf(args->year));
+      const int year = YearOf(args->year);
+      auto v = app::ValidateForms(store, ctx.actor, md, year);
       if (!v.ok()) return ctx.Fail(v.status());
-      PrintValidation(md, *v, ctx.format);
+      auto roster = app::CheckRoster(store, ctx.actor, md, year, args->org);
+      if (!roster.ok()) return ctx.Fail(roster.status());
+      PrintValidation(md, *v, *roster, ctx.format);
       for (const app::RuleResult& r : v->broken) {
         if (r.severity == meta::RuleSeverity::kError) ctx.exit_code = kExitRejected;
       }

@@ -41,6 +41,7 @@ void Print(const app::IndicatorTable& t, OutputFormat format) {
                       {"value", NumberJson(r.value)},
                       {"text", r.text},
                       {"note", r.note},
+                      {"incomplete", r.incomplete},
                       {"target", r.target},
                       {"met", r.met ? nlohmann::json(*r.met) : nlohmann::json()}});
     }
@@ -70,6 +71,13 @@ void Print(const app::IndicatorTable& t, OutputFormat format) {
   std::vector<std::string> footnotes;
   for (const app::IndicatorRow& r : t.rows) {
     std::string value = r.text;
+    if (r.incomplete) {
+      value += "*";
+      const std::string footnote = "* " + r.org_name + " " + r.note;
+      if (std::find(footnotes.begin(), footnotes.end(), footnote) == footnotes.end()) {
+        footnotes.push_back(footnote);
+      }
+    }
     if (value.empty()) {
       const std::size_t colon = r.note.find("：");
       value = r.note.substr(0, colon);

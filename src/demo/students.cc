@@ -8,8 +8,8 @@
 // Annual rates (per enrolled student): dropout 0.2% primary, 0.6% junior, 1.2% senior, 3%
 // vocational, of whom 40% return the next year; moving away 0.8-1.2%; transfer within the county
 // 1.5%; suspension (休学, resumed the next year in the same grade) 0.1%; repetition 0.2%; death
-// 0.004%. After junior school 62% go to general senior school, 32%
-// to vocational school, 6% leave.
+// 0.004%; leaving with nothing recorded (a gap the roster check finds) 0.08%. After junior
+// school 62% go to general senior school, 32% to vocational school, 6% leave.
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -270,6 +270,9 @@ class Simulator {
       if (stage == Stage::kKindergarten) {
         if (rng_.Chance(0.01)) break;  // leaves kindergarten: not a dropout
       } else {
+        // Gone with nothing recorded (the school never filed the 转出 or 辍学): a gap in the
+        // register that the roster check (流失名单) has to find.
+        if (rng_.Chance(0.0008)) break;
         const bool vocational = school == L_.vocational;
         const double dropout = vocational                 ? 0.03
                                : stage == Stage::kPrimary ? 0.002
