@@ -24,12 +24,12 @@ namespace eduledger::app {
 
 // One figure: an indicator's total for the unit (and its female cell where it has one).
 struct StatsFigure {
-  std::string code;   // the indicator
-  std::string name;   // "小学在校生数"
-  double value = 0;   // NaN: no value (note says why)
-  double female = 0;  // NaN: not split by sex
-  std::string text;   // as printed ("13,617" is the caller's; this is "13617人")
-  std::string note;   // why there is no value
+  std::string code;                   // the indicator
+  std::string name;                   // "小学在校生数"
+  double value = __builtin_nan("");   // NaN: no value (note says why), or no such figure
+  double female = __builtin_nan("");  // NaN: not split by sex
+  std::string text;                   // as the indicator prints it ("13617人")
+  std::string note;                   // why there is no value
   bool flow = false;
   bool has_value() const { return value == value; }
 };

@@ -34,9 +34,16 @@ const app::StatsFigure& Get(const app::RegisterStats& s, std::string_view code) 
 nlohmann::json StatsJson(const app::RegisterStats& s) {
   nlohmann::json j = {{"org_unit_code", s.org_code}, {"org_unit_name", s.org_name}};
   AddStatisticsYear(s.year, &j);
+  // Every figure shown, by its indicator's code.
   nlohmann::json figures = nlohmann::json::object();
+  const auto put = [&](const app::StatsFigure& f) {
+    if (!f.code.empty()) figures[f.code] = NumberJson(f.value);
+  };
   for (const auto* part : {&s.totals, &s.events}) {
-    for (const app::StatsFigure& f : *part) figures[f.code] = NumberJson(f.value);
+    for (const app::StatsFigure& f : *part) put(f);
+  }
+  for (const app::LevelFigures& l : s.by_level) {
+    for (const app::StatsFigure* f : {&l.students, &l.entrants, &l.graduates, &l.teachers}) put(*f);
   }
   j["figures"] = figures;
   j["schools_by_type"] = nlohmann::json::array();

@@ -15,7 +15,7 @@
 // is left alone, and a row giving the same event as another is a duplicate.
 // A dropout, suspension, graduation, death or transfer out must happen at a school the student
 // is enrolled at in that school year or the one before (a move over the summer is recorded in
-// September), when the register holds those years.
+// September), when the register holds both years.
 #include <algorithm>
 #include <map>
 #include <set>
@@ -225,7 +225,7 @@ class EventImport {
       if (NeedsEnrolmentThere(r.type) && held(year) && held(year - 1) && !enrolled(r.at->id)) {
         Error(r, Field::kFromSchool, "not_enrolled_there",
               "该生" + core::SchoolYearLabel(year - 1) + "和" + core::SchoolYearLabel(year) +
-                  "都不在“" + r.at->name + "”注册");
+                  "都不在“" + r.at->name + "”注册（请先导入该校名单，或核对原学校）");
         continue;
       }
       // The row's own event.
