@@ -1,0 +1,1 @@
+// The independent recomputation of the indicators: being written.
