@@ -1,7 +1,7 @@
 # EduLedger — the README's commands. Each target sets up what is missing first.
 #   make build   configure and build (binary: build/eduledger)
-#   make demo    build, then generate the example county (示例县), print its figures and its
-#                2025 indicators
+#   make demo    build, then generate the example county (示例县), print its basic figures and
+#                its enrolment and dropout indicators of statistics year 2026
 #   make test    build and run the whole test suite (ctest)
 #   make bench   Release build, then the benchmarks against their peers (bench/README.md)
 BUILD_DIR  ?= build
@@ -29,7 +29,7 @@ build: setup $(BUILD_DIR)/build.ninja
 demo: build
 	@mkdir -p $(dir $(DEMO_DB))
 	@$(BUILD_DIR)/eduledger --db $(DEMO_DB) demo --force
-	@$(BUILD_DIR)/eduledger --db $(DEMO_DB) indicators --org 示例县 --year 2025
+	@$(BUILD_DIR)/eduledger --db $(DEMO_DB) indicators --year 2026 --category 入学与控辍保学
 
 test: build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j$(JOBS)
