@@ -9,6 +9,7 @@
 #include "app/check_report.h"
 #include "app/store_open.h"
 #include "cli/commands.h"
+#include "cli/year_output.h"
 #include "core/text.h"
 
 namespace eduledger::cli {
@@ -95,6 +96,8 @@ void PrintJson(const app::CheckReportOutcome& out) {
                         {"warnings", s.warnings},
                         {"infos", s.infos}}},
                       {"findings", nlohmann::json::array()}};
+  // The statistics year the figures were read in: its snapshot and flow window.
+  if (out.result.year != 0) AddStatisticsYear(out.result.year, &j);
   for (const Finding& f : out.result.findings)
     j["findings"].push_back(FindingJson(out.document, f));
   std::printf("%s\n", j.dump(2).c_str());
@@ -103,8 +106,12 @@ void PrintJson(const app::CheckReportOutcome& out) {
 void PrintText(const app::CheckReportOutcome& out) {
   const bool colour = ::isatty(STDOUT_FILENO) == 1;
   const report::CheckSummary& s = out.result.summary;
-  std::printf("检查 %s（%s，%d段，%d个数字）\n\n", out.document.source.c_str(),
+  std::printf("检查 %s（%s，%d段，%d个数字）\n", out.document.source.c_str(),
               out.document.encoding.c_str(), s.paragraphs, s.figures);
+  if (out.result.year != 0) {
+    std::printf("未写年份的数字按 %s 核对\n", StatisticsYearHeading(out.result.year).c_str());
+  }
+  std::printf("\n");
   for (const Finding& f : out.result.findings) {
     const std::string& text =
         out.document.paragraphs[static_cast<std::size_t>(f.paragraph - 1)].text;
