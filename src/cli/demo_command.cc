@@ -63,7 +63,7 @@ void AddDemoCommand(CLI::App& app, CliContext& ctx) {
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     // One county is reported as the county; a province as the province.
-    const std::string org = args->options.scale == 1 ? "示例县" : "";
+    const std::string org = args->options.scale == 1 ? "示例县" : "示例省";
     auto stats = app::ComputeRegisterStats(**store, ctx.actor, *md, args->options.last_year, org);
     if (!stats.ok()) return ctx.Fail(stats.status());
     if (ctx.json()) {
