@@ -128,8 +128,9 @@ const std::array kGroupFields = {
     Field{"counts_as_school", "计入学校数", G, FieldKind::kBool, 36, 1},
 };
 
-// Student rows. Flags keep the bit positions of meta::StudentFlag (bits 16-22).
-const std::array kStudentFields = {
+// The person's own bits, first in a student row and in an event row alike. Flags keep the bit
+// positions of meta::StudentFlag (bits 16-22).
+constexpr std::array kPersonFields = {
     Field{"birth", "出生日期", R, FieldKind::kBirthDay, 0, 16},
     Field{"left_behind", "留守儿童", R, FieldKind::kBool, 16, 1},
     Field{"migrant_child", "随迁子女", R, FieldKind::kBool, 17, 1},
@@ -138,6 +139,18 @@ const std::array kStudentFields = {
     Field{"dibao", "低保", R, FieldKind::kBool, 20, 1},
     Field{"extreme_poverty", "特困供养", R, FieldKind::kBool, 21, 1},
     Field{"orphan", "孤儿", R, FieldKind::kBool, 22, 1},
+};
+
+// The person's fields followed by `more`.
+template <std::size_t N>
+constexpr std::array<Field, kPersonFields.size() + N> WithPerson(std::array<Field, N> more) {
+  std::array<Field, kPersonFields.size() + N> out{};
+  for (std::size_t i = 0; i < kPersonFields.size(); ++i) out[i] = kPersonFields[i];
+  for (std::size_t i = 0; i < N; ++i) out[kPersonFields.size() + i] = more[i];
+  return out;
+}
+
+constexpr auto kStudentFields = WithPerson(std::array{
     Field{"previous", "上一学年", R, FieldKind::kEnum, 23, 2, 0, ParsePrevious, nullptr, false,
           true},
     Field{"ethnicity", "民族", R, FieldKind::kInt, 25, 7},
@@ -150,7 +163,7 @@ const std::array kStudentFields = {
           true},
     Field{"class_size", "班额", R, FieldKind::kInt, 55, 7},
     Field{"start_status", "学年初状态", R, FieldKind::kEnum, 62, 2, 0, ParseStartStatus},
-};
+});
 
 const std::array kStaffFields = {
     Field{"birth", "出生日期", R, FieldKind::kBirthDay, 0, 16},
@@ -164,19 +177,11 @@ const std::array kClassFields = {
     Field{"size", "班额", R, FieldKind::kInt, 0, 12},
 };
 
-// A status event: what it is, and the student's birth day and flags (bits as in a student row).
-// Every event is something that happened during a school year: read as a flow only.
-const std::array kEventFields = {
-    Field{"birth", "出生日期", R, FieldKind::kBirthDay, 0, 16},
-    Field{"left_behind", "留守儿童", R, FieldKind::kBool, 16, 1},
-    Field{"migrant_child", "随迁子女", R, FieldKind::kBool, 17, 1},
-    Field{"disabled", "残疾", R, FieldKind::kBool, 18, 1},
-    Field{"registered_poor", "建档立卡", R, FieldKind::kBool, 19, 1},
-    Field{"dibao", "低保", R, FieldKind::kBool, 20, 1},
-    Field{"extreme_poverty", "特困供养", R, FieldKind::kBool, 21, 1},
-    Field{"orphan", "孤儿", R, FieldKind::kBool, 22, 1},
+// A status event: the student's birth day and flags, and what it is. Every event is something
+// that happened during a school year: read as a flow only (row_tables.h).
+constexpr auto kEventFields = WithPerson(std::array{
     Field{"type", "异动类型", R, FieldKind::kEnum, 24, 4, 0, ParseEventTypeValue},
-};
+});
 
 }  // namespace
 
