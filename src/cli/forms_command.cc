@@ -334,24 +334,29 @@ void AddChanges(CLI::App& app, CliContext& ctx) {
     auto changes = app::ListFormChanges(**store, ctx.actor, *year);
     if (!changes.ok()) return ctx.Fail(changes.status());
     if (ctx.json()) {
-      nlohmann::json out = nlohmann::json::array();
+      nlohmann::json list = nlohmann::json::array();
       for (const app::FormChange& c : *changes) {
-        out.push_back({{"data_set", c.data_set},
-                       {"org_unit_code", c.org_code},
-                       {"element", c.change.element},
-                       {"disaggregation", c.change.disaggregation},
-                       {"old_value", c.change.old_value},
-                       {"new_value", c.change.new_value},
-                       {"at", c.change.at},
-                       {"actor", c.change.actor}});
+        list.push_back({{"data_set", c.data_set},
+                        {"org_unit_code", c.org_code},
+                        {"element", c.change.element},
+                        {"disaggregation", c.change.disaggregation},
+                        {"old_value", c.change.old_value},
+                        {"new_value", c.change.new_value},
+                        {"at", c.change.at},
+                        {"actor", c.change.actor}});
       }
+      nlohmann::json out = nlohmann::json::object();
+      if (*year != 0) AddStatisticsYear(*year, &out);
+      out["changes"] = list;
       std::printf("%s\n", out.dump(2).c_str());
       return;
     }
+    const std::string when = *year != 0 ? StatisticsYearHeading(*year) + " " : "各年度";
     if (changes->empty()) {
-      std::printf("没有审核后修改的数值\n");
+      std::printf("%s没有审核后修改的数值\n", when.c_str());
       return;
     }
+    std::printf("%s报表审核后修改的数值\n", when.c_str());
     TextTable table({"报表", "单位", "数据项", "分组", "原值", "新值", "修改人", "时间"});
     for (const app::FormChange& c : *changes) {
       table.Add({c.data_set, c.org_name, c.change.element, c.change.disaggregation,
