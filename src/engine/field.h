@@ -105,8 +105,9 @@ inline constexpr int kNoSex = 3;     // stored sex of a group without one
 
 // A student's state on the snapshot day (1 September) that begins the row's school year: on
 // the roll but on 休学, or dropped out and not yet back. Set by the last of the events that
-// take a pupil out of school or bring one back (休学/复学, 辍学/返校, 招生/转入) dated on or
-// before that day; graduating or leaving a school does not stop a later enrolment counting.
+// take a pupil out of school or bring one back (休学/复学, 辍学/返校, 招生/转入) dated before
+// that day, i.e. in the flow windows that ended by it (an event of the snapshot day itself is
+// the new window's); graduating or leaving a school does not stop a later enrolment counting.
 enum class StartStatus : std::uint8_t {
   kInSchool = 0,
   kSuspended = 1,

@@ -196,7 +196,7 @@ StudentRows::Rows StudentRows::Finish() {
         const EventState& ev = events_[static_cast<std::size_t>(v)];
         const std::int32_t rank = Rank(ev.date, ev.type);
         if (const auto after = StartStatusAfter(ev.type);
-            after && ev.date.days() <= SnapshotDay(e->school_year) && rank >= start_rank) {
+            after && ev.date.days() < SnapshotDay(e->school_year) && rank >= start_rank) {
           start_rank = rank;
           start = *after;
         }

@@ -191,8 +191,9 @@ TEST_F(CubeTest, PromotionFollowsGraduatesIntoTheNextYear) {
 TEST_F(CubeTest, StatusOnTheSnapshotDayLeavesOutPupilsOnLeaveOrNotYetBack) {
   // e goes on 休学 in March 2024 and resumes on 3 September: on 2024-09-01 she is on leave.
   // f drops out in May 2024 and is back on the roll for 2024 but returns only on 10 September.
-  // h resumed on the snapshot day itself: in school. The other 2024 pupils (a, c, d, g1, g3)
-  // are in school; d's return in January 2024 undid her October dropout.
+  // h resumes on the snapshot day itself: that belongs to the new school year, so on the day
+  // she still counts as on leave. The other 2024 pupils (a, c, d, g1, g3) are in school; d's
+  // return in January 2024 undid her October dropout.
   auto& r = reg_;
   const auto e = r.Student(Sex::kFemale, "2013-03-01");
   r.Enrol(e, 2023, primary_, 5, "5班");
@@ -211,8 +212,8 @@ TEST_F(CubeTest, StatusOnTheSnapshotDayLeavesOutPupilsOnLeaveOrNotYetBack) {
   r.Event(h, EventType::kResume, "2024-09-01", primary_);
   snapshot_ = r.Snapshot();
   EXPECT_EQ(Value("students()", 2024, county_), 8);
-  EXPECT_EQ(Value("students(start_status = in_school)", 2024, county_), 6);
-  EXPECT_EQ(Value("students(start_status = suspended)", 2024, county_), 1);  // e
+  EXPECT_EQ(Value("students(start_status = in_school)", 2024, county_), 5);
+  EXPECT_EQ(Value("students(start_status = suspended)", 2024, county_), 2);  // e, h
   EXPECT_EQ(Value("students(start_status = 辍学)", 2024, county_), 1);       // f
   // At the 2023 snapshot all of them were in school; a graduation does not count against g1
   // at the junior school in 2024.
