@@ -215,8 +215,7 @@ Result<SubmitResult> SubmitOne(store::Store& store, const Actor& actor, const Me
   f.year_idx = snapshot.YearIndex(request.key.school_year);
   if (f.year_idx < 0) {
     return Status::FailedPrecondition(
-        "no_such_year", "学籍中没有 " + std::to_string(request.key.school_year) +
-                            "年（统计时点 " +
+        "no_such_year", "学籍中没有 " + std::to_string(request.key.school_year) + "年（统计时点 " +
                             core::SnapshotDate(request.key.school_year).ToChinese() +
                             "）的在校生记录：请先导入该年的学生名单，报表要与学籍对照校验");
   }

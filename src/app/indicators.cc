@@ -3,6 +3,7 @@
 #include <cmath>
 #include <map>
 
+#include "app/event_coverage.h"
 #include "app/requested_year.h"
 #include "core/rounding.h"
 #include "engine/snapshot.h"
@@ -109,6 +110,50 @@ std::vector<std::uint32_t> SchoolsBelow(const engine::Snapshot& s,
   return schools;
 }
 
+// The grades in which indicator `c` counts anything at units `orgs`: its numerator or
+// denominator has rows there.
+std::vector<int> GradesCounted(const CompiledIndicator& c, const engine::Cube& cube, int year_idx,
+                               std::span<const std::uint32_t> orgs) {
+  std::vector<int> grades;
+  for (int g = meta::kMinGrade; g <= meta::kMaxGrade; ++g) {
+    const engine::RateCell r = IndicatorCell(c, cube, year_idx, orgs, engine::GradeCell(g));
+    if (r.numerator > 0 || r.denominator > 0) grades.push_back(g);  // NaN compares false
+  }
+  return grades;
+}
+
+// The pupils who left unrecorded (the package's unexplained_leavers) whom a flow cell of
+// indicator `c` may miss: in a grade cell, those of that grade; otherwise those of every grade
+// the indicator counts in. A sex cell takes its unit's grades and both sexes (there is no cell
+// of one sex in one grade), so it is flagged with its unit.
+double LeaversInGradesOf(const CompiledIndicator& c, const CompiledIndicator& leavers,
+                         const engine::Cube& cube, int year_idx,
+                         std::span<const std::uint32_t> orgs, int cell) {
+  const auto leavers_in = [&](int grade_cell) {
+    const double n = IndicatorCell(leavers, cube, year_idx, orgs, grade_cell).value;
+    return n > 0 ? n : 0.0;
+  };
+  if (cell >= engine::GradeCell(meta::kMinGrade)) return leavers_in(cell);
+  double sum = 0;
+  for (const int g : GradesCounted(c, cube, year_idx, orgs))
+    sum += leavers_in(engine::GradeCell(g));
+  return sum;
+}
+
+// A unit's leavers by grade, for the table's account of its incomplete figures.
+UnitLeavers LeaversOf(const RowUnit& u, const CompiledIndicator& leavers, const engine::Cube& cube,
+                      int year_idx) {
+  UnitLeavers out{u.code, u.name, 0, {}};
+  for (int g = meta::kMinGrade; g <= meta::kMaxGrade; ++g) {
+    const double n = IndicatorCell(leavers, cube, year_idx, u.orgs, engine::GradeCell(g)).value;
+    if (n > 0) {
+      out.by_grade.emplace_back(g, n);
+      out.total += n;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string FormatIndicatorValue(const meta::Indicator& def, const engine::RateCell& cell) {
@@ -204,8 +249,12 @@ Result<IndicatorTable> ComputeIndicators(const engine::Cube& cube, const Actor& 
   table.org_code = root->code;
   table.org_name = root->name;
   const bool flows_open = request.today <= table.flow_window.end();
-  // Pupils who left with nothing recorded make a unit's flows incomplete.
+  // With no events at all in the window (the school year before the snapshot) the flows read
+  // from the register are unknown; with some, pupils who left with nothing recorded make a
+  // unit's flows incomplete.
+  const bool events_recorded = EventsRecorded(snapshot, year - 1, *root);
   const CompiledIndicator* leavers = indicators.Find(kUnexplainedLeavers);
+  std::vector<bool> unit_incomplete(units.size(), false);
   for (const CompiledIndicator* c : chosen) {
     std::vector<int> cells = {engine::kCellTotal};
     if (request.by == IndicatorSplit::kSex && c->def.split_by_sex) {
@@ -218,7 +267,8 @@ Result<IndicatorTable> ComputeIndicators(const engine::Cube& cube, const Actor& 
     }
     // Spreads and means are of the whole unit only.
     if (!c->mean_of.empty() || !c->spread_weight.empty()) cells = {engine::kCellTotal};
-    for (const RowUnit& u : units) {
+    for (std::size_t ui = 0; ui < units.size(); ++ui) {
+      const RowUnit& u = units[ui];
       const bool applies = u.level <= c->def.applies_down_to;
       for (const int cell : cells) {
         engine::RateCell r{kNaN, kNaN, kNaN};
@@ -227,6 +277,8 @@ Result<IndicatorTable> ComputeIndicators(const engine::Cube& cube, const Actor& 
           note = "不适用：" + c->def.not_applicable_reason;
         } else if (c->def.flow && flows_open) {
           note = "统计期未结束（至 " + table.flow_window.end().ToChinese() + "），无全年数据";
+        } else if (c->def.flow && c->reads_register && !events_recorded) {
+          note = NoEventsNote(year);
         } else {
           r = IndicatorCell(*c, cube, year_idx, u.orgs, cell);
         }
@@ -255,11 +307,12 @@ Result<IndicatorTable> ComputeIndicators(const engine::Cube& cube, const Actor& 
         }
         if (row.text.empty()) row.note = note;
         if (!row.text.empty() && leavers && c != leavers && c->def.flow && c->reads_register) {
-          const double gone = IndicatorCell(*leavers, cube, year_idx, u.orgs, cell).value;
+          const double gone = LeaversInGradesOf(*c, *leavers, cube, year_idx, u.orgs, cell);
           if (gone > 0) {
             row.incomplete = true;
-            row.note = "不完整：有 " + core::FormatPlain(gone) +
-                       " 名学生去向不明（无学籍异动记录），统计期的记录可能缺漏；"
+            unit_incomplete[ui] = true;
+            row.note = "不完整：所涉年级有 " + core::FormatPlain(gone) +
+                       " 名学生去向不明（离开在校名单而无学籍异动记录），统计期的记录可能缺漏；"
                        "eduledger validate 列出流失名单";
           }
         }
@@ -277,6 +330,10 @@ Result<IndicatorTable> ComputeIndicators(const engine::Cube& cube, const Actor& 
         table.rows.push_back(std::move(row));
       }
     }
+  }
+  for (std::size_t ui = 0; ui < units.size(); ++ui) {
+    if (unit_incomplete[ui])
+      table.leavers.push_back(LeaversOf(units[ui], *leavers, cube, year_idx));
   }
   return table;
 }

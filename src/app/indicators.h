@@ -4,12 +4,15 @@
 // numerator, denominator and value, printed the way the bureau prints it.
 //
 // A cell without a value says why: no records, a zero denominator, a flow window still open,
-// or a figure that means nothing at that level (不适用, with the package's reason). A flow of a
-// unit with pupils who left unrecorded (the package's unexplained_leavers) is incomplete.
+// or a figure that means nothing at that level (不适用, with the package's reason), or a flow
+// read from the register when the window has no 学籍异动 at all (app/event_coverage.h). A flow
+// is incomplete when its unit has pupils who left unrecorded (the package's
+// unexplained_leavers) in the grades it counts.
 #pragma once
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "app/actor.h"
@@ -55,13 +58,23 @@ struct IndicatorRow {
                             // or no value)
 };
 
+// The pupils of a unit who left with nothing recorded (validate's 流失名单), by grade: the
+// reason its flows marked incomplete are.
+struct UnitLeavers {
+  std::string org_code;
+  std::string org_name;
+  double total = 0;
+  std::vector<std::pair<int, double>> by_grade;  // grade (meta/grade.h), pupils; grades with any
+};
+
 struct IndicatorTable {
   int year = 0;  // the statistics year
   core::Date snapshot;
   core::Period flow_window = core::Period::SchoolYear(1970);
   std::string org_code;
   std::string org_name;
-  std::vector<IndicatorRow> rows;  // by indicator, then unit, then cell
+  std::vector<IndicatorRow> rows;    // by indicator, then unit, then cell
+  std::vector<UnitLeavers> leavers;  // the units with an incomplete row, in row order
 };
 
 // The value of an indicator cell as printed: "14.29%", "16.19:1", "3个"; empty for no value.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "app/event_coverage.h"
 #include "app/requested_year.h"
 #include "engine/provenance.h"
 #include "engine/snapshot.h"
@@ -33,6 +34,9 @@ Result<RosterCheck> CheckRoster(store::Store& store, const Actor& actor, const M
   const int window_year = out.year - reads[0].years_back;
   const int window_idx = snapshot->YearIndex(window_year);
   if (window_idx < 0) return out;  // no roll of the year before: nothing to compare with
+  // With no events at all every pupil who left is "unexplained": the list says nothing.
+  out.events_recorded = EventsRecorded(*snapshot, window_year, *root);
+  if (!out.events_recorded) return out;
   out.checked = true;
   const engine::Provenance p =
       engine::RecordsBehind(*snapshot, md.catalog(), reads[0].measure, window_idx,
@@ -50,7 +54,7 @@ Result<RosterCheck> CheckRoster(store::Store& store, const Actor& actor, const M
     const meta::OrgUnit* parent = tree.ById(school->parent_id);
     const std::string township = parent && parent->level == meta::OrgLevel::kTownship
                                      ? parent->code + " " + parent->name
-                                     : "县直";
+                                     : "0 县直学校";
     RosterGap& gap = by_school[{township, school->code}];
     gap.township = township.substr(township.find(' ') + 1);
     gap.school_code = school->code;

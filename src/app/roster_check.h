@@ -19,7 +19,7 @@
 namespace eduledger::app {
 
 struct RosterGap {
-  std::string township;  // the school's township; "县直" for a school the county runs
+  std::string township;  // the school's township; "县直学校" for a school the county runs
   std::string school_code;
   std::string school_name;
   std::vector<ExplainedRecord> pupils;  // masked unless the reader has full view
@@ -28,7 +28,8 @@ struct RosterGap {
 struct RosterCheck {
   int year = 0;                 // the statistics year
   bool checked = false;         // false: the register lacks the school year before (nothing to
-                                // compare with)
+                                // compare with), or its window has no events (below)
+  bool events_recorded = true;  // false: no 学籍异动 at all in the window (app/event_coverage.h)
   std::int64_t total = 0;       // pupils unaccounted for
   std::vector<RosterGap> gaps;  // by township, then school
 };

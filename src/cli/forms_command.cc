@@ -81,13 +81,23 @@ nlohmann::json RosterJson(const app::RosterCheck& r) {
                     {"count", g.pupils.size()},
                     {"pupils", pupils}});
   }
-  return {{"checked", r.checked}, {"total", r.total}, {"gaps", gaps}};
+  return {{"checked", r.checked},
+          {"events_recorded", r.events_recorded},
+          {"total", r.total},
+          {"gaps", gaps}};
 }
 
 // The roster check for people: who is unaccounted for, by township and school.
 void PrintRoster(const app::RosterCheck& r) {
   const core::Period window = core::FlowWindow(r.year);
   std::printf("\n学籍比对（流失名单）：");
+  if (!r.events_recorded) {
+    std::printf(
+        "%s至%s没有任何学籍异动记录，无法区分毕业、转学、辍学与流失；请先导入学籍异动（eduledger "
+        "import events）\n",
+        window.start().ToChinese().c_str(), window.end().ToChinese().c_str());
+    return;
+  }
   if (!r.checked) {
     std::printf("库中没有%s的在校名单，无法比对\n", core::SchoolYearLabel(window.year()).c_str());
     return;

@@ -14,6 +14,7 @@
 #include "cli/year_output.h"
 #include "core/rounding.h"
 #include "ingest/table_writer.h"
+#include "meta/grade.h"
 
 namespace eduledger::cli {
 
@@ -24,6 +25,18 @@ std::string Number(double v) { return core::FormatPlain(v, ""); }
 std::string Met(const app::IndicatorRow& r) {
   if (!r.met) return "";
   return *r.met ? "达标" : "未达标";
+}
+
+// "示例县：有 12 名学生去向不明（七年级 5 名、九年级 7 名）…", the footnote of the rows marked *.
+std::string LeaversFootnote(const app::UnitLeavers& u) {
+  std::string grades;
+  for (const auto& [grade, pupils] : u.by_grade) {
+    if (!grades.empty()) grades += "、";
+    grades += meta::GradeName(grade, 0) + " " + Number(pupils) + " 名";
+  }
+  return "* " + u.org_name + "：有 " + Number(u.total) + " 名学生去向不明（" + grades +
+         "），离开在校名单而无学籍异动记录；标 * 的统计期指标所涉年级有这些学生，可能缺漏。"
+         "eduledger validate 列出流失名单";
 }
 
 void Print(const app::IndicatorTable& t, OutputFormat format) {
@@ -48,6 +61,20 @@ void Print(const app::IndicatorTable& t, OutputFormat format) {
     nlohmann::json out = {{"org_unit_code", t.org_code}, {"org_unit_name", t.org_name}};
     AddStatisticsYear(t.year, &out);
     out["rows"] = rows;
+    nlohmann::json leavers = nlohmann::json::array();
+    for (const app::UnitLeavers& u : t.leavers) {
+      nlohmann::json grades = nlohmann::json::array();
+      for (const auto& [grade, pupils] : u.by_grade) {
+        grades.push_back({{"grade", grade},
+                          {"grade_name", meta::GradeName(grade, 0)},
+                          {"pupils", NumberJson(pupils)}});
+      }
+      leavers.push_back({{"org_unit_code", u.org_code},
+                         {"org_unit_name", u.org_name},
+                         {"pupils", NumberJson(u.total)},
+                         {"by_grade", grades}});
+    }
+    out["unexplained_leavers"] = leavers;
     std::printf("%s\n", out.dump(2).c_str());
     return;
   }
@@ -68,30 +95,34 @@ void Print(const app::IndicatorTable& t, OutputFormat format) {
   std::printf("%s %s 指标\n", t.org_name.c_str(), StatisticsYearHeading(t.year).c_str());
   TextTable table({"指标", "单位", "分组", "口径", "分子", "分母", "值", "目标", "达标"});
   // A long note ("不适用：…") shows its head in the table and its reason once below it.
-  std::vector<std::string> footnotes;
+  // The same note once, with the indicators it is of.
+  std::vector<std::pair<std::string, std::vector<std::string>>> notes;
   for (const app::IndicatorRow& r : t.rows) {
     std::string value = r.text;
-    if (r.incomplete) {
-      value += "*";
-      const std::string footnote = "* " + r.org_name + " " + r.note;
-      if (std::find(footnotes.begin(), footnotes.end(), footnote) == footnotes.end()) {
-        footnotes.push_back(footnote);
-      }
-    }
+    if (r.incomplete) value += "*";
     if (value.empty()) {
       const std::size_t colon = r.note.find("：");
       value = r.note.substr(0, colon);
-      const std::string footnote = r.name + " " + r.note;
-      if (colon != std::string::npos &&
-          std::find(footnotes.begin(), footnotes.end(), footnote) == footnotes.end()) {
-        footnotes.push_back(footnote);
+      if (colon != std::string::npos) {
+        auto it = std::find_if(notes.begin(), notes.end(),
+                               [&](const auto& n) { return n.first == r.note; });
+        if (it == notes.end()) it = notes.insert(notes.end(), {r.note, {}});
+        if (std::find(it->second.begin(), it->second.end(), r.name) == it->second.end()) {
+          it->second.push_back(r.name);
+        }
       }
     }
     table.Add({r.name, r.org_name, r.cell, r.flow ? "统计期" : "时点", Number(r.numerator),
                Number(r.denominator), value, r.target, Met(r)});
   }
   std::printf("%s", table.Render().c_str());
-  for (const std::string& f : footnotes) std::printf("  注：%s\n", f.c_str());
+  for (const app::UnitLeavers& u : t.leavers) std::printf("  注：%s\n", LeaversFootnote(u).c_str());
+  for (const auto& [note, names] : notes) {
+    std::string of;
+    for (std::size_t i = 0; i < names.size() && i < 3; ++i) of += (i ? "、" : "") + names[i];
+    if (names.size() > 3) of += "等 " + std::to_string(names.size()) + " 项指标";
+    std::printf("  注：%s %s\n", of.c_str(), note.c_str());
+  }
 }
 
 }  // namespace

@@ -181,11 +181,18 @@ struct Pupil {
   std::uint32_t flags = 0;
 };
 
+constexpr int kNoGrade = -100;
+
 struct Event {
   Id id = 0;
+  Id student = 0;
+  Id org = 0;
   int type = 0;
   int date = 0;
   const std::vector<int>* units = nullptr;  // where it is counted (its org unit's)
+  // The pupil's grade that school year: at the event's school if enrolled there, else on the
+  // snapshot roll; kNoGrade when neither.
+  int grade = kNoGrade;
 };
 
 // A student-year row: the student's enrolment of a school year, at the school of 1 September.
@@ -407,6 +414,8 @@ class Register {
             [&](sqlite3_stmt* s) {
               Event e;
               e.id = IntAt(s, 0);
+              e.student = IntAt(s, 1);
+              e.org = NullAt(s, 4) ? 0 : IntAt(s, 4);
               e.type = static_cast<int>(IntAt(s, 2));
               e.date = DayNumber(TextAt(s, 3));
               e.units = UnitsOf(NullAt(s, 4) ? 0 : IntAt(s, 4));
@@ -432,6 +441,7 @@ class Register {
           r.year = static_cast<int>(IntAt(s, 1));
           const auto school = schools_.find(IntAt(s, 2));
           if (school == schools_.end()) return;  // not a school of the county
+          grade_at_[{r.student, r.year, school->first}] = static_cast<int>(IntAt(s, 3));
           // A pupil who joined the school after 1 September is not on its snapshot.
           if (!NullAt(s, 5) && DayNumber(TextAt(s, 5)) > Sep1(r.year)) return;
           r.school = &school->second;
@@ -450,6 +460,7 @@ class Register {
       std::map<std::tuple<Id, int, std::string>, int> sizes;
       for (std::size_t i = 0; i < rows.size(); ++i) {
         const Row& r = rows[i];
+        stock_grade_[{r.student, year}] = r.grade;
         if (!row_at_.emplace(std::make_pair(r.student, year), r.level).second) {
           ADD_FAILURE() << "student " << r.student << " has two rows in school year " << year;
         }
@@ -516,8 +527,19 @@ class Register {
         });
   }
 
-  // start_status, end_status, next_level, previous and age of every row.
+  // start_status, end_status, next_level, previous and age of every row; the grade of every
+  // event.
   void DeriveRows() {
+    for (Event& e : all_events_) {
+      const int year = e.date % 10000 >= 901 ? e.date / 10000 : e.date / 10000 - 1;
+      const auto there = grade_at_.find({e.student, year, e.org});
+      if (there != grade_at_.end()) {
+        e.grade = there->second;
+        continue;
+      }
+      const auto stock = stock_grade_.find({e.student, year});
+      if (stock != stock_grade_.end()) e.grade = stock->second;
+    }
     static const std::vector<Event> kNoEvents;
     for (auto& [year, rows] : rows_) {
       const int sep1 = Sep1(year);
@@ -584,7 +606,9 @@ class Register {
   std::vector<Event> all_events_;
   std::map<Id, std::vector<Event>> events_of_;
   std::map<int, std::vector<Row>> rows_;
-  std::map<std::pair<Id, int>, Level> row_at_;  // (student, school year) → level
+  std::map<std::pair<Id, int>, Level> row_at_;       // (student, school year) → level
+  std::map<std::tuple<Id, int, Id>, int> grade_at_;  // (student, school year, school) → grade
+  std::map<std::pair<Id, int>, int> stock_grade_;    // (student, school year) → snapshot grade
   std::map<int, std::vector<StaffRow>> staff_;
   std::map<int, std::vector<ClassRow>> classes_;
   std::map<int, std::vector<SchoolRow>> school_rows_;
@@ -616,12 +640,24 @@ PerUnit Tally(std::size_t unit_count, const std::vector<T>& items, Pred pred,
 using Measure = std::function<PerUnit(const Register&, int year)>;
 using RowPred = std::function<bool(const Row&)>;
 
+// While not kAllGrades, the pupils and events counted are those of this grade only, the rest
+// as if absent: how the incompleteness test learns which grades a flow figure counts in.
+constexpr int kAllGrades = 1000;
+int only_grade = kAllGrades;
+
+const std::vector<int>& UnitsOfGrade(int grade, const std::vector<int>& units) {
+  static const std::vector<int> kNowhere;
+  return only_grade == kAllGrades || grade == only_grade ? units : kNowhere;
+}
+
 // students(...) of the school year `years_back` before the statistics year: 0 for a stock, 1
 // for a flow (the pupils on the roll at the start of the flow window), 8 for 巩固率's base.
 Measure Students(int years_back, RowPred pred) {
   return [=](const Register& r, int year) {
     return Tally(r.units().size(), r.RowsOf(year - years_back), pred,
-                 [](const Row& row) -> const std::vector<int>& { return row.school->units; });
+                 [](const Row& row) -> const std::vector<int>& {
+                   return UnitsOfGrade(row.grade, row.school->units);
+                 });
   };
 }
 
@@ -661,7 +697,9 @@ Measure Events(int type) {
     return Tally(
         r.units().size(), r.EventsIn(Sep1(year - 1), Aug31(year)),
         [=](const Event* e) { return e->type == type; },
-        [](const Event* e) -> const std::vector<int>& { return *e->units; });
+        [](const Event* e) -> const std::vector<int>& {
+          return UnitsOfGrade(e->grade, *e->units);
+        });
   };
 }
 
@@ -1349,17 +1387,39 @@ TEST_F(IndependentIndicatorsTest, EveryCellAgreesWithTheRecomputation) {
   }
 }
 
-// A flow read from the register is marked incomplete exactly where the unit has pupils who
-// left without a record (流失) and the cell has a value; a stock never is.
-TEST_F(IndependentIndicatorsTest, IncompleteWhereThereAreUnexplainedLeavers) {
+// A flow read from the register is marked incomplete exactly where the cell has a value and
+// the unit has pupils who left without a record (流失) in a grade the figure counts in (its
+// numerator or denominator has pupils or events of that grade); a stock never is.
+TEST_F(IndependentIndicatorsTest, IncompleteWhereThereAreUnexplainedLeaversOfItsGrades) {
   std::map<std::string, const Spec*> by_code;
   for (const Spec& spec : *specs_) by_code[spec.code] = &spec;
   const std::vector<Unit>& units = register_->units();
   std::map<std::string, std::size_t> unit_index;
   for (std::size_t u = 0; u < units.size(); ++u) unit_index[units[u].code] = u;
   int incomplete_cells = 0;
+  int complete_flow_cells_with_leavers = 0;  // leavers at the unit, none in the figure's grades
   for (int year : kYears) {
-    const Figures& leavers = expected_[year].at("unexplained_leavers");
+    // By grade: each flow figure's cells and the leavers, counted with only that grade seen.
+    std::map<int, std::map<std::string, Figures>> by_grade;
+    for (int g = -2; g <= 12; ++g) {
+      only_grade = g;
+      for (const Spec& spec : *specs_) {
+        if (spec.flow && spec.compute) by_grade[g][spec.code] = spec.compute(*register_, year);
+      }
+    }
+    only_grade = kAllGrades;
+    // The leavers a figure may miss at unit u: those of the grades it counts in.
+    const auto leavers_of = [&](const std::string& code, std::size_t u) {
+      double n = 0;
+      for (auto& [g, figures] : by_grade) {
+        const Expected& e = figures.at(code)[u];
+        if (e.numerator.value_or(0) > 0 || e.denominator.value_or(0) > 0) {
+          n += figures.at("unexplained_leavers")[u].numerator.value_or(0);
+        }
+      }
+      return n;
+    };
+    const Figures& all_leavers = expected_[year].at("unexplained_leavers");
     for (const auto& [key, row] : ProgramRows(year)) {
       const auto& [code, unit_code] = key;
       const Spec* spec = by_code.count(code) ? by_code[code] : nullptr;
@@ -1372,12 +1432,22 @@ TEST_F(IndependentIndicatorsTest, IncompleteWhereThereAreUnexplainedLeavers) {
       }
       // The leavers themselves, and the exam forms, do not read the flow from the register.
       if (code == "unexplained_leavers" || code.starts_with("exam_")) continue;
-      const Number n = leavers[unit_index[unit_code]].numerator;
-      EXPECT_EQ(incomplete, n.value_or(0) > 0 && !row["value"].is_null())
-          << year << " " << code << " at " << unit_code << ": " << Show(n) << " leavers";
+      const std::size_t u = unit_index[unit_code];
+      const double n = leavers_of(code, u);
+      EXPECT_EQ(incomplete, n > 0 && !row["value"].is_null())
+          << year << " " << code << " at " << unit_code << ": " << n << " leavers in its grades";
+      if (incomplete) {
+        // The note gives the count of the figure's grades.
+        EXPECT_NE(row["note"].get<std::string>().find(" " + Show(n) + " 名"), std::string::npos)
+            << row["note"];
+      }
+      if (!incomplete && !row["value"].is_null() && all_leavers[u].numerator.value_or(0) > 0) {
+        ++complete_flow_cells_with_leavers;
+      }
     }
   }
   EXPECT_GT(incomplete_cells, 0);
+  EXPECT_GT(complete_flow_cells_with_leavers, 0);
 }
 
 }  // namespace
