@@ -30,7 +30,10 @@ class Explainer {
       if (measure.table == engine::MeasureTable::kValues) {
         em.when = std::to_string(em.school_year) + "年报表";
       } else if (flow && read.years_back == 1) {
-        em.when = "统计期 " + school_year.start().ToChinese() + "—" + school_year.end().ToChinese();
+        // A flow reads the roll at the window's start and what the window's events did to it.
+        em.when =
+            "统计期 " + school_year.start().ToChinese() + "—" + school_year.end().ToChinese() +
+            (measure.table == engine::MeasureTable::kEvents ? "内的学籍异动" : "，期初在校的学生");
       } else {
         em.when =
             school_year.start().ToChinese() + "（" + core::SchoolYearLabel(em.school_year) + "初）";

@@ -108,15 +108,16 @@ void AddExplainCommand(CLI::App& app, CliContext& ctx) {
       std::printf("%s\n", out.dump(2).c_str());
       return;
     }
-    std::printf("%s（%s）\n定义：%s\n依据：%s\n%s（%s）\n\n%s：分子 %s，分母 %s，值 %s",
+    std::printf("%s（%s）\n定义：%s\n依据：%s\n%s\n口径：%s\n\n%s：分子 %s，分母 %s，值 %s",
                 e->def.name.c_str(), e->def.code.c_str(), e->def.definition.c_str(),
                 e->def.basis.c_str(), StatisticsYearHeading(e->year).c_str(),
-                e->def.flow ? "按统计期计" : "按统计时点计", r.org_name.c_str(),
+                e->def.flow ? "按统计期内发生的计" : "按统计时点的状况计", r.org_name.c_str(),
                 Number(r.numerator).c_str(), Number(r.denominator).c_str(),
                 r.text.empty() ? r.note.c_str() : r.text.c_str());
+    if (r.incomplete) std::printf("（%s）", r.note.c_str());
     if (!r.target.empty()) {
-      std::printf("；目标 %s，%s", r.target.c_str(),
-                  !r.met ? "无法判断" : (*r.met ? "达标" : "未达标"));
+      const char* why = r.incomplete ? "无法判断：数据不完整" : "无法判断：无值";
+      std::printf("；目标 %s，%s", r.target.c_str(), !r.met ? why : (*r.met ? "达标" : "未达标"));
     }
     std::printf("\n");
     PrintSide("分子", e->def.numerator, e->numerator);
