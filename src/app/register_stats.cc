@@ -56,9 +56,9 @@ constexpr LevelCodes kLevels[] = {
      "senior_pupil_teacher_ratio"},
     {L::kVocational, "vocational_students", "vocational_entrants", "vocational_graduates",
      "vocational_teachers", "vocational_pupil_teacher_ratio"},
-    {L::kSpecial, "special_students", nullptr, nullptr, "special_teachers",
+    {L::kSpecial, "special_students", "special_entrants", "special_graduates", "special_teachers",
      "special_pupil_teacher_ratio"},
-    {L::kAdult, "adult_students", nullptr, nullptr, "adult_teachers", nullptr},
+    {L::kAdult, "adult_students", nullptr, "adult_graduates", "adult_teachers", nullptr},
 };
 
 // The figures of one table split by sex, by indicator code.

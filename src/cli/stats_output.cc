@@ -1,5 +1,6 @@
 #include "cli/stats_output.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "cli/json_number.h"
@@ -21,6 +22,15 @@ std::string Said(const app::StatsFigure& f, std::string_view unit) {
   if (f.code.empty()) return "—";
   if (!f.has_value()) return f.note.empty() ? "无数据" : f.note;
   return Count(f.value) + " " + std::string(unit);
+}
+
+// A cell of the table by level: the count; "—" for a figure the level does not have; for
+// one without a value, the head of its note ("统计期未结束", "无学籍异动记录").
+std::string Cell(const app::StatsFigure& f) {
+  if (f.code.empty()) return "—";
+  if (f.has_value()) return Count(f.value);
+  const std::size_t colon = f.note.find("：");
+  return f.note.empty() ? "无数据" : f.note.substr(0, colon);
 }
 
 const app::StatsFigure& Get(const app::RegisterStats& s, std::string_view code) {
@@ -85,15 +95,18 @@ std::string StatsText(const app::RegisterStats& s) {
          "，其中专任教师 " + Said(Get(s, "fulltime_teachers"), "人") + "\n";
   TextTable levels({"学段", "在校生", "女生", "招生", "毕业生", "专任教师", "生师比"});
   for (const app::LevelFigures& l : s.by_level) {
-    const auto cell = [](const app::StatsFigure& f) {
-      return f.code.empty() ? std::string("—") : f.has_value() ? Count(f.value) : "无数据";
-    };
-    levels.Add({std::string(meta::EducationLevelName(l.level)), cell(l.students),
-                Count(l.students.female), cell(l.entrants), cell(l.graduates), cell(l.teachers),
-                l.ratio.text.empty() ? "—" : l.ratio.text});
+    levels.Add({std::string(meta::EducationLevelName(l.level)), Cell(l.students),
+                Count(l.students.female), Cell(l.entrants), Cell(l.graduates), Cell(l.teachers),
+                l.ratio.has_value() ? l.ratio.text : Cell(l.ratio)});
   }
+  // The totals are the package's own figures, each the sum of the levels above it.
+  const app::StatsFigure& students = Get(s, "students");
+  levels.Add({"合计", Cell(students), Count(students.female), Cell(Get(s, "entrants")),
+              Cell(Get(s, "graduates")), Cell(Get(s, "fulltime_teachers")), ""});
   out += levels.Render();
-  out += "  招生为统计时点进入起始年级的新生，毕业生为统计期内毕业的学生\n\n";
+  out +=
+      "  招生为统计时点进入起始年级的新生，毕业生为统计期内毕业的学生；"
+      "—为该学段不统计此项\n\n";
 
   out += "在校生中：少数民族 " + Said(Get(s, "minority_students"), "人") + "，留守儿童 " +
          Said(Get(s, "left_behind_students"), "人") + "，进城务工人员随迁子女 " +
@@ -103,6 +116,12 @@ std::string StatsText(const app::RegisterStats& s) {
   out += "统计期内义务教育辍学（期末未复学）" + Said(Get(s, "compulsory_dropouts"), "人") + "\n\n";
 
   out += "学籍异动（统计期 " + s.flow.start().ToChinese() + "—" + s.flow.end().ToChinese() + "）\n";
+  // No event figure has a value: say why once.
+  if (std::none_of(s.events.begin(), s.events.end(),
+                   [](const app::StatsFigure& f) { return f.has_value(); })) {
+    const std::string why = s.events.empty() ? "" : s.events.front().note;
+    return out + "  （" + (why.empty() ? "无记录" : why) + "）\n";
+  }
   TextTable ev({"异动类型", "人次"});
   bool any = false;
   for (const app::StatsFigure& f : s.events) {

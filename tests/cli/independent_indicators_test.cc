@@ -941,17 +941,22 @@ std::vector<Spec> Specs() {
   add("junior_entrants", kStock, kEveryLevel, Count(NewStudents(entrant(L::kJunior, 7))));
   add("senior_entrants", kStock, kEveryLevel, Count(NewStudents(entrant(L::kSenior, 10))));
   add("vocational_entrants", kStock, kEveryLevel, Count(NewStudents(entrant(L::kVocational, 10))));
+  // A special-education school takes pupils into its first grade of either stage.
+  const auto special_entrant = [=](const Row& r) {
+    return entrant(L::kSpecial, 1)(r) || entrant(L::kSpecial, 7)(r);
+  };
+  add("special_entrants", kStock, kEveryLevel, Count(NewStudents(special_entrant)));
   add("entrants", kStock, kEveryLevel, Count(NewStudents([=](const Row& r) {
         return preschool_entrant(r) || entrant(L::kPrimary, 1)(r) || entrant(L::kJunior, 7)(r) ||
-               entrant(L::kSenior, 10)(r) || entrant(L::kVocational, 10)(r);
+               entrant(L::kSenior, 10)(r) || entrant(L::kVocational, 10)(r) || special_entrant(r);
       })));
 
   // 毕业生: on the roll at the start of the flow window, graduated in it.
   const auto graduated = [](const Row& r) { return r.end == Status::kGraduated; };
-  const std::pair<const char*, L> graduating[] = {{"primary_graduates", L::kPrimary},
-                                                  {"junior_graduates", L::kJunior},
-                                                  {"senior_graduates", L::kSenior},
-                                                  {"vocational_graduates", L::kVocational}};
+  const std::pair<const char*, L> graduating[] = {
+      {"primary_graduates", L::kPrimary}, {"junior_graduates", L::kJunior},
+      {"senior_graduates", L::kSenior},   {"vocational_graduates", L::kVocational},
+      {"special_graduates", L::kSpecial}, {"adult_graduates", L::kAdult}};
   for (const auto& [code, level] : graduating) {
     const L l = level;
     add(code, kFlow, kEveryLevel,
@@ -1236,7 +1241,7 @@ TEST(IndependentIndicatorsPackageTest, EveryIndicatorOfThePackageIsRecomputed) {
   for (const auto& [code, spec] : mine) {
     EXPECT_TRUE(package_codes.count(code)) << code << " is not in the package";
   }
-  EXPECT_EQ(package_codes.size(), 98u);
+  EXPECT_EQ(package_codes.size(), 101u);
 }
 
 // The example county, our figures for it, and the program's, made once for the suite (under

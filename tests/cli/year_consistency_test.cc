@@ -140,6 +140,31 @@ TEST_F(YearConsistencyTest, FourCommandsGiveTheSameFigureForTheSameYear) {
   }
 }
 
+// stats' table by level and its 合计 row are the same count: each total is the sum of the
+// levels shown (a level's "—" is none), for pupils, girls, entrants, graduates and teachers.
+TEST_F(YearConsistencyTest, TheStatsTotalsAreTheSumsOfTheLevels) {
+  for (const int year : {2025, 2026}) {
+    const auto stats = Json(
+        Eduledger({"--db", Db(), "--format", "json", "stats", "--year", std::to_string(year)}));
+    ASSERT_TRUE(stats.contains("by_level")) << stats.dump();
+    const std::pair<const char*, const char*> sums[] = {{"students", "students"},
+                                                        {"entrants", "entrants"},
+                                                        {"graduates", "graduates"},
+                                                        {"fulltime_teachers", "fulltime_teachers"}};
+    for (const auto& [column, total] : sums) {
+      double sum = 0;
+      int levels = 0;
+      for (const auto& l : stats["by_level"]) {
+        if (l[column].is_null()) continue;
+        sum += l[column].get<double>();
+        ++levels;
+      }
+      EXPECT_GE(levels, 6) << column;
+      EXPECT_EQ(sum, stats["figures"][total].get<double>()) << year << " " << column;
+    }
+  }
+}
+
 TEST_F(YearConsistencyTest, AYearWithoutRecordsSaysSoInEveryCommand) {
   for (const char* cmd : {"stats", "indicators", "explain", "export"}) {
     std::vector<std::string> args = {"--db", Db(), cmd};
