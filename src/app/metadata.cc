@@ -119,7 +119,10 @@ Result<Metadata> Metadata::Load(std::span<const std::string> directories,
             ind.code + ".denominator", &c.plan.denominator, flow);
     compile(ind.spread_weight, engine::FormulaKind::kArithmetic, d.catalog.get(), file,
             ind.code + ".spread_weight", &c.spread_weight, flow);
-    if (ind.denominator.empty() && ind.spread_weight.empty()) {
+    if (!ind.universe.empty()) {
+      compile(ind.universe, engine::FormulaKind::kArithmetic, d.catalog.get(), file,
+              ind.code + ".universe", &c.presence, flow);
+    } else if (ind.denominator.empty() && ind.spread_weight.empty()) {
       std::set<std::string_view> tables;
       for (const std::uint32_t m : c.plan.numerator.Measures()) {
         const engine::MeasureTable t = d.catalog->measures()[m].table;

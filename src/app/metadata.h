@@ -22,8 +22,8 @@ namespace eduledger::app {
 struct CompiledIndicator {
   meta::Indicator def;
   engine::RatePlan plan;
-  // A count without a denominator: every row of the tables it counts. Where these are 0 the
-  // unit holds no records to count, and the count is no value rather than 0.
+  // A count without a denominator: its universe, or every row of the tables it counts. Where
+  // these are 0 the unit holds nothing to count, and the count is no value rather than 0.
   engine::Formula presence;
   bool reads_forms = false;                       // some measure is a collected figure (value(…))
   bool reads_register = false;                    // some measure counts register rows

@@ -24,7 +24,11 @@ struct Indicator {
   std::string category;     // the group it is listed under ("入学与控辍保学"); may be empty
   std::string numerator;    // expression
   std::string denominator;  // expression; empty: the value is the numerator
-  double factor = 1;        // 100 for a percentage
+  // A count without a denominator: the rows it counts among (an expression). Where it is 0
+  // there is nothing to count (大班额 at a unit with no compulsory-education class), and the
+  // count is no value, not 0. Empty: every row of the tables the numerator reads.
+  std::string universe;
+  double factor = 1;  // 100 for a percentage
   IndicatorUnit unit = IndicatorUnit::kPercent;
   std::string unit_word;  // for kCount: "人", "个"
   int decimals = 2;

@@ -17,7 +17,7 @@ void ReadIndicator(PackageReader& r, const std::string& file, const std::string&
                    Package* p) {
   r.UnknownKeys(file, key, o,
                 {"code", "name", "category", "numerator", "denominator", "factor", "unit",
-                 "unit_word", "decimals", "splits", "spread_weight", "mean_of", "flow",
+                 "unit_word", "decimals", "splits", "spread_weight", "mean_of", "flow", "universe",
                  "applies_down_to", "not_applicable_reason", "definition", "basis"});
   Indicator ind;
   ind.code = r.Text(file, key, o, "code", true);
@@ -30,6 +30,10 @@ void ReadIndicator(PackageReader& r, const std::string& file, const std::string&
     r.Fault(file, key + ".mean_of", "mean_of 与 numerator、spread_weight 只能用其一");
   }
   ind.denominator = r.Text(file, key, o, "denominator", false);
+  ind.universe = r.Text(file, key, o, "universe", false);
+  if (!ind.universe.empty() && !ind.denominator.empty()) {
+    r.Fault(file, key + ".universe", "universe 只用于没有分母的计数指标");
+  }
   ind.definition = r.Text(file, key, o, "definition", false);
   ind.basis = r.Text(file, key, o, "basis", false);
   ind.unit_word = r.Text(file, key, o, "unit_word", false);

@@ -754,6 +754,21 @@ Compute Count(Measure m) {
   };
 }
 
+// A count among the items of `universe` (大班额 among compulsory-education classes): no value
+// where there are none of those.
+Compute CountAmong(Measure m, Measure universe) {
+  return [=](const Register& r, int year) {
+    const PerUnit among = universe(r, year);
+    Figures out;
+    const PerUnit n = m(r, year);
+    for (std::size_t u = 0; u < n.size(); ++u) {
+      const Number v = among[u].value_or(0) > 0 ? n[u] : std::nullopt;
+      out.push_back({v, std::nullopt, v});
+    }
+    return out;
+  };
+}
+
 // numerator ÷ denominator × factor at every unit; a zero or missing denominator: no value.
 Compute Rate(Measure numerator, Measure denominator, double factor) {
   return [=](const Register& r, int year) {
@@ -1046,11 +1061,14 @@ std::vector<Spec> Specs() {
   const auto compulsory_class = [](const ClassRow& c) {
     return c.level == L::kPrimary || c.level == L::kJunior;
   };
-  add("large_classes", kStock, kEveryLevel, Count(Classes([=](const ClassRow& c) {
-        return compulsory_class(c) && c.size >= 56 && c.size <= 65;
-      })));
+  add("large_classes", kStock, kEveryLevel,
+      CountAmong(Classes([=](const ClassRow& c) {
+                   return compulsory_class(c) && c.size >= 56 && c.size <= 65;
+                 }),
+                 Classes(compulsory_class)));
   add("oversize_classes", kStock, kEveryLevel,
-      Count(Classes([=](const ClassRow& c) { return compulsory_class(c) && c.size >= 66; })));
+      CountAmong(Classes([=](const ClassRow& c) { return compulsory_class(c) && c.size >= 66; }),
+                 Classes(compulsory_class)));
   add("large_class_share", kStock, kEveryLevel,
       Percent(Classes([=](const ClassRow& c) { return compulsory_class(c) && c.size >= 56; }),
               Classes(compulsory_class)));

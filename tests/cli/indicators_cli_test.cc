@@ -106,21 +106,30 @@ TEST_F(IndicatorsCliTest, MetadataFaultsNameFileKeyAndCharacter) {
      "denominator": "students()", "unit": "%"},
     {"code": "ok_rate", "name": "乙", "numerator": "students()", "unit": "%"},
     {"code": "broken", "name": "丙", "numerator": "students(levle = primary)", "unit": "%",
-     "decimals": 9}
+     "decimals": 9},
+    {"code": "both", "name": "丁", "numerator": "classes(size >= 56)",
+     "denominator": "classes()", "universe": "classes()", "unit": "%"}
   ]})json");
   const auto r = Eduledger({"--db", Db(), "indicators", "--packages", pkg});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("package.json: package.titel"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("indicators[1].code: 代码 'ok_rate' 重复"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("broken.decimals"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("both.universe: universe 只用于没有分母的计数指标"), std::string::npos)
+      << r.err;
   // The structure faults stop loading before the expressions are compiled; fix them and the
   // expression fault points at its character.
   testing::WriteFile(pkg + "/package.json", R"json({"name": "bad"})json");
   testing::WriteFile(pkg + "/indicators.json", R"json({"indicators": [
-    {"code": "broken", "name": "丙", "numerator": "students(levle = primary)", "unit": "%"}]})json");
+    {"code": "broken", "name": "丙", "numerator": "students(levle = primary)", "unit": "%"},
+    {"code": "among", "name": "戊", "numerator": "classes(size >= 56)",
+     "universe": "classes(levle = junior)", "unit": "count"}]})json");
   const auto r2 = Eduledger({"--db", Db(), "indicators", "--packages", pkg});
   EXPECT_EQ(r2.exit_code, 2);
   EXPECT_NE(r2.err.find("indicators.json: broken.numerator: 第 10 个字符: 未知字段 'levle'"),
+            std::string::npos)
+      << r2.err;
+  EXPECT_NE(r2.err.find("indicators.json: among.universe: 第 9 个字符: 未知字段 'levle'"),
             std::string::npos)
       << r2.err;
 }
