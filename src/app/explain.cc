@@ -38,6 +38,7 @@ class Explainer {
         em.when =
             school_year.start().ToChinese() + "（" + core::SchoolYearLabel(em.school_year) + "初）";
       }
+      em.held = measure.table == engine::MeasureTable::kValues || s_.YearIndex(em.school_year) >= 0;
       std::vector<engine::RecordRef> records;
       for (const std::uint32_t org : orgs) {
         const engine::Provenance p = engine::RecordsBehind(

@@ -23,6 +23,7 @@ struct ExplainedMeasure {
   std::string when;         // that year in words: "2017年9月1日（2017-2018学年初）"
   std::uint64_t total = 0;  // records
   double sum = 0;           // the measure's value: the records counted, or their values summed
+  bool held = true;         // false: the register holds no rows of that school year at all
   std::vector<ExplainedRecord> records;
 };
 

@@ -140,6 +140,35 @@ double LeaversInGradesOf(const CompiledIndicator& c, const CompiledIndicator& le
   return sum;
 }
 
+// The earliest school year whose register rows indicator `c` reads (and, for a count that
+// compares with the year before, such as 招生, that year too) and the register does not hold;
+// 0 when it holds them all. Collected figures are not register rows: their forms say for
+// themselves whether they were filled.
+int MissingSchoolYear(const CompiledIndicator& c, const engine::MeasureCatalog& catalog,
+                      const engine::Snapshot& s, int year) {
+  int missing = 0;
+  const auto need = [&](int school_year) {
+    if (s.YearIndex(school_year) < 0 && (missing == 0 || school_year < missing)) {
+      missing = school_year;
+    }
+  };
+  if (!c.mean_of.empty()) {
+    for (const CompiledIndicator* part : c.mean_of) {
+      if (const int m = MissingSchoolYear(*part, catalog, s, year)) need(m);
+    }
+    return missing;
+  }
+  for (const engine::Formula* f : {&c.plan.numerator, &c.plan.denominator, &c.spread_weight}) {
+    for (const engine::Formula::Read& read : f->Reads()) {
+      const engine::Measure& m = catalog.measures()[read.measure];
+      if (m.table == engine::MeasureTable::kValues) continue;
+      need(year - read.years_back);
+      if (m.needs_previous_year) need(year - read.years_back - 1);
+    }
+  }
+  return missing;
+}
+
 // A unit's leavers by grade, for the table's account of its incomplete figures.
 UnitLeavers LeaversOf(const RowUnit& u, const CompiledIndicator& leavers, const engine::Cube& cube,
                       int year_idx) {
@@ -252,7 +281,8 @@ Result<IndicatorTable> ComputeIndicators(const engine::Cube& cube, const Actor& 
   // With no events at all in the window (the school year before the snapshot) the flows read
   // from the register are unknown; with some, pupils who left with nothing recorded make a
   // unit's flows incomplete.
-  const bool events_recorded = EventsRecorded(snapshot, year - 1, *root);
+  const bool events_recorded =
+      snapshot.YearIndex(year - 1) < 0 || EventsRecorded(snapshot, year - 1, *root);
   const CompiledIndicator* leavers = indicators.Find(kUnexplainedLeavers);
   std::vector<bool> unit_incomplete(units.size(), false);
   for (const CompiledIndicator* c : chosen) {
@@ -301,9 +331,14 @@ Result<IndicatorTable> ComputeIndicators(const engine::Cube& cube, const Actor& 
         row.value = r.value;
         row.text = FormatIndicatorValue(c->def, r);
         if (row.text.empty() && note.empty()) {
-          note = c->reads_forms && (std::isnan(r.numerator) || std::isnan(r.denominator))
-                     ? "报表未填报或未审核"
-                     : "无记录";
+          if (const int missing = MissingSchoolYear(*c, indicators.catalog(), snapshot, year)) {
+            note = "缺少学年记录：库中没有" + core::SchoolYearLabel(missing) +
+                   "的在校名单，本指标要读该学年";
+          } else {
+            note = c->reads_forms && (std::isnan(r.numerator) || std::isnan(r.denominator))
+                       ? "报表未填报或未审核"
+                       : "无记录";
+          }
         }
         if (row.text.empty()) row.note = note;
         if (!row.text.empty() && leavers && c != leavers && c->def.flow && c->reads_register) {

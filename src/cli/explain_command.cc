@@ -16,7 +16,7 @@ namespace eduledger::cli {
 
 namespace {
 
-std::string Number(double v) { return core::FormatPlain(v, "无"); }
+std::string Number(double v) { return core::FormatPlain(v, "无值"); }
 
 nlohmann::json SideJson(const std::vector<app::ExplainedMeasure>& side) {
   nlohmann::json out = nlohmann::json::array();
@@ -33,7 +33,8 @@ nlohmann::json SideJson(const std::vector<app::ExplainedMeasure>& side) {
     out.push_back({{"measure", m.text},
                    {"school_year", m.school_year},
                    {"when", m.when},
-                   {"value", NumberJson(m.sum)},
+                   {"value", m.held ? NumberJson(m.sum) : nlohmann::json()},
+                   {"school_year_held", m.held},
                    {"records_total", m.total},
                    {"records", records}});
   }
@@ -45,6 +46,11 @@ void PrintSide(const char* title, const std::string& expression,
   if (expression.empty()) return;
   std::printf("\n%s：%s\n", title, expression.c_str());
   for (const app::ExplainedMeasure& m : side) {
+    if (!m.held) {
+      std::printf("  %s = 无值（库中没有%s的记录）\n", m.text.c_str(),
+                  core::SchoolYearLabel(m.school_year).c_str());
+      continue;
+    }
     std::printf("  %s = %s（%s，%llu 条记录）", m.text.c_str(), Number(m.sum).c_str(),
                 m.when.c_str(), static_cast<unsigned long long>(m.total));
     if (m.records.size() < m.total) std::printf("（列出前 %zu 条）", m.records.size());
@@ -108,11 +114,14 @@ void AddExplainCommand(CLI::App& app, CliContext& ctx) {
       std::printf("%s\n", out.dump(2).c_str());
       return;
     }
-    std::printf("%s（%s）\n定义：%s\n依据：%s\n%s\n口径：%s\n\n%s：分子 %s，分母 %s，值 %s",
+    // A count has no denominator; a rate's missing one is 无值.
+    const std::string denominator =
+        e->def.denominator.empty() ? "" : "，分母 " + Number(r.denominator);
+    std::printf("%s（%s）\n定义：%s\n依据：%s\n%s\n口径：%s\n\n%s：分子 %s%s，值 %s",
                 e->def.name.c_str(), e->def.code.c_str(), e->def.definition.c_str(),
                 e->def.basis.c_str(), StatisticsYearHeading(e->year).c_str(),
                 e->def.flow ? "按统计期内发生的计" : "按统计时点的状况计", r.org_name.c_str(),
-                Number(r.numerator).c_str(), Number(r.denominator).c_str(),
+                Number(r.numerator).c_str(), denominator.c_str(),
                 r.text.empty() ? r.note.c_str() : r.text.c_str());
     if (r.incomplete) std::printf("（%s）", r.note.c_str());
     if (!r.target.empty()) {

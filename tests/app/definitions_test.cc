@@ -164,6 +164,36 @@ TEST_F(DefinitionsTest, DropoutsAreCountedOverTheWindowThatEndedAtTheSnapshot) {
   EXPECT_EQ(Row("students", IndicatorSplit::kNone, 0, august).value, 11);
 }
 
+TEST_F(DefinitionsTest, AFigureThatReadsASchoolYearNotHeldSaysWhichYear) {
+  // The register holds the school years 2017, 2024 and 2025. For statistics year 2024: 招生
+  // compares with 2023 (previous), 巩固率 reads grade 1 of 2016, the dropout rate the roll of
+  // 2023 (its window); none of them is held.
+  IndicatorRequest r;
+  r.year = 2024;
+  r.codes = {"primary_entrants", "retention_rate", "primary_dropout_rate", "students"};
+  r.today = *core::Date::FromYmd(2026, 12, 1);
+  auto t = ComputeIndicators(reg_.store(), actor_, *md_, r);
+  ASSERT_TRUE(t.ok()) << t.status().message();
+  ASSERT_EQ(t->rows.size(), 4u);
+  const char* missing[] = {"2023-2024学年", "2016-2017学年", "2023-2024学年"};
+  for (std::size_t i = 0; i < 3; ++i) {
+    EXPECT_TRUE(std::isnan(t->rows[i].value)) << t->rows[i].code;
+    EXPECT_EQ(t->rows[i].note.find("缺少学年记录：库中没有" + std::string(missing[i])), 0u)
+        << t->rows[i].code << ": " << t->rows[i].note;
+  }
+  // q and r of P1 are the pupils of 2024.
+  EXPECT_EQ(t->rows[3].value, 2);
+  EXPECT_TRUE(t->rows[3].note.empty());
+  // explain shows the year it could not read as not held, not as 0 records.
+  auto e = ExplainIndicator(reg_.store(), actor_, *md_, "retention_rate", "", 2024, 10,
+                            *core::Date::FromYmd(2026, 12, 1));
+  ASSERT_TRUE(e.ok()) << e.status().message();
+  ASSERT_EQ(e->denominator.size(), 1u);
+  EXPECT_EQ(e->denominator[0].school_year, 2016);
+  EXPECT_FALSE(e->denominator[0].held);
+  EXPECT_TRUE(e->numerator[0].held);
+}
+
 TEST_F(DefinitionsTest, TownshipRowsAddUpToTheCountyAndPopulationRatesAreNotApplicable) {
   // students(): township 1 = a b c d (P1) + i j (J1) = 6; township 2 = e; the county's own
   // schools = f g h k = 4; the county = 11.
