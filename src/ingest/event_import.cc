@@ -16,6 +16,12 @@
 // A dropout, suspension, graduation, death or transfer out must happen at a school the student
 // is enrolled at in that school year or the one before (a move over the summer is recorded in
 // September), when the register holds both years.
+//
+// The sequence of a student's events, stored and new, is checked too: nothing may follow a
+// death (an error), and a 复学 with no 休学 before it, or a 劝返复学 with no 辍学, is a warning
+// (the earlier event may predate the register). The other end of a transfer that names no
+// school of the tree but carries the name of a county in it ("示例县第三小学") is an error: a
+// mistyped county school, not a school elsewhere.
 #include <algorithm>
 #include <map>
 #include <set>
@@ -52,6 +58,24 @@ const meta::OrgUnit* SchoolNamed(const meta::OrgTree& tree, std::string_view tex
   if (school.ok()) return *school;
   if (school.status().reason() != "unknown_school") *error = school.status();
   return nullptr;
+}
+
+// The names a school of the county carries: each county's name ("示例县") and, when two
+// characters or more remain, its stem without 县/区/市 ("示例").
+std::vector<std::string> CountyNames(const meta::OrgTree& tree) {
+  std::vector<std::string> names;
+  for (const meta::OrgUnit& u : tree.units()) {
+    if (u.level != meta::OrgLevel::kCounty || u.name.empty()) continue;
+    names.push_back(u.name);
+    for (std::string_view suffix : {"自治县", "县", "区", "市"}) {
+      if (u.name.ends_with(suffix)) {
+        const std::string stem = u.name.substr(0, u.name.size() - suffix.size());
+        if (core::DecodeCodePoints(stem).size() >= 2) names.push_back(stem);
+        break;
+      }
+    }
+  }
+  return names;
 }
 
 // Whether an event of this type must happen where the student is enrolled that year.
@@ -138,8 +162,17 @@ class EventImport {
         p.Fail(far, "same_school", "转出与转入是同一所学校");
       }
       if (r.other == nullptr && !r.outside.empty()) {
-        report_->warnings.Add(RowError{r.row, map_.Label(far), r.outside, "outside_county",
-                                       "“" + r.outside + "”不是本县学校，按县外学校记录"});
+        const auto county = std::find_if(
+            county_names_.begin(), county_names_.end(),
+            [&](const std::string& n) { return r.outside.find(n) != std::string::npos; });
+        if (county != county_names_.end()) {
+          p.Fail(far, "unknown_school",
+                 "学校“" + r.outside + "”不存在；名称含本县地名“" + *county +
+                     "”，应是本县学校，请核对名称或改填学校标识码");
+        } else {
+          report_->warnings.Add(RowError{r.row, map_.Label(far), r.outside, "outside_county",
+                                         "“" + r.outside + "”不是本县学校，按县外学校记录"});
+        }
       }
     }
     if (!p.row_ok()) return;
@@ -195,6 +228,10 @@ class EventImport {
       }
     }
     counts_.entity = "status_event";
+    std::map<std::int64_t, std::vector<Dated>> sequence;  // by student: stored and new events
+    for (const auto& f : stored_events) {
+      sequence[f.value.student_id].push_back({f.value.date, f.value.type, kStored});
+    }
     std::map<EventKey, std::int64_t> own;  // each row's own event → the row that gave it
     std::vector<meta::StatusEvent> pairs;  // the other ends of transfers
     for (std::size_t i = 0; i < rows_.size(); ++i) {
@@ -243,6 +280,7 @@ class EventImport {
               "与第" + std::to_string(it->second) + "行是同一条异动");
         continue;
       }
+      sequence[id].push_back({e.date, e.type, i});
       Plan(e, have);
       // The other end of a transfer between two schools of the county, unless the student
       // has that end there in the school year already (recorded by the other school, maybe on
@@ -263,10 +301,16 @@ class EventImport {
                         core::SchoolYearOf(ev.date)};
     };
     for (const auto& f : stored_events) ends.insert(end_of(f.value));
+    const std::set<std::tuple<std::int64_t, int, std::int64_t, int>> stored_ends = ends;
     for (const meta::StatusEvent& ev : added_) ends.insert(end_of(ev));
     for (meta::StatusEvent& pair : pairs) {
-      if (ends.insert(end_of(pair)).second) Plan(pair, have);
+      if (ends.insert(end_of(pair)).second) {
+        Plan(pair, have);
+      } else if (stored_ends.count(end_of(pair))) {
+        Count(&counts_, true, false);  // the other school recorded it already
+      }
     }
+    for (auto& [id, events] : sequence) CheckSequence(&events);
     return core::Status::OK();
   }
 
@@ -292,6 +336,49 @@ class EventImport {
   }
 
  private:
+  static constexpr std::size_t kStored = SIZE_MAX;
+  // An event of a student's sequence: stored, or the own event of row rows_[row].
+  struct Dated {
+    core::Date date;
+    EventType type;
+    std::size_t row;
+  };
+
+  // Nothing after a death; a 复学 after a 休学, a 劝返复学 after a 辍学. Only the file's rows
+  // are faulted: what is stored was accepted before.
+  void CheckSequence(std::vector<Dated>* events) {
+    std::stable_sort(events->begin(), events->end(),
+                     [](const Dated& a, const Dated& b) { return a.date < b.date; });
+    const Dated* death = nullptr;
+    bool suspended = false;
+    bool dropped_out = false;
+    for (const Dated& e : *events) {
+      if (death != nullptr && e.date > death->date && e.row != kStored) {
+        Error(
+            rows_[e.row], Field::kEventDate, "after_death",
+            "该生已于" + death->date.ToChinese() + "死亡" +
+                (death->row == kStored ? "（系统中已有记录）"
+                                       : "（第" + std::to_string(rows_[death->row].row) + "行）") +
+                "，其后不能再有学籍异动");
+      }
+      if (e.type == EventType::kDeath && death == nullptr) death = &e;
+      if (e.row != kStored && e.type == EventType::kResume && !suspended) {
+        Warn(rows_[e.row], Field::kEventType, "resume_without_suspension",
+             "该生此前没有休学记录（若休学早于系统中的记录，可忽略）");
+      }
+      if (e.row != kStored && e.type == EventType::kReturn && !dropped_out) {
+        Warn(rows_[e.row], Field::kEventType, "return_without_dropout",
+             "该生此前没有辍学记录（若辍学早于系统中的记录，可忽略）");
+      }
+      suspended = suspended || e.type == EventType::kSuspend;
+      dropped_out = dropped_out || e.type == EventType::kDropOut;
+    }
+  }
+
+  void Warn(const EventRow& r, Field f, std::string_view reason, std::string message) {
+    report_->warnings.Add(RowError{r.row, map_.Label(f), r.cells[static_cast<std::size_t>(f)],
+                                   std::string(reason), std::move(message)});
+  }
   void Error(const EventRow& r, Field f, std::string_view reason, std::string message) {
     report_->errors.Add(RowError{r.row, map_.Label(f), r.cells[static_cast<std::size_t>(f)],
                                  std::string(reason), std::move(message)});
@@ -301,6 +388,7 @@ class EventImport {
   const ColumnMap& map_;
   const ImportOptions& options_;
   ImportReport* report_;
+  const std::vector<std::string> county_names_ = CountyNames(tree_);
   std::vector<EventRow> rows_;
   std::map<std::size_t, meta::Student> student_of_;
   EntityCounts counts_;

@@ -182,6 +182,74 @@ TEST_F(EventImportTest, BadRowsRejectTheWholeFileAndEveryOneIsNamed) {
   EXPECT_EQ(AllEvents(), 0u);
 }
 
+TEST_F(EventImportTest, NothingFollowsADeathAndAReturnNeedsTheAbsenceBeforeIt) {
+  // In one file: 李小红 dies on 1 December and "drops out" in January: the whole file is
+  // rejected at row 3.
+  const ImportReport dead =
+      Events(std::string("李小红,") + kLi + ",死亡,2024-12-01," + kHekou + ",,\n" + "李小红," +
+             kLi + ",辍学,2025-01-05," + kHekou + ",,\n");
+  EXPECT_EQ(dead.status.reason(), "rows_rejected");
+  ASSERT_NE(ErrorAt(dead, 3), nullptr);
+  EXPECT_EQ(ErrorAt(dead, 3)->reason, "after_death");
+  EXPECT_NE(ErrorAt(dead, 3)->message.find("2024年12月1日死亡（第2行）"), std::string::npos)
+      << ErrorAt(dead, 3)->message;
+  EXPECT_EQ(ErrorAt(dead, 2), nullptr);
+  EXPECT_EQ(AllEvents(), 0u);
+
+  // A death already stored: a later file's transfer of the same pupil is refused.
+  ASSERT_TRUE(Events(std::string("张小明,") + kZhang + ",死亡,2024-12-01," + kChengguan1 + ",,\n")
+                  .status.ok());
+  const ImportReport later = Events(std::string("张小明,") + kZhang + ",转出,2025-01-10," +
+                                    kChengguan1 + "," + kHekou + ",\n");
+  EXPECT_EQ(later.status.reason(), "rows_rejected");
+  ASSERT_NE(ErrorAt(later, 2), nullptr);
+  EXPECT_NE(ErrorAt(later, 2)->message.find("系统中已有记录"), std::string::npos);
+  EXPECT_EQ(EventsOf(kZhang).size(), 1u);
+
+  // A 复学 with no 休学 before it and a 劝返复学 with no 辍学 are imported, with a warning
+  // each; the 复学 after 王大力's 休学 has none.
+  const ImportReport back =
+      Events(std::string("李小红,") + kLi + ",复学,2025-03-01," + kHekou + ",,\n" + "赵小芳," +
+             kZhao + ",复学（劝返）,2025-03-01," + kHekou + ",,\n" + "王大力," + kWang +
+             ",休学,2024-10-08,示例县第一中学,,\n" + "王大力," + kWang +
+             ",复学,2025-02-20,示例县第一中学,,\n");
+  ASSERT_TRUE(back.status.ok()) << back.status.ToString();
+  EXPECT_TRUE(back.written);
+  ASSERT_EQ(back.warnings.count(), 2);
+  EXPECT_EQ(back.warnings.kept()[0].row, 2);
+  EXPECT_EQ(back.warnings.kept()[0].reason, "resume_without_suspension");
+  EXPECT_EQ(back.warnings.kept()[1].row, 3);
+  EXPECT_EQ(back.warnings.kept()[1].reason, "return_without_dropout");
+}
+
+TEST_F(EventImportTest, AMistypedCountySchoolIsNotTakenForOneElsewhere) {
+  // "示例县第九小学" names no school of the tree but carries the county's name: an error, not
+  // a transfer out of the county.
+  const ImportReport r = Events(std::string("张小明,") + kZhang + ",转出,2024-11-05," +
+                                kChengguan1 + ",示例县第九小学,\n");
+  EXPECT_EQ(r.status.reason(), "rows_rejected");
+  ASSERT_NE(ErrorAt(r, 2), nullptr);
+  EXPECT_EQ(ErrorAt(r, 2)->reason, "unknown_school");
+  EXPECT_EQ(ErrorAt(r, 2)->column, "F列“转入学校”");
+  EXPECT_NE(ErrorAt(r, 2)->message.find("示例县"), std::string::npos);
+  EXPECT_EQ(AllEvents(), 0u);
+}
+
+TEST_F(EventImportTest, TheOtherSchoolsRecordOfATransferCountsAsUnchanged) {
+  // 城关镇第一小学's 转出 on 5 November makes 河口乡中心小学's 转入 too. 河口乡 then files its
+  // own 转入 dated the 7th: a new event; its other end (the 转出) is already there.
+  ASSERT_TRUE(Events(std::string("张小明,") + kZhang + ",转出,2024-11-05," + kChengguan1 + "," +
+                     kHekou + ",\n")
+                  .status.ok());
+  const ImportReport r = Events(std::string("张小明,") + kZhang + ",转入,2024-11-07," +
+                                kChengguan1 + "," + kHekou + ",\n");
+  ASSERT_TRUE(r.status.ok()) << r.status.ToString();
+  ASSERT_EQ(r.counts.size(), 1u);
+  EXPECT_EQ(r.counts[0].added, 1);
+  EXPECT_EQ(r.counts[0].unchanged, 1);
+  EXPECT_EQ(EventsOf(kZhang).size(), 3u);
+}
+
 TEST_F(EventImportTest, ATransferExplainsARosterAtTheNewSchool) {
   // 河口乡中心小学's roster of 2024, made after 张小明 arrived there.
   const std::string roster = dir_.File("hekou.csv");
