@@ -404,9 +404,13 @@ Result<Validation> ValidateForms(store::Store& store, const Actor& actor, const 
     for (const meta::OrgUnit& u : tree.units()) {
       if (!set.DueAt(u) || !scope.Sees(u)) continue;
       ++out.forms_due;
-      out.forms_saved += std::any_of(saved.begin(), saved.end(), [&](const store::Submission& s) {
+      const auto it = std::find_if(saved.begin(), saved.end(), [&](const store::Submission& s) {
         return s.data_set == set.code && s.org_unit_id == u.id;
       });
+      if (it != saved.end()) {
+        ++out.forms_saved;
+        ++out.forms_by_state[static_cast<std::size_t>(it->state)];
+      }
     }
   }
   out.broken = checker.CheckAll(saved);

@@ -14,6 +14,7 @@
 // written explanation per rule.
 #pragma once
 
+#include <array>
 #include <map>
 #include <optional>
 #include <span>
@@ -112,6 +113,9 @@ struct Validation {
   int year = 0;
   std::size_t forms_due = 0;    // forms due at the units the actor sees
   std::size_t forms_saved = 0;  // of those, saved in any state
+  // Of the saved, how many are in each state (by store::SubmissionState): only approved ones
+  // feed the indicators.
+  std::array<std::size_t, 4> forms_by_state{};
   std::vector<RuleResult> broken;
 };
 

@@ -336,7 +336,7 @@ Result<IndicatorTable> ComputeIndicators(const engine::Cube& cube, const Actor& 
                    "的在校名单，本指标要读该学年";
           } else {
             note = c->reads_forms && (std::isnan(r.numerator) || std::isnan(r.denominator))
-                       ? "报表未填报或未审核"
+                       ? "无报表数据：报表未填报、未审核，或本单位无需填报"
                        : "无记录";
           }
         }

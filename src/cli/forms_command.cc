@@ -126,6 +126,18 @@ void PrintFormsValidation(const app::Metadata& md, const app::Validation& v) {
   std::printf("%s：应填报报表 %zu 张，已填报 %zu 张，未填报 %zu 张\n",
               StatisticsYearHeading(v.year).c_str(), v.forms_due, v.forms_saved,
               v.forms_due - v.forms_saved);
+  if (v.forms_saved > 0) {
+    std::string states;
+    for (const store::SubmissionState s :
+         {store::SubmissionState::kApproved, store::SubmissionState::kSubmitted,
+          store::SubmissionState::kReturned, store::SubmissionState::kDraft}) {
+      const std::size_t n = v.forms_by_state[static_cast<std::size_t>(s)];
+      if (n == 0) continue;
+      states += (states.empty() ? "" : "、") + std::string(store::SubmissionStateName(s)) + " " +
+                std::to_string(n) + " 张";
+    }
+    std::printf("已填报的：%s；指标只用已审核的报表\n", states.c_str());
+  }
   if (v.forms_saved == 0) {
     std::printf("未填报 %zu 张，没有可校验的报表\n", v.forms_due);
     return;
@@ -159,9 +171,15 @@ void PrintValidation(const app::Metadata& md, const app::Validation& v,
            {"right", NumberJson(r.right)},
            {"explanation", r.explanation}});
     }
+    nlohmann::json by_state = nlohmann::json::object();
+    for (std::size_t s = 0; s < v.forms_by_state.size(); ++s) {
+      by_state[std::string(store::SubmissionStateKey(static_cast<store::SubmissionState>(s)))] =
+          v.forms_by_state[s];
+    }
     nlohmann::json out = {{"forms_due", v.forms_due},
                           {"forms_saved", v.forms_saved},
-                          {"forms_unfilled", v.forms_due - v.forms_saved}};
+                          {"forms_unfilled", v.forms_due - v.forms_saved},
+                          {"forms_by_state", by_state}};
     AddStatisticsYear(v.year, &out);
     out["broken"] = broken;
     out["roster"] = RosterJson(roster);

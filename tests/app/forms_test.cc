@@ -245,6 +245,25 @@ TEST_F(FormsTest, AFormIsDueOnlyWhereItsLevelIsTaught) {
   EXPECT_EQ(pop, 2);         // two townships
 }
 
+TEST_F(FormsTest, ValidateCountsTheDueFormsByState) {
+  // Due: 6 (above). Town 1's population approved, J1's exam returned, P1's conditions
+  // submitted; the other three unfilled.
+  ASSERT_TRUE(Submit("pop", "439901001", Population(5)).ok());
+  ASSERT_TRUE(ApproveForm(reg_.store(), actor_, *md_, Key("pop", "439901001")).ok());
+  ASSERT_TRUE(Submit("exam", "3143990003", {{"takers", "", "40"}, {"passed", "", "30"}}).ok());
+  ASSERT_TRUE(ReturnForm(reg_.store(), actor_, *md_, Key("exam", "3143990003"), "有误").ok());
+  ASSERT_TRUE(Submit("conditions", "2143990001", {{"area", "", "1200"}}).ok());
+  const auto v = ValidateForms(reg_.store(), actor_, *md_, kYear);
+  ASSERT_TRUE(v.ok()) << v.status().message();
+  EXPECT_EQ(v->forms_due, 6u);
+  EXPECT_EQ(v->forms_saved, 3u);
+  using S = store::SubmissionState;
+  EXPECT_EQ(v->forms_by_state[static_cast<std::size_t>(S::kApproved)], 1u);
+  EXPECT_EQ(v->forms_by_state[static_cast<std::size_t>(S::kReturned)], 1u);
+  EXPECT_EQ(v->forms_by_state[static_cast<std::size_t>(S::kSubmitted)], 1u);
+  EXPECT_EQ(v->forms_by_state[static_cast<std::size_t>(S::kDraft)], 0u);
+}
+
 TEST_F(FormsTest, IndicatorsReadApprovedFiguresOnly) {
   ASSERT_TRUE(Submit("pop", "439901001", Population(5)).ok());
   // Submitted, not approved: the county has no population yet, so no rate.
