@@ -97,6 +97,15 @@ class RegisterRecordSource final : public report::RecordSource {
     return std::nullopt;
   }
 
+  bool HoldsYear(int year) override { return snapshot_->YearIndex(year) >= 0; }
+
+  std::string YearsHeld() override {
+    const std::vector<int>& years = snapshot_->years();
+    if (years.empty()) return "无任何学年";
+    // Snapshot years are school years; the statistics year of school year Y is Y.
+    return std::to_string(years.front()) + "—" + std::to_string(years.back()) + "年";
+  }
+
  private:
   std::unique_ptr<engine::Snapshot> snapshot_;
   const Metadata& md_;

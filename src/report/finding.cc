@@ -44,6 +44,8 @@ std::string_view FindingKindKey(FindingKind k) {
       return "parts_exceed_total";
     case FindingKind::kInconsistentRepeat:
       return "inconsistent_repeat";
+    case FindingKind::kRecordsMissing:
+      return "records_missing";
     case FindingKind::kRecordMismatch:
       return "record_mismatch";
   }

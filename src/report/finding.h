@@ -24,6 +24,7 @@ enum class FindingKind {
   kPartsExceedTotal,    // parts that add up to more than their total
   kInconsistentRepeat,  // the same quantity stated twice with different values
   kRecordMismatch,      // a figure the records contradict
+  kRecordsMissing,      // figures of a year the records do not hold: not compared
 };
 std::string_view FindingKindKey(FindingKind k);  // "placeholder", "rate_mismatch" …
 

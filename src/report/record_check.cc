@@ -4,6 +4,9 @@
 // statistic and is left alone. The figure's year picks the school year: a summary for 2026
 // quotes the autumn-2026 time point (9月1日) for stocks and the school year ending in 2026 for
 // flows such as 辍学.
+#include <map>
+#include <string_view>
+
 #include "report/checks_internal.h"
 
 namespace eduledger::report::internal {
@@ -72,7 +75,25 @@ const Metric* MetricOf(const Figure& f) {
 
 }  // namespace
 
+// Whether the text right after a figure is a parenthesis naming 教学点 among its parts
+// ("小学67所（完小47所、教学点20所）"), not a later sentence ("另有教学点21个").
+bool PartsIncludeTeachingPoints(std::string_view after) {
+  while (after.starts_with(" ")) after.remove_prefix(1);
+  std::string_view close;
+  if (after.starts_with("（")) {
+    close = "）";
+  } else if (after.starts_with("(")) {
+    close = ")";
+  } else {
+    return false;
+  }
+  const std::size_t end = after.find(close);
+  return after.substr(0, end).find("教学点") != std::string_view::npos;
+}
+
 void CheckRecords(CheckState& state) {
+  // The first figure of each school year the records do not hold, and how many there are.
+  std::map<int, std::pair<std::pair<std::size_t, const Figure*>, int>> not_held;
   for (std::size_t p = 0; p < state.paragraphs.size(); ++p) {
     const auto& figs = state.paragraphs[p].figures.figures;
     for (std::size_t i = 0; i < figs.size(); ++i) {
@@ -84,10 +105,15 @@ void CheckRecords(CheckState& state) {
       // ("小学67所(完小47所、教学点20所)").
       const bool with_points =
           m->metric == RecordMetric::kPrimarySchools &&
-          std::string_view(state.paragraphs[p].paragraph->text).substr(f.end, 60).find("教学点") !=
-              std::string_view::npos;
+          PartsIncludeTeachingPoints(
+              std::string_view(state.paragraphs[p].paragraph->text).substr(f.end));
       const int year = f.year != 0 ? f.year : state.options.year;
       if (year == 0) continue;
+      if (!state.options.records->HoldsYear(year)) {
+        auto [it, fresh] = not_held.try_emplace(year, std::pair{std::pair{p, &f}, 0});
+        ++it->second.second;
+        continue;
+      }
       auto record = state.options.records->Lookup(m->metric, year);
       if (!record) continue;
       std::int64_t value = record->value;
@@ -107,6 +133,14 @@ void CheckRecords(CheckState& state) {
       finding.query = record->description + "（复核：" + record->command + "）";
       state.Add(p, std::move(finding));
     }
+  }
+  for (const auto& [year, first] : not_held) {
+    const auto& [where, count] = first;
+    Finding finding = FindingAt(*where.second, FindingKind::kRecordsMissing, Severity::kWarning,
+                                "台账中没有" + std::to_string(year) + "年的记录（库中有" +
+                                    state.options.records->YearsHeld() + "），文中该年的 " +
+                                    std::to_string(count) + " 个数字未与台账比对");
+    state.Add(where.first, std::move(finding));
   }
 }
 

@@ -51,6 +51,11 @@ class RecordSource {
   // The records' value of `metric` for school year `year`, or nullopt when the records hold
   // nothing for that year.
   virtual std::optional<RecordValue> Lookup(RecordMetric metric, int year) = 0;
+  // Whether the records hold school year `year` at all; when not, the figures of that year
+  // are reported as not compared instead of passing in silence.
+  virtual bool HoldsYear(int year) = 0;
+  // The school years held, in words ("2017—2026学年"), for that report.
+  virtual std::string YearsHeld() = 0;
 };
 
 }  // namespace eduledger::report

@@ -55,7 +55,7 @@ std::string CoreNoun(std::string_view before) {
   static constexpr std::string_view kLeading[] = {
       "截至目前", "截至年底", "目前", "全县", "全区", "全市", "全镇", "全乡", "全省",
       "我县",     "我区",     "我市", "本县", "现有", "共有", "共计", "累计", "总计",
-      "合计",     "今年",     "全年", "共",   "现",   "已",   "有"};
+      "合计",     "今年",     "全年", "另有", "共",   "现",   "已",   "有"};
   static constexpr std::string_view kTrailing[] = {
       "总数为", "总数达", "人数为", "人数达", "达到了", "达到", "提高到", "提升到", "增加到",
       "增至",   "保持在", "共有",   "共计",   "总数",   "人数", "数为",   "超过",   "达",
@@ -63,6 +63,15 @@ std::string CoreNoun(std::string_view before) {
   std::string_view s = before;
   for (bool changed = true; changed;) {
     changed = false;
+    // A year the sentence opens with ("2025年全县在校学生"), with its season or end.
+    const std::size_t digits = s.find_first_not_of("0123456789");
+    if (digits == 4 && s.substr(4).starts_with("年") && s.size() > 7) {
+      s.remove_prefix(7);
+      for (const std::string_view w : {"秋季", "春季", "年底", "年末", "底", "末"}) {
+        if (s.starts_with(w) && s.size() > w.size()) s.remove_prefix(w.size());
+      }
+      changed = true;
+    }
     for (const std::string_view w : kLeading) {
       if (s.starts_with(w) && s.size() > w.size()) {
         s.remove_prefix(w.size());

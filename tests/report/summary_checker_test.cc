@@ -218,6 +218,13 @@ class FakeRecords final : public RecordSource {
     if (it == values.end()) return std::nullopt;
     return RecordValue{it->second, "示例县", "eduledger stats --year " + std::to_string(year)};
   }
+  bool HoldsYear(int year) override {
+    for (const auto& [key, value] : values) {
+      if (key.second == year) return true;
+    }
+    return false;
+  }
+  std::string YearsHeld() override { return "2026年"; }
 };
 
 TEST(SummaryCheckerTest, ComparesFiguresWithTheRecords) {
@@ -250,6 +257,29 @@ TEST(SummaryCheckerTest, CountsTeachingPointsWhenTheTextDoes) {
   // 41 schools + 21 teaching points = 62, as the text counts them.
   EXPECT_TRUE(Check("全县共有小学62所（完小41所、教学点21个）。", options).findings.empty());
   EXPECT_TRUE(Check("全县共有小学41所。", options).findings.empty());
+  // Teaching points in a later clause are not among the 41.
+  const CheckResult apart = Check("全县共有小学41所，另有教学点21个。", options);
+  EXPECT_TRUE(apart.findings.empty()) << apart.findings[0].reason;
+  EXPECT_EQ(apart.summary.records_compared, 2);
+  EXPECT_EQ(Check("全县共有小学62所，另有教学点21个。", options).summary.errors, 1);
+}
+
+TEST(SummaryCheckerTest, FiguresOfAYearTheRecordsDoNotHoldAreReportedNotCompared) {
+  FakeRecords records;
+  records.values[{RecordMetric::kStudents, 2026}] = 31083;
+  CheckOptions options;
+  options.year = 2026;
+  options.records = &records;
+  const CheckResult r =
+      Check("2030年全县在校学生31082人，专任教师1929人。2026年全县在校学生31083人。", options);
+  EXPECT_EQ(r.summary.errors, 0);
+  const Finding* f = Only(r, FindingKind::kRecordsMissing);
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->severity, Severity::kWarning);
+  EXPECT_EQ(f->text, "31082人");  // the first of them
+  EXPECT_NE(f->reason.find("台账中没有2030年的记录"), std::string::npos) << f->reason;
+  EXPECT_NE(f->reason.find("2 个数字未与台账比对"), std::string::npos) << f->reason;
+  EXPECT_EQ(r.summary.records_compared, 1);
 }
 
 TEST(SummaryCheckerTest, ApproximateFiguresMatchRecordsWithinTheirRange) {
