@@ -113,7 +113,8 @@ void AddImportCommand(CLI::App& app, CliContext& ctx) {
   auto request = std::make_shared<app::ImportRequest>();
   CLI::App* cmd = app.add_subcommand(
       "import",
-      "导入学校（schools）、学生（students）、在校登记（enrolments）或教职工（staff）名单，"
+      "导入学校（schools）、学生（students）、在校登记（enrolments）、教职工（staff）名单或学籍异动"
+      "（events），"
       "CSV 或 XLSX。整份文件要么全部写入，要么一行也不写。");
   AddKindArgument(cmd, &request->kind);
   cmd->add_option("file", request->path, "CSV（UTF-8 或 GB18030）或 XLSX 文件")->required();

@@ -80,15 +80,18 @@ void Print(const app::IndicatorTable& t, OutputFormat format) {
   }
   if (format == OutputFormat::kCsv) {
     std::printf(
-        "\xEF\xBB\xBF统计年度,指标代码,指标,单位代码,单位,分组,口径,分子,分母,值,显示值,说明,目标,"
-        "是否达标\n");
+        "\xEF\xBB\xBF统计年度,统计时点,统计期,指标代码,指标,单位代码,单位,分组,口径,分子,分母,值,"
+        "显示值,说明,目标,是否达标\n");
+    const std::string snapshot = t.snapshot.ToString();
+    const std::string window =
+        t.flow_window.start().ToString() + "至" + t.flow_window.end().ToString();
     for (const app::IndicatorRow& r : t.rows) {
-      std::printf("%d,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", t.year, r.code.c_str(),
-                  ingest::CsvField(r.name).c_str(), r.org_code.c_str(),
-                  ingest::CsvField(r.org_name).c_str(), r.cell.c_str(), r.flow ? "统计期" : "时点",
-                  Number(r.numerator).c_str(), Number(r.denominator).c_str(),
-                  Number(r.value).c_str(), r.text.c_str(), ingest::CsvField(r.note).c_str(),
-                  r.target.c_str(), Met(r).c_str());
+      std::printf("%d,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", t.year, snapshot.c_str(),
+                  window.c_str(), r.code.c_str(), ingest::CsvField(r.name).c_str(),
+                  r.org_code.c_str(), ingest::CsvField(r.org_name).c_str(), r.cell.c_str(),
+                  r.flow ? "统计期" : "时点", Number(r.numerator).c_str(),
+                  Number(r.denominator).c_str(), Number(r.value).c_str(), r.text.c_str(),
+                  ingest::CsvField(r.note).c_str(), r.target.c_str(), Met(r).c_str());
     }
     return;
   }

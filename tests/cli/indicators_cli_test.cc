@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "testing/db_dump.h"
 #include "testing/test_util.h"
@@ -61,6 +62,34 @@ TEST_F(IndicatorsCliTest, DropoutRateAgreesWithAnIndependentQuery) {
   char text[32];
   std::snprintf(text, sizeof(text), "%.2f%%", dropouts / pupils * 100 + 1e-12);
   EXPECT_EQ(row["text"], text);
+}
+
+// The CSV a statistician opens in Excel carries the year's time point and window on every row,
+// and the same figures as the JSON.
+TEST_F(IndicatorsCliTest, TheCsvNamesTheTimePointAndWindowOfEveryRow) {
+  const std::vector<std::string> args = {"--db",     Db(),          "indicators",
+                                         "--year",   "2025",        "--indicator",
+                                         "students", "--indicator", "primary_dropout_rate"};
+  std::vector<std::string> csv_args = {"--format", "csv"};
+  csv_args.insert(csv_args.begin(), args.begin(), args.end());
+  const auto csv = Eduledger(csv_args);
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  std::vector<std::string> json_args = {"--format", "json"};
+  json_args.insert(json_args.begin(), args.begin(), args.end());
+  const auto j = nlohmann::json::parse(Eduledger(json_args).out);
+  std::vector<std::string> lines;
+  std::stringstream in(csv.out);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  ASSERT_EQ(lines.size(), 3u) << csv.out;
+  EXPECT_EQ(lines[0].rfind("\xEF\xBB\xBF统计年度,统计时点,统计期,指标代码,", 0), 0u) << lines[0];
+  for (std::size_t i = 1; i < 3; ++i) {
+    const auto& row = j["rows"][i - 1];
+    const std::string expected =
+        "2025,2025-09-01,2024-09-01至2025-08-31," + row["code"].get<std::string>() + ",";
+    EXPECT_EQ(lines[i].rfind(expected, 0), 0u) << lines[i];
+    EXPECT_NE(lines[i].find("," + row["text"].get<std::string>() + ","), std::string::npos)
+        << lines[i];
+  }
 }
 
 TEST_F(IndicatorsCliTest, SplitsBySexAddUpToTheTotal) {
