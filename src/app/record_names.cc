@@ -95,10 +95,13 @@ class Describer {
     for (const engine::RecordRef& r : refs) {
       switch (r.table) {
         case engine::MeasureTable::kStudents:
-        case engine::MeasureTable::kStaff: {
+        case engine::MeasureTable::kStaff:
+        case engine::MeasureTable::kEvents: {
+          // A person, or the event of one: who it is, as looked up above.
           const bool student = r.table == engine::MeasureTable::kStudents;
-          ExplainedRecord e = Base(r, student ? "学生" : "教职工");
-          const ExplainedRecord& p = people[student ? r.id : -r.id];
+          const bool event = r.table == engine::MeasureTable::kEvents;
+          ExplainedRecord e = Base(r, event ? "学籍异动" : student ? "学生" : "教职工");
+          const ExplainedRecord& p = event ? event_of[r.id] : people[student ? r.id : -r.id];
           e.name = p.name;
           e.id = p.id;
           e.detail = p.detail;
@@ -124,15 +127,7 @@ class Describer {
           out->push_back(std::move(e));
           break;
         }
-        case engine::MeasureTable::kEvents: {
-          ExplainedRecord e = Base(r, "学籍异动");
-          const ExplainedRecord& p = event_of[r.id];
-          e.name = p.name;
-          e.id = p.id;
-          e.detail = p.detail;
-          out->push_back(std::move(e));
-          break;
-        }
+
         case engine::MeasureTable::kValues: {
           ExplainedRecord e = Base(r, "报表数值");
           const auto form = form_of.find(r.id);

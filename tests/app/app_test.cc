@@ -5,6 +5,7 @@
 #include "app/metadata.h"
 #include "app/register_io.h"
 #include "app/register_stats.h"
+#include "shipped_package.h"
 #include "store/sqlite_store.h"
 #include "testing/test_util.h"
 
@@ -46,10 +47,7 @@ double Figure(const RegisterStats& s, std::string_view code) {
   return f ? f->value : -1;
 }
 
-Metadata Shipped() {
-  const std::string dirs[] = {std::string(EDULEDGER_SOURCE_DIR) + "/packages/county-bureau"};
-  return std::move(Metadata::Load(dirs)).value();
-}
+Metadata Shipped() { return std::move(*testing::ShippedPackage()); }
 
 TEST_F(AppTest, ComputesTheRegistersFigures) {
   const Metadata md = Shipped();

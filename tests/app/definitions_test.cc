@@ -10,6 +10,7 @@
 #include "app/forms.h"
 #include "app/indicators.h"
 #include "engine/tiny_register.h"
+#include "shipped_package.h"
 
 namespace eduledger::app {
 namespace {
@@ -21,10 +22,8 @@ using meta::OrgLevel;
 class DefinitionsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    const std::string dirs[] = {std::string(EDULEDGER_SOURCE_DIR) + "/packages/county-bureau"};
-    auto md = Metadata::Load(dirs);
-    ASSERT_TRUE(md.ok()) << md.status().message();
-    md_ = std::make_unique<Metadata>(std::move(*md));
+    md_ = testing::ShippedPackage();
+    ASSERT_NE(md_, nullptr);
     auto& r = reg_;
     const auto county = r.Unit("439901", OrgLevel::kCounty);
     const auto t1 = r.Unit("439901001", OrgLevel::kTownship, county);

@@ -9,6 +9,7 @@
 #include "app/indicators.h"
 #include "app/roster_check.h"
 #include "engine/tiny_register.h"
+#include "shipped_package.h"
 
 namespace eduledger::app {
 namespace {
@@ -20,10 +21,8 @@ using meta::OrgLevel;
 class FlowCoverageTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    const std::string dirs[] = {std::string(EDULEDGER_SOURCE_DIR) + "/packages/county-bureau"};
-    auto md = Metadata::Load(dirs);
-    ASSERT_TRUE(md.ok()) << md.status().message();
-    md_ = std::make_unique<Metadata>(std::move(*md));
+    md_ = testing::ShippedPackage();
+    ASSERT_NE(md_, nullptr);
     const auto county = reg_.Unit("439901", OrgLevel::kCounty);
     const auto town = reg_.Unit("439901001", OrgLevel::kTownship, county);
     primary_ = reg_.Unit("2143990001", OrgLevel::kSchool, town, 211);
