@@ -114,7 +114,9 @@ enum class StartStatus : std::uint8_t {
   kDroppedOut = 2,
 };
 
-// A student's state at the end of the school year (the last status-changing event in it).
+// A student's state at the end of the school year: the last status-changing event in it, or,
+// with none, the state the year began with (a pupil on 休学 or out since an earlier year
+// stays so; 其他 changes nothing).
 enum class EndStatus : std::uint8_t {
   kInSchool = 0,
   kTransferredOut = 1,

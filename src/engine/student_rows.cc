@@ -38,7 +38,8 @@ std::optional<StartStatus> StartStatusAfter(meta::EventType t) {
   }
 }
 
-EndStatus StatusAfter(meta::EventType t) {
+// The end status an event leaves; nullopt for one that changes nothing (其他).
+std::optional<EndStatus> StatusAfter(meta::EventType t) {
   switch (t) {
     case meta::EventType::kTransferOut:
       return EndStatus::kTransferredOut;
@@ -50,6 +51,20 @@ EndStatus StatusAfter(meta::EventType t) {
       return EndStatus::kGraduated;
     case meta::EventType::kDeath:
       return EndStatus::kDied;
+    case meta::EventType::kOther:
+      return std::nullopt;
+    default:
+      return EndStatus::kInSchool;
+  }
+}
+
+// The end status of a year with no status-changing event: the status it began with.
+EndStatus EndStatusOf(StartStatus s) {
+  switch (s) {
+    case StartStatus::kSuspended:
+      return EndStatus::kSuspended;
+    case StartStatus::kDroppedOut:
+      return EndStatus::kDroppedOut;
     default:
       return EndStatus::kInSchool;
   }
@@ -190,7 +205,7 @@ StudentRows::Rows StudentRows::Finish() {
       std::uint64_t word = s.bits;
       std::uint16_t events = 0;
       std::int32_t end_rank = INT32_MIN, start_rank = INT32_MIN;
-      EndStatus end = EndStatus::kInSchool;
+      std::optional<EndStatus> end;
       StartStatus start = StartStatus::kInSchool;
       for (std::int32_t v = s.first_event; v >= 0; v = events_[static_cast<std::size_t>(v)].next) {
         const EventState& ev = events_[static_cast<std::size_t>(v)];
@@ -202,13 +217,13 @@ StudentRows::Rows StudentRows::Finish() {
         }
         if (core::SchoolYearOf(ev.date) != e->school_year) continue;
         events |= static_cast<std::uint16_t>(1u << (static_cast<unsigned>(ev.type) - 1));
-        if (rank >= end_rank) {
+        if (const auto after = StatusAfter(ev.type); after && rank >= end_rank) {
           end_rank = rank;
-          end = StatusAfter(ev.type);
+          end = *after;
         }
       }
       events_field.Set(&word, events);
-      end_status.Set(&word, static_cast<std::uint64_t>(end));
+      end_status.Set(&word, static_cast<std::uint64_t>(end.value_or(EndStatusOf(start))));
       start_status.Set(&word, static_cast<std::uint64_t>(start));
       ++class_sizes_[e->class_id];
       row_class.push_back(e->class_id);

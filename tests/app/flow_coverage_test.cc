@@ -125,5 +125,56 @@ TEST_F(FlowCoverageTest, AnUnrecordedLeaverMakesOnlyTheFiguresOfItsGradeIncomple
   EXPECT_EQ(last_leavers_[0].by_grade[0].first, 8);
 }
 
+// A pupil who went on 休学, or dropped out, and is still away when the next school year ends
+// stays so: not a pupil who vanished unrecorded, and not a second dropout.
+TEST(FlowCarryTest, AnAbsenceCarriesIntoTheNextSchoolYear) {
+  testing::TinyRegister reg;
+  const auto md = testing::ShippedPackage();
+  ASSERT_NE(md, nullptr);
+  const auto county = reg.Unit("439901", OrgLevel::kCounty);
+  const auto town = reg.Unit("439901001", OrgLevel::kTownship, county);
+  const auto school = reg.Unit("2143990001", OrgLevel::kSchool, town, 211);
+  // s goes on 休学 in November 2024 and never comes back; t drops out in March 2025 and never
+  // comes back; both stay on the school's roll of 2025 and are gone in 2026. u moves up each
+  // year. v joins in 2025 and goes on 休学 in January 2026 (an event of the 2026 window).
+  const auto s = reg.Student(Sex::kMale, "2016-01-01");
+  reg.Enrol(s, 2024, school, 3);
+  reg.Event(s, EventType::kSuspend, "2024-11-04", school);
+  reg.Enrol(s, 2025, school, 3);
+  const auto t = reg.Student(Sex::kFemale, "2016-02-02");
+  reg.Enrol(t, 2024, school, 3);
+  reg.Event(t, EventType::kDropOut, "2025-03-01", school);
+  reg.Enrol(t, 2025, school, 3);
+  const auto u = reg.Student(Sex::kMale, "2016-03-03");
+  reg.Enrol(u, 2024, school, 3);
+  reg.Enrol(u, 2025, school, 4);
+  reg.Enrol(u, 2026, school, 5);
+  const auto v = reg.Student(Sex::kFemale, "2015-04-04");
+  reg.Enrol(v, 2025, school, 4);
+  reg.Event(v, EventType::kSuspend, "2026-01-10", school);
+  reg.Enrol(v, 2026, school, 5);
+
+  const auto row = [&](const char* code, int year) {
+    IndicatorRequest r;
+    r.year = year;
+    r.codes = {code};
+    r.today = *core::Date::FromYmd(2026, 12, 1);
+    auto table = ComputeIndicators(reg.store(), Actor::LocalAdmin(), *md, r);
+    EXPECT_TRUE(table.ok()) << table.status().message();
+    return table.ok() && !table->rows.empty() ? table->rows[0] : IndicatorRow{};
+  };
+  // 2025 (the 2024-25 window): s, t, u in school at its start; t dropped out: 1/3 = 33.33%.
+  EXPECT_EQ(row("primary_dropout_rate", 2025).numerator, 1);
+  EXPECT_EQ(row("primary_dropout_rate", 2025).denominator, 3);
+  EXPECT_EQ(row("compulsory_dropouts", 2025).value, 1);
+  // 2026 (the 2025-26 window): s is still on 休学 and t still out; neither vanished, and t is
+  // not a dropout a second time. In school at the start: u and v; no dropout: 0/2.
+  EXPECT_EQ(row("unexplained_leavers", 2026).value, 0);
+  EXPECT_EQ(row("primary_dropout_rate", 2026).numerator, 0);
+  EXPECT_EQ(row("primary_dropout_rate", 2026).denominator, 2);
+  EXPECT_EQ(row("compulsory_dropouts", 2026).value, 0);
+  EXPECT_FALSE(row("primary_dropout_rate", 2026).incomplete);
+}
+
 }  // namespace
 }  // namespace eduledger::app

@@ -555,12 +555,15 @@ class Register {
           if (e.type == kDropOut) r.start = Status::kDroppedOut;
           if (KeepsInSchool(e.type)) r.start = Status::kInSchool;
         }
-        // At the end of the school year: what its last event left.
+        // At the end of the school year: what its last event left (其他 leaves things as they
+        // were); with none, the year ends as it began (on 休学, or out, since an earlier year).
         const Event* last = nullptr;
         for (const Event& e : events) {
-          if (e.date >= sep1 && e.date <= window_end) last = &e;
+          if (e.date >= sep1 && e.date <= window_end && e.type != kOtherEvent) last = &e;
         }
-        if (last != nullptr) {
+        if (last == nullptr) {
+          r.end = r.start;
+        } else {
           switch (last->type) {
             case kTransferOut:
               r.end = Status::kTransferredOut;
@@ -979,7 +982,10 @@ std::vector<Spec> Specs() {
   }
   add("graduates", kFlow, kEveryLevel,
       Count(Students(1, [=](const Row& r) { return r.level != L::kPreschool && graduated(r); })));
-  const auto dropped_out = [](const Row& r) { return r.end == Status::kDroppedOut; };
+  // Dropped out in the window: in school at its start, out at its end.
+  const auto dropped_out = [](const Row& r) {
+    return r.start == Status::kInSchool && r.end == Status::kDroppedOut;
+  };
   add("compulsory_dropouts", kFlow, kEveryLevel, Count(Students(1, [=](const Row& r) {
         return (r.level == L::kPrimary || r.level == L::kJunior) && dropped_out(r);
       })));
@@ -1016,14 +1022,17 @@ std::vector<Spec> Specs() {
                                               {"adult_teachers", L::kAdult}};
   for (const auto& [code, level] : taught) add(code, kStock, kEveryLevel, Count(teaching(level)));
 
-  // 年辍学率: dropped out in the window and not back by 31 August ÷ on the roll at its start.
+  // 年辍学率: dropped out in the window and not back by 31 August ÷ in school at its start.
   const auto at_level = [](L l) { return [=](const Row& r) { return r.level == l; }; };
+  const auto in_school_at = [](L l) {
+    return [=](const Row& r) { return r.level == l && r.start == Status::kInSchool; };
+  };
   add("primary_dropout_rate", kFlow, kEveryLevel,
       Percent(Students(1, [=](const Row& r) { return r.level == L::kPrimary && dropped_out(r); }),
-              Students(1, at_level(L::kPrimary))));
+              Students(1, in_school_at(L::kPrimary))));
   add("junior_dropout_rate", kFlow, kEveryLevel,
       Percent(Students(1, [=](const Row& r) { return r.level == L::kJunior && dropped_out(r); }),
-              Students(1, at_level(L::kJunior))));
+              Students(1, in_school_at(L::kJunior))));
   // 升学率: this summer's graduates in the next level on the next snapshot day ÷ graduates.
   add("primary_promotion_rate", kFlow, kEveryLevel,
       Percent(Students(1,

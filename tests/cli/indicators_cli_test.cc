@@ -20,16 +20,25 @@ testing::CommandResult Eduledger(std::vector<std::string> args) {
 // Statistics year 2025 counts its dropouts over 2024-09-01..2025-08-31, among the pupils
 // enrolled at the start of that window: primary pupils of school year 2024 at primary,
 // teaching-point and nine-year schools (the demo county's schools with primary grades).
+// Only the pupils in school on that day count: not one whose last 休学 (4) or 辍学 (6) before it
+// is followed by no 招生/转入/复学/返校 (1, 3, 5, 7) before it (on one day, back in school wins).
+constexpr const char* kInSchoolOn20240901 =
+    " AND NOT EXISTS (SELECT 1 FROM status_events s WHERE s.student_id = e.student_id AND "
+    "s.event_type IN (4, 6) AND s.event_date < '2024-09-01' AND NOT EXISTS (SELECT 1 FROM "
+    "status_events b WHERE b.student_id = e.student_id AND b.event_type IN (1, 3, 5, 7) AND "
+    "b.event_date >= s.event_date AND b.event_date < '2024-09-01'))";
+
 constexpr const char* kPrimary2024 =
     "FROM enrolments e JOIN org_units o ON o.id = e.org_unit_id WHERE e.school_year = 2024 "
     "AND e.grade BETWEEN 1 AND 6 AND o.school_type IN (211, 218, 312)";
 
-// …whose last status event of the window is a dropout (6), with nothing after it.
+// …whose last status event of the window is a dropout (6), with nothing after it that
+// changes a status (其他, 10, does not).
 constexpr const char* kDroppedOut =
     " AND EXISTS (SELECT 1 FROM status_events d WHERE d.student_id = e.student_id AND "
     "d.event_type = 6 AND d.event_date BETWEEN '2024-09-01' AND '2025-08-31' AND NOT EXISTS "
-    "(SELECT 1 FROM status_events x WHERE x.student_id = e.student_id AND x.event_type <> 6 AND "
-    "x.event_date >= d.event_date AND x.event_date <= '2025-08-31'))";
+    "(SELECT 1 FROM status_events x WHERE x.student_id = e.student_id AND x.event_type NOT IN "
+    "(6, 10) AND x.event_date >= d.event_date AND x.event_date <= '2025-08-31'))";
 
 class IndicatorsCliTest : public ::testing::Test {
  protected:
@@ -51,10 +60,14 @@ TEST_F(IndicatorsCliTest, DropoutRateAgreesWithAnIndependentQuery) {
   const auto j = nlohmann::json::parse(r.out);
   ASSERT_EQ(j["rows"].size(), 1u);
   const auto& row = j["rows"][0];
-  const double pupils =
+  const double pupils = std::stod(testing::QueryScalar(
+      Db(), std::string("SELECT count(*) ") + kPrimary2024 + kInSchoolOn20240901));
+  const double dropouts = std::stod(testing::QueryScalar(
+      Db(), std::string("SELECT count(*) ") + kPrimary2024 + kInSchoolOn20240901 + kDroppedOut));
+  // Some pupils were out of school on 1 September 2024 and are not counted.
+  const double on_roll =
       std::stod(testing::QueryScalar(Db(), std::string("SELECT count(*) ") + kPrimary2024));
-  const double dropouts = std::stod(
-      testing::QueryScalar(Db(), std::string("SELECT count(*) ") + kPrimary2024 + kDroppedOut));
+  EXPECT_GT(on_roll, pupils);
   ASSERT_GT(pupils, 1000);
   ASSERT_GT(dropouts, 0);
   EXPECT_EQ(row["denominator"].get<double>(), pupils);
@@ -117,12 +130,13 @@ TEST_F(IndicatorsCliTest, TownshipsSumToTheCounty) {
   double sum = 0;
   for (const auto& row : rows) sum += row["denominator"].get<double>();
   // The rows are the townships and the county's own schools (县直), so they add up to every
-  // junior pupil at the start of the flow window, 2024-09-01.
+  // junior pupil in school at the start of the flow window, 2024-09-01.
   EXPECT_EQ(rows.back()["org_unit_name"], "县直学校");
   const std::string juniors = testing::QueryScalar(
-      Db(),
-      "SELECT count(*) FROM enrolments e JOIN org_units o ON o.id = e.org_unit_id WHERE "
-      "e.school_year = 2024 AND e.grade BETWEEN 7 AND 9 AND o.school_type IN (311, 312)");
+      Db(), std::string("SELECT count(*) FROM enrolments e JOIN org_units o ON o.id = "
+                        "e.org_unit_id WHERE e.school_year = 2024 AND e.grade BETWEEN 7 AND 9 "
+                        "AND o.school_type IN (311, 312)") +
+                kInSchoolOn20240901);
   EXPECT_EQ(sum, std::stod(juniors));
 }
 
