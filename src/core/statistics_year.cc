@@ -6,6 +6,10 @@ Date SnapshotDate(int year) { return Period::SchoolYear(year).start(); }
 
 Period FlowWindow(int year) { return Period::SchoolYear(year - 1); }
 
+bool OnSnapshotRoll(Date joined, int school_year) {
+  return joined.is_null() || joined < SnapshotDate(school_year);
+}
+
 int LatestStatisticsYear(Date today) {
   return today < SnapshotDate(today.year()) ? today.year() - 1 : today.year();
 }

@@ -23,6 +23,11 @@ Date SnapshotDate(int year);
 // The flow window (统计期) of statistics year `year`: (`year`-1)-09-01 .. `year`-08-31, the
 // school year `year` - 1.
 Period FlowWindow(int year);
+// Whether a pupil who joined a school on `joined` (by a transfer; null: on its roll from the
+// start) is on that school's roll of school year `school_year` on the snapshot day. The
+// snapshot is taken as its day begins: a transfer dated 1 September is the new window's, so
+// the pupil still counts at the school left.
+bool OnSnapshotRoll(Date joined, int school_year);
 // The latest statistics year whose snapshot is on or before `today` (2026-12-01 → 2026,
 // 2026-08-31 → 2025).
 int LatestStatisticsYear(Date today);

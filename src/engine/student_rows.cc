@@ -139,7 +139,8 @@ void StudentRows::AddEnrolment(const store::EnrolmentFacts& f) {
   e.class_id = cls->second;
   e.grade = static_cast<std::int8_t>(f.grade);
   e.school_year = static_cast<std::int16_t>(f.school_year);
-  e.joined_after_snapshot = !f.joined.is_null() && f.joined.days() > SnapshotDay(f.school_year);
+  // core::OnSnapshotRoll, on the cached snapshot day.
+  e.joined_after_snapshot = !f.joined.is_null() && f.joined.days() >= SnapshotDay(f.school_year);
   s.first_enrolment = static_cast<std::int32_t>(enrolments_.size());
   enrolments_.push_back(e);
 }

@@ -131,7 +131,7 @@ core::Result<std::int64_t> ExportStudents(store::Store& store, const meta::OrgTr
   EL_RETURN_IF_ERROR(store.ForEachEnrolled(
       o.school_year, SchoolIds(o), [&](const meta::Student& s, const meta::Enrolment& e) {
         // The roster of the snapshot day: a pupil who joined during the year is not on it.
-        if (!e.joined.is_null() && e.joined > core::SnapshotDate(e.school_year)) {
+        if (!core::OnSnapshotRoll(e.joined, e.school_year)) {
           return core::Status::OK();
         }
         b.Clear();

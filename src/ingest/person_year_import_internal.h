@@ -23,6 +23,7 @@
 #include <span>
 
 #include "core/period.h"
+#include "core/statistics_year.h"
 #include "ingest/import_internal.h"
 
 namespace eduledger::ingest::internal {
@@ -261,13 +262,16 @@ class PersonYearImport {
   };
 
   // The day the student joined school `school` in `school_year` by a transfer after the
-  // snapshot: a 转入 at it, or a 转出 from `have`'s school to it; null when none explains it.
+  // snapshot (on 1 September or later: the snapshot is taken as the day begins): a 转入 at it,
+  // or a 转出 from `have`'s school to it; null when none explains it.
   template <class Y>
   static core::Date TransferInto(const std::vector<meta::StatusEvent>& events, const Y& have,
                                  std::int64_t school, int school_year) {
-    const core::Date snapshot = core::Period::SchoolYear(school_year).start();
     for (const meta::StatusEvent& e : events) {
-      if (core::SchoolYearOf(e.date) != school_year || e.date <= snapshot) continue;
+      // A transfer of the year that leaves the pupil at the old school on the snapshot day.
+      if (core::SchoolYearOf(e.date) != school_year || core::OnSnapshotRoll(e.date, school_year)) {
+        continue;
+      }
       if ((e.type == meta::EventType::kTransferIn && e.org_unit_id == school) ||
           (e.type == meta::EventType::kTransferOut && e.org_unit_id == have.org_unit_id &&
            e.other_org_unit_id == school)) {

@@ -442,8 +442,9 @@ class Register {
           const auto school = schools_.find(IntAt(s, 2));
           if (school == schools_.end()) return;  // not a school of the county
           grade_at_[{r.student, r.year, school->first}] = static_cast<int>(IntAt(s, 3));
-          // A pupil who joined the school after 1 September is not on its snapshot.
-          if (!NullAt(s, 5) && DayNumber(TextAt(s, 5)) > Sep1(r.year)) return;
+          // A pupil who joined the school on 1 September or later is not on its snapshot (the
+          // snapshot is taken as the day begins).
+          if (!NullAt(s, 5) && DayNumber(TextAt(s, 5)) >= Sep1(r.year)) return;
           r.school = &school->second;
           r.grade = static_cast<int>(IntAt(s, 3));
           r.class_name = TextAt(s, 4);

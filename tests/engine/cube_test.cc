@@ -386,6 +386,21 @@ TEST_F(CubeTest, ASecondEnrolmentAfterATransferIsNotASecondPupil) {
   EXPECT_EQ(FlowValue("events(type = transfer_in)", 2024, nine_year_), 2);  // c and m
 }
 
+TEST_F(CubeTest, ATransferOnTheSnapshotDayCountsAtTheSchoolLeft) {
+  // n moves on 2023-09-01 itself: the snapshot is taken as the day begins, so she is on the
+  // primary school's roll that day, not the nine-year school's.
+  const auto n = reg_.Student(Sex::kFemale, "2013-10-10");
+  reg_.Enrol(n, 2023, primary_, 5, "5班");
+  reg_.Event(n, EventType::kTransferOut, "2023-09-01", primary_);
+  reg_.Enrol(n, 2023, nine_year_, 5, "5班", "2023-09-01");
+  snapshot_ = reg_.Snapshot();
+  // a b c d g1 g2 g3 and n, all at the primary school.
+  EXPECT_EQ(Value("students()", 2023, county_), 8);
+  EXPECT_EQ(Value("students()", 2023, primary_), 8);
+  EXPECT_EQ(Value("students()", 2023, nine_year_), 0);
+  EXPECT_EQ(Value("students(class_size = 5)", 2023, primary_), 5);  // a b c d n in 5班
+}
+
 TEST_F(CubeTest, CountsStaffAndClasses) {
   // 7 pupils per full-time primary teacher.
   EXPECT_EQ(Value("students(level = primary) / staff(post = fulltime_teacher and "

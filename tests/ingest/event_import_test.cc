@@ -250,6 +250,26 @@ TEST_F(EventImportTest, TheOtherSchoolsRecordOfATransferCountsAsUnchanged) {
   EXPECT_EQ(EventsOf(kZhang).size(), 3u);
 }
 
+TEST_F(EventImportTest, ATransferOnTheSnapshotDayExplainsTheNewRosterAsWell) {
+  // A transfer dated 1 September is the new window's: the pupil is on the old school's roll
+  // on the snapshot day and joins the new one that day.
+  ASSERT_TRUE(Events(std::string("张小明,") + kZhang + ",转出,2024-09-01," + kChengguan1 + "," +
+                     kHekou + ",\n")
+                  .status.ok());
+  const std::string roster = dir_.File("hekou.csv");
+  testing::WriteFile(roster, std::string("姓名,身份证件号,学校标识码,年级,学年\n张小明,") + kZhang +
+                                 "," + kHekou + ",三年级,2024\n");
+  const ImportReport r = Import(ImportKind::kStudents, roster);
+  ASSERT_TRUE(r.status.ok()) << r.status.ToString();
+  const std::int64_t ids[] = {Id(kZhang)};
+  std::vector<store::Found<meta::Enrolment>> enrolled;
+  ASSERT_TRUE(store_->FindEnrolments(2024, ids, &enrolled).ok());
+  ASSERT_EQ(enrolled.size(), 2u);
+  for (const auto& f : enrolled) {
+    if (f.value.org_unit_id == School(kHekou)) EXPECT_EQ(f.value.joined, D(2024, 9, 1));
+  }
+}
+
 TEST_F(EventImportTest, ATransferExplainsARosterAtTheNewSchool) {
   // 河口乡中心小学's roster of 2024, made after 张小明 arrived there.
   const std::string roster = dir_.File("hekou.csv");
