@@ -83,9 +83,13 @@ class RegisterRecordSource final : public report::RecordSource {
       it = cache_.emplace(year, std::move(table).value()).first;
     }
     for (const IndicatorRow& r : it->second.rows) {
-      if (r.code != code || std::isnan(r.value)) continue;
+      if (r.code != code) continue;
       report::RecordValue v;
-      v.value = std::llround(r.value);
+      if (std::isnan(r.value)) {
+        v.missing = r.note.empty() ? "无记录" : r.note;
+      } else {
+        v.value = std::llround(r.value);
+      }
       v.description = r.org_name + " " + r.name + "，" + core::StatisticsYearLabel(year) + "，" +
                       (r.flow ? "统计期 " + it->second.flow_window.start().ToChinese() + "—" +
                                     it->second.flow_window.end().ToChinese()

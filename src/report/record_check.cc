@@ -4,8 +4,10 @@
 // statistic and is left alone. The figure's year picks the school year: a summary for 2026
 // quotes the autumn-2026 time point (9月1日) for stocks and the school year ending in 2026 for
 // flows such as 辍学.
+#include <algorithm>
 #include <map>
 #include <string_view>
+#include <vector>
 
 #include "report/checks_internal.h"
 
@@ -75,19 +77,25 @@ const Metric* MetricOf(const Figure& f) {
 
 }  // namespace
 
-// Whether the text right after a figure is a parenthesis naming 教学点 among its parts
-// ("小学67所（完小47所、教学点20所）"), not a later sentence ("另有教学点21个").
+// Whether the text right after a figure lists 教学点 among its parts: a parenthesis
+// ("小学67所（完小47所、教学点20所）") or a clause opening with 其中 ("小学62所，其中教学点21个"),
+// up to its closing bracket or the end of the clause; not a clause of its own ("另有教学点21个").
 bool PartsIncludeTeachingPoints(std::string_view after) {
   while (after.starts_with(" ")) after.remove_prefix(1);
-  std::string_view close;
+  std::vector<std::string_view> ends = {"。", "；", "\n"};
   if (after.starts_with("（")) {
-    close = "）";
+    ends.push_back("）");
   } else if (after.starts_with("(")) {
-    close = ")";
+    ends.push_back(")");
+  } else if (after.starts_with("，其中") || after.starts_with(",其中") ||
+             after.starts_with("其中")) {
+    ends.push_back("，");
+    after.remove_prefix(after.find("其中") + std::string_view("其中").size());
   } else {
     return false;
   }
-  const std::size_t end = after.find(close);
+  std::size_t end = after.size();
+  for (const std::string_view e : ends) end = std::min(end, after.find(e));
   return after.substr(0, end).find("教学点") != std::string_view::npos;
 }
 
@@ -116,6 +124,14 @@ void CheckRecords(CheckState& state) {
       }
       auto record = state.options.records->Lookup(m->metric, year);
       if (!record) continue;
+      if (!record->missing.empty()) {
+        Finding finding = FindingAt(
+            f, FindingKind::kRecordsMissing, Severity::kWarning,
+            std::string(m->noun) + "：台账没有这一数字（" + record->missing + "），未与台账比对");
+        finding.query = record->description + "（复核：" + record->command + "）";
+        state.Add(p, std::move(finding));
+        continue;
+      }
       std::int64_t value = record->value;
       if (with_points) {
         if (auto points = state.options.records->Lookup(RecordMetric::kTeachingPoints, year)) {

@@ -43,6 +43,9 @@ struct RecordValue {
   std::int64_t value = 0;
   std::string description;  // what was counted, in Chinese: scope, year, time point
   std::string command;      // the eduledger command that counts it again
+  // Non-empty: the records have the quantity but no value for it (the 学籍异动 of the window
+  // are missing, the forms unfilled …), in Chinese; `value` means nothing then.
+  std::string missing;
 };
 
 class RecordSource {

@@ -213,7 +213,11 @@ TEST(SummaryCheckerTest, DifferentThingsWithTheSameWordsAreNoRepeat) {
 class FakeRecords final : public RecordSource {
  public:
   std::map<std::pair<RecordMetric, int>, std::int64_t> values;
+  std::map<std::pair<RecordMetric, int>, std::string> missing;  // held, but no value: why
   std::optional<RecordValue> Lookup(RecordMetric metric, int year) override {
+    if (const auto m = missing.find({metric, year}); m != missing.end()) {
+      return RecordValue{0, "示例县", "eduledger indicators", m->second};
+    }
     const auto it = values.find({metric, year});
     if (it == values.end()) return std::nullopt;
     return RecordValue{it->second, "示例县", "eduledger stats --year " + std::to_string(year)};
@@ -257,6 +261,9 @@ TEST(SummaryCheckerTest, CountsTeachingPointsWhenTheTextDoes) {
   // 41 schools + 21 teaching points = 62, as the text counts them.
   EXPECT_TRUE(Check("全县共有小学62所（完小41所、教学点21个）。", options).findings.empty());
   EXPECT_TRUE(Check("全县共有小学41所。", options).findings.empty());
+  // A 其中 clause lists them among the 62 too; an unclosed parenthesis ends at the sentence.
+  EXPECT_TRUE(Check("全县共有小学62所，其中教学点21个。", options).findings.empty());
+  EXPECT_TRUE(Check("全县共有小学41所（完小41所。另有教学点21个。", options).findings.empty());
   // Teaching points in a later clause are not among the 41.
   const CheckResult apart = Check("全县共有小学41所，另有教学点21个。", options);
   EXPECT_TRUE(apart.findings.empty()) << apart.findings[0].reason;
@@ -280,6 +287,21 @@ TEST(SummaryCheckerTest, FiguresOfAYearTheRecordsDoNotHoldAreReportedNotCompared
   EXPECT_NE(f->reason.find("台账中没有2030年的记录"), std::string::npos) << f->reason;
   EXPECT_NE(f->reason.find("2 个数字未与台账比对"), std::string::npos) << f->reason;
   EXPECT_EQ(r.summary.records_compared, 1);
+}
+
+TEST(SummaryCheckerTest, AQuantityTheRecordsHaveNoValueForIsReportedNotPassed) {
+  FakeRecords records;
+  records.values[{RecordMetric::kStudents, 2026}] = 31083;
+  records.missing[{RecordMetric::kDropouts, 2026}] = "无学籍异动记录";
+  CheckOptions options;
+  options.year = 2026;
+  options.records = &records;
+  const CheckResult r = Check("全县在校学生31083人，辍学学生99人。", options);
+  EXPECT_EQ(r.summary.errors, 0);
+  const Finding* f = Only(r, FindingKind::kRecordsMissing);
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->text, "99人");
+  EXPECT_NE(f->reason.find("无学籍异动记录"), std::string::npos) << f->reason;
 }
 
 TEST(SummaryCheckerTest, ApproximateFiguresMatchRecordsWithinTheirRange) {
