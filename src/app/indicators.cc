@@ -19,8 +19,6 @@ using core::Status;
 namespace {
 
 constexpr double kNaN = __builtin_nan("");
-// The package indicator of pupils who left unrecorded (packages/county-bureau).
-constexpr std::string_view kUnexplainedLeavers = "unexplained_leavers";
 
 // One row unit of a table: an org unit, or the schools a county (city…) runs directly, taken
 // together so that the rows of a breakdown add up to the unit above them.
@@ -110,34 +108,16 @@ std::vector<std::uint32_t> SchoolsBelow(const engine::Snapshot& s,
   return schools;
 }
 
-// The grades in which indicator `c` counts anything at units `orgs`: its numerator or
-// denominator has rows there.
-std::vector<int> GradesCounted(const CompiledIndicator& c, const engine::Cube& cube, int year_idx,
-                               std::span<const std::uint32_t> orgs) {
-  std::vector<int> grades;
-  for (int g = meta::kMinGrade; g <= meta::kMaxGrade; ++g) {
-    const engine::RateCell r = IndicatorCell(c, cube, year_idx, orgs, engine::GradeCell(g));
-    if (r.numerator > 0 || r.denominator > 0) grades.push_back(g);  // NaN compares false
-  }
-  return grades;
-}
-
-// The pupils who left unrecorded (the package's unexplained_leavers) whom a flow cell of
-// indicator `c` may miss: in a grade cell, those of that grade; otherwise those of every grade
-// the indicator counts in. A sex cell takes its unit's grades and both sexes (there is no cell
-// of one sex in one grade), so it is flagged with its unit.
-double LeaversInGradesOf(const CompiledIndicator& c, const CompiledIndicator& leavers,
-                         const engine::Cube& cube, int year_idx,
-                         std::span<const std::uint32_t> orgs, int cell) {
-  const auto leavers_in = [&](int grade_cell) {
-    const double n = IndicatorCell(leavers, cube, year_idx, orgs, grade_cell).value;
-    return n > 0 ? n : 0.0;
-  };
-  if (cell >= engine::GradeCell(meta::kMinGrade)) return leavers_in(cell);
-  double sum = 0;
-  for (const int g : GradesCounted(c, cube, year_idx, orgs))
-    sum += leavers_in(engine::GradeCell(g));
-  return sum;
+// The pupils who left the roll unrecorded (the package's unexplained_leavers) whom a flow
+// cell of indicator `c` may miss: those among the rows it counts (CompiledIndicator::
+// leavers_among), in the same cell; all of the cell's when its rows cannot be told apart.
+double LeaversMissedBy(const CompiledIndicator& c, const CompiledIndicator& leavers,
+                       const engine::Cube& cube, int year_idx, std::span<const std::uint32_t> orgs,
+                       int cell) {
+  const double n = c.leavers_among.empty()
+                       ? IndicatorCell(leavers, cube, year_idx, orgs, cell).value
+                       : cube.Evaluate(c.leavers_among, year_idx, orgs, cell);
+  return n > 0 ? n : 0.0;
 }
 
 // The earliest school year whose register rows indicator `c` reads (and, for a count that
@@ -342,11 +322,11 @@ Result<IndicatorTable> ComputeIndicators(const engine::Cube& cube, const Actor& 
         }
         if (row.text.empty()) row.note = note;
         if (!row.text.empty() && leavers && c != leavers && c->def.flow && c->reads_register) {
-          const double gone = LeaversInGradesOf(*c, *leavers, cube, year_idx, u.orgs, cell);
+          const double gone = LeaversMissedBy(*c, *leavers, cube, year_idx, u.orgs, cell);
           if (gone > 0) {
             row.incomplete = true;
             unit_incomplete[ui] = true;
-            row.note = "不完整：所涉年级有 " + core::FormatPlain(gone) +
+            row.note = "不完整：所计学生中有 " + core::FormatPlain(gone) +
                        " 名学生去向不明（离开在校名单而无学籍异动记录），统计期的记录可能缺漏；"
                        "eduledger validate 列出流失名单";
           }

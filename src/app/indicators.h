@@ -6,8 +6,8 @@
 // A cell without a value says why: no records, a zero denominator, a flow window still open,
 // or a figure that means nothing at that level (不适用, with the package's reason), or a flow
 // read from the register when the window has no 学籍异动 at all (app/event_coverage.h). A flow
-// is incomplete when its unit has pupils who left unrecorded (the package's
-// unexplained_leavers) in the grades it counts.
+// is incomplete when pupils it counts among (CompiledIndicator::leavers_among) left the roll
+// unrecorded (the package's unexplained_leavers).
 #pragma once
 
 #include <optional>

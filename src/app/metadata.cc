@@ -5,6 +5,8 @@
 #include <map>
 #include <set>
 
+#include "engine/count_intersection.h"
+
 namespace eduledger::app {
 
 using core::Result;
@@ -137,8 +139,9 @@ Result<Metadata> Metadata::Load(std::span<const std::string> directories,
     }
     for (const engine::Formula* f : {&c.plan.numerator, &c.plan.denominator, &c.spread_weight}) {
       for (const std::uint32_t m : f->Measures()) {
-        const bool value = d.catalog->measures()[m].table == engine::MeasureTable::kValues;
-        (value ? c.reads_forms : c.reads_register) = true;
+        const engine::MeasureTable table = d.catalog->measures()[m].table;
+        (table == engine::MeasureTable::kValues ? c.reads_forms : c.reads_register) = true;
+        c.reads_events = c.reads_events || table == engine::MeasureTable::kEvents;
       }
     }
     c.def = std::move(ind);
@@ -155,6 +158,21 @@ Result<Metadata> Metadata::Load(std::span<const std::string> directories,
       c.mean_of.push_back(part);
       c.reads_forms = c.reads_forms || part->reads_forms;
       c.reads_register = c.reads_register || part->reads_register;
+    }
+  }
+  // Each register flow's own unexplained leavers.
+  if (const CompiledIndicator* leavers = md.Find(kUnexplainedLeavers)) {
+    const std::string leaver_rows = leavers->def.numerator;
+    for (CompiledIndicator& c : d.indicators) {
+      if (!c.def.flow || !c.reads_register || c.reads_events || &c == leavers) continue;
+      const std::string& among = !c.def.universe.empty()      ? c.def.universe
+                                 : !c.def.denominator.empty() ? c.def.denominator
+                                                              : c.def.numerator;
+      if (const auto both = engine::IntersectCounts(among, leaver_rows)) {
+        compile(*both, engine::FormulaKind::kArithmetic, d.catalog.get(),
+                file_of(c.def.package, "indicators.json"), c.def.code + ".universe",
+                &c.leavers_among, true);
+      }
     }
   }
   for (CompiledRule& r : d.rules) {

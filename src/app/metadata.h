@@ -25,8 +25,13 @@ struct CompiledIndicator {
   // A count without a denominator: its universe, or every row of the tables it counts. Where
   // these are 0 the unit holds nothing to count, and the count is no value rather than 0.
   engine::Formula presence;
-  bool reads_forms = false;                       // some measure is a collected figure (value(…))
-  bool reads_register = false;                    // some measure counts register rows
+  bool reads_forms = false;     // some measure is a collected figure (value(…))
+  bool reads_register = false;  // some measure counts register rows
+  bool reads_events = false;    // some measure counts 学籍异动 rows
+  // A flow read from the register: the pupils it counts among (its universe, else its
+  // denominator, else its numerator) who left the roll unrecorded (kUnexplainedLeavers). Empty
+  // when that cannot be told apart (a count of events, a sum): then all of the unit's.
+  engine::Formula leavers_among;
   engine::Formula spread_weight;                  // a spread (差异系数): the school weight
   std::vector<const CompiledIndicator*> mean_of;  // a mean of these indicators
 };
@@ -35,6 +40,10 @@ struct CompiledRule {
   meta::ValidationRule def;
   engine::Formula check;  // a comparison: 1 holds, 0 broken, NaN not applicable
 };
+
+// The package indicator of the pupils who left the roll with nothing recorded (流失), the
+// roster check's list and the reason a flow is marked incomplete.
+inline constexpr std::string_view kUnexplainedLeavers = "unexplained_leavers";
 
 class Metadata {
  public:

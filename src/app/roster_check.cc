@@ -15,7 +15,7 @@ using core::Status;
 
 Result<RosterCheck> CheckRoster(store::Store& store, const Actor& actor, const Metadata& md,
                                 int year, std::string_view org, core::Date today) {
-  const CompiledIndicator* leavers = md.Find("unexplained_leavers");
+  const CompiledIndicator* leavers = md.Find(kUnexplainedLeavers);
   if (leavers == nullptr) {
     return Status::FailedPrecondition("missing_indicator",
                                       "元数据包中没有学籍比对所用的指标 'unexplained_leavers'");

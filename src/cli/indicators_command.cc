@@ -35,7 +35,7 @@ std::string LeaversFootnote(const app::UnitLeavers& u) {
     grades += meta::GradeName(grade, 0) + " " + Number(pupils) + " 名";
   }
   return "* " + u.org_name + "：有 " + Number(u.total) + " 名学生去向不明（" + grades +
-         "），离开在校名单而无学籍异动记录；标 * 的统计期指标所涉年级有这些学生，可能缺漏。"
+         "），离开在校名单而无学籍异动记录；标 * 的统计期指标所计的学生中有这些学生，可能缺漏。"
          "eduledger validate 列出流失名单";
 }
 

@@ -90,7 +90,7 @@ TEST_F(FlowCoverageTest, WithoutAnyEventTheFlowsHaveNoValueNotZero) {
   EXPECT_TRUE(roster.gaps.empty());
 }
 
-TEST_F(FlowCoverageTest, AnUnrecordedLeaverMakesOnlyTheFiguresOfItsGradeIncomplete) {
+TEST_F(FlowCoverageTest, AnUnrecordedLeaverMakesOnlyTheFiguresOfItsPupilsIncomplete) {
   // One event in the window: e, a third pupil of grade 4, goes on 休学 in March and is on the
   // 2025 roll in grade 4 again. d (grade 8) remains unexplained: the one 流失 pupil.
   const auto e = reg_.Student(Sex::kMale, "2015-05-05");
@@ -116,7 +116,17 @@ TEST_F(FlowCoverageTest, AnUnrecordedLeaverMakesOnlyTheFiguresOfItsGradeIncomple
   EXPECT_EQ(junior.denominator, 2);
   EXPECT_EQ(junior.text, "0.00%");
   EXPECT_TRUE(junior.incomplete);
-  EXPECT_NE(junior.note.find("所涉年级有 1 名"), std::string::npos) << junior.note;
+  EXPECT_NE(junior.note.find("所计学生中有 1 名"), std::string::npos) << junior.note;
+  // A count of 0 is incomplete too when its pupils are missing: 0 初中毕业生 among c and d,
+  // and d is gone; 0 小学毕业生 among a, b, e, all accounted for.
+  const IndicatorRow junior_graduates = Row("junior_graduates");
+  EXPECT_EQ(junior_graduates.value, 0);
+  EXPECT_TRUE(junior_graduates.incomplete);
+  const IndicatorRow primary_graduates = Row("primary_graduates");
+  EXPECT_EQ(primary_graduates.value, 0);
+  EXPECT_FALSE(primary_graduates.incomplete);
+  // A count of 学籍异动 may miss d's: incomplete whatever its level.
+  EXPECT_TRUE(Row("suspensions").incomplete);
   // The table accounts for the unit's leavers by grade: one in 八年级.
   ASSERT_EQ(last_leavers_.size(), 1u);
   EXPECT_EQ(last_leavers_[0].org_code, "439901");

@@ -181,18 +181,11 @@ struct Pupil {
   std::uint32_t flags = 0;
 };
 
-constexpr int kNoGrade = -100;
-
 struct Event {
   Id id = 0;
-  Id student = 0;
-  Id org = 0;
   int type = 0;
   int date = 0;
   const std::vector<int>* units = nullptr;  // where it is counted (its org unit's)
-  // The pupil's grade that school year: at the event's school if enrolled there, else on the
-  // snapshot roll; kNoGrade when neither.
-  int grade = kNoGrade;
 };
 
 // A student-year row: the student's enrolment of a school year, at the school of 1 September.
@@ -414,8 +407,6 @@ class Register {
             [&](sqlite3_stmt* s) {
               Event e;
               e.id = IntAt(s, 0);
-              e.student = IntAt(s, 1);
-              e.org = NullAt(s, 4) ? 0 : IntAt(s, 4);
               e.type = static_cast<int>(IntAt(s, 2));
               e.date = DayNumber(TextAt(s, 3));
               e.units = UnitsOf(NullAt(s, 4) ? 0 : IntAt(s, 4));
@@ -441,7 +432,6 @@ class Register {
           r.year = static_cast<int>(IntAt(s, 1));
           const auto school = schools_.find(IntAt(s, 2));
           if (school == schools_.end()) return;  // not a school of the county
-          grade_at_[{r.student, r.year, school->first}] = static_cast<int>(IntAt(s, 3));
           // A pupil who joined the school on 1 September or later is not on its snapshot (the
           // snapshot is taken as the day begins).
           if (!NullAt(s, 5) && DayNumber(TextAt(s, 5)) >= Sep1(r.year)) return;
@@ -461,7 +451,6 @@ class Register {
       std::map<std::tuple<Id, int, std::string>, int> sizes;
       for (std::size_t i = 0; i < rows.size(); ++i) {
         const Row& r = rows[i];
-        stock_grade_[{r.student, year}] = r.grade;
         if (!row_at_.emplace(std::make_pair(r.student, year), r.level).second) {
           ADD_FAILURE() << "student " << r.student << " has two rows in school year " << year;
         }
@@ -528,19 +517,8 @@ class Register {
         });
   }
 
-  // start_status, end_status, next_level, previous and age of every row; the grade of every
-  // event.
+  // start_status, end_status, next_level, previous and age of every row.
   void DeriveRows() {
-    for (Event& e : all_events_) {
-      const int year = e.date % 10000 >= 901 ? e.date / 10000 : e.date / 10000 - 1;
-      const auto there = grade_at_.find({e.student, year, e.org});
-      if (there != grade_at_.end()) {
-        e.grade = there->second;
-        continue;
-      }
-      const auto stock = stock_grade_.find({e.student, year});
-      if (stock != stock_grade_.end()) e.grade = stock->second;
-    }
     static const std::vector<Event> kNoEvents;
     for (auto& [year, rows] : rows_) {
       const int sep1 = Sep1(year);
@@ -610,9 +588,7 @@ class Register {
   std::vector<Event> all_events_;
   std::map<Id, std::vector<Event>> events_of_;
   std::map<int, std::vector<Row>> rows_;
-  std::map<std::pair<Id, int>, Level> row_at_;       // (student, school year) → level
-  std::map<std::tuple<Id, int, Id>, int> grade_at_;  // (student, school year, school) → grade
-  std::map<std::pair<Id, int>, int> stock_grade_;    // (student, school year) → snapshot grade
+  std::map<std::pair<Id, int>, Level> row_at_;  // (student, school year) → level
   std::map<int, std::vector<StaffRow>> staff_;
   std::map<int, std::vector<ClassRow>> classes_;
   std::map<int, std::vector<SchoolRow>> school_rows_;
@@ -644,24 +620,12 @@ PerUnit Tally(std::size_t unit_count, const std::vector<T>& items, Pred pred,
 using Measure = std::function<PerUnit(const Register&, int year)>;
 using RowPred = std::function<bool(const Row&)>;
 
-// While not kAllGrades, the pupils and events counted are those of this grade only, the rest
-// as if absent: how the incompleteness test learns which grades a flow figure counts in.
-constexpr int kAllGrades = 1000;
-int only_grade = kAllGrades;
-
-const std::vector<int>& UnitsOfGrade(int grade, const std::vector<int>& units) {
-  static const std::vector<int> kNowhere;
-  return only_grade == kAllGrades || grade == only_grade ? units : kNowhere;
-}
-
 // students(...) of the school year `years_back` before the statistics year: 0 for a stock, 1
 // for a flow (the pupils on the roll at the start of the flow window), 8 for 巩固率's base.
 Measure Students(int years_back, RowPred pred) {
   return [=](const Register& r, int year) {
     return Tally(r.units().size(), r.RowsOf(year - years_back), pred,
-                 [](const Row& row) -> const std::vector<int>& {
-                   return UnitsOfGrade(row.grade, row.school->units);
-                 });
+                 [](const Row& row) -> const std::vector<int>& { return row.school->units; });
   };
 }
 
@@ -701,9 +665,7 @@ Measure Events(int type) {
     return Tally(
         r.units().size(), r.EventsIn(Sep1(year - 1), Aug31(year)),
         [=](const Event* e) { return e->type == type; },
-        [](const Event* e) -> const std::vector<int>& {
-          return UnitsOfGrade(e->grade, *e->units);
-        });
+        [](const Event* e) -> const std::vector<int>& { return *e->units; });
   };
 }
 
@@ -877,15 +839,30 @@ struct Spec {
   bool county_only = false;
   Compute compute;                   // empty for a mean
   std::vector<std::string> mean_of;  // 综合差异系数: the mean of these indicators' values
+  // A flow of the roll at the window's start: the pupils it is a figure of (its denominator's,
+  // or those a count is among). Those of them who left unrecorded make it incomplete. Empty
+  // for the other flows (counts of 学籍异动): any such pupil of the unit does.
+  std::function<bool(const Row&)> among;
 };
 
 bool IsLevel(const Row& r, Level l) { return r.level == l; }
+
+// 流失: on the roll at the window's start, in school at its end (no leaving event, or back
+// after one), on no roll of the county on the next snapshot day (kindergarten and adult
+// education left out).
+bool UnexplainedLeaver(const Row& r) {
+  return r.level != Level::kPreschool && r.level != Level::kAdult && r.end == Status::kInSchool &&
+         r.next == Level::kNone;
+}
 
 std::vector<Spec> Specs() {
   using L = Level;
   std::vector<Spec> s;
   const auto add = [&](std::string code, bool flow, bool county_only, Compute c) {
-    s.push_back({std::move(code), flow, county_only, std::move(c), {}});
+    s.push_back({std::move(code), flow, county_only, std::move(c), {}, {}});
+  };
+  const auto among = [&](std::function<bool(const Row&)> pred) {
+    s.back().among = std::move(pred);
   };
 
   // 学校数: schools with pupils or staff on the snapshot day, teaching points and attached
@@ -976,27 +953,31 @@ std::vector<Spec> Specs() {
       {"primary_graduates", L::kPrimary}, {"junior_graduates", L::kJunior},
       {"senior_graduates", L::kSenior},   {"vocational_graduates", L::kVocational},
       {"special_graduates", L::kSpecial}, {"adult_graduates", L::kAdult}};
+  // Each among the pupils of its level at the window's start: none there, no value.
   for (const auto& [code, level] : graduating) {
     const L l = level;
     add(code, kFlow, kEveryLevel,
-        Count(Students(1, [=](const Row& r) { return r.level == l && graduated(r); })));
+        CountAmong(Students(1, [=](const Row& r) { return r.level == l && graduated(r); }),
+                   Students(1, [=](const Row& r) { return r.level == l; })));
+    among([=](const Row& r) { return r.level == l; });
   }
   add("graduates", kFlow, kEveryLevel,
-      Count(Students(1, [=](const Row& r) { return r.level != L::kPreschool && graduated(r); })));
+      CountAmong(
+          Students(1, [=](const Row& r) { return r.level != L::kPreschool && graduated(r); }),
+          Students(1, [=](const Row& r) { return r.level != L::kPreschool; })));
+  among([](const Row& r) { return r.level != L::kPreschool; });
   // Dropped out in the window: in school at its start, out at its end.
   const auto dropped_out = [](const Row& r) {
     return r.start == Status::kInSchool && r.end == Status::kDroppedOut;
   };
-  add("compulsory_dropouts", kFlow, kEveryLevel, Count(Students(1, [=](const Row& r) {
-        return (r.level == L::kPrimary || r.level == L::kJunior) && dropped_out(r);
-      })));
-  // 流失: on the roll at the window's start, no leaving event in it, on no roll of the county
-  // on the next snapshot day (kindergarten and adult education left out).
-  const auto unexplained_leaver = [](const Row& r) {
-    return r.level != L::kPreschool && r.level != L::kAdult && r.end == Status::kInSchool &&
-           r.next == L::kNone;
+  const auto compulsory = [](const Row& r) {
+    return r.level == L::kPrimary || r.level == L::kJunior;
   };
-  add("unexplained_leavers", kFlow, kEveryLevel, Count(Students(1, unexplained_leaver)));
+  add("compulsory_dropouts", kFlow, kEveryLevel,
+      CountAmong(Students(1, [=](const Row& r) { return compulsory(r) && dropped_out(r); }),
+                 Students(1, compulsory)));
+  among(compulsory);
+  add("unexplained_leavers", kFlow, kEveryLevel, Count(Students(1, UnexplainedLeaver)));
 
   // 学籍异动 recorded at the unit's schools over the flow window (every record counts).
   const std::pair<const char*, int> events[] = {
@@ -1031,9 +1012,11 @@ std::vector<Spec> Specs() {
   add("primary_dropout_rate", kFlow, kEveryLevel,
       Percent(Students(1, [=](const Row& r) { return r.level == L::kPrimary && dropped_out(r); }),
               Students(1, in_school_at(L::kPrimary))));
+  among(in_school_at(L::kPrimary));
   add("junior_dropout_rate", kFlow, kEveryLevel,
       Percent(Students(1, [=](const Row& r) { return r.level == L::kJunior && dropped_out(r); }),
               Students(1, in_school_at(L::kJunior))));
+  among(in_school_at(L::kJunior));
   // 升学率: this summer's graduates in the next level on the next snapshot day ÷ graduates.
   add("primary_promotion_rate", kFlow, kEveryLevel,
       Percent(Students(1,
@@ -1041,6 +1024,7 @@ std::vector<Spec> Specs() {
                          return r.level == L::kPrimary && graduated(r) && r.next == L::kJunior;
                        }),
               Students(1, [=](const Row& r) { return r.level == L::kPrimary && graduated(r); })));
+  among([=](const Row& r) { return r.level == L::kPrimary && graduated(r); });
   add("junior_promotion_rate", kFlow, kEveryLevel,
       Percent(Students(1,
                        [=](const Row& r) {
@@ -1048,6 +1032,7 @@ std::vector<Spec> Specs() {
                                 (r.next == L::kSenior || r.next == L::kVocational);
                        }),
               Students(1, [=](const Row& r) { return r.level == L::kJunior && graduated(r); })));
+  among([=](const Row& r) { return r.level == L::kJunior && graduated(r); });
   // 巩固率: grade 9 now ÷ grade 1 eight school years earlier, adult schools out on both sides.
   add("retention_rate", kStock, kCountyOnly,
       Percent(Students(0, [](const Row& r) { return r.grade == 9 && r.level != L::kAdult; }),
@@ -1421,34 +1406,23 @@ TEST_F(IndependentIndicatorsTest, EveryCellAgreesWithTheRecomputation) {
 }
 
 // A flow read from the register is marked incomplete exactly where the cell has a value and
-// the unit has pupils who left without a record (流失) in a grade the figure counts in (its
-// numerator or denominator has pupils or events of that grade); a stock never is.
-TEST_F(IndependentIndicatorsTest, IncompleteWhereThereAreUnexplainedLeaversOfItsGrades) {
+// some of the pupils it is a figure of (Spec::among) left the roll unrecorded (流失); a count
+// of 学籍异动 where the unit has any such pupil; a stock never.
+TEST_F(IndependentIndicatorsTest, IncompleteWhereItsOwnPupilsLeftUnrecorded) {
   std::map<std::string, const Spec*> by_code;
   for (const Spec& spec : *specs_) by_code[spec.code] = &spec;
   const std::vector<Unit>& units = register_->units();
   std::map<std::string, std::size_t> unit_index;
   for (std::size_t u = 0; u < units.size(); ++u) unit_index[units[u].code] = u;
   int incomplete_cells = 0;
-  int complete_flow_cells_with_leavers = 0;  // leavers at the unit, none in the figure's grades
+  int complete_flow_cells_with_leavers = 0;  // leavers at the unit, none among the figure's
   for (int year : kYears) {
-    // By grade: each flow figure's cells and the leavers, counted with only that grade seen.
-    std::map<int, std::map<std::string, Figures>> by_grade;
-    for (int g = -2; g <= 12; ++g) {
-      only_grade = g;
-      for (const Spec& spec : *specs_) {
-        if (spec.flow && spec.compute) by_grade[g][spec.code] = spec.compute(*register_, year);
-      }
-    }
-    only_grade = kAllGrades;
-    // The leavers a figure may miss at unit u: those of the grades it counts in.
-    const auto leavers_of = [&](const std::string& code, std::size_t u) {
+    const auto leavers_of = [&](const Spec& spec, std::size_t u) {
       double n = 0;
-      for (auto& [g, figures] : by_grade) {
-        const Expected& e = figures.at(code)[u];
-        if (e.numerator.value_or(0) > 0 || e.denominator.value_or(0) > 0) {
-          n += figures.at("unexplained_leavers")[u].numerator.value_or(0);
-        }
+      for (const Row& r : register_->RowsOf(year - 1)) {
+        const auto& in = r.school->units;
+        if (std::find(in.begin(), in.end(), static_cast<int>(u)) == in.end()) continue;
+        n += UnexplainedLeaver(r) && (!spec.among || spec.among(r));
       }
       return n;
     };
@@ -1466,11 +1440,11 @@ TEST_F(IndependentIndicatorsTest, IncompleteWhereThereAreUnexplainedLeaversOfIts
       // The leavers themselves, and the exam forms, do not read the flow from the register.
       if (code == "unexplained_leavers" || code.starts_with("exam_")) continue;
       const std::size_t u = unit_index[unit_code];
-      const double n = leavers_of(code, u);
+      const double n = leavers_of(*spec, u);
       EXPECT_EQ(incomplete, n > 0 && !row["value"].is_null())
-          << year << " " << code << " at " << unit_code << ": " << n << " leavers in its grades";
+          << year << " " << code << " at " << unit_code << ": " << n << " of its pupils left";
       if (incomplete) {
-        // The note gives the count of the figure's grades.
+        // The note gives how many.
         EXPECT_NE(row["note"].get<std::string>().find(" " + Show(n) + " 名"), std::string::npos)
             << row["note"];
       }
