@@ -86,6 +86,9 @@ Result<Explanation> ExplainIndicator(store::Store& store, const Actor& actor, co
   out.snapshot = table.snapshot;
   out.flow_window = table.flow_window;
   out.row = table.rows.at(0);
+  // A cell that was not counted (不适用, the window still open, no 学籍异动) has no records
+  // behind it to list.
+  if (!out.row.counted) return out;
   const meta::OrgUnit* unit = snapshot->orgs().ByCode(table.org_code);
   const std::uint32_t orgs[] = {static_cast<std::uint32_t>(snapshot->OrgIndex(unit->id))};
   Explainer e(store, md, *snapshot, limit);

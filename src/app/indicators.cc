@@ -309,6 +309,7 @@ Result<IndicatorTable> ComputeIndicators(const engine::Cube& cube, const Actor& 
         row.numerator = r.numerator;
         row.denominator = r.denominator;
         row.value = r.value;
+        row.counted = note.empty();
         row.text = FormatIndicatorValue(c->def, r);
         if (row.text.empty() && note.empty()) {
           if (const int missing = MissingSchoolYear(*c, indicators.catalog(), snapshot, year)) {

@@ -50,6 +50,7 @@ struct IndicatorRow {
   double value = 0;        // NaN: no value
   std::string text;        // the value as printed ("14.29%"); empty when there is none
   std::string note;        // why there is no value, or why it is incomplete, in Chinese
+  bool counted = true;     // false: not counted at all (不适用, window open, no 学籍异动)
   // A flow of a unit some of whose pupils left with nothing recorded (the 流失名单 of
   // validate): its events are missing, so the value may be too low or too high.
   bool incomplete = false;

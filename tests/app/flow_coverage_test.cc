@@ -6,6 +6,7 @@
 
 #include <cmath>
 
+#include "app/explain.h"
 #include "app/indicators.h"
 #include "app/roster_check.h"
 #include "engine/tiny_register.h"
@@ -80,8 +81,16 @@ TEST_F(FlowCoverageTest, WithoutAnyEventTheFlowsHaveNoValueNotZero) {
     EXPECT_FALSE(r.incomplete) << code;
     EXPECT_FALSE(r.met.has_value()) << code;
   }
+  // explain lists no records behind a figure that was not counted.
+  auto e = ExplainIndicator(reg_.store(), actor_, *md_, "junior_dropout_rate", "", 2025, 10,
+                            *core::Date::FromYmd(2026, 12, 1));
+  ASSERT_TRUE(e.ok()) << e.status().message();
+  EXPECT_FALSE(e->row.counted);
+  EXPECT_TRUE(e->numerator.empty());
+  EXPECT_TRUE(e->denominator.empty());
   // The stocks are there: a, b, c on the 2025 roll.
   EXPECT_EQ(Row("students").value, 3);
+  EXPECT_TRUE(Row("students").counted);
   // The roster check does not list d (or anyone) as 流失: it cannot tell.
   const RosterCheck roster = Roster();
   EXPECT_FALSE(roster.events_recorded);
