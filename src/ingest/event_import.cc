@@ -18,8 +18,9 @@
 // September), when the register holds both years.
 //
 // The sequence of a student's events, stored and new, is checked too: nothing may follow a
-// death (an error), and a 复学 with no 休学 before it, or a 劝返复学 with no 辍学, is a warning
-// (the earlier event may predate the register). The other end of a transfer that names no
+// death (an error on the file's row, the later event or the death), and a 复学 with no 休学
+// still open before it, or a 劝返复学 with no 辍学 still open, is a warning (the earlier event
+// may predate the register). The other end of a transfer that names no
 // school of the tree but carries the name of a county in it ("示例县第三小学") is an error: a
 // mistyped county school, not a school elsewhere.
 #include <algorithm>
@@ -60,20 +61,13 @@ const meta::OrgUnit* SchoolNamed(const meta::OrgTree& tree, std::string_view tex
   return nullptr;
 }
 
-// The names a school of the county carries: each county's name ("示例县") and, when two
-// characters or more remain, its stem without 县/区/市 ("示例").
+// The names of the counties of the tree ("示例县"), which their schools' names carry. Only the
+// whole name: its stem alone ("示例") is also the name of the city around it (示例市), whose
+// schools are elsewhere.
 std::vector<std::string> CountyNames(const meta::OrgTree& tree) {
   std::vector<std::string> names;
   for (const meta::OrgUnit& u : tree.units()) {
-    if (u.level != meta::OrgLevel::kCounty || u.name.empty()) continue;
-    names.push_back(u.name);
-    for (std::string_view suffix : {"自治县", "县", "区", "市"}) {
-      if (u.name.ends_with(suffix)) {
-        const std::string stem = u.name.substr(0, u.name.size() - suffix.size());
-        if (core::DecodeCodePoints(stem).size() >= 2) names.push_back(stem);
-        break;
-      }
-    }
+    if (u.level == meta::OrgLevel::kCounty && !u.name.empty()) names.push_back(u.name);
   }
   return names;
 }
@@ -350,28 +344,39 @@ class EventImport {
     std::stable_sort(events->begin(), events->end(),
                      [](const Dated& a, const Dated& b) { return a.date < b.date; });
     const Dated* death = nullptr;
-    bool suspended = false;
-    bool dropped_out = false;
+    bool death_faulted = false;
+    bool suspended = false;    // on 休学, not yet back
+    bool dropped_out = false;  // out, not yet back
     for (const Dated& e : *events) {
-      if (death != nullptr && e.date > death->date && e.row != kStored) {
-        Error(
-            rows_[e.row], Field::kEventDate, "after_death",
-            "该生已于" + death->date.ToChinese() + "死亡" +
-                (death->row == kStored ? "（系统中已有记录）"
-                                       : "（第" + std::to_string(rows_[death->row].row) + "行）") +
-                "，其后不能再有学籍异动");
+      if (death != nullptr && e.date > death->date) {
+        // Of the two, the file's row is at fault: the later event, or else the death itself.
+        if (e.row != kStored) {
+          Error(rows_[e.row], Field::kEventDate, "after_death",
+                "该生已于" + death->date.ToChinese() + "死亡" +
+                    (death->row == kStored
+                         ? "（系统中已有记录）"
+                         : "（第" + std::to_string(rows_[death->row].row) + "行）") +
+                    "，其后不能再有学籍异动");
+        } else if (death->row != kStored && !death_faulted) {
+          Error(rows_[death->row], Field::kEventDate, "after_death",
+                "系统中该生" + e.date.ToChinese() + "还有学籍异动（" +
+                    std::string(meta::EventTypeName(e.type)) + "），死亡日期不能早于它");
+          death_faulted = true;
+        }
       }
       if (e.type == EventType::kDeath && death == nullptr) death = &e;
       if (e.row != kStored && e.type == EventType::kResume && !suspended) {
         Warn(rows_[e.row], Field::kEventType, "resume_without_suspension",
-             "该生此前没有休学记录（若休学早于系统中的记录，可忽略）");
+             "该生此前没有未复学的休学记录（若休学早于系统中的记录，可忽略）");
       }
       if (e.row != kStored && e.type == EventType::kReturn && !dropped_out) {
         Warn(rows_[e.row], Field::kEventType, "return_without_dropout",
-             "该生此前没有辍学记录（若辍学早于系统中的记录，可忽略）");
+             "该生此前没有未返校的辍学记录（若辍学早于系统中的记录，可忽略）");
       }
-      suspended = suspended || e.type == EventType::kSuspend;
-      dropped_out = dropped_out || e.type == EventType::kDropOut;
+      if (e.type == EventType::kSuspend) suspended = true;
+      if (e.type == EventType::kResume) suspended = false;
+      if (e.type == EventType::kDropOut) dropped_out = true;
+      if (e.type == EventType::kReturn) dropped_out = false;
     }
   }
 

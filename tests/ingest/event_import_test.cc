@@ -220,6 +220,21 @@ TEST_F(EventImportTest, NothingFollowsADeathAndAReturnNeedsTheAbsenceBeforeIt) {
   EXPECT_EQ(back.warnings.kept()[0].reason, "resume_without_suspension");
   EXPECT_EQ(back.warnings.kept()[1].row, 3);
   EXPECT_EQ(back.warnings.kept()[1].reason, "return_without_dropout");
+  // A second 复学 after 王大力's one 休学 is warned: he was back already.
+  const ImportReport twice =
+      Events(std::string("王大力,") + kWang + ",复学,2025-03-20,示例县第一中学,,\n");
+  ASSERT_TRUE(twice.status.ok()) << twice.status.ToString();
+  ASSERT_EQ(twice.warnings.count(), 1);
+  EXPECT_EQ(twice.warnings.kept()[0].reason, "resume_without_suspension");
+
+  // A death dated before events already stored is refused on the death's row.
+  const ImportReport early =
+      Events(std::string("王大力,") + kWang + ",死亡,2024-09-20,示例县第一中学,,\n");
+  EXPECT_EQ(early.status.reason(), "rows_rejected");
+  ASSERT_NE(ErrorAt(early, 2), nullptr);
+  EXPECT_EQ(ErrorAt(early, 2)->reason, "after_death");
+  EXPECT_NE(ErrorAt(early, 2)->message.find("2024年10月8日还有学籍异动（休学）"), std::string::npos)
+      << ErrorAt(early, 2)->message;
 }
 
 TEST_F(EventImportTest, AMistypedCountySchoolIsNotTakenForOneElsewhere) {
@@ -233,6 +248,12 @@ TEST_F(EventImportTest, AMistypedCountySchoolIsNotTakenForOneElsewhere) {
   EXPECT_EQ(ErrorAt(r, 2)->column, "F列“转入学校”");
   EXPECT_NE(ErrorAt(r, 2)->message.find("示例县"), std::string::npos);
   EXPECT_EQ(AllEvents(), 0u);
+  // The city of the same stem is elsewhere: a transfer out of the county, with a warning.
+  const ImportReport city = Events(std::string("张小明,") + kZhang + ",转出,2024-11-05," +
+                                   kChengguan1 + ",示例市实验中学,\n");
+  ASSERT_TRUE(city.status.ok()) << city.status.ToString();
+  ASSERT_EQ(city.warnings.count(), 1);
+  EXPECT_EQ(city.warnings.kept()[0].reason, "outside_county");
 }
 
 TEST_F(EventImportTest, TheOtherSchoolsRecordOfATransferCountsAsUnchanged) {
