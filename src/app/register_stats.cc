@@ -158,7 +158,11 @@ Result<RegisterStats> ComputeRegisterStats(const engine::Cube& cube, const Actor
                    figures.Get(l.graduates),
                    figures.Get(l.teachers),
                    figures.Get(l.ratio)};
-    if (f.students.value > 0 || f.teachers.value > 0) out.by_level.push_back(std::move(f));
+    // Every level with anything to show, so that the 合计 row is the sum of the rows.
+    if (f.students.value > 0 || f.teachers.value > 0 || f.entrants.value > 0 ||
+        f.graduates.value > 0) {
+      out.by_level.push_back(std::move(f));
+    }
   }
 
   // Schools by type: public and private, the schools of each type taken together.

@@ -55,7 +55,7 @@ struct RegisterStats {
   // Schools, private schools, teaching points; students and the groups; staff and teachers.
   std::vector<StatsFigure> totals;
   std::vector<SchoolTypeCount> by_type;  // by type code, including 218 and attached classes
-  std::vector<LevelFigures> by_level;    // the levels with students or teachers
+  std::vector<LevelFigures> by_level;    // the levels with pupils, teachers, entrants or graduates
   std::vector<StatsFigure> events;       // 学籍异动 in the flow window, by type
 
   // The figure of indicator `code` among totals and events, or nullptr.

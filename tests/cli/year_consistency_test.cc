@@ -141,7 +141,7 @@ TEST_F(YearConsistencyTest, FourCommandsGiveTheSameFigureForTheSameYear) {
 }
 
 // stats' table by level and its 合计 row are the same count: each total is the sum of the
-// levels shown (a level's "—" is none), for pupils, girls, entrants, graduates and teachers.
+// levels shown (a level's "—" is none), for pupils, entrants, graduates and teachers.
 TEST_F(YearConsistencyTest, TheStatsTotalsAreTheSumsOfTheLevels) {
   for (const int year : {2025, 2026}) {
     const auto stats = Json(
