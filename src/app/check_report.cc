@@ -4,6 +4,7 @@
 #include <map>
 
 #include "app/indicators.h"
+#include "app/requested_year.h"
 #include "core/statistics_year.h"
 #include "engine/snapshot.h"
 
@@ -103,12 +104,8 @@ class RegisterRecordSource final : public report::RecordSource {
 
   bool HoldsYear(int year) override { return snapshot_->YearIndex(year) >= 0; }
 
-  std::string YearsHeld() override {
-    const std::vector<int>& years = snapshot_->years();
-    if (years.empty()) return "无任何学年";
-    // Snapshot years are school years; the statistics year of school year Y is Y.
-    return std::to_string(years.front()) + "—" + std::to_string(years.back()) + "年";
-  }
+  // Snapshot years are school years; the statistics year of school year Y is Y.
+  std::string YearsHeld() override { return YearsHeldText(snapshot_->years()); }
 
  private:
   std::unique_ptr<engine::Snapshot> snapshot_;

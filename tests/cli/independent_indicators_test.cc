@@ -1107,11 +1107,12 @@ std::vector<Spec> Specs() {
       Percent(
           Students(0,
                    [](const Row& r) {
-                     const bool compulsory = (r.level == L::kPrimary || r.level == L::kJunior ||
-                                              r.level == L::kSpecial) &&
-                                             r.grade >= 1 && r.grade <= 9;
+                     const bool in_compulsory_grade =
+                         (r.level == L::kPrimary || r.level == L::kJunior ||
+                          r.level == L::kSpecial) &&
+                         r.grade >= 1 && r.grade <= 9;
                      return ThreeTypesOfDisability(r.pupil->disability) && r.age >= 6 &&
-                            r.age <= 14 && compulsory;
+                            r.age <= 14 && in_compulsory_grade;
                    }),
           Collected("disabled_school_age_children",
                     CategoryIn("disability_type", {"visual", "hearing_speech", "intellectual"}))));
@@ -1145,7 +1146,7 @@ std::vector<Spec> Specs() {
          SchoolStaff([=](const StaffRow& a) { return teacher(a) && a.title >= 1 && a.title <= 3; },
                      100)},
     };
-    Spec composite{prefix + "_cv_composite", kStock, kCountyOnly, nullptr, {}};
+    Spec composite{prefix + "_cv_composite", kStock, kCountyOnly, nullptr, {}, nullptr};
     for (const auto& [name, figure] : conditions) {
       add(prefix + "_cv_" + name, kStock, kCountyOnly, Spread(level, figure));
       composite.mean_of.push_back(prefix + "_cv_" + name);

@@ -286,9 +286,11 @@ TEST_F(EventImportTest, ATransferOnTheSnapshotDayExplainsTheNewRosterAsWell) {
   std::vector<store::Found<meta::Enrolment>> enrolled;
   ASSERT_TRUE(store_->FindEnrolments(2024, ids, &enrolled).ok());
   ASSERT_EQ(enrolled.size(), 2u);
-  for (const auto& f : enrolled) {
-    if (f.value.org_unit_id == School(kHekou)) EXPECT_EQ(f.value.joined, D(2024, 9, 1));
-  }
+  const auto at_hekou = std::find_if(enrolled.begin(), enrolled.end(), [&](const auto& f) {
+    return f.value.org_unit_id == School(kHekou);
+  });
+  ASSERT_NE(at_hekou, enrolled.end());
+  EXPECT_EQ(at_hekou->value.joined, D(2024, 9, 1));
 }
 
 TEST_F(EventImportTest, ATransferExplainsARosterAtTheNewSchool) {

@@ -220,7 +220,7 @@ class FakeRecords final : public RecordSource {
     }
     const auto it = values.find({metric, year});
     if (it == values.end()) return std::nullopt;
-    return RecordValue{it->second, "示例县", "eduledger stats --year " + std::to_string(year)};
+    return RecordValue{it->second, "示例县", "eduledger stats --year " + std::to_string(year), ""};
   }
   bool HoldsYear(int year) override {
     for (const auto& [key, value] : values) {
