@@ -52,6 +52,8 @@ void PrintErrors(std::FILE* to, std::string_view title, const ingest::ErrorList&
 }
 
 void PrintReport(const CliContext& ctx, const ingest::ImportReport& r) {
+  // A rejected file adds nothing: its counts would read as what was written.
+  const bool accepted = r.errors.empty() && r.status.ok();
   if (ctx.json()) {
     nlohmann::json j = {{"kind", ingest::ImportKindName(r.kind)},
                         {"source", r.source},
@@ -65,6 +67,7 @@ void PrintReport(const CliContext& ctx, const ingest::ImportReport& r) {
                         {"warning_count", r.warnings.count()},
                         {"warnings", ErrorsJson(r.warnings)}};
     for (const ingest::EntityCounts& c : r.counts) {
+      if (!accepted) break;
       j["counts"][c.entity] = {
           {"added", c.added}, {"changed", c.changed}, {"unchanged", c.unchanged}};
     }
@@ -82,7 +85,7 @@ void PrintReport(const CliContext& ctx, const ingest::ImportReport& r) {
     for (const std::string& c : r.ignored_columns) cols += (cols.empty() ? "" : "、") + c;
     std::printf("未识别、已忽略的列：%s\n", cols.c_str());
   }
-  if (!r.counts.empty()) {
+  if (accepted && !r.counts.empty()) {
     TextTable t({"", r.dry_run ? "将新增" : "新增", r.dry_run ? "将修改" : "修改", "不变"});
     for (const ingest::EntityCounts& c : r.counts) {
       t.Add({std::string(EntityLabel(c.entity)), Thousands(c.added), Thousands(c.changed),
@@ -91,6 +94,7 @@ void PrintReport(const CliContext& ctx, const ingest::ImportReport& r) {
     std::printf("%s", t.Render().c_str());
   }
   PrintErrors(stdout, "提示（不影响导入）：", r.warnings);
+  std::fflush(stdout);  // the errors follow on stderr, after what was printed
   if (!r.errors.empty()) {
     PrintErrors(
         stderr,

@@ -1,6 +1,13 @@
 #include "ingest/columns.h"
 
 #include "core/text.h"
+#include "meta/education_level.h"
+#include "meta/ethnicity.h"
+#include "meta/org_unit.h"
+#include "meta/school_type.h"
+#include "meta/staff.h"
+#include "meta/status_event.h"
+#include "meta/student.h"
 
 namespace eduledger::ingest {
 
@@ -141,6 +148,52 @@ std::span<const ColumnSpec> StudentColumns() { return kStudentSpec; }
 std::span<const ColumnSpec> EnrolmentColumns() { return kEnrolmentSpec; }
 std::span<const ColumnSpec> StaffColumns() { return kStaffSpec; }
 std::span<const ColumnSpec> EventColumns() { return kEventSpec; }
+
+std::vector<std::string_view> ChoicesOf(Field f) {
+  switch (f) {
+    case Field::kSex:
+      return meta::SexNames();
+    case Field::kIdType:
+      return meta::IdTypeNames();
+    case Field::kEthnicity:
+      return meta::EthnicityNames();
+    case Field::kHukou:
+      return meta::HukouNames();
+    case Field::kDisabilityType:
+      return meta::DisabilityNames();
+    case Field::kLeftBehind:
+    case Field::kMigrantChild:
+    case Field::kDisabled:
+    case Field::kRegisteredPoor:
+    case Field::kDibao:
+    case Field::kExtremePoverty:
+    case Field::kOrphan:
+    case Field::kBoarding:
+    case Field::kSmallScale:
+    case Field::kAffordable:
+      return {"是", "否"};
+    case Field::kPost:
+      return meta::PostNames();
+    case Field::kTitle:
+      return meta::TitleNames();
+    case Field::kLevelTaught:
+      return meta::EducationLevelNames();
+    case Field::kQualification:
+      return meta::QualificationNames();
+    case Field::kOrgLevel:
+      return meta::OrgLevelNames();
+    case Field::kSchoolType:
+      return meta::SchoolTypeNames();
+    case Field::kOwnership:
+      return meta::OwnershipNames();
+    case Field::kUrbanRural:
+      return meta::UrbanRuralNames();
+    case Field::kEventType:
+      return meta::EventTypeNames();
+    default:
+      return {};
+  }
+}
 
 std::string ColumnLetter(int col) {
   std::string out;

@@ -84,6 +84,10 @@ std::span<const ColumnSpec> EnrolmentColumns();
 std::span<const ColumnSpec> StaffColumns();
 std::span<const ColumnSpec> EventColumns();
 
+// The values a coded column accepts, by their names (others spellings and codes are accepted
+// too): what an error lists and a template offers as its drop-down. Empty for a free column.
+std::vector<std::string_view> ChoicesOf(Field f);
+
 // A file's header mapped onto fields.
 class ColumnMap {
  public:

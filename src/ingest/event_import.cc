@@ -381,11 +381,13 @@ class EventImport {
   }
 
   void Warn(const EventRow& r, Field f, std::string_view reason, std::string message) {
-    report_->warnings.Add(RowError{r.row, map_.Label(f), r.cells[static_cast<std::size_t>(f)],
+    report_->warnings.Add(RowError{r.row, map_.Label(f),
+                                   ReportedValue(f, r.cells[static_cast<std::size_t>(f)]),
                                    std::string(reason), std::move(message)});
   }
   void Error(const EventRow& r, Field f, std::string_view reason, std::string message) {
-    report_->errors.Add(RowError{r.row, map_.Label(f), r.cells[static_cast<std::size_t>(f)],
+    report_->errors.Add(RowError{r.row, map_.Label(f),
+                                 ReportedValue(f, r.cells[static_cast<std::size_t>(f)]),
                                  std::string(reason), std::move(message)});
   }
 

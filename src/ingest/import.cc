@@ -1,9 +1,11 @@
 #include "ingest/import.h"
 
 #include <nlohmann/json.hpp>
+#include <regex>
 
 #include "core/file.h"
 #include "core/period.h"
+#include "core/personal_data.h"
 #include "core/text.h"
 #include "ingest/import_internal.h"
 #include "meta/code_table.h"
@@ -115,8 +117,26 @@ const Cell* RowParser::CellOf(Field f) const {
 
 void RowParser::Fail(Field f, std::string_view reason, std::string message) {
   row_ok_ = false;
-  errors_->Add(RowError{row_->number, map_.Label(f), std::string(Get(f)), std::string(reason),
+  errors_->Add(RowError{row_->number, map_.Label(f), ReportedValue(f, Get(f)), std::string(reason),
                         std::move(message)});
+}
+
+std::string ReportedValue(Field f, std::string_view text) {
+  const bool personal = f == Field::kIdNumber || f == Field::kStudentNo;
+  return personal ? core::MaskIdNumber(text) : std::string(text);
+}
+
+void RowParser::FailUnknown(Field f, std::string_view reason, std::string_view what) {
+  constexpr std::size_t kListed = 12;  // longer lists (民族, 办学类型) are cut with 等
+  const std::vector<std::string_view> choices = ChoicesOf(f);
+  std::string message = "无法识别的" + std::string(what) + "“" + std::string(Get(f)) + "”";
+  for (std::size_t i = 0; i < choices.size() && i < kListed; ++i) {
+    message += (i == 0 ? "，可填：" : "、") + std::string(choices[i]);
+  }
+  if (choices.size() > kListed) {
+    message += "等" + std::to_string(choices.size()) + "项（导入模板的下拉列表有全部取值）";
+  }
+  Fail(f, reason, std::move(message));
 }
 
 bool RowParser::YesNo(Field f) {
@@ -128,6 +148,24 @@ bool RowParser::YesNo(Field f) {
   }
   return *v;
 }
+
+namespace {
+
+// An ID number Excel stored as a number: a numeric XLSX cell, or the text Excel writes for one
+// into a CSV ("4.41822E+17"). Its last digits are lost; only the clerk can restore them.
+bool FailIfStoredAsNumber(RowParser& p, std::string_view text, const Cell* cell) {
+  static const std::regex kScientific(R"([0-9](\.[0-9]+)?[eE][+]?[0-9]+)");
+  if ((cell == nullptr || !cell->numeric) &&
+      !std::regex_match(text.begin(), text.end(), kScientific)) {
+    return false;
+  }
+  p.Fail(Field::kIdNumber, "id_number_as_number",
+         "Excel 把身份证件号存成了数字（" + std::string(text) +
+             "），末几位已丢失；请把该列设为“文本”格式后按原件重新填写");
+  return true;
+}
+
+}  // namespace
 
 bool ParseIdentity(RowParser& p, core::Date today, bool has_student_no, Identity* out) {
   const bool ok_before = p.row_ok();
@@ -151,11 +189,7 @@ bool ParseIdentity(RowParser& p, core::Date today, bool has_student_no, Identity
       p.Fail(Field::kIdNumber, "empty", "身份证件号为空");
       return false;
     }
-    if (cell != nullptr && cell->numeric) {
-      p.Fail(Field::kIdNumber, "id_number_as_number",
-             "Excel 把身份证件号存成了数字，末几位已丢失；请把该列设为“文本”格式后重新填写");
-      return false;
-    }
+    if (FailIfStoredAsNumber(p, text, cell)) return false;
     auto id = core::IdNumber::Parse(text, today);
     if (!id.ok()) {
       p.Fail(Field::kIdNumber, id.status());
@@ -226,11 +260,7 @@ void ParseStudentKey(RowParser& p, core::Date today, meta::Student* s) {
   const std::string_view number = p.Get(Field::kIdNumber);
   const Cell* cell = p.CellOf(Field::kIdNumber);
   if (!number.empty() && meta::IsGb11643(s->id_type)) {
-    if (cell != nullptr && cell->numeric) {
-      p.Fail(Field::kIdNumber, "id_number_as_number",
-             "Excel 把身份证件号存成了数字，末几位已丢失；请把该列设为“文本”格式后重新填写");
-      return;
-    }
+    if (FailIfStoredAsNumber(p, number, cell)) return;
     auto id = core::IdNumber::Parse(number, today);
     if (id.ok()) {
       s->id_number = id->str();
@@ -273,6 +303,13 @@ int ParseRowSchoolYear(RowParser& p, const ImportOptions& options) {
   auto year = core::ParseSchoolYear(text);
   if (!year.ok()) {
     p.Fail(Field::kSchoolYear, year.status());
+    return 0;
+  }
+  if (options.school_year > 0 && *year != options.school_year) {
+    p.Fail(Field::kSchoolYear, "school_year_conflict",
+           "文件的学年是" + core::SchoolYearLabel(*year) + "，与 --year " +
+               std::to_string(options.school_year) + "（" +
+               core::SchoolYearLabel(options.school_year) + "）不符；请去掉 --year 或改正学年列");
     return 0;
   }
   return *year;

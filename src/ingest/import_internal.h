@@ -16,6 +16,10 @@
 
 namespace eduledger::ingest::internal {
 
+// A cell's value as an error report shows it. Reports are read, printed and logged: an ID
+// number or 全国学籍号 is masked as the logs mask it.
+std::string ReportedValue(Field f, std::string_view text);
+
 // Reads cells of one row by field and records what is wrong with them.
 class RowParser {
  public:
@@ -47,11 +51,13 @@ class RowParser {
     if (text.empty()) return fallback;
     const auto value = parse(text);
     if (!value) {
-      Fail(f, reason, "无法识别的" + std::string(what) + "“" + std::string(text) + "”");
+      FailUnknown(f, reason, what);
       return fallback;
     }
     return *value;
   }
+  // An unknown value of a coded column: the error lists what it accepts (ChoicesOf).
+  void FailUnknown(Field f, std::string_view reason, std::string_view what);
   // A yes/no column: true only for 是 (and its spellings); empty is no.
   bool YesNo(Field f);
 

@@ -2,6 +2,7 @@
 // Parents are named by code or name and may be in the same file; new units are written level by
 // level so each parent exists before its children.
 #include <algorithm>
+#include <set>
 #include <unordered_map>
 
 #include "core/text.h"
@@ -118,7 +119,11 @@ void ImportOrgUnitRows(store::Store& store, TableReader& reader, const ColumnMap
     const auto [first, last] = rows_of_name.equal_range(ref);
     const auto in_file_named = std::distance(first, last);
     const auto stored_named = tree.ByName(ref);
-    if (in_file_named + static_cast<std::ptrdiff_t>(stored_named.size()) > 1) {
+    // One unit by code: a row of the file that restates a stored unit is that unit.
+    std::set<std::string_view> codes_named;
+    for (auto it = first; it != last; ++it) codes_named.insert(rows[it->second].unit.code);
+    for (const meta::OrgUnit* u : stored_named) codes_named.insert(u->code);
+    if (codes_named.size() > 1) {
       return core::Status::InvalidArgument("ambiguous_org_unit",
                                            "有多个单位名为“" + ref + "”，请填写单位代码");
     }

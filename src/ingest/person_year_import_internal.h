@@ -23,6 +23,7 @@
 #include <span>
 
 #include "core/period.h"
+#include "core/personal_data.h"
 #include "core/statistics_year.h"
 #include "ingest/import_internal.h"
 
@@ -39,11 +40,15 @@ class PersonYearImport {
                    ImportReport* report)
       : map_(map), tree_(tree), options_(options), report_(report) {}
 
-  // Take a row whose cells passed their checks; check it against the rows before it.
+  // Take a row and check it against the rows before it. A row whose cells failed their checks
+  // is still checked against the others by its identity, so that one pass reports every error
+  // (a duplicate does not wait for a bad date to be fixed), but is never compared or written.
   void Add(RowParser& p, Person incoming, const Presence& presence, const meta::OrgUnit* school,
            Year year) {
+    const bool cells_ok = p.row_ok();
     const std::string_view number = T::IdNumber(incoming);
     const std::string_view student_no = T::StudentNo(incoming);
+    if (number.empty() && student_no.empty()) return;  // no identity to compare
     // A person is known by the document number, or by the 全国学籍号 when there is none.
     std::uint32_t person_idx = static_cast<std::uint32_t>(persons_.size());
     if (!number.empty()) {
@@ -60,14 +65,15 @@ class PersonYearImport {
       for (std::int32_t k = first.first_row_idx; k >= 0;
            k = rows_[static_cast<std::size_t>(k)].next) {
         const FileRow& other = rows_[static_cast<std::size_t>(k)];
-        if (other.year.school_year != year.school_year) continue;
+        if (year.school_year == 0 || other.year.school_year != year.school_year) continue;
         const bool same_school = other.school == school;
         p.Fail(Field::kIdNumber, same_school ? "duplicate_person" : "enrolled_twice",
                "与第" + std::to_string(other.row) + "行是同一人" +
                    (same_school ? "（身份证件号重复）" : "，" + std::string(T::Twice())));
         return;
       }
-      if (!T::SamePerson(first.incoming, incoming)) {
+      // A row with a bad cell may lack the very field compared.
+      if (cells_ok && !first.cells_bad && !T::SamePerson(first.incoming, incoming)) {
         p.Fail(Field::kName, "inconsistent_person",
                "与第" + std::to_string(first.first_row) +
                    "行身份证件号相同，但姓名、性别或出生日期不同");
@@ -85,6 +91,7 @@ class PersonYearImport {
     if (!known) {
       FilePerson fresh;
       fresh.first_row = p.row_number();
+      fresh.bad = fresh.cells_bad = !cells_ok;
       fresh.incoming = std::move(incoming);
       fresh.presence = presence;
       persons_.push_back(std::move(fresh));
@@ -103,7 +110,7 @@ class PersonYearImport {
       rows_[static_cast<std::size_t>(person.last_row_idx)].next = row_idx;
     }
     person.last_row_idx = row_idx;
-    rows_.push_back(FileRow{p.row_number(), person_idx, -1, school, std::move(year)});
+    rows_.push_back(FileRow{p.row_number(), person_idx, -1, school, std::move(year), !cells_ok});
   }
 
   // Compare with the store: count what would be added, changed and left alone, and record
@@ -124,33 +131,43 @@ class PersonYearImport {
     EL_RETURN_IF_ERROR(T::Find(store, keys, &found));
     for (store::Found<Person>& f : found)
       existing_.emplace(static_cast<std::uint32_t>(f.index), std::move(f.value));
-    absl::flat_hash_map<std::uint32_t, std::int64_t> owner_of_no;  // person → holder of its number
+    struct Owner {
+      std::int64_t id;
+      std::string masked;  // the holder's document number, masked as logs mask it
+    };
+    absl::flat_hash_map<std::uint32_t, Owner> owner_of_no;  // person → holder of its number
     if (!no_keys.empty()) {
       std::vector<store::Found<Person>> by_no;
       EL_RETURN_IF_ERROR(T::Find(store, no_keys, &by_no));
-      for (const store::Found<Person>& f : by_no) owner_of_no[no_key_person[f.index]] = f.value.id;
+      for (const store::Found<Person>& f : by_no) {
+        owner_of_no[no_key_person[f.index]] =
+            Owner{f.value.id, core::MaskIdNumber(T::IdNumber(f.value))};
+      }
     }
     if (options_.progress) options_.progress("比对", 0.4);
     person_counts_.entity = T::kPersonEntity;
     for (std::size_t i = 0; i < persons_.size(); ++i) {
       FilePerson& person = persons_[i];
+      if (person.bad) continue;
       const auto stored = existing_.find(static_cast<std::uint32_t>(i));
       const bool exists = stored != existing_.end();
       person.existing_id = exists ? stored->second.id : 0;
       if (const auto owner = owner_of_no.find(static_cast<std::uint32_t>(i));
-          owner != owner_of_no.end() && owner->second != person.existing_id) {
+          owner != owner_of_no.end() && owner->second.id != person.existing_id) {
         person.bad = true;
-        report_->errors.Add(RowError{person.first_row, map_.Label(Field::kStudentNo),
-                                     std::string(T::StudentNo(person.incoming)), "student_no_taken",
-                                     "该全国学籍号已登记在另一身份证件号下（学生内部编号 " +
-                                         std::to_string(owner->second) + "）"});
+        report_->errors.Add(RowError{
+            person.first_row, map_.Label(Field::kStudentNo),
+            core::MaskIdNumber(T::StudentNo(person.incoming)), "student_no_taken",
+            "该全国学籍号已登记在另一身份证件号下（" +
+                (owner->second.masked.empty() ? std::string("无证件号") : owner->second.masked) +
+                "）"});
         continue;
       }
       if (!exists && T::kRequireExisting) {
         person.bad = true;
         report_->errors.Add(RowError{
             person.first_row, map_.Label(Field::kIdNumber),
-            std::string(keys[i].id_number.empty() ? keys[i].student_no : keys[i].id_number),
+            core::MaskIdNumber(keys[i].id_number.empty() ? keys[i].student_no : keys[i].id_number),
             "unknown_student", "系统中没有这名学生，请先导入学生名单"});
         continue;
       }
@@ -251,7 +268,8 @@ class PersonYearImport {
     std::int32_t last_row_idx = -1;
     std::int64_t existing_id = 0;  // the stored person's id; 0 for a new person
     bool differs = false;
-    bool bad = false;
+    bool bad = false;        // not compared or written: its first row or the store refused it
+    bool cells_bad = false;  // its first row failed a cell check
   };
   struct FileRow {
     std::int64_t row = 0;
@@ -259,6 +277,7 @@ class PersonYearImport {
     std::int32_t next = -1;  // the same person's next row (another school year)
     const meta::OrgUnit* school = nullptr;
     Year year;
+    bool rejected = false;  // a cell failed its check: checked against the file only
   };
 
   // The day the student joined school `school` in `school_year` by a transfer after the
@@ -321,7 +340,7 @@ class PersonYearImport {
     absl::flat_hash_map<int, std::vector<std::uint32_t>> rows_by_year;
     for (std::size_t i = 0; i < rows_.size(); ++i) {
       const FilePerson& person = persons_[rows_[i].person];
-      if (person.existing_id != 0 && !person.bad) {
+      if (person.existing_id != 0 && !person.bad && !rows_[i].rejected) {
         rows_by_year[rows_[i].year.school_year].push_back(static_cast<std::uint32_t>(i));
       }
     }
@@ -357,7 +376,7 @@ class PersonYearImport {
     year_counts_.entity = T::kYearEntity;
     for (std::size_t i = 0; i < rows_.size(); ++i) {
       FileRow& r = rows_[i];
-      if (persons_[r.person].bad) continue;
+      if (persons_[r.person].bad || r.rejected) continue;
       const auto it = stored.find(static_cast<std::uint32_t>(i));
       if (it == stored.end()) {
         Count(&year_counts_, false, false);

@@ -89,12 +89,11 @@ void ImportStaffRows(store::Store& store, TableReader& reader, const ColumnMap& 
     s.name = std::string(p.Get(Field::kName));
     if (s.name.empty()) p.Fail(Field::kName, "empty", "姓名为空");
     Identity id;
-    if (ParseIdentity(p, options.today, false, &id)) {
-      s.id_type = id.id_type;
-      s.id_number = std::move(id.id_number);
-      s.birth_date = id.birth_date;
-      s.sex = id.sex;
-    }
+    ParseIdentity(p, options.today, false, &id);  // a row with a bad cell is compared too
+    s.id_type = id.id_type;
+    s.id_number = std::move(id.id_number);
+    s.birth_date = id.birth_date;
+    s.sex = id.sex;
     StaffPresence presence{!p.Get(Field::kEthnicity).empty()};
     s.ethnicity = p.Code(Field::kEthnicity, meta::ParseEthnicity, 0, "bad_ethnicity", "民族");
 
@@ -114,8 +113,7 @@ void ImportStaffRows(store::Store& store, TableReader& reader, const ColumnMap& 
     }
     a.qualification = p.Code(Field::kQualification, meta::ParseQualification,
                              meta::Qualification::kUnknown, "bad_qualification", "最高学历");
-    if (!p.row_ok()) return;
-    a.org_unit_id = school->id;
+    if (school != nullptr) a.org_unit_id = school->id;
     import.Add(p, std::move(s), presence, school, std::move(a));
   });
   if (read) FinishPersonYearImport(import, store, base->version, options, audit, report);

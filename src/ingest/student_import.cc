@@ -170,13 +170,12 @@ void ImportStudentRows(store::Store& store, TableReader& reader, const ColumnMap
     s.student_no = ParseStudentNo(
         p, options.today,
         id_ok && meta::IsGb11643(id.id_type) ? std::string_view(id.id_number) : std::string_view());
-    if (id_ok) {
-      s.id_type = id.id_type;
-      s.id_number = std::move(id.id_number);
-      s.id_number_15 = std::move(id.id_number_15);
-      s.birth_date = id.birth_date;
-      s.sex = id.sex;
-    }
+    // Whatever of the identity parsed: a row with a bad cell is still compared by it.
+    s.id_type = id.id_type;
+    s.id_number = std::move(id.id_number);
+    s.id_number_15 = std::move(id.id_number_15);
+    s.birth_date = id.birth_date;
+    s.sex = id.sex;
     StudentPresence presence = file_presence;
     presence.ethnicity = !p.Get(Field::kEthnicity).empty();
     s.ethnicity = p.Code(Field::kEthnicity, meta::ParseEthnicity, 0, "bad_ethnicity", "民族");
@@ -197,8 +196,7 @@ void ImportStudentRows(store::Store& store, TableReader& reader, const ColumnMap
     }
     const meta::OrgUnit* school = ParseSchool(p, base->tree, options);
     const meta::Enrolment e = ParseEnrolment(p, school, ParseRowSchoolYear(p, options));
-    if (!p.row_ok()) return;
-    CheckAge(p, &report->warnings, s, *school, e);
+    if (p.row_ok()) CheckAge(p, &report->warnings, s, *school, e);
     import.Add(p, std::move(s), presence, school, e);
   });
   if (read) FinishPersonYearImport(import, store, base->version, options, audit, report);
@@ -224,7 +222,6 @@ void ImportEnrolmentRows(store::Store& store, TableReader& reader, const ColumnM
     ParseStudentKey(p, options.today, &s);
     const meta::OrgUnit* school = ParseSchool(p, base->tree, options);
     const meta::Enrolment e = ParseEnrolment(p, school, ParseRowSchoolYear(p, options));
-    if (!p.row_ok()) return;
     import.Add(p, std::move(s), StudentPresence{}, school, e);
   });
   if (read) FinishPersonYearImport(import, store, base->version, options, audit, report);

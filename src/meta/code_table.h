@@ -6,6 +6,7 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <vector>
 
 namespace eduledger::meta {
 
@@ -55,6 +56,17 @@ template <class E>
 std::string_view CodeOf(std::span<const CodeEntry<E>> table, E value) {
   const CodeEntry<E>* e = FindEntry(table, value);
   return e ? e->code : std::string_view();
+}
+
+// The names of the entries in table order, once each: what a clerk may write (and what an import
+// template offers in its drop-down list).
+template <class E>
+std::vector<std::string_view> NamesOf(std::span<const CodeEntry<E>> table) {
+  std::vector<std::string_view> out;
+  for (const CodeEntry<E>& e : table) {
+    if (!e.name.empty() && (out.empty() || out.back() != e.name)) out.push_back(e.name);
+  }
+  return out;
 }
 
 }  // namespace eduledger::meta

@@ -28,4 +28,6 @@ std::optional<EducationLevel> ParseEducationLevel(std::string_view text) {
   return LookupCode<EducationLevel>(kLevels, text);
 }
 
+std::vector<std::string_view> EducationLevelNames() { return NamesOf<EducationLevel>(kLevels); }
+
 }  // namespace eduledger::meta

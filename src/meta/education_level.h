@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace eduledger::meta {
 
@@ -32,5 +33,7 @@ std::string_view EducationLevelName(EducationLevel level);
 std::string_view EducationLevelKey(EducationLevel level);
 // Parse a name, a key or a common short form (学前, 幼儿园, 高中, 中职, 特教).
 std::optional<EducationLevel> ParseEducationLevel(std::string_view text);
+// The names ParseEducationLevel accepts, in table order (error messages, import templates).
+std::vector<std::string_view> EducationLevelNames();
 
 }  // namespace eduledger::meta

@@ -55,4 +55,11 @@ std::string_view EthnicityName(int code) {
 
 bool IsMinority(int code) { return (code >= 2 && code <= 56) || code == 97 || code == 98; }
 
+std::vector<std::string_view> EthnicityNames() {
+  std::vector<std::string_view> out(kNames.begin(), kNames.end());
+  out.push_back(kOther);
+  out.push_back(kForeign);
+  return out;
+}
+
 }  // namespace eduledger::meta

@@ -68,4 +68,10 @@ std::string_view UrbanRuralBucketName(UrbanRuralBucket bucket) {
   return "未知";
 }
 
+std::vector<std::string_view> OrgLevelNames() { return NamesOf<OrgLevel>(kLevels); }
+
+std::vector<std::string_view> OwnershipNames() { return NamesOf<Ownership>(kOwnerships); }
+
+std::vector<std::string_view> UrbanRuralNames() { return NamesOf<int>(kUrbanRural); }
+
 }  // namespace eduledger::meta

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace eduledger::meta {
 
@@ -21,6 +22,8 @@ enum class OrgLevel : std::uint8_t {
 // "省", "市", "县", "乡镇", "学校".
 std::string_view OrgLevelName(OrgLevel level);
 std::optional<OrgLevel> ParseOrgLevel(std::string_view text);
+// The names ParseOrgLevel accepts, in table order (error messages, import templates).
+std::vector<std::string_view> OrgLevelNames();
 
 // 办别 (DOMAIN.md §3.2). 公办 is everything except 民办.
 enum class Ownership : std::uint8_t {
@@ -34,6 +37,8 @@ enum class Ownership : std::uint8_t {
 std::string_view OwnershipName(Ownership ownership);
 // Parse a 办别 name, "公办" (read as 教育部门办) or "民办".
 std::optional<Ownership> ParseOwnership(std::string_view text);
+// The names ParseOwnership accepts, in table order (error messages, import templates).
+std::vector<std::string_view> OwnershipNames();
 inline bool IsPublic(Ownership o) { return o != Ownership::kUnknown && o != Ownership::kPrivate; }
 
 // 城乡分类代码 (DOMAIN.md §3.3): 111 主城区, 112 城乡结合区, 121 镇中心区, 122 镇乡结合区,
@@ -41,6 +46,8 @@ inline bool IsPublic(Ownership o) { return o != Ownership::kUnknown && o != Owne
 enum class UrbanRuralBucket : std::uint8_t { kUnknown, kUrban, kTown, kRural };  // 城区 镇区 乡村
 // Parse a code or a class name; the bucket names 城区, 镇区, 乡村 read as 111, 121, 220.
 std::optional<int> ParseUrbanRural(std::string_view text);
+// The names ParseUrbanRural accepts, in table order (error messages, import templates).
+std::vector<std::string_view> UrbanRuralNames();
 std::string_view UrbanRuralName(int code);
 UrbanRuralBucket UrbanRuralBucketOf(int code);
 std::string_view UrbanRuralBucketName(UrbanRuralBucket bucket);

@@ -125,4 +125,10 @@ EducationLevel LevelOf(int school_type, int grade) {
   return L::kSenior;
 }
 
+std::vector<std::string_view> SchoolTypeNames() {
+  std::vector<std::string_view> out;
+  for (const SchoolTypeInfo& t : kTypes) out.push_back(t.name);
+  return out;
+}
+
 }  // namespace eduledger::meta

@@ -11,6 +11,7 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include "meta/education_level.h"
 
@@ -30,6 +31,8 @@ struct SchoolTypeInfo {
 const SchoolTypeInfo* FindSchoolType(int code);
 // Parse "211", "小学" or a common name ("九年一贯制", "职高", "教学点"); nullopt when unknown.
 std::optional<int> ParseSchoolType(std::string_view text);
+// The names of the codes, in code order (error messages, import templates).
+std::vector<std::string_view> SchoolTypeNames();
 
 // True when the type counts in 学校数 (not a teaching point, not an attached class).
 bool CountsAsSchool(int code);

@@ -51,4 +51,12 @@ std::optional<Qualification> ParseQualification(std::string_view text) {
   return LookupCode<Qualification>(kQualifications, text);
 }
 
+std::vector<std::string_view> PostNames() { return NamesOf<Post>(kPosts); }
+
+std::vector<std::string_view> TitleNames() { return NamesOf<Title>(kTitles); }
+
+std::vector<std::string_view> QualificationNames() {
+  return NamesOf<Qualification>(kQualifications);
+}
+
 }  // namespace eduledger::meta

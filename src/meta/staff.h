@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/date.h"
 #include "meta/education_level.h"
@@ -25,6 +26,8 @@ enum class Post : std::uint8_t {
 };
 std::string_view PostName(Post post);
 std::optional<Post> ParsePost(std::string_view text);
+// The names ParsePost accepts, in table order (error messages, import templates).
+std::vector<std::string_view> PostNames();
 
 // 专业技术职务 (the unified primary/secondary titles of 2015; the old names are read too).
 enum class Title : std::uint8_t {
@@ -37,6 +40,8 @@ enum class Title : std::uint8_t {
 };
 std::string_view TitleName(Title title);
 std::optional<Title> ParseTitle(std::string_view text);
+// The names ParseTitle accepts, in table order (error messages, import templates).
+std::vector<std::string_view> TitleNames();
 
 // 最高学历.
 enum class Qualification : std::uint8_t {
@@ -50,6 +55,8 @@ enum class Qualification : std::uint8_t {
 };
 std::string_view QualificationName(Qualification q);
 std::optional<Qualification> ParseQualification(std::string_view text);
+// The names ParseQualification accepts, in table order (error messages, import templates).
+std::vector<std::string_view> QualificationNames();
 
 struct Staff {
   std::int64_t id = 0;

@@ -26,4 +26,6 @@ std::optional<EventType> ParseEventType(std::string_view text) {
   return LookupCode<EventType>(kEvents, text);
 }
 
+std::vector<std::string_view> EventTypeNames() { return NamesOf<EventType>(kEvents); }
+
 }  // namespace eduledger::meta

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/date.h"
 
@@ -27,6 +28,8 @@ enum class EventType : std::uint8_t {
 std::string_view EventTypeName(EventType type);
 std::string_view EventTypeKey(EventType type);  // "admit", "transfer_out" …
 std::optional<EventType> ParseEventType(std::string_view text);
+// The names ParseEventType accepts, in table order (error messages, import templates).
+std::vector<std::string_view> EventTypeNames();
 
 struct StatusEvent {
   std::int64_t id = 0;

@@ -109,4 +109,12 @@ core::Status ValidateStudentNo(std::string_view student_no, core::Date today) {
   }
 }
 
+std::vector<std::string_view> IdTypeNames() { return NamesOf<IdType>(kIdTypes); }
+
+std::vector<std::string_view> SexNames() { return NamesOf<Sex>(kSexes); }
+
+std::vector<std::string_view> HukouNames() { return NamesOf<Hukou>(kHukous); }
+
+std::vector<std::string_view> DisabilityNames() { return NamesOf<Disability>(kDisabilities); }
+
 }  // namespace eduledger::meta

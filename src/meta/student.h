@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/date.h"
 #include "core/id_number.h"
@@ -28,11 +29,15 @@ enum class IdType : char {
 };
 std::string_view IdTypeName(IdType type);
 std::optional<IdType> ParseIdType(std::string_view text);
+// The names ParseIdType accepts, in table order (error messages, import templates).
+std::vector<std::string_view> IdTypeNames();
 // True when numbers of this type follow GB 11643 and are checked with IdNumber::Parse.
 inline bool IsGb11643(IdType type) { return type == IdType::kResidentId; }
 
 std::string_view SexName(Sex sex);  // 男 / 女
 std::optional<Sex> ParseSex(std::string_view text);
+// The names ParseSex accepts, in table order (error messages, import templates).
+std::vector<std::string_view> SexNames();
 
 // 户口性质.
 enum class Hukou : std::uint8_t {
@@ -43,6 +48,8 @@ enum class Hukou : std::uint8_t {
 };
 std::string_view HukouName(Hukou hukou);
 std::optional<Hukou> ParseHukou(std::string_view text);
+// The names ParseHukou accepts, in table order (error messages, import templates).
+std::vector<std::string_view> HukouNames();
 
 // 残疾类型 (the 残联 categories).
 enum class Disability : std::uint8_t {
@@ -57,6 +64,8 @@ enum class Disability : std::uint8_t {
 };
 std::string_view DisabilityName(Disability d);
 std::optional<Disability> ParseDisability(std::string_view text);
+// The names ParseDisability accepts, in table order (error messages, import templates).
+std::vector<std::string_view> DisabilityNames();
 
 // Flags, one bit each.
 enum StudentFlag : std::uint32_t {

@@ -110,9 +110,12 @@ TEST_F(CliTest, RejectsABadFileWithExitCodeOneAndListsEveryRow) {
   const auto text =
       Eduledger({"--db", Db(), "import", "students", testing::DataPath("students_bad.csv")});
   EXPECT_EQ(text.exit_code, 1);
-  EXPECT_NE(text.err.find("第3行 C列“身份证件号” “439901201605120011”：校验码应为9"),
+  EXPECT_NE(text.err.find("第3行 C列“身份证件号” “439901********0011”：校验码应为9"),
             std::string::npos)
       << text.err;
+  // A rejected file added nothing: no table of what it would have added.
+  EXPECT_EQ(text.out.find("新增"), std::string::npos) << text.out;
+  EXPECT_FALSE(j.contains("counts")) << j.dump();
 }
 
 TEST_F(CliTest, DryRunWritesNothing) {

@@ -123,9 +123,94 @@ TEST_F(ImportTest, SecondImportOfTheSameFileChangesNothing) {
   EXPECT_EQ(CountsOf(again, "student").added + CountsOf(again, "student").changed, 0);
   EXPECT_EQ(CountsOf(again, "enrolment").unchanged, 6);
   EXPECT_EQ(testing::DumpDatabase(db_), before);
-  // The same holds for the schools file.
-  EXPECT_EQ(CountsOf(Import(ImportKind::kOrgUnits, "schools.csv"), "org_unit").unchanged, 8);
+  // The same holds for the schools file, whose parents are named (示例县, 城关镇): the stored unit
+  // and the file's row of the same code are one unit, not two of that name.
+  const ImportReport schools = Import(ImportKind::kOrgUnits, "schools.csv");
+  ASSERT_TRUE(schools.status.ok()) << schools.status.ToString();
+  EXPECT_TRUE(schools.errors.empty());
+  EXPECT_EQ(CountsOf(schools, "org_unit").unchanged, 8);
   EXPECT_EQ(testing::DumpDatabase(db_), before);
+}
+
+TEST_F(ImportTest, AnIdNumberExcelTurnedIntoANumberIsNamedSo) {
+  ImportSchools();
+  // What Excel writes into a CSV for an 18-digit number in a General cell.
+  const std::string file = dir_.File("sci.csv");
+  testing::WriteFile(file,
+                     "姓名,身份证件号,学校标识码,年级,学年\n"
+                     "张小明,4.39901E+17,2143990001,三年级,2024\n"
+                     "李小红,4.399012016e17,2143990001,三年级,2024\n");
+  const ImportReport r = Import(ImportKind::kStudents, file);
+  EXPECT_EQ(r.status.reason(), "rows_rejected");
+  for (std::int64_t row : {2, 3}) {
+    const RowError* e = ErrorAt(r, row);
+    ASSERT_NE(e, nullptr) << row;
+    EXPECT_EQ(e->reason, "id_number_as_number") << row;
+    EXPECT_NE(e->message.find("文本"), std::string::npos) << e->message;
+  }
+}
+
+TEST_F(ImportTest, ReportsEveryErrorInOnePass) {
+  ImportSchools();
+  // Row 2 has a bad date; row 3 is the same person again. Both are reported at once.
+  const std::string file = dir_.File("twice.csv");
+  testing::WriteFile(file,
+                     "姓名,身份证件号,出生日期,学校标识码,年级,学年\n"
+                     "张小明,439901201605120019,2016-13-12,2143990001,三年级,2024\n"
+                     "张小明,439901201605120019,,2143990001,三年级,2024\n");
+  const ImportReport r = Import(ImportKind::kStudents, file);
+  EXPECT_EQ(r.status.reason(), "rows_rejected");
+  EXPECT_EQ(r.errors.count(), 2);
+  ASSERT_NE(ErrorAt(r, 2), nullptr);
+  EXPECT_EQ(ErrorAt(r, 2)->reason, "bad_date");
+  ASSERT_NE(ErrorAt(r, 3), nullptr);
+  EXPECT_EQ(ErrorAt(r, 3)->reason, "duplicate_person");
+  EXPECT_NE(ErrorAt(r, 3)->message.find("第2行"), std::string::npos) << ErrorAt(r, 3)->message;
+}
+
+TEST_F(ImportTest, AnotherStudentsNumberIsMaskedInTheReport) {
+  ImportSchools();
+  ASSERT_TRUE(Import(ImportKind::kStudents, "students.csv", Year(2024)).status.ok());
+  // 张小明 (439901201605120019) holds G439901201605120019; another pupil claims it.
+  const std::string file = dir_.File("taken.csv");
+  testing::WriteFile(file,
+                     "姓名,身份证件号,全国学籍号,学校标识码,年级,学年\n"
+                     "王小华,439901201606010022,G439901201605120019,2143990001,三年级,2024\n");
+  const ImportReport r = Import(ImportKind::kStudents, file);
+  const RowError* e = ErrorAt(r, 2);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->reason, "student_no_taken");
+  EXPECT_NE(e->message.find("439901********0019"), std::string::npos) << e->message;
+  for (const RowError& any : r.errors.kept()) {
+    EXPECT_EQ((any.message + any.value).find("201605120019"), std::string::npos) << any.message;
+  }
+}
+
+TEST_F(ImportTest, AnUnknownCodeListsTheValuesAllowed) {
+  ImportSchools();
+  const std::string file = dir_.File("post.csv");
+  testing::WriteFile(file,
+                     "姓名,身份证件号,学校名称,岗位类别,学年\n"
+                     "周老师,439901198506200078,城关镇第一小学,校长,2024\n");
+  const ImportReport r = Import(ImportKind::kStaff, file);
+  const RowError* e = ErrorAt(r, 2);
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->reason, "bad_post");
+  for (std::string_view post : {"专任教师", "行政人员", "教辅人员", "工勤技能人员", "其他"}) {
+    EXPECT_NE(e->message.find(post), std::string::npos) << e->message;
+  }
+}
+
+TEST_F(ImportTest, AYearThatContradictsTheFilesIsAnError) {
+  ImportSchools();
+  const std::string before = testing::DumpDatabase(db_);
+  // staff.csv's rows are of 2024 (one "2024", one "2024-2025学年").
+  const ImportReport r = Import(ImportKind::kStaff, "staff.csv", Year(2025));
+  EXPECT_EQ(r.status.reason(), "rows_rejected");
+  EXPECT_EQ(r.errors.count(), 2);
+  for (const RowError& e : r.errors.kept()) EXPECT_EQ(e.reason, "school_year_conflict");
+  EXPECT_EQ(testing::DumpDatabase(db_), before);
+  EXPECT_TRUE(Import(ImportKind::kStaff, "staff.csv", Year(2024)).status.ok());
 }
 
 TEST_F(ImportTest, Gb18030AndUtf8WithBomReadTheSame) {
@@ -173,12 +258,13 @@ TEST_F(ImportTest, RejectsAFileWithBadRowsWholeAndNamesEveryOne) {
     std::string_view column;
     std::string_view value;
   };
+  // An ID number in an error report is masked: the first six and the last four characters.
   for (const Expected& e : std::initializer_list<Expected>{
-           {3, "bad_check_character", "C列“身份证件号”", "439901201605120011"},
+           {3, "bad_check_character", "C列“身份证件号”", "439901********0011"},
            {4, "unknown_school", "E列“学校标识码”", "2199999999"},
            {5, "grade_not_offered", "F列“年级”", "七年级"},
            {6, "birth_date_mismatch", "D列“出生日期”", "2013-02-16"},
-           {7, "enrolled_twice", "C列“身份证件号”", "439901201605120019"},
+           {7, "enrolled_twice", "C列“身份证件号”", "439901********0019"},
            {8, "sex_mismatch", "B列“性别”", "女"}}) {
     const RowError* got = ErrorAt(r, e.row);
     ASSERT_NE(got, nullptr) << "row " << e.row;
