@@ -79,7 +79,9 @@ void PrintReport(const CliContext& ctx, const ingest::ImportReport& r) {
     std::printf("%s\n", j.dump(2).c_str());
     return;
   }
-  std::printf("读取 %s，数据 %s 行\n", r.source.c_str(), Thousands(r.rows).c_str());
+  // A file that could not be read at all has no rows to speak of: its error says why.
+  const bool read = r.status.ok() || r.status.reason() == "rows_rejected";
+  if (read) std::printf("读取 %s，数据 %s 行\n", r.source.c_str(), Thousands(r.rows).c_str());
   if (!r.ignored_columns.empty()) {
     std::string cols;
     for (const std::string& c : r.ignored_columns) cols += (cols.empty() ? "" : "、") + c;

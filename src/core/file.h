@@ -1,8 +1,9 @@
-// Files: read a whole file memory-mapped, and the parts of a path. Errors name the path and
-// the system's reason (InvalidArgument "cannot_read").
+// Files: the input files a person names (imports, summaries, packages) read whole and bounded,
+// the parts of a path, and the system's reasons in Chinese. Errors name the path
+// (InvalidArgument "cannot_read", "not_a_file", "file_too_large").
 #pragma once
 
-#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -10,29 +11,22 @@
 
 namespace eduledger::core {
 
-// The bytes of a file, read-only, mapped into memory. Move-only; unmaps on destruction.
-class MappedFile {
- public:
-  static Result<MappedFile> Open(const std::string& path);
-  MappedFile() = default;  // no file: empty bytes
+// The largest input file read (an import of a province's roll is far below it).
+inline constexpr std::uint64_t kMaxInputBytes = std::uint64_t{2} << 30;
 
-  MappedFile(MappedFile&& other) noexcept;
-  MappedFile& operator=(MappedFile&& other) noexcept;
-  MappedFile(const MappedFile&) = delete;
-  MappedFile& operator=(const MappedFile&) = delete;
-  ~MappedFile();
+// OK when `path` names a regular file of at most `max_bytes` that can be opened for reading.
+// Anything else is refused before a reader opens it: a FIFO would block forever, a device
+// never ends, a directory has no bytes.
+Status CheckInputFile(const std::string& path, std::uint64_t max_bytes = kMaxInputBytes);
 
-  std::string_view bytes() const { return {data_, size_}; }
-  // Tell the kernel the bytes [0, end) will not be read again, so their pages can leave
-  // memory (they are read back from the file if they are touched after all).
-  void Release(std::size_t end);
+// The bytes of the regular file at `path`, read into memory. Reading, not mapping: a file
+// truncated or rewritten while it is read gives its bytes or an error, never a fault. A file
+// that grows past `max_bytes` while it is read is refused too.
+Result<std::string> ReadInputFile(const std::string& path,
+                                  std::uint64_t max_bytes = kMaxInputBytes);
 
- private:
-  const char* data_ = nullptr;
-  std::size_t size_ = 0;
-  bool mapped_ = false;
-  std::size_t released_ = 0;
-};
+// The reason of a system error number in Chinese: "文件不存在", "没有权限", "磁盘已满" …
+std::string SystemErrorText(int error_number);
 
 // The extension of the file name in `path`, without its dot, in ASCII lower case: "xlsx" for
 // "学生名单.XLSX"; "" for "README" and for "v1.2/notes".

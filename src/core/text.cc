@@ -172,6 +172,16 @@ std::size_t CodePointCount(std::string_view text) {
   return count;
 }
 
+std::string_view Utf8Prefix(std::string_view text, std::size_t code_points) {
+  std::size_t seen = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && seen++ == code_points) {
+      return text.substr(0, i);
+    }
+  }
+  return text;
+}
+
 namespace {
 bool IsWide(std::int32_t cp) {
   return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF && cp != 0x303F) ||

@@ -60,6 +60,8 @@ std::string FoldFullWidth(std::string_view text);
 
 // Count code points (not bytes).
 std::size_t CodePointCount(std::string_view text);
+// The first `code_points` code points of UTF-8 `text` (all of it when shorter).
+std::string_view Utf8Prefix(std::string_view text, std::size_t code_points);
 // Terminal columns: 2 for East Asian wide and full-width characters, 1 otherwise.
 std::size_t DisplayWidth(std::string_view text);
 

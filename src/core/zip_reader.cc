@@ -2,6 +2,8 @@
 
 #include <zip.h>
 
+#include "core/file.h"
+
 namespace eduledger::core {
 
 namespace {
@@ -10,6 +12,7 @@ zip_file_t* F(void* p) { return static_cast<zip_file_t*>(p); }
 }  // namespace
 
 Result<ZipReader> ZipReader::Open(const std::string& path) {
+  EL_RETURN_IF_ERROR(CheckInputFile(path));  // libzip would block on a FIFO
   int error = 0;
   zip_t* archive = zip_open(path.c_str(), ZIP_RDONLY, &error);
   if (archive == nullptr) {
@@ -48,11 +51,19 @@ bool ZipReader::Has(std::string_view entry) const {
   return zip_name_locate(Z(archive_), std::string(entry).c_str(), 0) >= 0;
 }
 
-Result<ZipReader::Stream> ZipReader::OpenStream(std::string_view entry) const {
+Result<ZipReader::Stream> ZipReader::OpenStream(std::string_view entry,
+                                                std::uint64_t max_bytes) const {
   const std::string name(entry);
   zip_stat_t st;
   if (zip_stat(Z(archive_), name.c_str(), 0, &st) != 0) {
     return Status::NotFound("missing_entry", path_ + " 中缺少 " + name);
+  }
+  const std::uint64_t declared = (st.valid & ZIP_STAT_SIZE) ? st.size : 0;
+  if (declared > max_bytes) {
+    return Status::InvalidArgument("zip_too_large",
+                                   path_ + " 中的 " + name + " 解压后过大（" +
+                                       std::to_string(declared >> 20) + " MB，上限 " +
+                                       std::to_string(max_bytes >> 20) + " MB），已拒绝");
   }
   zip_file_t* file = zip_fopen(Z(archive_), name.c_str(), 0);
   if (file == nullptr) {
@@ -61,14 +72,17 @@ Result<ZipReader::Stream> ZipReader::OpenStream(std::string_view entry) const {
   Stream s;
   s.file_ = file;
   s.name_ = path_ + ":" + name;
-  s.size_ = (st.valid & ZIP_STAT_SIZE) ? st.size : 0;
+  s.size_ = declared;
+  s.compressed_ = (st.valid & ZIP_STAT_COMP_SIZE) ? st.comp_size : 0;
+  s.limit_ = max_bytes;
+  if (Status bound = s.CheckBounds(declared); !bound.ok()) return bound;
   return s;
 }
 
 Result<std::string> ZipReader::ReadAll(std::string_view entry) const {
-  EL_ASSIGN_OR_RETURN(Stream s, OpenStream(entry));
+  EL_ASSIGN_OR_RETURN(Stream s, OpenStream(entry, kMaxReadAllBytes));
   std::string out;
-  out.resize(s.size());
+  out.resize(static_cast<std::size_t>(s.size()));
   std::size_t filled = 0;
   while (true) {
     if (filled == out.size()) out.resize(out.size() * 2 + 4096);
@@ -81,7 +95,12 @@ Result<std::string> ZipReader::ReadAll(std::string_view entry) const {
 }
 
 ZipReader::Stream::Stream(Stream&& o) noexcept
-    : file_(o.file_), name_(std::move(o.name_)), size_(o.size_), consumed_(o.consumed_) {
+    : file_(o.file_),
+      name_(std::move(o.name_)),
+      size_(o.size_),
+      compressed_(o.compressed_),
+      limit_(o.limit_),
+      consumed_(o.consumed_) {
   o.file_ = nullptr;
 }
 
@@ -91,6 +110,8 @@ ZipReader::Stream& ZipReader::Stream::operator=(Stream&& o) noexcept {
     file_ = o.file_;
     name_ = std::move(o.name_);
     size_ = o.size_;
+    compressed_ = o.compressed_;
+    limit_ = o.limit_;
     consumed_ = o.consumed_;
     o.file_ = nullptr;
   }
@@ -105,7 +126,22 @@ Result<std::size_t> ZipReader::Stream::Read(char* buf, std::size_t size) {
   const zip_int64_t n = zip_fread(F(file_), buf, size);
   if (n < 0) return Status::InvalidArgument("bad_zip", name_ + " 解压失败（文件已损坏）");
   consumed_ += static_cast<std::uint64_t>(n);
+  EL_RETURN_IF_ERROR(CheckBounds(consumed_));
   return static_cast<std::size_t>(n);
+}
+
+Status ZipReader::Stream::CheckBounds(std::uint64_t expanded) const {
+  if (expanded > limit_) {
+    return Status::InvalidArgument(
+        "zip_too_large",
+        name_ + " 解压后超过 " + std::to_string(limit_ >> 20) + " MB，已拒绝（文件异常或被篡改）");
+  }
+  if (compressed_ > 0 && expanded > kRatioFloorBytes && expanded / compressed_ > kMaxRatio) {
+    return Status::InvalidArgument(
+        "zip_too_large",
+        name_ + " 的压缩比异常（超过 " + std::to_string(kMaxRatio) + " 倍），疑似压缩炸弹，已拒绝");
+  }
+  return Status::OK();
 }
 
 }  // namespace eduledger::core

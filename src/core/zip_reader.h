@@ -1,6 +1,11 @@
 // ZipReader: read entries of a zip archive (XLSX and DOCX are zips of XML), whole or streamed
 // in chunks. Errors name the archive and the entry. Move-only; closes the archive on
 // destruction. Not safe to share between threads.
+//
+// An uploaded archive is hostile until read: an entry is refused ("zip_too_large") when it
+// expands past kMaxEntryBytes, or past kMaxReadAllBytes when read whole, or when it expands
+// more than kMaxRatio times its compressed size beyond kRatioFloorBytes (a zip bomb). The
+// bounds hold for the bytes really produced, not only for the sizes the archive declares.
 #pragma once
 
 #include <cstdint>
@@ -14,6 +19,11 @@ namespace eduledger::core {
 
 class ZipReader {
  public:
+  static constexpr std::uint64_t kMaxEntryBytes = std::uint64_t{1} << 30;
+  static constexpr std::uint64_t kMaxReadAllBytes = std::uint64_t{256} << 20;
+  static constexpr std::uint64_t kMaxRatio = 200;
+  static constexpr std::uint64_t kRatioFloorBytes = std::uint64_t{32} << 20;
+
   // Open an archive; a missing file or one that is not a zip is InvalidArgument "bad_zip".
   static Result<ZipReader> Open(const std::string& path);
   ZipReader(ZipReader&&) noexcept;
@@ -37,12 +47,16 @@ class ZipReader {
    private:
     friend class ZipReader;
     Stream() = default;
+    // Refuse `expanded` bytes of output past the limit or the ratio.
+    Status CheckBounds(std::uint64_t expanded) const;
     void* file_ = nullptr;  // zip_file_t*
     std::string name_;
     std::uint64_t size_ = 0;
+    std::uint64_t compressed_ = 0;
+    std::uint64_t limit_ = kMaxEntryBytes;
     std::uint64_t consumed_ = 0;
   };
-  Result<Stream> OpenStream(std::string_view entry) const;
+  Result<Stream> OpenStream(std::string_view entry, std::uint64_t max_bytes = kMaxEntryBytes) const;
 
  private:
   ZipReader() = default;

@@ -34,14 +34,6 @@ bool Row::blank() const {
   return true;
 }
 
-core::Result<std::unique_ptr<CsvReader>> CsvReader::Open(std::string name, core::MappedFile file) {
-  std::unique_ptr<CsvReader> r(new CsvReader);
-  r->name_ = std::move(name);
-  r->file_holder_ = std::move(file);
-  EL_RETURN_IF_ERROR(r->Init(r->file_holder_.bytes()));
-  return r;
-}
-
 core::Result<std::unique_ptr<CsvReader>> CsvReader::FromBytes(std::string name, std::string bytes) {
   std::unique_ptr<CsvReader> r(new CsvReader);
   r->name_ = std::move(name);
@@ -73,12 +65,6 @@ std::string CsvReader::description() const {
 }
 
 core::Result<bool> CsvReader::Next(Row* row) {
-  // Rows before this one have been read and copied: let the pages of a large mapped file go.
-  if (decoded_.storage.empty() && pos_ - released_ > (std::size_t{32} << 20)) {
-    released_ = pos_;
-    file_holder_.Release(static_cast<std::size_t>(text_.data() - file_holder_.bytes().data()) +
-                         pos_);
-  }
   while (pos_ < text_.size()) {
     row->cells.clear();
     scratch_.clear();

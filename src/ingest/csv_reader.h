@@ -4,7 +4,6 @@
 // records, as Excel shows them. The text is decoded first (core/text_codec.h).
 #pragma once
 
-#include "core/file.h"
 #include "core/text_codec.h"
 #include "ingest/table_reader.h"
 
@@ -12,9 +11,8 @@ namespace eduledger::ingest {
 
 class CsvReader final : public TableReader {
  public:
-  // Read delimited text from `bytes` (the file's raw bytes, which must outlive the reader
-  // unless `file` owns them). `name` names the source in messages.
-  static core::Result<std::unique_ptr<CsvReader>> Open(std::string name, core::MappedFile file);
+  // Read delimited text from `bytes`, the file's raw bytes. `name` names the source in
+  // messages.
   static core::Result<std::unique_ptr<CsvReader>> FromBytes(std::string name, std::string bytes);
 
   core::Result<bool> Next(Row* row) override;
@@ -29,12 +27,10 @@ class CsvReader final : public TableReader {
   core::Status Init(std::string_view bytes);
 
   std::string name_;
-  core::MappedFile file_holder_;
   std::string bytes_holder_;
   core::DecodedText decoded_;
   std::string_view text_;
   std::size_t pos_ = 0;
-  std::size_t released_ = 0;  // text before this offset has been released (mapped files)
   std::int64_t record_ = 0;
   char delimiter_ = ',';
   struct PendingCell {

@@ -104,6 +104,36 @@ ImportReport ImportTable(store::Store& store, ImportKind kind, TableReader& read
 
 namespace internal {
 
+void RowParser::Begin(const Row& row) {
+  row_ = &row;
+  row_ok_ = true;
+  for (int i = 0; i < static_cast<int>(Field::kCount_); ++i) {
+    const auto f = static_cast<Field>(i);
+    const std::string_view text = Get(f);
+    if (text.empty()) continue;
+    const bool free_text = f == Field::kReason;
+    const std::size_t chars = core::CodePointCount(text);
+    if (chars > (free_text ? kMaxReasonChars : kMaxCellChars)) {
+      errors_->Add(RowError{
+          row.number, map_.Label(f), std::string(core::Utf8Prefix(text, 20)) + "……", "too_long",
+          "内容过长（" + std::to_string(chars) + "个字符，上限" +
+              std::to_string(free_text ? kMaxReasonChars : kMaxCellChars) + "个）"});
+      row_ok_ = false;
+      continue;
+    }
+    for (const char c : text) {
+      const auto u = static_cast<unsigned char>(c);
+      if (u >= 0x20 && u != 0x7f) continue;
+      if ((c == '\n' || c == '\r' || c == '\t') && free_text) continue;
+      Fail(f, "control_character",
+           c == '\n' || c == '\r' ? "单元格内有换行，请删去（姓名、代码等只能占一行）"
+           : c == '\0'            ? "单元格内有空字符（NUL），文件可能已损坏"
+                                  : "单元格内有不可见的控制字符，请删去");
+      break;
+    }
+  }
+}
+
 std::string_view RowParser::Get(Field f) const {
   const int c = map_.col(f);
   return c < 0 ? std::string_view() : core::TrimSpace(row_->text(static_cast<std::size_t>(c)));

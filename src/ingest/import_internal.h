@@ -25,10 +25,11 @@ class RowParser {
  public:
   RowParser(const ColumnMap& map, ErrorList* errors) : map_(map), errors_(errors) {}
 
-  void Begin(const Row& row) {
-    row_ = &row;
-    row_ok_ = true;
-  }
+  // Start on `row`: its cells are checked for what no column may hold (a NUL or other
+  // control character, a line break outside 原因, more than kMaxCellChars characters).
+  void Begin(const Row& row);
+  static constexpr std::size_t kMaxCellChars = 200;
+  static constexpr std::size_t kMaxReasonChars = 2000;
   std::int64_t row_number() const { return row_->number; }
   bool row_ok() const { return row_ok_; }
   const ColumnMap& map() const { return map_; }

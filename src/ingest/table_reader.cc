@@ -45,8 +45,8 @@ core::Result<std::unique_ptr<TableReader>> OpenTable(const std::string& path,
                                                      const TableOptions& options) {
   const std::string ext = core::FileExtension(path);
   if (ext == "csv" || ext == "txt" || ext == "tsv") {
-    EL_ASSIGN_OR_RETURN(core::MappedFile file, core::MappedFile::Open(path));
-    EL_ASSIGN_OR_RETURN(auto reader, CsvReader::Open(path, std::move(file)));
+    EL_ASSIGN_OR_RETURN(std::string bytes, core::ReadInputFile(path));
+    EL_ASSIGN_OR_RETURN(auto reader, CsvReader::FromBytes(path, std::move(bytes)));
     return std::unique_ptr<TableReader>(std::move(reader));
   }
   if (ext == "xlsx" || ext == "xlsm") {

@@ -1,9 +1,11 @@
 #include "ingest/xlsx_reader.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 
 #include "core/date.h"
+#include "ingest/columns.h"
 
 namespace eduledger::ingest {
 
@@ -11,11 +13,14 @@ namespace {
 
 using core::XmlReader;
 
-// "B12" → column 1 (0-based); -1 when there is no column letter.
+// "B12" → column 1 (0-based); -1 when there is no column letter; kMaxColumns or more when the
+// letters name a column past XFD (counting stops there, so nothing overflows).
 int ColumnOfRef(std::string_view ref) {
   int col = 0;
   std::size_t i = 0;
-  for (; i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z'; ++i) col = col * 26 + (ref[i] - 'A' + 1);
+  for (; i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z'; ++i) {
+    col = std::min(col * 26 + (ref[i] - 'A' + 1), XlsxReader::kMaxColumns + 1);
+  }
   return i == 0 ? -1 : col - 1;
 }
 
@@ -177,15 +182,30 @@ core::Result<std::unique_ptr<XlsxReader>> XlsxReader::Open(const std::string& pa
 
 XlsxReader::~XlsxReader() = default;
 
+void XlsxReader::FailCell(std::string why) {
+  if (!error_.ok()) return;
+  error_ = core::Status::InvalidArgument(
+      "bad_xlsx", path_ + " 工作表“" + sheet_name_ + "”的单元格 " + cell_ref_ + "：" + why);
+}
+
 void XlsxReader::OnStart(std::string_view name, const char** attrs) {
+  if (!error_.ok()) return;
   if (name == "row") {
     in_row_ = true;
     building_ = PendingRow{};
     building_.number = ToInt(XmlReader::Attr(attrs, "r"), last_row_number_ + 1);
     last_row_number_ = building_.number;
   } else if (name == "c" && in_row_) {
-    const int col = ColumnOfRef(XmlReader::Attr(attrs, "r"));
+    const std::string_view ref = XmlReader::Attr(attrs, "r");
+    const int col = ColumnOfRef(ref);
     cell_col_ = col >= 0 ? col : static_cast<int>(building_.cells.size());
+    cell_ref_ = !ref.empty() ? std::string(ref.substr(0, 16))
+                             : ColumnLetter(std::min(cell_col_, kMaxColumns)) +
+                                   std::to_string(building_.number);
+    if (cell_col_ >= kMaxColumns) {
+      cell_col_ = -1;
+      return FailCell("列超出 Excel 的最大列 XFD（16384 列），文件已损坏或被篡改");
+    }
     cell_type_ = XmlReader::Attr(attrs, "t");
     cell_style_ = static_cast<int>(ToInt(XmlReader::Attr(attrs, "s"), 0));
     cell_value_.clear();
@@ -197,10 +217,16 @@ void XlsxReader::OnStart(std::string_view name, const char** attrs) {
 }
 
 void XlsxReader::OnText(std::string_view text) {
-  if (collecting_) cell_value_.append(text);
+  if (!collecting_ || !error_.ok()) return;
+  if (cell_value_.size() + text.size() > kMaxCellBytes) {
+    collecting_ = false;
+    return FailCell("内容超过 Excel 单元格的上限（32767 个字符）");
+  }
+  cell_value_.append(text);
 }
 
 void XlsxReader::OnEnd(std::string_view name) {
+  if (!error_.ok()) return;
   if (name == "v" || name == "t") {
     collecting_ = false;
   } else if (name == "rPh") {
@@ -209,10 +235,19 @@ void XlsxReader::OnEnd(std::string_view name) {
     std::string value;
     bool numeric = false;
     if (cell_type_ == "s") {
+      // A shared string that is not there is a broken file, never an empty cell: read as
+      // empty, a 是 would become 否 in the store.
       const std::int64_t idx = ToInt(cell_value_, -1);
-      if (idx >= 0 && static_cast<std::size_t>(idx) < shared_strings_.size()) {
-        value = shared_strings_[static_cast<std::size_t>(idx)];
+      if (shared_strings_.empty()) {
+        return FailCell(
+            "引用了共享字符串，但文件中没有共享字符串表（xl/sharedStrings.xml），文件已损坏");
       }
+      if (idx < 0 || static_cast<std::size_t>(idx) >= shared_strings_.size() ||
+          std::to_string(idx) != cell_value_) {
+        return FailCell("引用了不存在的共享字符串“" + cell_value_.substr(0, 20) + "”（共 " +
+                        std::to_string(shared_strings_.size()) + " 项），文件已损坏");
+      }
+      value = shared_strings_[static_cast<std::size_t>(idx)];
     } else if (cell_type_ == "b") {
       value = cell_value_ == "1" ? "TRUE" : "FALSE";
     } else if (cell_type_ == "str" || cell_type_ == "inlineStr" || cell_type_ == "e") {
@@ -262,6 +297,7 @@ core::Result<bool> XlsxReader::Next(Row* row) {
     EL_ASSIGN_OR_RETURN(const std::size_t n, stream_->Read(buf, sizeof buf));
     finished_ = n == 0;
     EL_RETURN_IF_ERROR(xml_->Feed(std::string_view(buf, n), finished_));
+    if (!error_.ok()) return error_;
   }
 }
 

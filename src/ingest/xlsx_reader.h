@@ -18,6 +18,10 @@ namespace eduledger::ingest {
 
 class XlsxReader final : public TableReader {
  public:
+  // Excel's own bounds: columns A..XFD; a cell holds at most 32,767 characters.
+  static constexpr int kMaxColumns = 16384;
+  static constexpr std::size_t kMaxCellBytes = 32767 * 4;
+
   // Open `path` and the sheet named `sheet` (empty: the first). A missing sheet is
   // InvalidArgument "missing_sheet" listing the sheets there are.
   static core::Result<std::unique_ptr<XlsxReader>> Open(const std::string& path,
@@ -54,10 +58,14 @@ class XlsxReader final : public TableReader {
   std::int64_t last_row_number_ = 0;
   bool in_row_ = false;
   int cell_col_ = -1;
+  std::string cell_ref_;  // "B12", or the column and row worked out when the file gives none
   std::string cell_type_;
   int cell_style_ = 0;
   bool collecting_ = false;
   int phonetic_depth_ = 0;
+  core::Status error_;  // the first thing wrong with the sheet; reading stops there
+  // Refuse the sheet at the current cell: InvalidArgument "bad_xlsx" naming sheet and cell.
+  void FailCell(std::string why);
   std::string cell_value_;
 
   PendingRow current_;  // the row handed out last; its strings back the Cell views

@@ -111,8 +111,8 @@ core::Result<Document> ReadDocument(const std::string& path) {
     return core::Status::InvalidArgument(
         "unsupported_format", path + "：不支持 ." + ext + " 文件，请另存为 .docx 或纯文本后再检查");
   }
-  EL_ASSIGN_OR_RETURN(core::MappedFile file, core::MappedFile::Open(path));
-  auto decoded = core::DecodeText(file.bytes());
+  EL_ASSIGN_OR_RETURN(const std::string bytes, core::ReadInputFile(path));
+  auto decoded = core::DecodeText(bytes);
   if (!decoded.ok()) return decoded.status().WithContext(path);
   const DocumentFormat format =
       ext == "md" || ext == "markdown" ? DocumentFormat::kMarkdown : DocumentFormat::kText;
