@@ -249,7 +249,26 @@ class Parser {
     return e;
   }
 
+  // Every recursion of the grammar (brackets, arguments, not, unary minus) goes a level
+  // deeper; past kMaxDepth the expression is refused, so no input can exhaust the stack here
+  // or in the passes that walk the tree.
+  static constexpr int kMaxDepth = 100;
+  class Deeper {
+   public:
+    explicit Deeper(int* depth) : depth_(depth) { ++*depth_; }
+    ~Deeper() { --*depth_; }
+    Deeper(const Deeper&) = delete;
+    Deeper& operator=(const Deeper&) = delete;
+    bool too_deep() const { return *depth_ > kMaxDepth; }
+
+   private:
+    int* depth_;
+  };
+  ExprPtr TooDeep() { return Fail("表达式嵌套过深（超过 " + std::to_string(kMaxDepth) + " 层）"); }
+
   ExprPtr Or() {
+    const Deeper level(&depth_);
+    if (level.too_deep()) return TooDeep();
     ExprPtr left = And();
     while (left && tok_.kind == Tok::kOr) {
       if (!Advance()) return nullptr;
@@ -273,6 +292,8 @@ class Parser {
 
   ExprPtr Not() {
     if (tok_.kind != Tok::kNot) return Compare();
+    const Deeper level(&depth_);
+    if (level.too_deep()) return TooDeep();
     auto e = Node(ExprKind::kNot, tok_.offset);
     if (!Advance()) return nullptr;
     ExprPtr operand = Not();
@@ -379,6 +400,8 @@ class Parser {
 
   ExprPtr Unary() {
     if (tok_.kind != Tok::kMinus) return Primary();
+    const Deeper level(&depth_);
+    if (level.too_deep()) return TooDeep();
     auto e = Node(ExprKind::kNeg, tok_.offset);
     if (!Advance()) return nullptr;
     ExprPtr operand = Unary();
@@ -444,6 +467,7 @@ class Parser {
   Token tok_;
   ExprError error_;
   bool failed_ = false;
+  int depth_ = 0;
 };
 
 }  // namespace

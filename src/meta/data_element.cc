@@ -1,5 +1,6 @@
 #include "meta/data_element.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -45,6 +46,13 @@ std::optional<ValueType> ParseValueType(std::string_view key) {
   return std::nullopt;
 }
 
+namespace {
+constexpr std::size_t kMaxDigits = 15;
+bool AllZeros(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return c == '0'; });
+}
+}  // namespace
+
 Result<std::string> NormalizeValue(const DataElement& element, std::string_view text) {
   const std::string_view t = core::TrimSpace(text);
   if (t.empty()) return BadValue("数值为空");
@@ -58,15 +66,36 @@ Result<std::string> NormalizeValue(const DataElement& element, std::string_view 
     default:
       break;
   }
-  double v = 0;
-  const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
-  if (ec != std::errc() || end != t.data() + t.size() || !std::isfinite(v)) {
-    return BadValue("'" + std::string(t) + "' 不是数字");
+  // Digits as written, kept exactly: no exponent ("1e308"), at most kMaxDigits significant
+  // digits (a double holds them all), so no value is stored with digits lost.
+  const std::string shown = "'" + std::string(t) + "'";
+  const bool negative = t.front() == '-';
+  const std::string_view digits = negative ? t.substr(1) : t;
+  const std::size_t point = digits.find('.');
+  const std::string_view whole = digits.substr(0, point);
+  const std::string_view fraction =
+      point == std::string_view::npos ? std::string_view() : digits.substr(point + 1);
+  const auto all_digits = [](std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (whole.empty() || !all_digits(whole) || !all_digits(fraction) ||
+      (point != std::string_view::npos && fraction.empty())) {
+    return BadValue(shown + " 不是数字（请直接写出数字，如 1234 或 12.5，不用科学计数法）");
   }
   if (element.type == ValueType::kInteger) {
-    if (v != std::floor(v)) return BadValue("'" + std::string(t) + "' 应为整数");
-    if (v < 0) return BadValue("'" + std::string(t) + "' 不能为负数");
+    if (!fraction.empty() && !AllZeros(fraction)) return BadValue(shown + " 应为整数");
+    if (negative) return BadValue(shown + " 不能为负数");
   }
+  const std::size_t first = whole.find_first_not_of('0');
+  const std::size_t significant =
+      (first == std::string_view::npos ? 0 : whole.size() - first) + fraction.size();
+  if (significant > kMaxDigits) {
+    return BadValue(
+        shown + " 超出可保存的范围（最多 " + std::to_string(kMaxDigits) + " 位有效数字" +
+        (element.type == ValueType::kInteger ? "，即不超过 999999999999999" : "") + "）");
+  }
+  double v = 0;
+  std::from_chars(t.data(), t.data() + t.size(), v);
   if (element.type == ValueType::kPercentage && (v < 0 || v > 100)) {
     return BadValue("'" + std::string(t) + "' 应为 0 到 100 之间的百分数");
   }

@@ -1,7 +1,8 @@
-#include <fstream>
+#include <algorithm>
 #include <set>
-#include <sstream>
 
+#include "core/file.h"
+#include "core/text.h"
 #include "meta/package_reader_internal.h"
 
 namespace eduledger::meta::internal {
@@ -14,20 +15,51 @@ bool IsCode(std::string_view s) {
   return true;
 }
 
+namespace {
+
+// "第 3 行第 14 列" of byte `offset` (0-based) in `text`.
+std::string LineAndColumn(std::string_view text, std::size_t offset) {
+  offset = std::min(offset, text.size());
+  const std::size_t line = core::LineOfOffset(text, offset);
+  const std::size_t line_start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+  const std::size_t from = line_start == std::string_view::npos || offset == 0 ? 0 : line_start + 1;
+  return "第 " + std::to_string(line) + " 行第 " +
+         std::to_string(core::CodePointCount(text.substr(from, offset - from)) + 1) + " 列";
+}
+
+}  // namespace
+
 json PackageReader::Load(const std::string& path, bool required) {
-  std::ifstream in(path);
-  if (!in) {
-    if (required) Fault(path, "", "文件不存在或无法读取");
+  auto bytes = core::ReadInputFile(path, std::uint64_t{64} << 20);
+  if (!bytes.ok()) {
+    if (required || bytes.status().reason() != "cannot_read") {
+      Fault(path, "", std::string(bytes.status().message()));
+    }
     return json();
   }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
+  const std::string& text = *bytes;
   try {
-    return json::parse(buffer.str());
+    return json::parse(text);
   } catch (const json::parse_error& e) {
-    Fault(path, "", "不是有效的 JSON (第 " + std::to_string(e.byte) + " 字节): " + e.what());
-    return json();
+    // e.byte is 1-based: the byte where the parser stopped.
+    Fault(path, "",
+          "不是有效的 JSON（" + LineAndColumn(text, e.byte == 0 ? 0 : e.byte - 1) +
+              "附近有语法错误）");
+  } catch (const json::out_of_range& e) {
+    // A number past what a double holds ("1e999"): the library names the digits only.
+    const std::string what = e.what();
+    const std::size_t open = what.find('\'');
+    const std::size_t close = open == std::string::npos ? open : what.find('\'', open + 1);
+    const std::string number =
+        close == std::string::npos ? std::string() : what.substr(open + 1, close - open - 1);
+    const std::size_t at = number.empty() ? std::string::npos : text.find(number);
+    Fault(path, "",
+          "数字超出范围" + (number.empty() ? std::string() : "“" + number + "”") +
+              (at == std::string::npos ? "" : "（" + LineAndColumn(text, at) + "）"));
+  } catch (const json::exception& e) {
+    Fault(path, "", "不是有效的 JSON（错误号 " + std::to_string(e.id) + "）");
   }
+  return json();
 }
 
 void PackageReader::Fault(const std::string& file, const std::string& key, std::string message) {

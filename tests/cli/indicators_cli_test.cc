@@ -177,5 +177,28 @@ TEST_F(IndicatorsCliTest, MetadataFaultsNameFileKeyAndCharacter) {
       << r2.err;
 }
 
+TEST_F(IndicatorsCliTest, ANumberPastADoubleOrBrokenJsonNamesFileAndLine) {
+  const std::string pkg = dir_->File("huge-package");
+  std::filesystem::create_directories(pkg);
+  testing::WriteFile(pkg + "/package.json", R"json({"name": "huge"})json");
+  testing::WriteFile(pkg + "/indicators.json",
+                     "{\"indicators\": [\n"
+                     "  {\"code\": \"a\", \"name\": \"甲\",\n"
+                     "   \"numerator\": \"students()\", \"unit\": \"count\",\n"
+                     "   \"decimals\": 1e999}]}");  // 1 at column 16
+  const auto r = Eduledger({"--db", Db(), "indicators", "--packages", pkg});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("indicators.json: 数字超出范围“1e999”（第 4 行第 16 列）"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.err.find("json.exception"), std::string::npos) << r.err;
+  testing::WriteFile(pkg + "/indicators.json", "{\"indicators\": [\n  {\"code\": \"a\",, }]}");
+  const auto broken = Eduledger({"--db", Db(), "indicators", "--packages", pkg});
+  EXPECT_EQ(broken.exit_code, 2);
+  EXPECT_NE(broken.err.find("indicators.json: 不是有效的 JSON（第 2 行"), std::string::npos)
+      << broken.err;
+  EXPECT_EQ(broken.err.find("parse_error"), std::string::npos) << broken.err;
+}
+
 }  // namespace
 }  // namespace eduledger
