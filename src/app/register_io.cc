@@ -77,6 +77,12 @@ core::Result<ingest::ImportReport> ImportRegisterFile(store::Store& store, const
 
 core::Result<ExportResult> ExportRegisterFile(store::Store& store, const Actor& actor,
                                               const ExportRequest& request) {
+  if (store.HoldsFile(request.path)) {
+    return core::Status::InvalidArgument(
+        "export_onto_store",
+        "不能导出到 " + request.path +
+            "：这是正在使用的数据库文件，覆盖它会毁掉全部数据；请换一个文件名");
+  }
   EL_ASSIGN_OR_RETURN(std::vector<meta::OrgUnit> units, store.LoadOrgUnits());
   const meta::OrgTree tree(std::move(units));
   const Scope scope(actor, tree);

@@ -1,4 +1,6 @@
 // eduledger demo: generate the example county (示例县) and print what was made.
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdio>
 
@@ -36,9 +38,26 @@ void AddDemoCommand(CLI::App& app, CliContext& ctx) {
   cmd->add_option("--packages", args->packages,
                   "元数据包目录（默认随程序安装的 packages/county-bureau）");
   cmd->callback([&ctx, args] {
-    if (args->force) {
+    // A new store is built beside the old one and moved into place when it is complete: a
+    // demo killed halfway leaves the old store (or none), never half of a new one.
+    const bool replace = args->force || ::access(ctx.db.c_str(), F_OK) != 0;
+    const std::string target = ctx.db;
+    if (replace) {
+      ctx.db = app::BuildingLocation(target);
       if (core::Status s = app::RemoveStore(ctx.db); !s.ok()) return ctx.Fail(s);
     }
+    // However this ends, a store left half-built is removed and the command names the target.
+    struct Cleanup {
+      CliContext& ctx;
+      std::string target;
+      bool replace;
+      ~Cleanup() {
+        if (replace && ctx.db != target) {
+          (void)app::RemoveStore(ctx.db);
+          ctx.db = target;
+        }
+      }
+    } cleanup{ctx, target, replace};
     auto store = ctx.OpenStore(true);
     if (!store.ok()) return ctx.Fail(store.status());
     ProgressLine progress;
@@ -66,6 +85,11 @@ void AddDemoCommand(CLI::App& app, CliContext& ctx) {
     const std::string org = args->options.scale == 1 ? "示例县" : "示例省";
     auto stats = app::ComputeRegisterStats(**store, ctx.actor, *md, args->options.last_year, org);
     if (!stats.ok()) return ctx.Fail(stats.status());
+    if (replace) {
+      store->reset();  // closed: its journal folded into the file
+      if (core::Status s = app::MoveStoreInto(ctx.db, target); !s.ok()) return ctx.Fail(s);
+      ctx.db = target;
+    }
     if (ctx.json()) {
       nlohmann::json j = {{"db", ctx.db},
                           {"seed", args->options.seed},

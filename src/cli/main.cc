@@ -2,6 +2,7 @@
 // the local administrator; messages for people are in Chinese, --format json gives the same
 // answers for tools, with stable English reason codes.
 #include <CLI/CLI.hpp>
+#include <csignal>
 #include <cstdio>
 #include <exception>
 #include <new>
@@ -43,6 +44,9 @@ void UseChineseGroups(CLI::App& app) {
 
 int main(int argc, char** argv) {
   using eduledger::cli::CliContext;
+  // Past a file-size limit (ulimit -f) a write fails with EFBIG and its error is reported,
+  // instead of the process being killed by SIGXFSZ without a word.
+  std::signal(SIGXFSZ, SIG_IGN);
   CliContext ctx;
   try {
     CLI::App app{"EduLedger 教育台账：区县教育局的学籍、人事与工作总结数据系统", "eduledger"};

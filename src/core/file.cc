@@ -95,6 +95,13 @@ Result<std::string> ReadInputFile(const std::string& path, std::uint64_t max_byt
   return out;
 }
 
+bool SameFile(const std::string& a, const std::string& b) {
+  struct stat sa {
+  }, sb{};
+  return ::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev &&
+         sa.st_ino == sb.st_ino;
+}
+
 std::string SystemErrorText(int error_number) {
   switch (error_number) {
     case ENOENT:

@@ -25,6 +25,10 @@ Status CheckInputFile(const std::string& path, std::uint64_t max_bytes = kMaxInp
 Result<std::string> ReadInputFile(const std::string& path,
                                   std::uint64_t max_bytes = kMaxInputBytes);
 
+// True when `a` and `b` name the same existing file (the same device and inode: through
+// links, relative paths and different spellings alike).
+bool SameFile(const std::string& a, const std::string& b);
+
 // The reason of a system error number in Chinese: "文件不存在", "没有权限", "磁盘已满" …
 std::string SystemErrorText(int error_number);
 

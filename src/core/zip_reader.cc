@@ -16,10 +16,13 @@ Result<ZipReader> ZipReader::Open(const std::string& path) {
   int error = 0;
   zip_t* archive = zip_open(path.c_str(), ZIP_RDONLY, &error);
   if (archive == nullptr) {
-    zip_error_t ze;
-    zip_error_init_with_code(&ze, error);
-    std::string why = zip_error_strerror(&ze);
-    zip_error_fini(&ze);
+    // libzip's texts are English: say what the common cases mean.
+    const std::string why = error == ZIP_ER_NOZIP    ? "不是 zip 压缩包"
+                            : error == ZIP_ER_INCONS ? "压缩包结构不一致，文件已损坏"
+                            : error == ZIP_ER_OPEN   ? "无法打开文件"
+                            : error == ZIP_ER_MEMORY ? "内存不足"
+                            : error == ZIP_ER_READ   ? "读取失败"
+                                                     : "libzip 错误 " + std::to_string(error);
     return Status::InvalidArgument(
         "bad_zip", "无法打开 " + path + "（不是有效的 zip/Office 文件：" + why + "）");
   }

@@ -5,6 +5,7 @@
 // One 2026 school-conditions form is left returned, as happens in a real bureau.
 #include "demo/forms.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "app/forms.h"
@@ -66,11 +67,14 @@ class DemoForms {
 
   std::vector<SubmitRequest> Requests() const {
     std::vector<SubmitRequest> out;
+    // Only years the register holds (forms are checked against the roll of their year);
+    // exams read the grade-9 pupils of the year before.
+    const int first = s_.years().front();
     const int last = s_.years().back();
-    for (int y = last - 4; y <= last; ++y) Population(y, &out);
-    for (int y = last - 2; y <= last; ++y) Disabled(y, &out);
-    for (int y = last - 2; y <= last; ++y) Exams(y, &out);
-    for (int y = last - 1; y <= last; ++y) Conditions(y, &out);
+    for (int y = std::max(first, last - 4); y <= last; ++y) Population(y, &out);
+    for (int y = std::max(first, last - 2); y <= last; ++y) Disabled(y, &out);
+    for (int y = std::max(first + 1, last - 2); y <= last; ++y) Exams(y, &out);
+    for (int y = std::max(first, last - 1); y <= last; ++y) Conditions(y, &out);
     return out;
   }
 

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "core/text.h"
+#include "ingest/table_writer.h"
 
 namespace eduledger::ingest {
 
@@ -137,7 +138,12 @@ core::Result<bool> CsvReader::Next(Row* row) {
     // scratch_ is complete now: views into it stay valid until the next row.
     for (const PendingCell& p : pending_) {
       const std::string_view base = p.in_scratch ? std::string_view(scratch_) : text_;
-      row->cells.push_back(Cell{base.substr(p.offset, p.size), false});
+      std::string_view cell = base.substr(p.offset, p.size);
+      // The apostrophe an export put before a formula-like value (CsvField) is not data.
+      if (cell.size() > 1 && cell.front() == '\'' && StartsLikeAFormula(cell.substr(1))) {
+        cell.remove_prefix(1);
+      }
+      row->cells.push_back(Cell{cell, false});
     }
     if (!row->blank()) return true;
   }

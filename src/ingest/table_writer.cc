@@ -19,6 +19,23 @@ core::Status CannotWrite(const std::string& path, std::string_view why) {
   return core::Status::Unavailable("cannot_write", "无法写入 " + path + "：" + std::string(why));
 }
 
+// libxlsxwriter's error in Chinese (its own texts are English).
+std::string LxwText(lxw_error e) {
+  switch (e) {
+    case LXW_ERROR_CREATING_XLSX_FILE:
+      return "无法创建文件（" + core::SystemErrorText(errno) + "）";
+    case LXW_ERROR_CREATING_TMPFILE:
+      return "无法创建临时文件（" + core::SystemErrorText(errno) + "）";
+    case LXW_ERROR_MEMORY_MALLOC_FAILED:
+      return "内存不足";
+    case LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED:
+      return "单元格内容超过 Excel 的上限（32767 个字符）";
+    default:
+      return "写入 XLSX 失败（错误代码 " + std::to_string(static_cast<int>(e)) + "，" +
+             core::SystemErrorText(errno) + "）";
+  }
+}
+
 std::string TempPath(const std::string& path) {
   return path + ".part" + std::to_string(::getpid());
 }
@@ -28,7 +45,7 @@ class CsvWriter final : public TableWriter {
   static core::Result<std::unique_ptr<TableWriter>> Create(const std::string& path) {
     auto w = std::unique_ptr<CsvWriter>(new CsvWriter(path));
     w->file_ = std::fopen(w->tmp_.c_str(), "wb");
-    if (w->file_ == nullptr) return CannotWrite(path, std::strerror(errno));
+    if (w->file_ == nullptr) return CannotWrite(path, core::SystemErrorText(errno));
     std::fputs("\xEF\xBB\xBF", w->file_);
     return std::unique_ptr<TableWriter>(std::move(w));
   }
@@ -49,7 +66,7 @@ class CsvWriter final : public TableWriter {
     }
     line_ += "\r\n";
     if (std::fwrite(line_.data(), 1, line_.size(), file_) != line_.size()) {
-      return CannotWrite(path_, std::strerror(errno));
+      return CannotWrite(path_, core::SystemErrorText(errno));
     }
     return core::Status::OK();
   }
@@ -59,7 +76,7 @@ class CsvWriter final : public TableWriter {
     const bool closed = std::fclose(file_) == 0;
     file_ = nullptr;
     if (!ok || !closed || std::rename(tmp_.c_str(), path_.c_str()) != 0) {
-      const core::Status s = CannotWrite(path_, std::strerror(errno));
+      const core::Status s = CannotWrite(path_, core::SystemErrorText(errno));
       std::remove(tmp_.c_str());
       return s;
     }
@@ -110,7 +127,7 @@ class XlsxWriter final : public TableWriter {
       const lxw_error e =
           worksheet_write_string(sheet_, static_cast<lxw_row_t>(row_), static_cast<lxw_col_t>(c),
                                  cells[c].c_str(), row_ == 0 ? header_ : text_);
-      if (e != LXW_NO_ERROR) return CannotWrite(path_, lxw_strerror(e));
+      if (e != LXW_NO_ERROR) return CannotWrite(path_, LxwText(e));
       if (row_ < 200 && c < widths_.size()) {
         const double w = static_cast<double>(core::DisplayWidth(cells[c])) + 2;
         if (w > widths_[c]) widths_[c] = w;
@@ -130,7 +147,7 @@ class XlsxWriter final : public TableWriter {
     workbook_ = nullptr;
     if (e != LXW_NO_ERROR || std::rename(tmp_.c_str(), path_.c_str()) != 0) {
       std::remove(tmp_.c_str());
-      return CannotWrite(path_, e != LXW_NO_ERROR ? lxw_strerror(e) : std::strerror(errno));
+      return CannotWrite(path_, e != LXW_NO_ERROR ? LxwText(e) : core::SystemErrorText(errno));
     }
     return core::Status::OK();
   }
@@ -149,9 +166,14 @@ class XlsxWriter final : public TableWriter {
 
 }  // namespace
 
+bool StartsLikeAFormula(std::string_view text) {
+  return !text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
+}
+
 std::string CsvField(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-  std::string out = "\"";
+  const std::string guard = StartsLikeAFormula(text) ? "'" : "";
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return guard + std::string(text);
+  std::string out = "\"" + guard;
   for (const char c : text) {
     if (c == '"') out.push_back('"');
     out.push_back(c);

@@ -26,7 +26,13 @@ class TableWriter {
 core::Result<std::unique_ptr<TableWriter>> CreateTable(const std::string& path,
                                                        std::string_view sheet);
 
-// Quote one CSV field if it holds a comma, quote, CR or LF (RFC 4180).
+// One CSV field: quoted if it holds a comma, quote, CR or LF (RFC 4180), and a field that a
+// spreadsheet would run as a formula (beginning with =, +, -, @, tab or CR) prefixed with an
+// apostrophe, which Excel and WPS take as "this is text" (CSV injection). The CSV reader
+// takes the apostrophe off again (FormulaGuarded), so an export imports unchanged.
 std::string CsvField(std::string_view text);
+
+// True when `text` begins with a character that starts a spreadsheet formula.
+bool StartsLikeAFormula(std::string_view text);
 
 }  // namespace eduledger::ingest

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/file.h"
 #include "core/log.h"
 #include "store/sqlite_internal.h"
 #include "store/sqlite_migrations.h"
@@ -624,6 +625,13 @@ SqliteStore::~SqliteStore() {
     sqlite3_wal_checkpoint_v2(impl_->db.get(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr,
                               nullptr);
   }
+}
+
+bool SqliteStore::HoldsFile(const std::string& path) const {
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    if (core::SameFile(path, impl_->path + suffix)) return true;
+  }
+  return false;
 }
 
 Result<int> SqliteStore::SchemaVersion() {

@@ -33,6 +33,7 @@ class SqliteStore final : public Store {
   SqliteStore& operator=(const SqliteStore&) = delete;
 
   core::Result<int> SchemaVersion() override;
+  bool HoldsFile(const std::string& path) const override;
 
   core::Result<std::int64_t> Version() override;
   core::Result<Transaction> Begin(const AuditContext& context,

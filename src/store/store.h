@@ -51,6 +51,10 @@ class Store {
   // The schema version of the open store (its newest applied migration).
   virtual core::Result<int> SchemaVersion() = 0;
 
+  // True when the file at `path` is part of the open store (its database file or journal):
+  // a file that must never be overwritten by an export. A server store holds no local file.
+  virtual bool HoldsFile(const std::string& path) const = 0;
+
   // The store's version: the id of the latest audit entry, 0 when nothing was ever written.
   virtual core::Result<std::int64_t> Version() = 0;
   // Start a write. With `expected_version`, fail with kAborted "concurrent_write" when the

@@ -234,6 +234,47 @@ TEST_F(CliTest, KilledImportLeavesTheStoreAsItWas) {
   EXPECT_GE(killed_before_commit, 3);
 }
 
+// demo --force builds the new store beside the old one: killed at any moment, the old store
+// is whole under its name; finished, the new one is.
+TEST_F(CliTest, AKilledDemoLeavesTheOldStoreWhole) {
+  ASSERT_EQ(Eduledger({"--db", Db(), "init"}).exit_code, 0);
+  ASSERT_EQ(
+      Eduledger({"--db", Db(), "import", "schools", testing::DataPath("schools.csv")}).exit_code,
+      0);
+  const std::string before = DumpWithoutTimes(Db());
+  const std::vector<std::string> demo = {
+      testing::BinaryPath(), "--db", Db(), "demo", "--force", "--years", "3"};
+  for (const int ms : {200, 600, 1200}) {
+    const int pid = testing::SpawnCommand(demo);
+    std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+    ::kill(pid, SIGKILL);
+    testing::WaitCommand(pid);
+    EXPECT_EQ(DumpWithoutTimes(Db()), before) << "killed after " << ms << " ms";
+  }
+  // The next run clears what the killed ones left and replaces the store.
+  ASSERT_EQ(RunCommand(demo).exit_code, 0);
+  EXPECT_NE(DumpWithoutTimes(Db()), before);
+  EXPECT_FALSE(std::filesystem::exists(Db() + ".building"));
+  EXPECT_GT(std::stoi(testing::QueryScalar(Db(), "SELECT count(*) FROM students")), 10000);
+}
+
+TEST_F(CliTest, AnExportIsNeverWrittenOverTheStore) {
+  ASSERT_EQ(Eduledger({"--db", Db(), "init"}).exit_code, 0);
+  ASSERT_EQ(
+      Eduledger({"--db", Db(), "import", "schools", testing::DataPath("schools.csv")}).exit_code,
+      0);
+  const std::string before = testing::DumpDatabase(Db());
+  // The same file by another spelling and through a link.
+  const std::string link = dir_.File("link.db");
+  ASSERT_EQ(::symlink(Db().c_str(), link.c_str()), 0);
+  for (const std::string& target : {Db(), dir_.path() + "/./t.db", link}) {
+    const auto r = Eduledger({"--db", Db(), "export", "schools", "-o", target});
+    EXPECT_EQ(r.exit_code, 2) << target;
+    EXPECT_NE(r.err.find("数据库文件"), std::string::npos) << r.err;
+    EXPECT_EQ(testing::DumpDatabase(Db()), before) << target;
+  }
+}
+
 TEST_F(CliTest, TheExampleCountyIsDeterministicAndAsAdvertised) {
   const std::string a = dir_.File("a.db");
   const std::string b = dir_.File("b.db");

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/zip_reader.h"
 #include "store/sqlite_store.h"
 #include "testing/db_dump.h"
 #include "testing/test_util.h"
@@ -66,6 +67,36 @@ TEST_P(ExportTest, ReimportingAnExportChangesNothing) {
       EXPECT_EQ(c.changed, 0) << c.entity;
       EXPECT_EQ(c.unchanged, expected) << c.entity;
     }
+  }
+}
+
+TEST_P(ExportTest, FormulaLikeValuesAreTextAndComeBackUnchanged) {
+  const std::string ext = GetParam();
+  // A class and a name a spreadsheet would run as formulas.
+  const std::string in = dir_.File("formula.csv");
+  testing::WriteFile(in,
+                     "姓名,身份证件号,学校标识码,年级,班级\n"
+                     "@王小华,439901201606010022,2143990001,三年级,\"=HYPERLINK(\"\"x\"\")\"\n");
+  const ImportReport imported = Run(ImportKind::kStudents, in, false);
+  ASSERT_TRUE(imported.status.ok()) << imported.status.ToString();
+  const std::string path = dir_.File("students." + ext);
+  ASSERT_TRUE(ExportFile(*store_, tree_, ImportKind::kStudents, path, All()).ok());
+  if (ext == "csv") {
+    const std::string text = testing::ReadFileOrDie(path);
+    EXPECT_NE(text.find("\n'@王小华,"), std::string::npos) << text;  // the first column
+    EXPECT_NE(text.find(",\"'=HYPERLINK(\"\"x\"\")\""), std::string::npos) << text;
+    EXPECT_EQ(text.find(",=HYPERLINK"), std::string::npos);
+  } else {
+    // An XLSX cell is a string, never a formula (<f>).
+    auto zip = core::ZipReader::Open(path);
+    ASSERT_TRUE(zip.ok());
+    const std::string sheet = *zip->ReadAll("xl/worksheets/sheet1.xml");
+    EXPECT_EQ(sheet.find("<f>"), std::string::npos);
+  }
+  const ImportReport again = Run(ImportKind::kStudents, path, true);
+  ASSERT_TRUE(again.status.ok()) << again.status.ToString();
+  for (const EntityCounts& c : again.counts) {
+    EXPECT_EQ(c.added + c.changed, 0) << c.entity << " in " << ext;
   }
 }
 
