@@ -73,6 +73,13 @@ std::string FormLabel(const Form& f, int year) {
   return "“" + f.org->name + "” " + std::to_string(year) + "年的“" + f.set->name + "”";
 }
 
+// A write that lost a race, told in terms of the form (the store's words name no form);
+// any other failure as it is.
+Status InTermsOfTheForm(const Status& s, const std::string& label, std::string_view what) {
+  if (s.reason() != "concurrent_write") return s;
+  return Status::Aborted("concurrent_write", label + "在您读取之后" + std::string(what));
+}
+
 // The values of a request, checked and made canonical; faults name file, row and column.
 std::vector<store::DataValue> CheckValues(const Metadata& md, const meta::DataSet& set,
                                           const SubmitRequest& request,
@@ -198,8 +205,13 @@ Status Transition(store::Store& store, const Actor& actor, const Metadata& md, c
   }
   store::Submission s = *f.stored;
   change(&s);
-  EL_ASSIGN_OR_RETURN(store::Transaction txn,
-                      store.Begin(Audit(actor, action, f, key.school_year, detail), version));
+  auto begun = store.Begin(Audit(actor, action, f, key.school_year, detail), version);
+  if (!begun.ok()) {
+    return InTermsOfTheForm(
+        begun.status(), FormLabel(f, key.school_year),
+        "已被他人处理（审核、退回或重新填报），本次操作未生效；请查看它现在的状态后再操作");
+  }
+  store::Transaction txn = std::move(begun).value();
   EL_RETURN_IF_ERROR(txn.SaveSubmission(&s));
   return txn.Commit().status();
 }
@@ -282,9 +294,13 @@ Result<SubmitResult> SubmitOne(store::Store& store, const Actor& actor, const Me
   if (top) s.ever_approved = true;
   nlohmann::json detail = {{"values", values.size()}, {"warnings_explained", explanations.size()}};
   if (!request.source.empty()) detail["file"] = request.source;
-  EL_ASSIGN_OR_RETURN(
-      store::Transaction txn,
-      store.Begin(Audit(actor, "form.submit", f, request.key.school_year, detail), *version));
+  auto begun =
+      store.Begin(Audit(actor, "form.submit", f, request.key.school_year, detail), *version);
+  if (!begun.ok()) {
+    return InTermsOfTheForm(begun.status(), FormLabel(f, request.key.school_year),
+                            "已被他人修改，本次填报未保存；请重新提交");
+  }
+  store::Transaction txn = std::move(begun).value();
   EL_RETURN_IF_ERROR(txn.SaveSubmission(&s));
   EL_RETURN_IF_ERROR(txn.ReplaceValues(s.id, values));
   EL_RETURN_IF_ERROR(txn.InsertValueChanges(changes));

@@ -1,30 +1,45 @@
 #include "store/sqlite_internal.h"
 
+#include "core/log.h"
+
 namespace eduledger::store::internal {
 
 core::Status SqliteError(sqlite3* db, std::string_view what) {
-  const int code = sqlite3_extended_errcode(db) & 0xFF;
-  std::string message = std::string(what) + "：" + sqlite3_errmsg(db);
+  // SQLite's own texts are English: the message says in Chinese what the code means, and
+  // the log keeps SQLite's words for whoever runs the system.
+  const int extended = sqlite3_extended_errcode(db);
+  const int code = extended & 0xFF;
+  core::LogLine(core::LogLevel::kInfo, "sqlite_error")
+      .Add("code", extended)
+      .Add("what", sqlite3_errmsg(db));
+  const std::string head = std::string(what) + "：";
   switch (code) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       return core::Status::Unavailable("database_busy",
-                                       "数据库正被其他进程写入，请稍后重试（" + message + "）");
+                                       head + "数据库正被其他程序写入，请稍后重试");
     case SQLITE_CONSTRAINT:
-      return core::Status::AlreadyExists("constraint", message);
+      return core::Status::AlreadyExists("constraint", head + "与已有数据冲突（约束）");
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
       return core::Status::DataLoss("database_corrupt",
-                                    "数据库文件已损坏或不是 EduLedger 数据库（" + message + "）");
+                                    head + "数据库文件已损坏或不是 EduLedger 数据库");
     case SQLITE_FULL:
-      return core::Status::ResourceExhausted("disk_full", "磁盘已满（" + message + "）");
-    case SQLITE_CANTOPEN:
+      return core::Status::ResourceExhausted("disk_full", head + "磁盘已满");
     case SQLITE_READONLY:
-    case SQLITE_IOERR:
+      return core::Status::Unavailable("read_only_store", head + "数据库是只读的（没有写权限）");
+    case SQLITE_CANTOPEN:
     case SQLITE_PERM:
-      return core::Status::Unavailable("cannot_open", message);
+      return core::Status::Unavailable(
+          "cannot_open", head + "无法打开数据库文件（文件或所在目录没有读写权限，或路径不存在）");
+    case SQLITE_IOERR:
+      return core::Status::Unavailable("cannot_open",
+                                       head + "读写数据库文件出错（磁盘或存储故障）");
+    case SQLITE_NOMEM:
+      return core::Status::ResourceExhausted("out_of_memory", head + "内存不足");
     default:
-      return core::Status::Internal("sqlite_error", message);
+      return core::Status::Internal(
+          "sqlite_error", head + "数据库内部错误（SQLite 错误 " + std::to_string(extended) + "）");
   }
 }
 

@@ -1,8 +1,10 @@
 #include "store/sqlite_store.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <unordered_map>
 
 #include "core/file.h"
@@ -235,6 +237,15 @@ bool FileExists(const std::string& path) {
 
 Status SqliteStore::Impl::Migrate(int target) {
   sqlite3* h = db.get();
+  if (read_only) {
+    // Nothing can be written: the store is usable as it is, or not at all.
+    auto current = QueryInt("SELECT coalesce(max(version), 0) FROM schema_migrations");
+    if (current.ok() && *current == LatestSqliteSchemaVersion()) return Status::OK();
+    return Status::FailedPrecondition(
+        "read_only_store", "数据库 " + path +
+                               " 是只读的（没有写权限），而它需要升级到本程序的结构版本：请用有写"
+                               "权限的账户运行一次 eduledger init");
+  }
   EL_RETURN_IF_ERROR(internal::Exec(
       h,
       "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
@@ -569,6 +580,25 @@ class SqliteTransaction final : public TransactionImpl {
 
 // --- the store --------------------------------------------------------------------------------
 
+namespace {
+
+// `path` as the path of a file: URI (RFC 3986): what is not unreserved or '/' is %-escaped.
+std::string UriPath(std::string_view path) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char c : path) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
+      out.push_back(c);
+    } else {
+      out += {'%', kHex[u >> 4], kHex[u & 15]};
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 int LatestSqliteSchemaVersion() { return internal::SqliteMigrations().back().version; }
 
 Result<std::unique_ptr<SqliteStore>> OpenSqliteStore(const std::string& path,
@@ -580,9 +610,20 @@ Result<std::unique_ptr<SqliteStore>> OpenSqliteStore(const std::string& path,
         "数据库文件不存在：" + path + "（请先运行 eduledger init 或 eduledger demo）");
   }
   sqlite3* raw = nullptr;
-  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
-                    (options.create_if_missing ? SQLITE_OPEN_CREATE : 0);
-  const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+  // A file this user may not write is opened read-only. With no WAL beside it (its writer has
+  // closed it: every close folds the WAL into the file) it is opened immutable, so reading
+  // needs no -shm file in a directory that may be read-only too.
+  const bool writable = !existed || ::access(path.c_str(), W_OK) == 0;
+  const bool immutable = !writable && !FileExists(path + "-wal");
+  std::string target = path;
+  int flags = SQLITE_OPEN_NOMUTEX;
+  if (writable) {
+    flags |= SQLITE_OPEN_READWRITE | (options.create_if_missing ? SQLITE_OPEN_CREATE : 0);
+  } else {
+    flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+    target = "file:" + UriPath(path) + (immutable ? "?mode=ro&immutable=1" : "?mode=ro");
+  }
+  const int rc = sqlite3_open_v2(target.c_str(), &raw, flags, nullptr);
   internal::DbHandle db(raw);
   if (rc != SQLITE_OK) return internal::SqliteError(raw, "无法打开数据库 " + path);
   sqlite3_busy_timeout(raw, 5000);
@@ -591,6 +632,10 @@ Result<std::unique_ptr<SqliteStore>> OpenSqliteStore(const std::string& path,
   auto impl = std::make_unique<SqliteStore::Impl>();
   impl->db = std::move(db);
   impl->path = path;
+  // A file the user may read but not write opens read-only: every query works, writes are
+  // refused with a message (Begin), and nothing is written on the way (no journal mode, no
+  // migration, no checkpoint).
+  impl->read_only = sqlite3_db_readonly(raw, "main") == 1;
   // Reading the header first turns "not a database" into a clear error.
   EL_ASSIGN_OR_RETURN(const std::int64_t app_id, impl->QueryInt("PRAGMA application_id"));
   EL_ASSIGN_OR_RETURN(const std::int64_t tables,
@@ -606,8 +651,8 @@ Result<std::unique_ptr<SqliteStore>> OpenSqliteStore(const std::string& path,
                                       "PRAGMA application_id = " +
                                           std::to_string(kApplicationId)));
   }
+  if (!impl->read_only) EL_RETURN_IF_ERROR(internal::Exec(raw, "PRAGMA journal_mode = WAL;"));
   EL_RETURN_IF_ERROR(internal::Exec(raw,
-                                    "PRAGMA journal_mode = WAL;"
                                     "PRAGMA synchronous = NORMAL;"
                                     "PRAGMA foreign_keys = ON;"
                                     "PRAGMA temp_store = MEMORY;"
@@ -622,8 +667,10 @@ SqliteStore::~SqliteStore() {
   if (impl_) {
     impl_->statements.clear();  // finalize before the connection closes
     // Fold the WAL back into the file so a copied .db is whole.
-    sqlite3_wal_checkpoint_v2(impl_->db.get(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr,
-                              nullptr);
+    if (!impl_->read_only) {
+      sqlite3_wal_checkpoint_v2(impl_->db.get(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr,
+                                nullptr);
+    }
   }
 }
 
@@ -649,6 +696,11 @@ Result<Transaction> SqliteStore::Begin(const AuditContext& context,
   if (impl_->in_transaction) {
     return Status::FailedPrecondition("transaction_open", "已有未结束的写事务");
   }
+  if (impl_->read_only) {
+    return Status::FailedPrecondition(
+        "read_only_store",
+        "数据库 " + impl_->path + " 是只读的（没有写权限）：可以查询和导出，不能导入、填报或修改");
+  }
   EL_RETURN_IF_ERROR(internal::Exec(impl_->db.get(), "BEGIN IMMEDIATE"));
   impl_->in_transaction = true;
   auto txn = std::make_unique<SqliteTransaction>(impl_.get());
@@ -656,7 +708,9 @@ Result<Transaction> SqliteStore::Begin(const AuditContext& context,
     auto version = Version();
     if (!version.ok()) return version.status();
     if (*version != *expected_version) {
-      return Status::Aborted("concurrent_write", "数据在检查之后已被其他操作修改，请重新导入");
+      return Status::Aborted(
+          "concurrent_write",
+          "数据在本次操作读取之后已被其他用户或程序修改；本次未写入任何内容，请重试");
     }
   }
   return Transaction(std::move(txn), context);

@@ -17,6 +17,7 @@ using internal::Stmt;
 struct SqliteStore::Impl {
   internal::DbHandle db;
   std::string path;
+  bool read_only = false;  // opened without write permission: reads only
   bool in_transaction = false;
   std::unordered_map<std::string, Stmt> statements;
 

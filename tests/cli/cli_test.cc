@@ -258,6 +258,40 @@ TEST_F(CliTest, AKilledDemoLeavesTheOldStoreWhole) {
   EXPECT_GT(std::stoi(testing::QueryScalar(Db(), "SELECT count(*) FROM students")), 10000);
 }
 
+// A store the user may read but not write: every query works, a write is refused in words.
+TEST_F(CliTest, AReadOnlyStoreAnswersQueriesAndRefusesWrites) {
+  ASSERT_EQ(Eduledger({"--db", Db(), "init"}).exit_code, 0);
+  ASSERT_EQ(
+      Eduledger({"--db", Db(), "import", "schools", testing::DataPath("schools.csv")}).exit_code,
+      0);
+  ASSERT_EQ(Eduledger({"--db", Db(), "import", "students", testing::DataPath("students.csv"),
+                       "--year", "2024"})
+                .exit_code,
+            0);
+  ASSERT_FALSE(std::filesystem::exists(Db() + "-wal"));
+  const std::string before = testing::DumpDatabase(Db());
+  // Root may write anything: run as nobody, with the directory and file readable by all.
+  const bool root = ::geteuid() == 0;
+  ASSERT_EQ(::chmod(dir_.path().c_str(), root ? 0755 : 0555), 0);
+  ASSERT_EQ(::chmod(Db().c_str(), root ? 0644 : 0444), 0);
+  auto as_reader = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {testing::BinaryPath(), "--db", Db()});
+    if (root) args.insert(args.begin(), {"/usr/sbin/runuser", "-u", "nobody", "--"});
+    return RunCommand(args);
+  };
+  const auto stats = as_reader({"stats", "--year", "2024"});
+  EXPECT_EQ(stats.exit_code, 0) << stats.err;
+  EXPECT_NE(stats.out.find("示例县"), std::string::npos);
+  EXPECT_EQ(as_reader({"indicators", "--year", "2024"}).exit_code, 0);
+  const auto write = as_reader({"import", "staff", testing::DataPath("staff.csv")});
+  EXPECT_EQ(write.exit_code, 2);
+  EXPECT_NE(write.err.find("只读"), std::string::npos) << write.err;
+  EXPECT_EQ(write.err.find("readonly"), std::string::npos) << write.err;
+  ASSERT_EQ(::chmod(dir_.path().c_str(), 0700), 0);
+  ASSERT_EQ(::chmod(Db().c_str(), 0644), 0);
+  EXPECT_EQ(testing::DumpDatabase(Db()), before);
+}
+
 TEST_F(CliTest, AnExportIsNeverWrittenOverTheStore) {
   ASSERT_EQ(Eduledger({"--db", Db(), "init"}).exit_code, 0);
   ASSERT_EQ(

@@ -246,6 +246,9 @@ TEST_P(StoreTest, AbortsWhenTheStoreChangedSinceItWasRead) {
   auto txn = store_->Begin(Ctx(), seen);
   ASSERT_FALSE(txn.ok());
   EXPECT_EQ(txn.status().code(), core::StatusCode::kAborted);
+  // The store names no operation of its own: not every writer is an import.
+  EXPECT_EQ(txn.status().message().find("导入"), std::string_view::npos) << txn.status().message();
+  EXPECT_NE(txn.status().message().find("未写入"), std::string_view::npos);
   EXPECT_TRUE(store_->Begin(Ctx(), *store_->Version()).ok());
 }
 
