@@ -2,6 +2,7 @@
 
 #include <iconv.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <memory>
 
@@ -93,8 +94,43 @@ std::string_view EncodingName(Encoding encoding) {
   return "?";
 }
 
+namespace {
+
+// UTF-16 without a byte-order mark, as some tools save "Unicode text": most of the high bytes
+// of the first characters are zero (ASCII and digits dominate a table's first line). Returns
+// 'L' or 'B' for little or big endian, 0 when the bytes do not look like UTF-16.
+char LooksLikeUtf16(std::string_view bytes) {
+  const std::size_t n = std::min<std::size_t>(bytes.size(), 512) & ~std::size_t{1};
+  if (n < 8) return 0;
+  std::size_t even_zero = 0, odd_zero = 0;
+  for (std::size_t i = 0; i < n; i += 2) {
+    even_zero += bytes[i] == '\0';
+    odd_zero += bytes[i + 1] == '\0';
+  }
+  const std::size_t pairs = n / 2;
+  if (odd_zero * 10 >= pairs * 3 && even_zero * 10 < pairs) return 'L';
+  if (even_zero * 10 >= pairs * 3 && odd_zero * 10 < pairs) return 'B';
+  return 0;
+}
+
+// What a file is when its bytes are those of another format altogether.
+std::string_view OtherFormat(std::string_view bytes) {
+  if (bytes.starts_with("PK\x03\x04"))
+    return "这是 XLSX/DOCX 等 Office 文件（zip 压缩包），不是文本：请把扩展名改为 .xlsx，或在 "
+           "Excel/WPS 中另存为 CSV";
+  if (bytes.starts_with("\xD0\xCF\x11\xE0"))
+    return "这是旧版 Excel/Word 文件（.xls/.doc），不是文本：请在 Excel/WPS 中另存为 .xlsx 或 CSV";
+  if (bytes.starts_with("%PDF")) return "这是 PDF 文件，不是文本";
+  return "";
+}
+
+}  // namespace
+
 Result<DecodedText> DecodeText(std::string_view bytes) {
   DecodedText out;
+  if (const std::string_view other = OtherFormat(bytes); !other.empty()) {
+    return Status::InvalidArgument("wrong_format", std::string(other));
+  }
   if (bytes.starts_with(kUtf8Bom)) {
     const std::string_view body = bytes.substr(kUtf8Bom.size());
     const std::size_t bad = FindInvalidUtf8(body);
@@ -114,6 +150,14 @@ Result<DecodedText> DecodeText(std::string_view bytes) {
     const bool little = bytes[0] == '\xFF';
     EL_ASSIGN_OR_RETURN(out.storage, Convert(bytes.substr(2), little ? "UTF-16LE" : "UTF-16BE",
                                              "UTF-8", "UTF-16", 2));
+    out.encoding = little ? Encoding::kUtf16Le : Encoding::kUtf16Be;
+    out.text = out.storage;
+    return out;
+  }
+  if (const char order = LooksLikeUtf16(bytes)) {
+    const bool little = order == 'L';
+    EL_ASSIGN_OR_RETURN(out.storage, Convert(bytes, little ? "UTF-16LE" : "UTF-16BE", "UTF-8",
+                                             "UTF-16（无 BOM）", 2));
     out.encoding = little ? Encoding::kUtf16Le : Encoding::kUtf16Be;
     out.text = out.storage;
     return out;

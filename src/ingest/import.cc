@@ -114,10 +114,11 @@ void RowParser::Begin(const Row& row) {
     const bool free_text = f == Field::kReason;
     const std::size_t chars = core::CodePointCount(text);
     if (chars > (free_text ? kMaxReasonChars : kMaxCellChars)) {
-      errors_->Add(RowError{
-          row.number, map_.Label(f), std::string(core::Utf8Prefix(text, 20)) + "……", "too_long",
-          "内容过长（" + std::to_string(chars) + "个字符，上限" +
-              std::to_string(free_text ? kMaxReasonChars : kMaxCellChars) + "个）"});
+      errors_->Add(RowError{row.number, map_.Label(f),
+                            ReportedValue(f, core::Utf8Prefix(text, 20)) + "……", "too_long",
+                            "内容过长（" + std::to_string(chars) + "个字符，上限" +
+                                std::to_string(free_text ? kMaxReasonChars : kMaxCellChars) +
+                                "个）"});
       row_ok_ = false;
       continue;
     }
@@ -153,7 +154,18 @@ void RowParser::Fail(Field f, std::string_view reason, std::string message) {
 
 std::string ReportedValue(Field f, std::string_view text) {
   const bool personal = f == Field::kIdNumber || f == Field::kStudentNo;
-  return personal ? core::MaskIdNumber(text) : std::string(text);
+  const std::string value = personal ? core::MaskIdNumber(text) : std::string(text);
+  // Control characters shown, not obeyed: a NUL would end the printed message there.
+  std::string out;
+  for (const char c : value) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x20 && u != 0x7f) {
+      out.push_back(c);
+    } else {
+      out += c == '\0' ? "␀" : c == '\n' ? "↵" : c == '\r' ? "␍" : c == '\t' ? "⇥" : "�";
+    }
+  }
+  return out;
 }
 
 void RowParser::FailUnknown(Field f, std::string_view reason, std::string_view what) {

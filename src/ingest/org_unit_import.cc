@@ -79,8 +79,9 @@ void ImportOrgUnitRows(store::Store& store, TableReader& reader, const ColumnMap
         p.Fail(Field::kSchoolType, "empty", "学校须填写办学类型（如 211 或“小学”）");
       }
       if (u.code.size() != 10 || u.code.find_first_not_of("0123456789") != std::string::npos) {
-        report->warnings.Add(RowError{r.row, map.Label(Field::kOrgCode), u.code,
-                                      "unusual_school_code", "学校标识码通常为10位数字"});
+        report->warnings.Add(RowError{r.row, map.Label(Field::kOrgCode),
+                                      ReportedValue(Field::kOrgCode, u.code), "unusual_school_code",
+                                      "学校标识码通常为10位数字"});
       }
     }
     r.has_ownership = !p.Get(Field::kOwnership).empty();

@@ -60,6 +60,39 @@ TEST(TextCodecTest, DecodesUtf16WithByteOrderMark) {
   EXPECT_EQ(be->text, "中a");
 }
 
+// Some tools save "Unicode text" without the byte-order mark.
+std::string Utf16(std::u16string_view text, bool little) {
+  std::string out;
+  for (const char16_t c : text) {
+    const char hi = static_cast<char>(c >> 8), lo = static_cast<char>(c & 0xFF);
+    out += little ? std::string{lo, hi} : std::string{hi, lo};
+  }
+  return out;
+}
+
+TEST(TextCodecTest, DecodesUtf16WithoutByteOrderMark) {
+  const std::u16string header = u"单位代码,单位名称\r\n439001,示例县\r\n";
+  for (const bool little : {true, false}) {
+    auto d = DecodeText(Utf16(header, little));
+    ASSERT_TRUE(d.ok()) << d.status().ToString();
+    EXPECT_EQ(d->encoding, little ? Encoding::kUtf16Le : Encoding::kUtf16Be);
+    EXPECT_EQ(d->text, "单位代码,单位名称\r\n439001,示例县\r\n");
+  }
+  // Chinese text alone has no zero bytes to tell by; plain GB18030 and UTF-8 are not UTF-16.
+  EXPECT_EQ(DecodeText("单位代码,单位名称\n")->encoding, Encoding::kUtf8);
+}
+
+TEST(TextCodecTest, AnOfficeFileIsNamedForWhatItIs) {
+  for (const std::string& bytes : {std::string("PK\x03\x04\x14\x00\x06\x00", 8),
+                                   std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)}) {
+    auto d = DecodeText(bytes);
+    ASSERT_FALSE(d.ok());
+    EXPECT_EQ(d.status().reason(), "wrong_format");
+    EXPECT_NE(d.status().message().find("不是文本"), std::string_view::npos);
+    EXPECT_EQ(d.status().message().find("GB18030"), std::string_view::npos);
+  }
+}
+
 TEST(TextCodecTest, RejectsTruncatedGb18030AndNamesTheLine) {
   // Line 2 ends in half a character.
   auto decoded = DecodeText(std::string(kZhongWenGb) + "\n" + std::string(kZhongWenGb) + "\xD6");

@@ -27,6 +27,14 @@ core::Status ReadToEnd(const std::string& path) {
   }
 }
 
+// The value reported for `row`'s first error.
+std::string ErrorValue(const ImportReport& r, std::int64_t row) {
+  for (const RowError& e : r.errors.kept()) {
+    if (e.row == row) return e.value;
+  }
+  return "(none)";
+}
+
 // A sheet of two rows: a header and one data row whose B cell is shared string `index`.
 std::string SheetWithSharedIndex(const std::string& index) {
   return R"(<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>)"
@@ -192,7 +200,9 @@ TEST(ImportCellTest, ControlCharactersLineBreaksAndHugeValuesAreRefused) {
                          {3, "control_character"}, {4, "control_character"}, {5, "too_long"}}));
   for (const RowError& e : r.errors.kept()) {
     EXPECT_LT(e.value.size(), 100u) << "a huge value is cut in the report";
+    EXPECT_EQ(e.value.find('\0'), std::string::npos) << "a NUL would end the printed message";
   }
+  EXPECT_EQ(ErrorValue(r, 4), "河口␀乡");
 }
 
 }  // namespace
