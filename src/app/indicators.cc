@@ -233,6 +233,7 @@ Result<IndicatorTable> ComputeIndicators(const engine::Cube& cube, const Actor& 
     if (!c) return Status::NotFound("unknown_indicator", "没有指标 '" + code + "'");
     chosen.push_back(c);
   }
+  EL_RETURN_IF_ERROR(indicators.CheckTargetUnits(snapshot.orgs()));
   const Scope scope(actor, snapshot.orgs());
   EL_ASSIGN_OR_RETURN(const meta::OrgUnit* root, scope.Resolve(request.org));
   const int year = RequestedYear(request.year, request.today);

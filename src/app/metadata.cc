@@ -210,6 +210,17 @@ const meta::DataSet* Metadata::FindDataSet(std::string_view code_or_name) const 
   return nullptr;
 }
 
+core::Status Metadata::CheckTargetUnits(const meta::OrgTree& tree) const {
+  for (const meta::Target& t : d_->targets) {
+    if (t.org_code != "*" && tree.ByCode(t.org_code) == nullptr) {
+      return core::Status::InvalidArgument(
+          "unknown_target_org", t.source + ".org: 库中没有代码为 " + t.org_code +
+                                    " 的单位，这条目标任务无处可用；请改正单位代码或用 \"*\"");
+    }
+  }
+  return core::Status::OK();
+}
+
 const meta::Target* Metadata::FindTarget(std::string_view indicator, std::string_view org_code,
                                          int school_year) const {
   for (const meta::Target& t : d_->targets) {

@@ -15,6 +15,7 @@
 #include "engine/compile.h"
 #include "engine/cube.h"
 #include "engine/value_schema.h"
+#include "meta/org_tree.h"
 #include "meta/package.h"
 
 namespace eduledger::app {
@@ -73,6 +74,9 @@ class Metadata {
   const engine::MeasureCatalog& rule_catalog() const { return *d_->rule_catalog; }
 
   const std::vector<meta::Target>& targets() const { return d_->targets; }
+  // InvalidArgument "unknown_target_org" naming the file and key of a target set for an org
+  // unit `tree` does not hold (it would never be used, silently).
+  core::Status CheckTargetUnits(const meta::OrgTree& tree) const;
   // The target of `indicator` for the org unit `org_code` in `school_year`, or nullptr.
   const meta::Target* FindTarget(std::string_view indicator, std::string_view org_code,
                                  int school_year) const;

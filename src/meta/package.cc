@@ -1,5 +1,6 @@
 #include "meta/package.h"
 
+#include "core/text.h"
 #include "meta/package_reader_internal.h"
 
 namespace eduledger::meta {
@@ -25,6 +26,9 @@ void ReadIndicator(PackageReader& r, const std::string& file, const std::string&
   ind.category = r.Text(file, key, o, "category", false);
   ind.mean_of = r.Texts(file, key, o, "mean_of");
   ind.numerator = r.Text(file, key, o, "numerator", ind.mean_of.empty());
+  if (o.contains("numerator") && core::TrimSpace(ind.numerator).empty()) {
+    r.Fault(file, key + ".numerator", "不能为空：写出分子（或计数）的表达式");
+  }
   ind.spread_weight = r.Text(file, key, o, "spread_weight", false);
   if (!ind.mean_of.empty() && (!ind.numerator.empty() || !ind.spread_weight.empty())) {
     r.Fault(file, key + ".mean_of", "mean_of 与 numerator、spread_weight 只能用其一");

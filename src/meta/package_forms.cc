@@ -147,6 +147,7 @@ void ReadTarget(PackageReader& r, const std::string& file, const std::string& ke
     }
   }
   t.package = p->name;
+  t.source = file + ": " + key;
   p->targets.push_back(std::move(t));
 }
 

@@ -15,6 +15,7 @@ struct Target {
   double value = 0;       // in the indicator's printed unit (a percentage as 99.5)
   TargetDirection direction = TargetDirection::kAtLeast;
   std::string package;
+  std::string source;  // "packages/county-bureau/targets.json: targets[3]", for messages
 
   // Whether `printed_value` (rounded as the indicator prints) meets the target.
   bool MetBy(double printed_value) const {

@@ -177,6 +177,28 @@ TEST_F(IndicatorsCliTest, MetadataFaultsNameFileKeyAndCharacter) {
       << r2.err;
 }
 
+TEST_F(IndicatorsCliTest, AnEmptyNumeratorAndATargetForNoUnitAreRefused) {
+  const std::string pkg = dir_->File("empty-package");
+  std::filesystem::create_directories(pkg);
+  testing::WriteFile(pkg + "/package.json", R"json({"name": "empty"})json");
+  testing::WriteFile(pkg + "/indicators.json", R"json({"indicators": [
+    {"code": "blank", "name": "甲", "numerator": "  ", "unit": "count"}]})json");
+  const auto blank = Eduledger({"--db", Db(), "indicators", "--packages", pkg});
+  EXPECT_EQ(blank.exit_code, 2);
+  EXPECT_NE(blank.err.find("indicators.json: blank.numerator: 不能为空"), std::string::npos)
+      << blank.err;
+  testing::WriteFile(pkg + "/indicators.json", R"json({"indicators": [
+    {"code": "pupils", "name": "甲", "numerator": "students()", "unit": "count"}]})json");
+  testing::WriteFile(pkg + "/targets.json", R"json({"targets": [
+    {"indicator": "pupils", "org": "*", "at_least": 1},
+    {"indicator": "pupils", "org": "439999", "at_least": 1}]})json");
+  const auto target = Eduledger({"--db", Db(), "indicators", "--packages", pkg});
+  EXPECT_EQ(target.exit_code, 2);
+  EXPECT_NE(target.err.find("targets.json: targets[1].org: 库中没有代码为 439999 的单位"),
+            std::string::npos)
+      << target.err;
+}
+
 TEST_F(IndicatorsCliTest, ANumberPastADoubleOrBrokenJsonNamesFileAndLine) {
   const std::string pkg = dir_->File("huge-package");
   std::filesystem::create_directories(pkg);
