@@ -381,7 +381,11 @@ class FormulaCompiler {
           e.args[0]->number > 30) {
         return Fail(e, "years_before 的写法是 years_before(年数, 算式)，年数为 0 到 30 的整数");
       }
-      return Compile(*e.args[1], years_back + static_cast<int>(e.args[0]->number), f);
+      // Nested, the years add up; the sum is bounded too (it is stored in a byte).
+      const int total = years_back + static_cast<int>(e.args[0]->number);
+      if (total > 30)
+        return Fail(e, "years_before 嵌套后合计回溯 " + std::to_string(total) + " 年，最多 30 年");
+      return Compile(*e.args[1], total, f);
     }
     if (e.text == "value") return Value(e, years_back, f);
     const RowTableSpec* table = FindRowTable(e.text);

@@ -17,6 +17,12 @@ class OrgTree {
  public:
   OrgTree() = default;
   explicit OrgTree(std::vector<OrgUnit> units);
+  // Move-only: the maps are keyed by views of the units' own strings, which a move keeps (the
+  // vector's buffer moves with it) and a copy would leave pointing into the original.
+  OrgTree(const OrgTree&) = delete;
+  OrgTree& operator=(const OrgTree&) = delete;
+  OrgTree(OrgTree&&) noexcept = default;
+  OrgTree& operator=(OrgTree&&) noexcept = default;
 
   const std::vector<OrgUnit>& units() const { return units_; }
   const OrgUnit* ById(std::int64_t id) const;

@@ -363,8 +363,10 @@ class Extractor {
   }
 
   // Fill in range, approximation and context, and keep the figure.
-  void Finish(Figure f, std::size_t begin, std::size_t end, double number, const Suffix& suffix,
-              Approx before) {
+  // Complete `f` and add it to the figures; returns it, or null when it is dropped (a name in
+  // quotation marks).
+  Figure* Finish(Figure f, std::size_t begin, std::size_t end, double number, const Suffix& suffix,
+                 Approx before) {
     const double factor = suffix.factor;
     f.begin = cps_[begin].begin;
     f.end = cps_[end - 1].end;
@@ -421,8 +423,9 @@ class Extractor {
     f.sentence = SentenceOf(f.begin);
     f.segment = IndexOf(out_.segment_starts, f.begin);
     last_figure_end_ = end;
-    if (quoted_[begin]) return;  // a name in quotation marks, not a quantity
+    if (quoted_[begin]) return nullptr;  // a name in quotation marks, not a quantity
     out_.figures.push_back(std::move(f));
+    return &out_.figures.back();
   }
 
   std::size_t ArabicFigure(std::size_t start) {
@@ -526,9 +529,10 @@ class Extractor {
     if (end == std::string_view::npos) return;
     std::size_t begin;
     const Approx before = ApproxBefore(i, &begin);
-    Finish(std::move(f), begin, end, 0, suffix, before);
-    out_.figures.back().lo = -kInfinity;
-    out_.figures.back().hi = kInfinity;
+    if (Figure* added = Finish(std::move(f), begin, end, 0, suffix, before)) {
+      added->lo = -kInfinity;
+      added->hi = kInfinity;
+    }
   }
 
   // The words before code point i back to the clause break or the previous figure, at most

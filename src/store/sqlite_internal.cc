@@ -1,5 +1,7 @@
 #include "store/sqlite_internal.h"
 
+#include <limits>
+
 #include "core/log.h"
 
 namespace eduledger::store::internal {
@@ -63,13 +65,17 @@ core::Result<Stmt> Stmt::Prepare(sqlite3* db, std::string_view sql) {
 }
 
 Stmt& Stmt::Bind(int idx, std::int64_t value) {
-  sqlite3_bind_int64(stmt_.get(), base_ + idx, value);
+  Note(sqlite3_bind_int64(stmt_.get(), base_ + idx, value));
   return *this;
 }
 
 Stmt& Stmt::BindText(int idx, std::string_view value) {
-  sqlite3_bind_text(stmt_.get(), base_ + idx, value.data(), static_cast<int>(value.size()),
-                    SQLITE_STATIC);
+  if (value.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
+    Note(SQLITE_TOOBIG);
+    return *this;
+  }
+  Note(sqlite3_bind_text(stmt_.get(), base_ + idx, value.data(), static_cast<int>(value.size()),
+                         SQLITE_STATIC));
   return *this;
 }
 
@@ -82,11 +88,30 @@ Stmt& Stmt::BindIdOrNull(int idx, std::int64_t id) {
 }
 
 Stmt& Stmt::BindNull(int idx) {
-  sqlite3_bind_null(stmt_.get(), base_ + idx);
+  Note(sqlite3_bind_null(stmt_.get(), base_ + idx));
   return *this;
 }
 
+core::Status Stmt::CheckRead() {
+  if (corrupt_.empty()) return core::Status::OK();
+  const std::string value = std::move(corrupt_);
+  corrupt_.clear();
+  Reset();
+  return core::Status::DataLoss("corrupt_value", "数据库中有损坏的值“" + value +
+                                                     "”（应为日期），数据库文件可能已被改动；"
+                                                     "请从备份恢复");
+}
+
 core::Result<bool> Stmt::Step() {
+  EL_RETURN_IF_ERROR(CheckRead());
+  if (bind_rc_ != SQLITE_OK) {
+    // A parameter that did not bind (out of range, too big) would run the statement with
+    // NULL in its place.
+    const int rc = bind_rc_;
+    Reset();
+    return core::Status::Internal("sqlite_bind",
+                                  "数据库参数绑定失败（SQLite 错误 " + std::to_string(rc) + "）");
+  }
   const int rc = sqlite3_step(stmt_.get());
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
@@ -101,7 +126,10 @@ core::Status Stmt::Run() {
   return stepped.ok() ? core::Status::OK() : stepped.status();
 }
 
-void Stmt::Reset() { sqlite3_reset(stmt_.get()); }
+void Stmt::Reset() {
+  sqlite3_reset(stmt_.get());
+  bind_rc_ = SQLITE_OK;
+}
 
 std::string_view Stmt::Text(int col) const {
   const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_.get(), col));

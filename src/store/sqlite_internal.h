@@ -59,11 +59,36 @@ class Stmt {
   // Valid until the next Step or Reset.
   std::string_view Text(int col) const;
 
+  // A stored value that cannot be read as its type (a corrupt date): noted by the reader of
+  // the row, reported by the next Step as DataLoss "corrupt_value", never read as empty.
+  void NoteCorrupt(std::string_view value) const {
+    if (corrupt_.empty()) corrupt_ = value.empty() ? "?" : std::string(value.substr(0, 40));
+  }
+  // DataLoss for a corrupt value noted since the last check (and reset then); OK otherwise.
+  core::Status CheckRead();
+
  private:
   explicit Stmt(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  void Note(int bind_rc) {
+    if (bind_rc_ == SQLITE_OK) bind_rc_ = bind_rc;
+  }
   sqlite3* db_;
   std::unique_ptr<sqlite3_stmt, StmtFinalizer> stmt_;
   int base_ = 0;
+  int bind_rc_ = SQLITE_OK;      // the first failed bind since the last reset: Step reports it
+  mutable std::string corrupt_;  // the first corrupt value read since the last Step
+};
+
+// Resets a statement when it goes out of scope.
+class ResetOnExit {
+ public:
+  explicit ResetOnExit(Stmt& stmt) : stmt_(stmt) {}
+  ~ResetOnExit() { stmt_.Reset(); }
+  ResetOnExit(const ResetOnExit&) = delete;
+  ResetOnExit& operator=(const ResetOnExit&) = delete;
+
+ private:
+  Stmt& stmt_;
 };
 
 }  // namespace eduledger::store::internal

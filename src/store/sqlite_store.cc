@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
 #include <unordered_map>
 
 #include "core/file.h"
@@ -52,6 +53,7 @@ std::string Sql(std::initializer_list<std::string_view> parts) {
 core::Date ReadDate(const Stmt& s, int col) {
   if (s.IsNull(col)) return core::Date();
   auto d = core::Date::Parse(s.Text(col));
+  if (!d.ok()) s.NoteCorrupt(s.Text(col));
   return d.ok() ? *d : core::Date();
 }
 
@@ -341,6 +343,7 @@ Status SqliteStore::Impl::FindPeople(std::string_view table, std::string_view co
     auto row = s->Step();
     if (!row.ok()) return row.status();
     if (*row) out->push_back(Found<T>{i, read(*s, 0)});
+    EL_RETURN_IF_ERROR(s->CheckRead());
     s->Reset();
   }
   return Status::OK();
@@ -832,12 +835,20 @@ Status SqliteStore::ForEachStaffAssignment(
 namespace {
 
 // SQL for a column of dates as days since 1970-01-01 (NULL stays NULL).
+// A stored date as days since 1970; a stored text that is no date gives kCorruptDays.
+constexpr std::int64_t kCorruptDays = std::numeric_limits<std::int32_t>::min();
 std::string DaysOf(std::string_view col) {
-  return Sql({"CAST(unixepoch(", col, ") / 86400 AS INTEGER)"});
+  return Sql({"CASE WHEN ", col, " IS NULL THEN NULL ELSE coalesce(CAST(unixepoch(", col,
+              ") / 86400 AS INTEGER), ", std::to_string(kCorruptDays), ") END"});
 }
 
 core::Date ReadDays(const Stmt& s, int col) {
-  return s.IsNull(col) ? core::Date() : core::Date::FromDays(static_cast<std::int32_t>(s.Int(col)));
+  if (s.IsNull(col)) return core::Date();
+  if (s.Int(col) == kCorruptDays) {
+    s.NoteCorrupt("（不是日期）");
+    return core::Date();
+  }
+  return core::Date::FromDays(static_cast<std::int32_t>(s.Int(col)));
 }
 
 }  // namespace

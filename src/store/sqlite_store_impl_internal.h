@@ -54,15 +54,18 @@ struct SqliteStore::Impl {
 
 namespace internal {
 
-// Run `stmt` (already bound) to the end, calling fn(row) for each row.
+// Run `stmt` (already bound) to the end, calling fn(row) for each row. However it ends (a
+// row callback failing included), the statement is reset: a cached statement left mid-step
+// would hold its read transaction open and hand the next user a half-read result.
 template <class Fn>
 core::Status ForEachRow(Stmt& stmt, Fn fn) {
+  const ResetOnExit reset(stmt);
   while (true) {
     EL_ASSIGN_OR_RETURN(const bool row, stmt.Step());
     if (!row) break;
     EL_RETURN_IF_ERROR(fn(stmt));
+    EL_RETURN_IF_ERROR(stmt.CheckRead());  // a value fn read was corrupt
   }
-  stmt.Reset();
   return core::Status::OK();
 }
 

@@ -145,6 +145,23 @@ TEST_F(CubeTest, DropoutCountsNeitherTransfersNorReturnsWithinTheYear) {
   EXPECT_EQ(Value("years_before(1, students(end_status = dropped_out))", 2024, county_), 1);
 }
 
+TEST_F(CubeTest, NestedYearsBeforeAddUpAndAreBounded) {
+  MeasureCatalog catalog;
+  // 20 + 10 = 30 years back: the bound, compiled.
+  EXPECT_TRUE(CompileFormula("years_before(20, years_before(10, students()))",
+                             FormulaKind::kArithmetic, &catalog)
+                  .ok());
+  // 9 × 30 = 270 would wrap a byte to 14: refused instead.
+  std::string deep = "students()";
+  for (int i = 0; i < 9; ++i) deep = "years_before(30, " + deep + ")";
+  const auto f = CompileFormula(deep, FormulaKind::kArithmetic, &catalog);
+  ASSERT_FALSE(f.ok());
+  EXPECT_NE(f.status().message().find("最多 30 年"), std::string::npos) << f.status().message();
+  EXPECT_FALSE(CompileFormula("years_before(20, years_before(11, students()))",
+                              FormulaKind::kArithmetic, &catalog)
+                   .ok());
+}
+
 TEST_F(CubeTest, WhatHappensDuringAYearIsReadOnlyOnceItHasEnded) {
   // At the snapshot of 2023 the school year 2023-24 has just begun: its dropouts, transfers
   // and where its pupils go next are not known yet.

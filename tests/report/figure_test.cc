@@ -92,6 +92,17 @@ TEST(FigureTest, YearsDatesOrdinalsNamesAndNumberingAreNoFigures) {
   EXPECT_EQ(range[0].value, 5);
 }
 
+TEST(FigureTest, AQuotedBlankIsANameAndTouchesNoOtherFigure) {
+  // A blank in quotation marks is dropped like any quoted name: alone, and after a figure
+  // whose range it must not overwrite.
+  EXPECT_TRUE(Figures("开展“**所”创建活动").empty());
+  const auto figs = Figures("全县共有学校120所，开展“**所”创建活动");
+  ASSERT_EQ(figs.size(), 1u);
+  EXPECT_FALSE(figs[0].unknown);
+  EXPECT_EQ(figs[0].lo, 120);
+  EXPECT_EQ(figs[0].hi, 120);
+}
+
 TEST(FigureTest, BlanksFollowedByAUnitAreUnknownFigures) {
   const auto figs = Figures("共**所学校，投入**.**亿元，覆盖率**%");
   ASSERT_EQ(figs.size(), 3u);

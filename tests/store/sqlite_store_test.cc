@@ -9,6 +9,53 @@
 namespace eduledger::store {
 namespace {
 
+// Two students, written through the store; returns the store.
+std::unique_ptr<SqliteStore> TwoStudents(const std::string& path) {
+  auto store = std::move(OpenSqliteStore(path, {.create_if_missing = true})).value();
+  auto txn = store->Begin({"admin", "bureau_admin", "test", "{}"}, std::nullopt);
+  std::vector<meta::Student> students(2);
+  for (int i = 0; i < 2; ++i) {
+    students[i].id_number = i == 0 ? "430102201503080014" : "430102201503080022";
+    students[i].name = i == 0 ? "张三" : "李四";
+    students[i].birth_date = *core::Date::FromYmd(2015, 3, 8);
+  }
+  EXPECT_TRUE(txn->InsertStudents(students).ok());
+  EXPECT_TRUE(txn->Commit().ok());
+  return store;
+}
+
+TEST(SqliteStoreTest, AScanStoppedByItsCallbackStartsAfreshNextTime) {
+  testing::TempDir dir;
+  auto store = TwoStudents(dir.File("t.db"));
+  const core::Status stop = core::Status::Aborted("stop", "停");
+  EXPECT_EQ(store->ScanStudents([&](const StudentFacts&) { return stop; }).reason(), "stop");
+  // The cached statement was reset: the next scan sees both rows, not the one left.
+  int rows = 0;
+  ASSERT_TRUE(store
+                  ->ScanStudents([&](const StudentFacts&) {
+                    ++rows;
+                    return core::Status::OK();
+                  })
+                  .ok());
+  EXPECT_EQ(rows, 2);
+}
+
+TEST(SqliteStoreTest, ACorruptStoredDateIsAnErrorNotAnEmptyDate) {
+  testing::TempDir dir;
+  const std::string path = dir.File("t.db");
+  TwoStudents(path).reset();
+  testing::ExecSql(path, "UPDATE students SET birth_date = '2015-13-45' WHERE name = '李四'");
+  auto store = std::move(OpenSqliteStore(path, {})).value();
+  const core::Status scan =
+      store->ScanStudents([](const StudentFacts&) { return core::Status::OK(); });
+  EXPECT_EQ(scan.reason(), "corrupt_value") << scan.ToString();
+  const PersonKey keys[] = {{meta::IdType::kResidentId, "430102201503080022", ""}};
+  std::vector<Found<meta::Student>> found;
+  const core::Status find = store->FindStudents(keys, &found);
+  EXPECT_EQ(find.reason(), "corrupt_value") << find.ToString();
+  EXPECT_NE(find.message().find("2015-13-45"), std::string_view::npos);
+}
+
 TEST(SqliteStoreTest, MigratesAnEmptyFileToTheLatestSchema) {
   testing::TempDir dir;
   auto store = OpenSqliteStore(dir.File("new.db"), {.create_if_missing = true});
