@@ -7,40 +7,9 @@
 #include <exception>
 #include <new>
 
+#include "cli/chinese_cli.h"
 #include "cli/commands.h"
 #include "core/log.h"
-
-namespace {
-
-void UseChineseLabels(CLI::App& app) {
-  auto formatter = app.get_formatter();
-  formatter->label("Usage", "用法");
-  formatter->label("OPTIONS", "选项");
-  formatter->label("SUBCOMMAND", "子命令");
-  formatter->label("SUBCOMMANDS", "子命令");
-  formatter->label("POSITIONALS", "参数");
-  formatter->label("Positionals", "参数");
-  formatter->label("REQUIRED", "必填");
-  formatter->label("TEXT", "文本");
-  formatter->label("INT", "整数");
-  formatter->label("UINT", "整数");
-  formatter->label("FLOAT", "数字");
-  formatter->column_width(34);
-}
-
-// Name CLI11's default groups of options and subcommands in Chinese, in the app and its
-// subcommands (call once all are added).
-void UseChineseGroups(CLI::App& app) {
-  for (CLI::Option* opt : app.get_options()) {
-    if (opt->get_group() == "Options") opt->group("选项");
-  }
-  for (CLI::App* sub : app.get_subcommands({})) {
-    sub->group("子命令");
-    UseChineseGroups(*sub);
-  }
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
   using eduledger::cli::CliContext;
@@ -50,7 +19,7 @@ int main(int argc, char** argv) {
   CliContext ctx;
   try {
     CLI::App app{"EduLedger 教育台账：区县教育局的学籍、人事与工作总结数据系统", "eduledger"};
-    UseChineseLabels(app);
+    eduledger::cli::UseChineseHelp(app);
     app.set_help_flag("-h,--help", "显示帮助");
     app.set_help_all_flag("--help-all", "显示全部子命令的帮助");
     app.set_version_flag("--version", "EduLedger 0.1.0", "显示版本");
@@ -70,7 +39,7 @@ int main(int argc, char** argv) {
     eduledger::cli::AddFormsCommands(app, ctx);
     eduledger::cli::AddExplainCommand(app, ctx);
     eduledger::cli::AddConfigCommand(app, ctx);
-    UseChineseGroups(app);
+    eduledger::cli::UseChineseGroups(app);
     app.parse_complete_callback([&] {
       ctx.db_given = db->count() > 0;
       ctx.format = format == "json"  ? eduledger::cli::OutputFormat::kJson
@@ -88,7 +57,7 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
       std::fprintf(stderr,
                    "参数错误：%s\n（用 eduledger --help 或 eduledger <子命令> --help 查看用法）\n",
-                   e.what());
+                   eduledger::cli::ChineseParseError(e, app.remaining()).c_str());
       return eduledger::cli::kExitUsage;
     }
     return ctx.exit_code;

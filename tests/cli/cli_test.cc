@@ -292,6 +292,36 @@ TEST_F(CliTest, AReadOnlyStoreAnswersQueriesAndRefusesWrites) {
   EXPECT_EQ(testing::DumpDatabase(Db()), before);
 }
 
+// The argument parser speaks Chinese: its errors and the type names of every help text.
+TEST_F(CliTest, TheArgumentParserSpeaksChinese) {
+  struct Case {
+    std::vector<std::string> args;
+    std::string says;
+  };
+  for (const Case& c : std::vector<Case>{
+           {{"stats", "--bogus"}, "无法识别的参数：--bogus"},
+           {{"stats", "--year"}, "--year 后面缺少取值"},
+           {{"stats", "--year", "abc"}, "--year 的值“abc”不是有效的数字"},
+           {{"demo", "--scale", "5000"}, "--scale 的值 5000 超出范围（应为 1 到 900）"},
+           {{"nosuch"}, "未知的子命令：nosuch"},
+           {{"import"}, "缺少必填的 kind"},
+           {{"--format", "xml", "stats"}, "可选：text|table|json|csv"},
+       }) {
+    const auto r = Eduledger(c.args);
+    EXPECT_EQ(r.exit_code, 2) << c.says;
+    EXPECT_NE(r.err.find(c.says), std::string::npos) << r.err;
+    for (const char* english : {"required", "expected", "convert", "range", "not in"}) {
+      EXPECT_EQ(r.err.find(english), std::string::npos) << r.err;
+    }
+  }
+  const auto help = Eduledger({"--help-all"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("整数（1—900）"), std::string::npos);
+  for (const char* english : {"INT", "TEXT", "FILE", " in [", "REQUIRED", "Options"}) {
+    EXPECT_EQ(help.out.find(english), std::string::npos) << english;
+  }
+}
+
 TEST_F(CliTest, AnExportIsNeverWrittenOverTheStore) {
   ASSERT_EQ(Eduledger({"--db", Db(), "init"}).exit_code, 0);
   ASSERT_EQ(
