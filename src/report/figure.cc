@@ -562,19 +562,34 @@ class Extractor {
   // The year of each figure: the last year named before it in its sentence; the document's
   // when the sentence says 今年 or 本年; else the last one named before it in the paragraph;
   // else the document's.
+  //
+  // Figures and years are in text order, so one walk over both does it: the last year named
+  // before a figure is in its sentence exactly when it is the last year before it at all.
   void AssignYears() {
-    for (Figure& f : out_.figures) {
-      int in_sentence = 0;
-      int in_paragraph = 0;
-      for (const YearMention& y : out_.years) {
-        if (y.offset >= f.begin) break;
-        in_paragraph = y.year;
-        if (SentenceOf(y.offset) == f.sentence) in_sentence = y.year;
+    // Where each sentence first says 今年 or 本年.
+    std::vector<std::size_t> this_year_at(out_.sentence_starts.size(), std::string_view::npos);
+    for (const std::string_view word : {std::string_view("今年"), std::string_view("本年")}) {
+      for (std::size_t at = text_.find(word); at != std::string_view::npos;
+           at = text_.find(word, at + word.size())) {
+        std::size_t& first = this_year_at[static_cast<std::size_t>(SentenceOf(at))];
+        first = std::min(first, at);
       }
-      const std::size_t sentence_start = out_.sentence_starts[static_cast<std::size_t>(f.sentence)];
-      const std::string_view lead = text_.substr(sentence_start, f.begin - sentence_start);
-      const bool this_year = lead.find("今年") != std::string_view::npos ||
-                             lead.find("本年") != std::string_view::npos;
+    }
+    std::size_t next_year = 0;
+    const YearMention* last = nullptr;
+    for (Figure& f : out_.figures) {
+      if (last != nullptr && last->offset >= f.begin) {  // out of order: start again
+        next_year = 0;
+        last = nullptr;
+      }
+      while (next_year < out_.years.size() && out_.years[next_year].offset < f.begin) {
+        last = &out_.years[next_year++];
+      }
+      const int in_paragraph = last != nullptr ? last->year : 0;
+      const int in_sentence =
+          last != nullptr && SentenceOf(last->offset) == f.sentence ? last->year : 0;
+      const std::size_t said = this_year_at[static_cast<std::size_t>(f.sentence)];
+      const bool this_year = said != std::string_view::npos && said + 6 <= f.begin;
       f.year = in_sentence != 0 ? in_sentence
                : this_year      ? default_year_
                : in_paragraph   ? in_paragraph

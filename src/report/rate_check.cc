@@ -126,8 +126,11 @@ class RateChecker {
     std::string named = CoreNoun(share.before.substr(at + std::string_view("占").size()));
     if (named.ends_with("的")) named.resize(named.size() - std::string_view("的").size());
     named = CoreNoun(named);
+    // Lookups go back a bounded way (the whole is stated near its parts), so that a hostile
+    // paragraph of thousands of shares stays linear.
+    constexpr int kBack = 200;
     if (named.size() >= 6) {
-      for (int k = part - 1; k >= 0; --k) {
+      for (int k = part - 1; k >= 0 && k >= part - kBack; --k) {
         const Figure& w = At(k);
         if (w.SameUnit(n) && !w.IsPercent() && CoreNoun(w.before).find(named) != std::string::npos)
           return k;
@@ -135,11 +138,14 @@ class RateChecker {
       return -1;
     }
     // The total of the 其中 list the part is in.
-    const std::size_t qizhong = text_.rfind("其中", n.begin);
+    // A 其中 of this sentence or the one before.
+    const auto& starts = state_.paragraphs[p_].figures.sentence_starts;
+    const std::size_t from = starts[static_cast<std::size_t>(std::max(0, n.sentence - 1))];
+    const std::size_t qizhong = std::string_view(text_).substr(from, n.begin - from).rfind("其中");
     if (qizhong != std::string::npos) {
       for (int k = part - 1; k >= 0; --k) {
         const Figure& w = At(k);
-        if (w.end <= qizhong && w.SameUnit(n) && !w.IsPercent()) {
+        if (w.end <= from + qizhong && w.SameUnit(n) && !w.IsPercent()) {
           return w.sentence >= n.sentence - 1 ? k : -1;
         }
       }
@@ -178,9 +184,13 @@ class RateChecker {
     const RateRule* rule = RuleFor(noun);
     const bool may_exceed =
         noun.find("毛") != std::string_view::npos || (rule && rule->may_exceed_100);
-    // The counts stated with the rate: its segment (a sentence up to ；), known.
+    // The counts stated with the rate: its segment (a sentence up to ；), known; of a long
+    // segment the kNear figures on either side (the pairs below are tried each with each, so
+    // a hostile segment of thousands of figures must not be taken whole).
+    constexpr int kNear = 24;
     std::vector<int> counts;
-    for (int k = 0; k < static_cast<int>(figs_.size()); ++k) {
+    const int size = static_cast<int>(figs_.size());
+    for (int k = std::max(0, i - kNear); k < std::min(size, i + kNear + 1); ++k) {
       const Figure& f = At(k);
       if (k != i && f.segment == rate.segment && !f.IsPercent() && f.unit != "个百分点" &&
           !f.unknown) {

@@ -79,7 +79,13 @@ class SumChecker {
         p_(p),
         figs_(state.paragraphs[p].figures.figures),
         text_(state.paragraphs[p].paragraph->text),
-        depth_(Depths(text_)) {}
+        depth_(Depths(text_)),
+        ordered_(std::is_sorted(figs_.begin(), figs_.end(),
+                                [](const Figure& a, const Figure& b) {
+                                  return a.begin < b.begin || (a.begin == b.begin && a.end < b.end);
+                                }) &&
+                 std::is_sorted(figs_.begin(), figs_.end(),
+                                [](const Figure& a, const Figure& b) { return a.end < b.end; })) {}
 
   void Run() {
     for (std::size_t i = 0; i < figs_.size(); ++i) Parenthesized(i);
@@ -91,6 +97,34 @@ class SumChecker {
 
  private:
   int DepthAt(std::size_t byte) const { return depth_[byte]; }
+
+  // Figures come in text order (ordered_): each lookup below starts where it matters by
+  // bisection, so a paragraph of thousands of figures is checked in near-linear time. Were
+  // they not in order, every lookup would start from the first figure, as correct and slower.
+  // The first byte after `open` back at its depth or above: where the parenthesis opened at
+  // `open` closes (the text's end when it never does). Worked out for every byte at once, the
+  // first time it is asked, with a monotonic stack: nested unclosed parentheses stay linear.
+  std::size_t CloseOf(std::size_t open) {
+    if (close_.empty()) {
+      close_.assign(depth_.size(), text_.size());
+      std::vector<std::size_t> stack;
+      for (std::size_t i = depth_.size(); i-- > 0;) {
+        while (!stack.empty() && depth_[stack.back()] > depth_[i]) stack.pop_back();
+        if (!stack.empty()) close_[i] = stack.back();
+        stack.push_back(i);
+      }
+    }
+    return close_[open];
+  }
+
+  // The index of the first figure beginning at or after byte `at`.
+  std::size_t FirstFrom(std::size_t at) const {
+    if (!ordered_) return 0;
+    return static_cast<std::size_t>(
+        std::lower_bound(figs_.begin(), figs_.end(), at,
+                         [](const Figure& f, std::size_t pos) { return f.begin < pos; }) -
+        figs_.begin());
+  }
 
   // Check `parts` against `total`; `exhaustive` lists must add up, subsets may not exceed.
   // A subset of three parts or more that falls short is worth a warning: such a list usually
@@ -133,11 +167,8 @@ class SumChecker {
   // Is `f` the last item of a list: another figure of its unit right before it, joined by 、
   // or ，?
   bool EndsAList(const Figure& f) const {
-    const Figure* prev = nullptr;
-    for (const Figure& g : figs_) {
-      if (&g == &f) break;
-      prev = &g;
-    }
+    const std::size_t index = static_cast<std::size_t>(&f - figs_.data());
+    const Figure* prev = index > 0 ? &figs_[index - 1] : nullptr;
     if (prev == nullptr || !prev->SameUnit(f) || prev->sentence != f.sentence ||
         DepthAt(prev->begin) != DepthAt(f.begin)) {
       return false;
@@ -160,10 +191,15 @@ class SumChecker {
     }
     if (open >= text_.size() || !IsOpenParen(text_, open)) return;
     const int inner = DepthAt(open) + 1;
-    std::size_t close = open + 1;
-    while (close < text_.size() && !(DepthAt(close) < inner)) ++close;
+    const std::size_t close = CloseOf(open);
     std::vector<const Figure*> parts;
-    for (const Figure& f : figs_) {
+    // A breakdown in parentheses names a few parts; past kMaxScanned figures (nested
+    // parentheses never closed, in a hostile text) it is none, and the scan stays bounded.
+    constexpr std::size_t kMaxScanned = 200;
+    const std::size_t from = FirstFrom(open + 1);
+    for (std::size_t k = from; k < figs_.size(); ++k) {
+      const Figure& f = figs_[k];
+      if (ordered_ && (f.begin >= close || k - from >= kMaxScanned)) break;
       if (f.begin > open && f.end <= close && DepthAt(f.begin) == inner && f.SameUnit(total) &&
           !f.IsPercent()) {
         parts.push_back(&f);
@@ -183,13 +219,15 @@ class SumChecker {
       // The parts: figures after the keyword in its sentence, at its depth, of one unit.
       std::vector<const Figure*> parts;
       int sentence = -1;
-      for (const Figure& f : figs_) {
+      const std::size_t next_word = text_.find(word, at + word.size());
+      const std::size_t first = FirstFrom(at);
+      for (std::size_t k = first; k < figs_.size(); ++k) {
+        const Figure& f = figs_[k];
         if (f.begin < at || f.IsPercent() || f.unit == "个百分点") continue;
         if (sentence < 0) sentence = f.sentence;
         if (f.sentence != sentence) break;
         if (DepthAt(f.begin) != depth) continue;
         if (!parts.empty() && !f.SameUnit(*parts.front())) continue;
-        const std::size_t next_word = text_.find(word, at + word.size());
         if (next_word != std::string::npos && f.begin > next_word) break;
         parts.push_back(&f);
       }
@@ -197,15 +235,28 @@ class SumChecker {
       // The total: the nearest figure of that unit before the keyword, in its sentence, or in
       // the one before when the keyword opens a sentence ("。其中…").
       const auto& starts = state_.paragraphs[p_].figures.sentence_starts;
-      const bool opens_sentence =
-          std::find(starts.begin(), starts.end(), at) != starts.end() || at == 0;
+      const bool opens_sentence = std::binary_search(starts.begin(), starts.end(), at) || at == 0;
       const int earliest = parts.front()->sentence - (opens_sentence ? 1 : 0);
+      const auto is_total = [&](const Figure& f) {
+        return f.SameUnit(*parts.front()) && !f.IsPercent() && DepthAt(f.begin) == depth &&
+               f.sentence >= earliest;
+      };
       const Figure* total = nullptr;
-      for (const Figure& f : figs_) {
-        if (f.end > at) break;
-        if (f.SameUnit(*parts.front()) && !f.IsPercent() && DepthAt(f.begin) == depth &&
-            f.sentence >= earliest) {
-          total = &f;
+      if (ordered_) {
+        // The last figure ending by the keyword that qualifies: back from the keyword, no
+        // further than the earliest sentence it may be in.
+        for (std::size_t k = first; k-- > 0;) {
+          const Figure& f = figs_[k];
+          if (f.sentence < earliest) break;
+          if (f.end <= at && is_total(f)) {
+            total = &f;
+            break;
+          }
+        }
+      } else {
+        for (const Figure& f : figs_) {
+          if (f.end > at) break;
+          if (is_total(f)) total = &f;
         }
       }
       // A total that is the last item of a list ("小学41所、初中12所，其中…") leaves open whether
@@ -242,6 +293,8 @@ class SumChecker {
   const std::vector<Figure>& figs_;
   const std::string& text_;
   std::vector<int> depth_;
+  bool ordered_;  // figs_ by begin and by end: bisection finds where a lookup starts
+  std::vector<std::size_t> close_;  // CloseOf, by byte
 };
 
 }  // namespace

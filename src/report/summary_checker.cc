@@ -108,6 +108,12 @@ double RoundTo(double value, int decimals) {
 void CheckPlaceholders(CheckState& state) {
   for (std::size_t p = 0; p < state.paragraphs.size(); ++p) {
     const Paragraph& para = *state.paragraphs[p].paragraph;
+    const std::vector<Figure>& figures = state.paragraphs[p].figures.figures;
+    // Figures come in text order: the one a blank stands in begins at or before it, and is
+    // found by bisection (a paragraph of thousands of blanks stays linear, not quadratic).
+    const bool in_order =
+        std::is_sorted(figures.begin(), figures.end(),
+                       [](const Figure& a, const Figure& b) { return a.begin < b.begin; });
     for (const Placeholder& blank : state.paragraphs[p].figures.placeholders) {
       Finding f;
       f.severity = Severity::kError;
@@ -117,8 +123,17 @@ void CheckPlaceholders(CheckState& state) {
       const std::string_view rest = std::string_view(para.text).substr(blank.end);
       // The figure the blank stands in, if a unit follows it.
       const Figure* figure = nullptr;
-      for (const Figure& fig : state.paragraphs[p].figures.figures) {
-        if (fig.unknown && fig.begin <= blank.begin && blank.end <= fig.end) figure = &fig;
+      auto first = figures.begin();
+      auto last = figures.end();
+      if (in_order) {
+        last = std::upper_bound(figures.begin(), figures.end(), blank.begin,
+                                [](std::size_t at, const Figure& fig) { return at < fig.begin; });
+        first = last;
+        // Back over the figures that still reach the blank (one, unless figures overlap).
+        while (first != figures.begin() && std::prev(first)->end > blank.begin) --first;
+      }
+      for (auto it = first; it != last; ++it) {
+        if (it->unknown && it->begin <= blank.begin && blank.end <= it->end) figure = &*it;
       }
       if (rest.starts_with("年")) {
         f.kind = FindingKind::kPlaceholder;
