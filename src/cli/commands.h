@@ -10,6 +10,7 @@ namespace eduledger::cli {
 void AddInitCommand(CLI::App& app, CliContext& ctx);
 void AddImportCommand(CLI::App& app, CliContext& ctx);
 void AddExportCommand(CLI::App& app, CliContext& ctx);
+void AddTemplateCommand(CLI::App& app, CliContext& ctx);
 void AddStatsCommand(CLI::App& app, CliContext& ctx);
 void AddDemoCommand(CLI::App& app, CliContext& ctx);
 void AddCheckReportCommand(CLI::App& app, CliContext& ctx);

@@ -105,6 +105,8 @@ void PrintReport(const CliContext& ctx, const ingest::ImportReport& r) {
   } else if (r.status.ok()) {
     if (r.dry_run) {
       std::printf("试运行：文件检查通过，未写入任何数据。\n");
+    } else if (r.rows == 0) {
+      std::printf("文件中没有数据行（表头之下是空的），未写入任何数据。\n");
     } else if (r.written) {
       std::printf("已写入数据库（审计记录 #%lld）。\n", static_cast<long long>(r.audit_id));
     } else {

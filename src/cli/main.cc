@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
     eduledger::cli::AddInitCommand(app, ctx);
     eduledger::cli::AddImportCommand(app, ctx);
     eduledger::cli::AddExportCommand(app, ctx);
+    eduledger::cli::AddTemplateCommand(app, ctx);
     eduledger::cli::AddStatsCommand(app, ctx);
     eduledger::cli::AddDemoCommand(app, ctx);
     eduledger::cli::AddCheckReportCommand(app, ctx);

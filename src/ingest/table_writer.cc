@@ -19,8 +19,10 @@ core::Status CannotWrite(const std::string& path, std::string_view why) {
   return core::Status::Unavailable("cannot_write", "无法写入 " + path + "：" + std::string(why));
 }
 
-// libxlsxwriter's error in Chinese (its own texts are English).
-std::string LxwText(lxw_error e) {
+}  // namespace
+
+std::string XlsxWriterErrorText(int error) {
+  const auto e = static_cast<lxw_error>(error);
   switch (e) {
     case LXW_ERROR_CREATING_XLSX_FILE:
       return "无法创建文件（" + core::SystemErrorText(errno) + "）";
@@ -35,6 +37,10 @@ std::string LxwText(lxw_error e) {
              core::SystemErrorText(errno) + "）";
   }
 }
+
+namespace {
+
+std::string LxwText(lxw_error e) { return XlsxWriterErrorText(e); }
 
 std::string TempPath(const std::string& path) {
   return path + ".part" + std::to_string(::getpid());

@@ -32,6 +32,9 @@ core::Result<std::unique_ptr<TableWriter>> CreateTable(const std::string& path,
 // takes the apostrophe off again (FormulaGuarded), so an export imports unchanged.
 std::string CsvField(std::string_view text);
 
+// libxlsxwriter's error code in Chinese (its own texts are English).
+std::string XlsxWriterErrorText(int error);
+
 // True when `text` begins with a character that starts a spreadsheet formula.
 bool StartsLikeAFormula(std::string_view text);
 
