@@ -5,6 +5,7 @@
 
 #include "app/requested_year.h"
 #include "core/log.h"
+#include "ingest/error_file.h"
 #include "ingest/export.h"
 #include "meta/org_tree.h"
 
@@ -31,7 +32,8 @@ core::Result<ingest::ImportReport> ImportRegisterFile(store::Store& store, const
   ingest::ImportOptions options;
   options.school_year = request.school_year;
   options.dry_run = request.dry_run;
-  options.max_errors = request.max_errors;
+  // The error file marks every fault, not only those the report lists.
+  options.max_errors = request.errors_out.empty() ? request.max_errors : std::size_t{1} << 20;
   options.sheet = request.sheet;
   options.may_write = [&scope](const meta::OrgUnit& u) { return scope.Sees(u); };
   const auto start = std::chrono::steady_clock::now();
@@ -72,6 +74,18 @@ core::Result<ingest::ImportReport> ImportRegisterFile(store::Store& store, const
     }
   }
   line.Add("ms", ms(end - start));
+  // The clerk's file back with its faults marked, when asked and there are any.
+  const bool read = report.status.ok() || report.status.reason() == "rows_rejected";
+  if (!request.errors_out.empty() && read && !(report.errors.empty() && report.warnings.empty())) {
+    if (store.HoldsFile(request.errors_out)) {
+      return core::Status::InvalidArgument(
+          "export_onto_store",
+          "不能把错误文件写到 " + request.errors_out + "：这是正在使用的数据库文件");
+    }
+    EL_RETURN_IF_ERROR(
+        ingest::WriteErrorFile(request.path, request.sheet, report, request.errors_out));
+    report.error_file = request.errors_out;
+  }
   return report;
 }
 

@@ -21,6 +21,9 @@ struct ImportRequest {
   bool dry_run = false;
   std::size_t max_errors = 100;
   std::string sheet;
+  // Non-empty: write the file back here (.xlsx) with its errors and warnings marked
+  // (ingest/error_file.h), when it has any.
+  std::string errors_out;
   std::function<void(std::string_view phase, double fraction)> progress;
 };
 

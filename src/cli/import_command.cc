@@ -66,6 +66,7 @@ void PrintReport(const CliContext& ctx, const ingest::ImportReport& r) {
                         {"errors", ErrorsJson(r.errors)},
                         {"warning_count", r.warnings.count()},
                         {"warnings", ErrorsJson(r.warnings)}};
+    if (!r.error_file.empty()) j["error_file"] = r.error_file;
     for (const ingest::EntityCounts& c : r.counts) {
       if (!accepted) break;
       j["counts"][c.entity] = {
@@ -97,6 +98,7 @@ void PrintReport(const CliContext& ctx, const ingest::ImportReport& r) {
   }
   PrintErrors(stdout, "提示（不影响导入）：", r.warnings);
   std::fflush(stdout);  // the errors follow on stderr, after what was printed
+
   if (!r.errors.empty()) {
     PrintErrors(
         stderr,
@@ -112,6 +114,12 @@ void PrintReport(const CliContext& ctx, const ingest::ImportReport& r) {
     } else {
       std::printf("数据与数据库一致，无需改动。\n");
     }
+  }
+  if (!r.error_file.empty()) {
+    std::fprintf(
+        stderr,
+        "已把标注了错误的文件另存为 %s（出错单元格标红、提示标黄，末列为原因），可退回学校修改\n",
+        r.error_file.c_str());
   }
 }
 
@@ -131,6 +139,10 @@ void AddImportCommand(CLI::App& app, CliContext& ctx) {
   cmd->add_flag("--dry-run", request->dry_run, "只检查并报告将新增、修改、不变的记录，不写入");
   cmd->add_option("--max-errors", request->max_errors, "最多列出多少处错误（默认 100）");
   cmd->add_option("--sheet", request->sheet, "XLSX 工作表名称（默认第一个）");
+  cmd->add_option(
+      "--errors-out", request->errors_out,
+      "有错误或提示时，把原文件另存为此 XLSX：出错的单元格标红、提示标黄，末列写明原因，"
+      "可退回学校修改");
   cmd->callback([&ctx, request] {
     auto store = ctx.OpenStore(false);
     if (!store.ok()) return ctx.Fail(store.status());

@@ -66,6 +66,7 @@ void ImportRows(store::Store& store, ImportKind kind, TableReader& reader,
   auto map = ReadHeader(reader, ColumnsOf(kind), report->file);
   if (!map.ok()) return internal::Reject(report, map.status());
   report->ignored_columns = map->ignored();
+  report->header_row = map->header_row();
   switch (kind) {
     case ImportKind::kOrgUnits:
       return internal::ImportOrgUnitRows(store, reader, *map, options, audit, report);

@@ -65,9 +65,10 @@ struct EntityCounts {
 
 struct ImportReport {
   ImportKind kind = ImportKind::kStudents;
-  std::string file;       // the path as given
-  std::string source;     // what was read: file, encoding, sheet
-  std::int64_t rows = 0;  // data rows read
+  std::string file;             // the path as given
+  std::string source;           // what was read: file, encoding, sheet
+  std::int64_t rows = 0;        // data rows read
+  std::int64_t header_row = 0;  // the row the header was found in, 0 before it was
   std::vector<EntityCounts> counts;
   ErrorList errors;    // any error rejects the file
   ErrorList warnings;  // worth a look, never blocking
@@ -75,6 +76,7 @@ struct ImportReport {
   bool dry_run = false;
   bool written = false;  // a transaction was committed
   std::int64_t audit_id = 0;
+  std::string error_file;  // where the file was written back with its faults marked, if it was
   // OK, or why the file was rejected: a file-level problem (unreadable, no header, a missing
   // column) with its reason, or InvalidArgument "rows_rejected" when rows had errors.
   core::Status status;

@@ -12,6 +12,7 @@
 #include <set>
 #include <thread>
 
+#include "core/zip_reader.h"
 #include "testing/db_dump.h"
 #include "testing/test_util.h"
 
@@ -256,6 +257,42 @@ TEST_F(CliTest, AKilledDemoLeavesTheOldStoreWhole) {
   EXPECT_NE(DumpWithoutTimes(Db()), before);
   EXPECT_FALSE(std::filesystem::exists(Db() + ".building"));
   EXPECT_GT(std::stoi(testing::QueryScalar(Db(), "SELECT count(*) FROM students")), 10000);
+}
+
+// The clerk's file back, its bad cells marked and each row's reasons in a last column.
+TEST_F(CliTest, ARejectedFileComesBackWithItsErrorsMarked) {
+  ASSERT_EQ(Eduledger({"--db", Db(), "init"}).exit_code, 0);
+  ASSERT_EQ(
+      Eduledger({"--db", Db(), "import", "schools", testing::DataPath("schools.csv")}).exit_code,
+      0);
+  const std::string out = dir_.File("退回.xlsx");
+  const auto r = Eduledger({"--db", Db(), "import", "students",
+                            testing::DataPath("students_bad.csv"), "--errors-out", out});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("退回.xlsx"), std::string::npos) << r.err;
+  // Read back as any workbook: the file's own rows, then the reasons.
+  auto zip = core::ZipReader::Open(out);
+  ASSERT_TRUE(zip.ok()) << zip.status().ToString();
+  const std::string xml = *zip->ReadAll("xl/worksheets/sheet1.xml");
+  auto style_of = [&](const std::string& cell) {
+    const std::size_t at = xml.find("<c r=\"" + cell + "\"");
+    if (at == std::string::npos) return std::string("(none)");
+    const std::size_t s = xml.find(" s=\"", at);
+    return xml.substr(s + 4, xml.find('"', s + 4) - s - 4);
+  };
+  // Row 3 has a bad check character in C (身份证件号); row 2 is clean.
+  EXPECT_NE(style_of("C3"), style_of("C2"));
+  EXPECT_EQ(style_of("A3"), style_of("A2"));
+  EXPECT_NE(xml.find("439901201605120011"), std::string::npos) << "the clerk's own value";
+  EXPECT_NE(xml.find("错误与提示"), std::string::npos);
+  EXPECT_NE(xml.find("C列“身份证件号”：校验码应为9，实为1"), std::string::npos);
+  // Never over the file imported.
+  const std::string copy = dir_.File("copy.csv");
+  testing::WriteFile(copy, testing::ReadFileOrDie(testing::DataPath("students_bad.csv")));
+  const auto onto = Eduledger({"--db", Db(), "import", "students", copy, "--errors-out", copy});
+  EXPECT_EQ(onto.exit_code, 2) << onto.err;
+  EXPECT_EQ(testing::ReadFileOrDie(copy),
+            testing::ReadFileOrDie(testing::DataPath("students_bad.csv")));
 }
 
 // A store the user may read but not write: every query works, a write is refused in words.
