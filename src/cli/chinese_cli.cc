@@ -1,5 +1,6 @@
 #include "cli/chinese_cli.h"
 
+#include <algorithm>
 #include <regex>
 
 namespace eduledger::cli {
@@ -121,6 +122,8 @@ std::string ChineseParseError(const CLI::ParseError& e, const std::vector<std::s
     }
     if (std::regex_match(what, m, kFile)) return m[1].str() + "：文件不存在：" + m[2].str();
     if (std::regex_match(what, m, kDir)) return m[1].str() + "：目录不存在：" + m[2].str();
+    // A check of our own says it in Chinese already.
+    if (std::any_of(what.begin(), what.end(), [](char c) { return (c & 0x80) != 0; })) return what;
     return "参数的值不符合要求（" + what + "）";
   }
   if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr) {

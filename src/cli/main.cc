@@ -27,7 +27,8 @@ int main(int argc, char** argv) {
     app.fallthrough();
     std::string format = "text";
     CLI::Option* db = app.add_option("--db", ctx.db, "数据库文件（默认 eduledger.db）");
-    app.add_option("--format", format, "输出格式：text（默认，table 同）、json 或 csv（指标表）")
+    app.add_option("--format", format,
+                   "输出格式：text（默认，table 同）、json，或 csv（只用于 indicators 的指标表）")
         ->check(CLI::IsMember({"text", "table", "json", "csv"}));
     eduledger::cli::AddInitCommand(app, ctx);
     eduledger::cli::AddImportCommand(app, ctx);
@@ -42,6 +43,15 @@ int main(int argc, char** argv) {
     eduledger::cli::AddConfigCommand(app, ctx);
     eduledger::cli::UseChineseGroups(app);
     app.parse_complete_callback([&] {
+      // CSV is the indicator table's; no other command prints one table to save.
+      if (format == "csv") {
+        for (const CLI::App* sub : app.get_subcommands()) {
+          if (sub->get_name() != "indicators") {
+            throw CLI::ValidationError("--format", "csv 只用于 indicators（指标表）；" +
+                                                       sub->get_name() + " 请用 text 或 json");
+          }
+        }
+      }
       ctx.db_given = db->count() > 0;
       ctx.format = format == "json"  ? eduledger::cli::OutputFormat::kJson
                    : format == "csv" ? eduledger::cli::OutputFormat::kCsv

@@ -343,6 +343,7 @@ TEST_F(CliTest, TheArgumentParserSpeaksChinese) {
            {{"nosuch"}, "未知的子命令：nosuch"},
            {{"import"}, "缺少必填的 kind"},
            {{"--format", "xml", "stats"}, "可选：text|table|json|csv"},
+           {{"--format", "csv", "stats"}, "csv 只用于 indicators"},
        }) {
     const auto r = Eduledger(c.args);
     EXPECT_EQ(r.exit_code, 2) << c.says;
