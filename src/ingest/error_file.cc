@@ -13,6 +13,7 @@
 #include "ingest/columns.h"
 #include "ingest/table_reader.h"
 #include "ingest/table_writer.h"
+#include "ingest/xlsx_output_internal.h"
 
 namespace eduledger::ingest {
 
@@ -64,7 +65,7 @@ core::Status WriteErrorFile(const std::string& source, const std::string& sheet,
   options.sheet = sheet;
   EL_ASSIGN_OR_RETURN(auto reader, OpenTable(source, options));
 
-  const std::string tmp = path + ".part" + std::to_string(::getpid()) + ".xlsx";
+  const std::string tmp = internal::TempXlsxPath(path);
   lxw_workbook_options wb_options = {};
   wb_options.constant_memory = LXW_TRUE;  // rows stream out: a large file stays small in memory
   lxw_workbook* wb = workbook_new_opt(tmp.c_str(), &wb_options);
@@ -128,21 +129,12 @@ core::Status WriteErrorFile(const std::string& source, const std::string& sheet,
     }
   }
   if (e == LXW_NO_ERROR) e = worksheet_set_column(ws, reason_col, reason_col, 60, nullptr);
-  const lxw_error closed = workbook_close(wb);
-  if (!status.ok() || e != LXW_NO_ERROR || closed != LXW_NO_ERROR) {
+  if (!status.ok()) {
+    workbook_close(wb);
     std::remove(tmp.c_str());
-    if (!status.ok()) return status;
-    return core::Status::Unavailable(
-        "cannot_write",
-        "无法写入 " + path + "：" + XlsxWriterErrorText(e != LXW_NO_ERROR ? e : closed));
+    return status;
   }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    const int err = errno;
-    std::remove(tmp.c_str());
-    return core::Status::Unavailable("cannot_write",
-                                     "无法写入 " + path + "：" + core::SystemErrorText(err));
-  }
-  return core::Status::OK();
+  return internal::CloseWorkbookInto(wb, e, path);
 }
 
 }  // namespace eduledger::ingest

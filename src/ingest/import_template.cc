@@ -11,6 +11,7 @@
 #include "core/text.h"
 #include "ingest/columns.h"
 #include "ingest/table_writer.h"
+#include "ingest/xlsx_output_internal.h"
 
 namespace eduledger::ingest {
 
@@ -57,7 +58,7 @@ core::Status WriteImportTemplate(ImportKind kind, const std::string& path) {
   if (core::FileExtension(path) != "xlsx") {
     return core::Status::InvalidArgument("unsupported_format", path + "：导入模板只能写成 .xlsx");
   }
-  const std::string tmp = path + ".part" + std::to_string(::getpid()) + ".xlsx";
+  const std::string tmp = internal::TempXlsxPath(path);
   lxw_workbook* wb = workbook_new(tmp.c_str());
   if (wb == nullptr) return Fail(path, LXW_ERROR_CREATING_XLSX_FILE);
   lxw_worksheet* sheet = workbook_add_worksheet(wb, std::string(ImportKindLabel(kind)).c_str());
@@ -126,18 +127,7 @@ core::Status WriteImportTemplate(ImportKind kind, const std::string& path) {
   worksheet_freeze_panes(sheet, 2, 0);
   worksheet_hide(lists);
   worksheet_activate(sheet);
-  const lxw_error closed = workbook_close(wb);
-  if (e != LXW_NO_ERROR || closed != LXW_NO_ERROR) {
-    std::remove(tmp.c_str());
-    return Fail(path, e != LXW_NO_ERROR ? e : closed);
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    const int err = errno;
-    std::remove(tmp.c_str());
-    return core::Status::Unavailable("cannot_write",
-                                     "无法写入 " + path + "：" + core::SystemErrorText(err));
-  }
-  return core::Status::OK();
+  return internal::CloseWorkbookInto(wb, e, path);
 }
 
 }  // namespace eduledger::ingest

@@ -10,6 +10,7 @@
 
 #include "core/file.h"
 #include "core/text.h"
+#include "ingest/xlsx_output_internal.h"
 
 namespace eduledger::ingest {
 
@@ -149,17 +150,14 @@ class XlsxWriter final : public TableWriter {
       worksheet_set_column(sheet_, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
                            widths_[c] > 40 ? 40 : widths_[c], nullptr);
     }
-    const lxw_error e = workbook_close(workbook_);
+    lxw_workbook* wb = workbook_;
     workbook_ = nullptr;
-    if (e != LXW_NO_ERROR || std::rename(tmp_.c_str(), path_.c_str()) != 0) {
-      std::remove(tmp_.c_str());
-      return CannotWrite(path_, e != LXW_NO_ERROR ? LxwText(e) : core::SystemErrorText(errno));
-    }
-    return core::Status::OK();
+    return internal::CloseWorkbookInto(wb, LXW_NO_ERROR, path_);
   }
 
  private:
-  explicit XlsxWriter(std::string path) : path_(std::move(path)), tmp_(TempPath(path_) + ".xlsx") {}
+  explicit XlsxWriter(std::string path)
+      : path_(std::move(path)), tmp_(internal::TempXlsxPath(path_)) {}
   std::string path_;
   std::string tmp_;
   lxw_workbook* workbook_ = nullptr;
@@ -195,5 +193,28 @@ core::Result<std::unique_ptr<TableWriter>> CreateTable(const std::string& path,
   if (ext == "xlsx") return XlsxWriter::Create(path, sheet);
   return core::Status::InvalidArgument("unsupported_format", path + "：导出只支持 .csv 和 .xlsx");
 }
+
+namespace internal {
+
+std::string TempXlsxPath(const std::string& path) {
+  return path + ".part" + std::to_string(::getpid()) + ".xlsx";
+}
+
+core::Status CloseWorkbookInto(lxw_workbook* wb, lxw_error pending, const std::string& path) {
+  const std::string tmp = TempXlsxPath(path);
+  const lxw_error closed = workbook_close(wb);
+  if (pending != LXW_NO_ERROR || closed != LXW_NO_ERROR) {
+    std::remove(tmp.c_str());
+    return CannotWrite(path, XlsxWriterErrorText(pending != LXW_NO_ERROR ? pending : closed));
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    const int err = errno;
+    std::remove(tmp.c_str());
+    return CannotWrite(path, core::SystemErrorText(err));
+  }
+  return core::Status::OK();
+}
+
+}  // namespace internal
 
 }  // namespace eduledger::ingest
