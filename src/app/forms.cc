@@ -434,7 +434,7 @@ Result<Validation> ValidateForms(store::Store& store, const Actor& actor, const 
 }
 
 Result<std::vector<FormChange>> ListFormChanges(store::Store& store, const Actor& actor,
-                                                int school_year) {
+                                                const Metadata& md, int school_year) {
   EL_ASSIGN_OR_RETURN(std::vector<meta::OrgUnit> units, store.LoadOrgUnits());
   const meta::OrgTree tree(std::move(units));
   const Scope scope(actor, tree);
@@ -449,7 +449,18 @@ Result<std::vector<FormChange>> ListFormChanges(store::Store& store, const Actor
     const auto it = by_id.find(c.submission_id);
     if (it == by_id.end() || !scope.Sees(it->second->org_unit_id)) continue;
     const meta::OrgUnit* u = tree.ById(it->second->org_unit_id);
-    out.push_back(FormChange{it->second->data_set, u ? u->code : "", u ? u->name : "", c});
+    FormChange f{it->second->data_set, u ? u->code : "", u ? u->name : "", c, {}, {}, {}};
+    const meta::DataSet* set = md.FindDataSet(f.data_set);
+    f.data_set_name = set ? set->name : f.data_set;
+    const meta::DataElement* e = md.FindElement(c.element);
+    f.element_name = e ? e->name : c.element;
+    const engine::ValueSchema& schema = md.value_schema();
+    const int index = e ? schema.Find(e->code) : -1;
+    f.group = index >= 0 ? meta::DisaggregationLabel(
+                               schema.element(static_cast<std::size_t>(index)).categories,
+                               c.disaggregation)
+                         : (c.disaggregation.empty() ? "合计" : c.disaggregation);
+    out.push_back(std::move(f));
   }
   return out;
 }

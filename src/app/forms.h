@@ -130,8 +130,13 @@ struct FormChange {
   std::string org_code;
   std::string org_name;
   store::ValueChange change;
+  // As a person reads them: 报表名称, 数据项名称, the group's option names ("语文", not
+  // "subject=chinese"); the codes when the package no longer knows them.
+  std::string data_set_name;
+  std::string element_name;
+  std::string group;
 };
 core::Result<std::vector<FormChange>> ListFormChanges(store::Store& store, const Actor& actor,
-                                                      int school_year);
+                                                      const Metadata& md, int school_year);
 
 }  // namespace eduledger::app

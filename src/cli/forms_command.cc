@@ -356,43 +356,48 @@ void AddChanges(CLI::App& app, CliContext& ctx) {
   CLI::App* cmd =
       app.add_subcommand("changes", "列出报表审核后被修改的数值（原值、新值、修改人、时间）");
   cmd->add_option("--year", *year, "统计年度（默认全部年度）");
-  cmd->callback([&ctx, year] {
-    auto store = ctx.OpenStore(false);
-    if (!store.ok()) return ctx.Fail(store.status());
-    auto changes = app::ListFormChanges(**store, ctx.actor, *year);
-    if (!changes.ok()) return ctx.Fail(changes.status());
-    if (ctx.json()) {
-      nlohmann::json list = nlohmann::json::array();
-      for (const app::FormChange& c : *changes) {
-        list.push_back({{"data_set", c.data_set},
-                        {"org_unit_code", c.org_code},
-                        {"element", c.change.element},
-                        {"disaggregation", c.change.disaggregation},
-                        {"old_value", c.change.old_value},
-                        {"new_value", c.change.new_value},
-                        {"at", c.change.at},
-                        {"actor", c.change.actor}});
+  auto packages = std::make_shared<std::vector<std::string>>();
+  AddPackagesOption(cmd, packages.get());
+  cmd->callback([&ctx, year, packages] {
+    WithStore(ctx, *packages, [&](store::Store& store, const app::Metadata& md) {
+      auto changes = app::ListFormChanges(store, ctx.actor, md, *year);
+      if (!changes.ok()) return ctx.Fail(changes.status());
+      if (ctx.json()) {
+        nlohmann::json list = nlohmann::json::array();
+        for (const app::FormChange& c : *changes) {
+          list.push_back({{"data_set", c.data_set},
+                          {"data_set_name", c.data_set_name},
+                          {"org_unit_code", c.org_code},
+                          {"element", c.change.element},
+                          {"element_name", c.element_name},
+                          {"disaggregation", c.change.disaggregation},
+                          {"group", c.group},
+                          {"old_value", c.change.old_value},
+                          {"new_value", c.change.new_value},
+                          {"at", c.change.at},
+                          {"actor", c.change.actor}});
+        }
+        nlohmann::json out = nlohmann::json::object();
+        if (*year != 0) AddStatisticsYear(*year, &out);
+        out["changes"] = list;
+        std::printf("%s\n", out.dump(2).c_str());
+        return;
       }
-      nlohmann::json out = nlohmann::json::object();
-      if (*year != 0) AddStatisticsYear(*year, &out);
-      out["changes"] = list;
-      std::printf("%s\n", out.dump(2).c_str());
-      return;
-    }
-    const std::string when = *year != 0 ? StatisticsYearHeading(*year) + " " : "各年度";
-    if (changes->empty()) {
-      std::printf("%s没有审核后修改的数值\n", when.c_str());
-      return;
-    }
-    std::printf("%s报表审核后修改的数值\n", when.c_str());
-    TextTable table({"报表", "单位", "数据项", "分组", "原值", "新值", "修改人", "时间"});
-    for (const app::FormChange& c : *changes) {
-      table.Add({c.data_set, c.org_name, c.change.element, c.change.disaggregation,
-                 c.change.old_value.empty() ? "（无）" : c.change.old_value,
-                 c.change.new_value.empty() ? "（删除）" : c.change.new_value, c.change.actor,
-                 c.change.at});
-    }
-    std::printf("%s", table.Render().c_str());
+      const std::string when = *year != 0 ? StatisticsYearHeading(*year) + " " : "各年度";
+      if (changes->empty()) {
+        std::printf("%s没有审核后修改的数值\n", when.c_str());
+        return;
+      }
+      std::printf("%s报表审核后修改的数值\n", when.c_str());
+      TextTable table({"报表", "单位", "数据项", "分组", "原值", "新值", "修改人", "时间"});
+      for (const app::FormChange& c : *changes) {
+        table.Add({c.data_set_name, c.org_name, c.element_name, c.group,
+                   c.change.old_value.empty() ? "（无）" : c.change.old_value,
+                   c.change.new_value.empty() ? "（删除）" : c.change.new_value, c.change.actor,
+                   c.change.at});
+      }
+      std::printf("%s", table.Render().c_str());
+    });
   });
 }
 

@@ -155,4 +155,28 @@ std::string DisaggregationText(const std::vector<const Category*>& categories,
   return out;
 }
 
+std::string DisaggregationLabel(const std::vector<const Category*>& categories,
+                                std::string_view text) {
+  std::string out;
+  text = core::TrimSpace(text);
+  while (!text.empty()) {
+    const std::size_t semi = text.find(';');
+    const std::string_view part = core::TrimSpace(text.substr(0, semi));
+    text = semi == std::string_view::npos ? std::string_view() : text.substr(semi + 1);
+    if (part.empty()) continue;
+    std::string shown(part);
+    const std::size_t eq = part.find('=');
+    if (eq != std::string_view::npos) {
+      const std::string_view cat = part.substr(0, eq);
+      const std::string_view opt = part.substr(eq + 1);
+      for (const Category* c : categories) {
+        if (c->code != cat) continue;
+        if (const auto o = c->FindOption(opt)) shown = c->options[*o].name;
+      }
+    }
+    out += (out.empty() ? "" : "、") + shown;
+  }
+  return out.empty() ? "合计" : out;
+}
+
 }  // namespace eduledger::meta

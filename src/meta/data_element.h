@@ -63,5 +63,9 @@ core::Result<Disaggregation> ParseDisaggregation(const DataElement& element,
 // The canonical text of a disaggregation: "age=6;sex=female".
 std::string DisaggregationText(const std::vector<const Category*>& categories,
                                const Disaggregation& d);
+// The canonical text as a person reads it: the options' names, "6岁、女" for
+// "age=6;sex=female"; "合计" for none. A part naming no known option stays as written.
+std::string DisaggregationLabel(const std::vector<const Category*>& categories,
+                                std::string_view text);
 
 }  // namespace eduledger::meta

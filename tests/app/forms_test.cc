@@ -203,9 +203,13 @@ TEST_F(FormsTest, ApprovalLocksAndAReopeningIsAuditedAndChangesAreListed) {
   auto changed = Submit("exam", "3143990003", {{"takers", "", "40"}, {"passed", "", "31"}});
   ASSERT_TRUE(changed.ok()) << changed.status().message();
   EXPECT_EQ(changed->changed_after_approval, 1u);
-  const auto changes = ListFormChanges(reg_.store(), actor_, kYear);
+  const auto changes = ListFormChanges(reg_.store(), actor_, *md_, kYear);
   ASSERT_EQ(changes->size(), 1u);
   EXPECT_EQ((*changes)[0].change.element, "passed");
+  // As a person reads it: the names from the package, not the codes.
+  EXPECT_EQ((*changes)[0].data_set_name, "考试表");
+  EXPECT_EQ((*changes)[0].element_name, "合格人数");
+  EXPECT_EQ((*changes)[0].group, "合计");
   EXPECT_EQ((*changes)[0].change.old_value, "30");
   EXPECT_EQ((*changes)[0].change.new_value, "31");
   EXPECT_EQ((*changes)[0].org_code, "3143990003");
@@ -227,7 +231,7 @@ TEST_F(FormsTest, AReturnedFormIsCorrectedAndSubmittedAgain) {
   EXPECT_EQ((*s)->state, store::SubmissionState::kSubmitted);
   EXPECT_EQ((*s)->comment, "");
   // Never approved: nothing is tracked as a change after approval.
-  EXPECT_TRUE(ListFormChanges(reg_.store(), actor_, kYear)->empty());
+  EXPECT_TRUE(ListFormChanges(reg_.store(), actor_, *md_, kYear)->empty());
 }
 
 TEST_F(FormsTest, AFormIsDueOnlyWhereItsLevelIsTaught) {

@@ -46,5 +46,16 @@ TEST(NormalizeValueTest, NumbersAndPercentagesKeepTheirDigits) {
   EXPECT_FALSE(NormalizeValue(Element(ValueType::kPercentage), "100.5").ok());
 }
 
+TEST(DisaggregationLabelTest, NamesTheOptionsAsAPersonReadsThem) {
+  Category sex{"sex", "性别", {{"male", "男"}, {"female", "女"}}, std::nullopt};
+  Category subject{"subject", "科目", {{"chinese", "语文"}, {"math", "数学"}}, std::nullopt};
+  const std::vector<const Category*> both = {&sex, &subject};
+  EXPECT_EQ(DisaggregationLabel(both, "subject=chinese"), "语文");
+  EXPECT_EQ(DisaggregationLabel(both, "sex=female;subject=math"), "女、数学");
+  EXPECT_EQ(DisaggregationLabel(both, ""), "合计");
+  // A part the package no longer knows stays as written.
+  EXPECT_EQ(DisaggregationLabel(both, "subject=art"), "subject=art");
+}
+
 }  // namespace
 }  // namespace eduledger::meta
