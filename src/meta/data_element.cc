@@ -104,6 +104,22 @@ Result<std::string> NormalizeValue(const DataElement& element, std::string_view 
   return std::string(buf);
 }
 
+namespace {
+
+// The parts of "age=6; sex=female", trimmed, empty ones left out.
+std::vector<std::string_view> Parts(std::string_view text) {
+  std::vector<std::string_view> out;
+  while (!text.empty()) {
+    const std::size_t semi = text.find(';');
+    const std::string_view part = core::TrimSpace(text.substr(0, semi));
+    text = semi == std::string_view::npos ? std::string_view() : text.substr(semi + 1);
+    if (!part.empty()) out.push_back(part);
+  }
+  return out;
+}
+
+}  // namespace
+
 Result<Disaggregation> ParseDisaggregation(const DataElement& element,
                                            const std::vector<const Category*>& categories,
                                            std::string_view text) {
@@ -112,12 +128,7 @@ Result<Disaggregation> ParseDisaggregation(const DataElement& element,
   };
   constexpr std::size_t kUnset = static_cast<std::size_t>(-1);
   Disaggregation d(categories.size(), kUnset);
-  text = core::TrimSpace(text);
-  while (!text.empty()) {
-    const std::size_t semi = text.find(';');
-    const std::string_view part = core::TrimSpace(text.substr(0, semi));
-    text = semi == std::string_view::npos ? std::string_view() : text.substr(semi + 1);
-    if (part.empty()) continue;
+  for (const std::string_view part : Parts(text)) {
     const std::size_t eq = part.find('=');
     if (eq == std::string_view::npos) {
       return bad("'" + std::string(part) + "' 应写作 分类=选项，如 sex=female");
@@ -158,12 +169,7 @@ std::string DisaggregationText(const std::vector<const Category*>& categories,
 std::string DisaggregationLabel(const std::vector<const Category*>& categories,
                                 std::string_view text) {
   std::string out;
-  text = core::TrimSpace(text);
-  while (!text.empty()) {
-    const std::size_t semi = text.find(';');
-    const std::string_view part = core::TrimSpace(text.substr(0, semi));
-    text = semi == std::string_view::npos ? std::string_view() : text.substr(semi + 1);
-    if (part.empty()) continue;
+  for (const std::string_view part : Parts(text)) {
     std::string shown(part);
     const std::size_t eq = part.find('=');
     if (eq != std::string_view::npos) {
