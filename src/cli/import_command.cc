@@ -67,8 +67,7 @@ void PrintReport(const CliContext& ctx, const ingest::ImportReport& r) {
                         {"warning_count", r.warnings.count()},
                         {"warnings", ErrorsJson(r.warnings)}};
     if (!r.error_file.empty()) j["error_file"] = r.error_file;
-    for (const ingest::EntityCounts& c : r.counts) {
-      if (!accepted) break;
+    for (const ingest::EntityCounts& c : accepted ? r.counts : decltype(r.counts){}) {
       j["counts"][c.entity] = {
           {"added", c.added}, {"changed", c.changed}, {"unchanged", c.unchanged}};
     }

@@ -1,7 +1,6 @@
 #include "ingest/import.h"
 
 #include <nlohmann/json.hpp>
-#include <regex>
 
 #include "core/file.h"
 #include "core/period.h"
@@ -113,13 +112,14 @@ void RowParser::Begin(const Row& row) {
     const std::string_view text = Get(f);
     if (text.empty()) continue;
     const bool free_text = f == Field::kReason;
-    const std::size_t chars = core::CodePointCount(text);
-    if (chars > (free_text ? kMaxReasonChars : kMaxCellChars)) {
-      errors_->Add(RowError{row.number, map_.Label(f),
-                            ReportedValue(f, core::Utf8Prefix(text, 20)) + "……", "too_long",
-                            "内容过长（" + std::to_string(chars) + "个字符，上限" +
-                                std::to_string(free_text ? kMaxReasonChars : kMaxCellChars) +
-                                "个）"});
+    const std::size_t limit = free_text ? kMaxReasonChars : kMaxCellChars;
+    // A cell has at least one byte per character: only a long one needs counting.
+    const std::size_t chars = text.size() > limit ? core::CodePointCount(text) : text.size();
+    if (chars > limit) {
+      errors_->Add(RowError{
+          row.number, map_.Label(f), ReportedValue(f, core::Utf8Prefix(text, 20)) + "……",
+          "too_long",
+          "内容过长（" + std::to_string(chars) + "个字符，上限" + std::to_string(limit) + "个）"});
       row_ok_ = false;
       continue;
     }
@@ -196,12 +196,26 @@ namespace {
 
 // An ID number Excel stored as a number: a numeric XLSX cell, or the text Excel writes for one
 // into a CSV ("4.41822E+17"). Its last digits are lost; only the clerk can restore them.
-bool FailIfStoredAsNumber(RowParser& p, std::string_view text, const Cell* cell) {
-  static const std::regex kScientific(R"([0-9](\.[0-9]+)?[eE][+]?[0-9]+)");
-  if ((cell == nullptr || !cell->numeric) &&
-      !std::regex_match(text.begin(), text.end(), kScientific)) {
-    return false;
+// True for Excel's scientific notation of a number: a digit, optionally '.' and digits, then
+// e or E, an optional '+' and digits. Checked on every ID cell of a file: no regex.
+bool IsScientific(std::string_view t) {
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  std::size_t i = 0;
+  if (i >= t.size() || !digit(t[i++])) return false;
+  if (i < t.size() && t[i] == '.') {
+    const std::size_t from = ++i;
+    while (i < t.size() && digit(t[i])) ++i;
+    if (i == from) return false;
   }
+  if (i >= t.size() || (t[i] != 'e' && t[i] != 'E')) return false;
+  if (++i < t.size() && t[i] == '+') ++i;
+  const std::size_t exponent = i;
+  while (i < t.size() && digit(t[i])) ++i;
+  return i > exponent && i == t.size();
+}
+
+bool FailIfStoredAsNumber(RowParser& p, std::string_view text, const Cell* cell) {
+  if ((cell == nullptr || !cell->numeric) && !IsScientific(text)) return false;
   p.Fail(Field::kIdNumber, "id_number_as_number",
          "Excel 把身份证件号存成了数字（" + std::string(text) +
              "），末几位已丢失；请把该列设为“文本”格式后按原件重新填写");

@@ -41,8 +41,6 @@ std::string XlsxWriterErrorText(int error) {
 
 namespace {
 
-std::string LxwText(lxw_error e) { return XlsxWriterErrorText(e); }
-
 std::string TempPath(const std::string& path) {
   return path + ".part" + std::to_string(::getpid());
 }
@@ -134,7 +132,7 @@ class XlsxWriter final : public TableWriter {
       const lxw_error e =
           worksheet_write_string(sheet_, static_cast<lxw_row_t>(row_), static_cast<lxw_col_t>(c),
                                  cells[c].c_str(), row_ == 0 ? header_ : text_);
-      if (e != LXW_NO_ERROR) return CannotWrite(path_, LxwText(e));
+      if (e != LXW_NO_ERROR) return CannotWrite(path_, XlsxWriterErrorText(e));
       if (row_ < 200 && c < widths_.size()) {
         const double w = static_cast<double>(core::DisplayWidth(cells[c])) + 2;
         if (w > widths_[c]) widths_[c] = w;

@@ -286,7 +286,8 @@ TEST_F(CliTest, ARejectedFileComesBackWithItsErrorsMarked) {
   EXPECT_NE(xml.find("439901201605120011"), std::string::npos) << "the clerk's own value";
   EXPECT_NE(xml.find("错误与提示"), std::string::npos);
   EXPECT_NE(xml.find("C列“身份证件号”：校验码应为9，实为1"), std::string::npos);
-  // Never over the file imported.
+  // An error file is XLSX: a CSV target (here the source itself) is refused and left as it
+  // was. The same file by name is refused too (ErrorFileTest in tests/ingest).
   const std::string copy = dir_.File("copy.csv");
   testing::WriteFile(copy, testing::ReadFileOrDie(testing::DataPath("students_bad.csv")));
   const auto onto = Eduledger({"--db", Db(), "import", "students", copy, "--errors-out", copy});

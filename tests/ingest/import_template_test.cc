@@ -6,6 +6,7 @@
 
 #include "core/zip_reader.h"
 #include "ingest/columns.h"
+#include "ingest/error_file.h"
 #include "ingest/table_reader.h"
 #include "store/sqlite_store.h"
 #include "testing/test_util.h"
@@ -107,6 +108,22 @@ TEST(ImportTemplateTest, AFilledInTemplateImports) {
                              << (r.errors.empty() ? "" : " " + r.errors.kept()[0].message);
   EXPECT_EQ(r.rows, 1);
   EXPECT_TRUE(r.written);
+}
+
+TEST(ErrorFileTest, NeverOverwritesTheFileImported) {
+  testing::TempDir dir;
+  const std::string source = dir.File("学生.xlsx");
+  ASSERT_TRUE(WriteImportTemplate(ImportKind::kStudents, source).ok());
+  const std::string before = testing::ReadFileOrDie(source);
+  ImportReport report;
+  report.errors.Add(RowError{3, "A列“姓名”", "", "empty", "姓名为空"});
+  // By its own name and by another spelling of it.
+  for (const std::string& target : {source, dir.path() + "/./学生.xlsx"}) {
+    const core::Status s = WriteErrorFile(source, "", report, target);
+    EXPECT_EQ(s.reason(), "errors_onto_source") << target;
+    EXPECT_EQ(testing::ReadFileOrDie(source), before);
+  }
+  EXPECT_TRUE(WriteErrorFile(source, "", report, dir.File("退回.xlsx")).ok());
 }
 
 }  // namespace
