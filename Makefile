@@ -4,6 +4,9 @@
 #                its enrolment and dropout indicators of statistics year 2026
 #   make test    build and run the whole test suite (ctest)
 #   make bench   Release build, then the benchmarks against their peers (bench/README.md)
+#   make sanitize  Debug build with ASan + UBSan (build-asan/), then the fast suites and the
+#                  fuzz corpus replay under it (CI runs it after make test)
+#   make fuzz    clang libFuzzer build (build-fuzz/), every fuzz target for FUZZ_SECONDS each
 BUILD_DIR  ?= build
 BUILD_TYPE ?= Release
 WERROR     ?= OFF
@@ -12,7 +15,10 @@ JOBS       ?= 2
 
 CMAKE_FLAGS = -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DEDULEDGER_WERROR=$(WERROR)
 
-.PHONY: all setup build demo test test-quick bench format lint clean
+ASAN_DIR   ?= build-asan
+FUZZ_SECONDS ?= 60
+
+.PHONY: all setup build demo test test-quick sanitize fuzz bench format lint clean
 
 all: build
 
@@ -37,6 +43,18 @@ test: build
 test-quick: build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j$(JOBS) -LE slow
 
+# The suites labelled slow run the CLI end to end; they stay out of the sanitizer run.
+sanitize: setup
+	@cmake -S . -B $(ASAN_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DEDULEDGER_SANITIZE=ON \
+	  -DEDULEDGER_BUILD_BENCH=OFF -DEDULEDGER_WERROR=$(WERROR) >/dev/null
+	@cmake --build $(ASAN_DIR) -j$(JOBS)
+	@cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j$(JOBS) -LE slow
+
+fuzz:
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) JOBS=$(JOBS) scripts/fuzz
+
 bench:
 	@scripts/setup bench
 	@$(MAKE) --no-print-directory build BUILD_TYPE=Release
@@ -49,4 +67,4 @@ lint: build
 	@git ls-files 'src/*.cc' | xargs clang-tidy -p $(BUILD_DIR) --quiet
 
 clean:
-	@rm -rf $(BUILD_DIR)
+	@rm -rf $(BUILD_DIR) $(ASAN_DIR) build-fuzz

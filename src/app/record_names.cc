@@ -44,7 +44,8 @@ class Describer {
       values = values || r.table == engine::MeasureTable::kValues;
     }
     std::map<std::int64_t, ExplainedRecord> people, event_of;
-    for (const auto& [org, ids] : students) {
+    for (const auto& [org, org_ids] : students) {
+      const std::set<std::int64_t>& ids = org_ids;  // a lambda may not capture a binding (clang 14)
       const std::int64_t schools[] = {org};
       EL_RETURN_IF_ERROR(store_.ForEachEnrolled(
           school_year, schools, [&](const meta::Student& st, const meta::Enrolment& en) {
@@ -56,7 +57,8 @@ class Describer {
             return Status::OK();
           }));
     }
-    for (const auto& [org, ids] : staff) {
+    for (const auto& [org, org_ids] : staff) {
+      const std::set<std::int64_t>& ids = org_ids;  // a lambda may not capture a binding (clang 14)
       const std::int64_t schools[] = {org};
       EL_RETURN_IF_ERROR(store_.ForEachStaffAssignment(
           school_year, schools, [&](const meta::Staff& st, const meta::StaffAssignment& a) {
@@ -69,7 +71,8 @@ class Describer {
           }));
     }
     const core::Period window = core::Period::SchoolYear(school_year);
-    for (const auto& [org, ids] : events) {
+    for (const auto& [org, org_ids] : events) {
+      const std::set<std::int64_t>& ids = org_ids;  // a lambda may not capture a binding (clang 14)
       const std::int64_t schools[] = {org};
       EL_RETURN_IF_ERROR(store_.ForEachStatusEvent(
           window.start(), window.end(), schools,
@@ -132,7 +135,7 @@ class Describer {
           ExplainedRecord e = Base(r, "报表数值");
           const auto form = form_of.find(r.id);
           e.id = form != form_of.end() ? form->second : "报表";
-          e.detail = md_.value_schema().Text(r.record, r.word) + " = " + core::FormatPlain(r.value);
+          e.detail = md_.value_schema().Label(r.record, r.word) + "：" + core::FormatPlain(r.value);
           out->push_back(std::move(e));
           break;
         }

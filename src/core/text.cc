@@ -147,23 +147,34 @@ bool HasFullWidthForms(std::string_view text) {
   return false;
 }
 
-std::string FoldFullWidth(std::string_view text) {
-  if (!HasFullWidthForms(text)) return std::string(text);
+namespace {
+// `text` rewritten code point by code point: `map(cp, bytes, &out)` appends what stands for
+// each (cp -1 for a byte that is not UTF-8, `bytes` the code point as written).
+template <class Map>
+std::string MapCodePoints(std::string_view text, Map map) {
   std::string out;
   out.reserve(text.size());
   std::size_t pos = 0;
   while (pos < text.size()) {
     const std::size_t start = pos;
     const std::int32_t cp = NextCodePoint(text, &pos);
-    if (cp >= 0xFF01 && cp <= 0xFF5E) {
-      out.push_back(static_cast<char>(cp - 0xFF01 + 0x21));
-    } else if (cp == 0x3000) {
-      out.push_back(' ');
-    } else {
-      out.append(text.substr(start, pos - start));
-    }
+    map(cp, text.substr(start, pos - start), &out);
   }
   return out;
+}
+}  // namespace
+
+std::string FoldFullWidth(std::string_view text) {
+  if (!HasFullWidthForms(text)) return std::string(text);
+  return MapCodePoints(text, [](std::int32_t cp, std::string_view bytes, std::string* out) {
+    if (cp >= 0xFF01 && cp <= 0xFF5E) {
+      out->push_back(static_cast<char>(cp - 0xFF01 + 0x21));
+    } else if (cp == 0x3000) {
+      out->push_back(' ');
+    } else {
+      out->append(bytes);
+    }
+  });
 }
 
 std::size_t CodePointCount(std::string_view text) {
@@ -199,6 +210,16 @@ std::size_t DisplayWidth(std::string_view text) {
     width += IsWide(cp) ? 2 : 1;
   }
   return width;
+}
+
+std::string VisibleText(std::string_view text) {
+  return MapCodePoints(text, [](std::int32_t cp, std::string_view bytes, std::string* out) {
+    if (cp >= 0x20 && cp != 0x7F) {
+      out->append(bytes);
+    } else {
+      *out += cp == 0 ? "␀" : cp == '\n' ? "↵" : cp == '\r' ? "␍" : cp == '\t' ? "⇥" : "�";
+    }
+  });
 }
 
 std::size_t LineOfOffset(std::string_view text, std::size_t offset) {

@@ -64,6 +64,9 @@ std::size_t CodePointCount(std::string_view text);
 std::string_view Utf8Prefix(std::string_view text, std::size_t code_points);
 // Terminal columns: 2 for East Asian wide and full-width characters, 1 otherwise.
 std::size_t DisplayWidth(std::string_view text);
+// `text` as it may be printed inside a message: control characters shown, not obeyed (a NUL
+// would end the message there) as ␀ ↵ ␍ ⇥ (others as �), and bytes that are not UTF-8 as �.
+std::string VisibleText(std::string_view text);
 
 // 1-based line number of byte `offset` in `text` (counting '\n').
 std::size_t LineOfOffset(std::string_view text, std::size_t offset);

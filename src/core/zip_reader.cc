@@ -76,6 +76,7 @@ Result<ZipReader::Stream> ZipReader::OpenStream(std::string_view entry,
   s.file_ = file;
   s.name_ = path_ + ":" + name;
   s.size_ = declared;
+  s.sized_ = (st.valid & ZIP_STAT_SIZE) != 0;
   s.compressed_ = (st.valid & ZIP_STAT_COMP_SIZE) ? st.comp_size : 0;
   s.limit_ = max_bytes;
   if (Status bound = s.CheckBounds(declared); !bound.ok()) return bound;
@@ -101,6 +102,7 @@ ZipReader::Stream::Stream(Stream&& o) noexcept
     : file_(o.file_),
       name_(std::move(o.name_)),
       size_(o.size_),
+      sized_(o.sized_),
       compressed_(o.compressed_),
       limit_(o.limit_),
       consumed_(o.consumed_) {
@@ -113,6 +115,7 @@ ZipReader::Stream& ZipReader::Stream::operator=(Stream&& o) noexcept {
     file_ = o.file_;
     name_ = std::move(o.name_);
     size_ = o.size_;
+    sized_ = o.sized_;
     compressed_ = o.compressed_;
     limit_ = o.limit_;
     consumed_ = o.consumed_;
@@ -129,6 +132,10 @@ Result<std::size_t> ZipReader::Stream::Read(char* buf, std::size_t size) {
   const zip_int64_t n = zip_fread(F(file_), buf, size);
   if (n < 0) return Status::InvalidArgument("bad_zip", name_ + " 解压失败（文件已损坏）");
   consumed_ += static_cast<std::uint64_t>(n);
+  if (sized_ && consumed_ > size_) {
+    return Status::InvalidArgument("bad_zip",
+                                   name_ + " 解压出的内容多于文件记录的大小（文件已损坏）");
+  }
   EL_RETURN_IF_ERROR(CheckBounds(consumed_));
   return static_cast<std::size_t>(n);
 }

@@ -41,7 +41,9 @@ class ZipReader {
     Stream& operator=(Stream&&) noexcept;
     ~Stream();
     Result<std::size_t> Read(char* buf, std::size_t size);
-    std::uint64_t size() const { return size_; }  // uncompressed size
+    // The uncompressed size the archive records. An entry that expands past it is damaged
+    // (Read refuses it), so consumed() never exceeds it.
+    std::uint64_t size() const { return size_; }
     std::uint64_t consumed() const { return consumed_; }
 
    private:
@@ -52,6 +54,7 @@ class ZipReader {
     void* file_ = nullptr;  // zip_file_t*
     std::string name_;
     std::uint64_t size_ = 0;
+    bool sized_ = false;  // the archive records the uncompressed size
     std::uint64_t compressed_ = 0;
     std::uint64_t limit_ = kMaxEntryBytes;
     std::uint64_t consumed_ = 0;

@@ -22,7 +22,7 @@ class LayoutBuilder {
   int AddSchool(std::string name, int type, int township, bool is_private, int urban_rural,
                 bool boarding = false, bool small_scale = false, int class_size = 45) {
     meta::OrgUnit u;
-    char code[16];
+    char code[48];  // room for any int: -Wformat-truncation in Debug
     std::snprintf(code, sizeof code, "%02d43%03d%03d", type / 10, k_, seq_++);
     u.code = code;
     u.name = std::move(name);

@@ -199,9 +199,15 @@ class Lexer {
 
 class Parser {
  public:
-  explicit Parser(std::string_view src) : lexer_(src) {}
+  explicit Parser(std::string_view src) : source_(src), lexer_(src) {}
 
   ExprPtr ParseAll() {
+    // Names take any non-ASCII byte: what is not UTF-8 would end up in names and messages.
+    if (const std::size_t bad = core::FindInvalidUtf8(source_); bad != std::string_view::npos) {
+      error_ = {bad, "不是有效的 UTF-8 字符"};
+      failed_ = true;
+      return nullptr;
+    }
     if (!Advance()) return nullptr;
     if (tok_.kind == Tok::kEnd) return Fail("表达式为空");
     ExprPtr e = Or();
@@ -463,6 +469,7 @@ class Parser {
     }
   }
 
+  std::string_view source_;
   Lexer lexer_;
   Token tok_;
   ExprError error_;
@@ -490,17 +497,12 @@ std::size_t CharacterPosition(std::string_view source, std::size_t offset) {
 
 std::string DescribeExprError(std::string_view source, const ExprError& error) {
   const std::size_t pos = CharacterPosition(source, error.offset);
-  std::string out = "第 " + std::to_string(pos) + " 个字符: " + error.message + "\n  " +
-                    std::string(source) + "\n  ";
-  // The caret goes under the character, counting wide (CJK) characters as two columns.
-  for (std::size_t i = 0; i < error.offset && i < source.size();) {
-    const unsigned char c = static_cast<unsigned char>(source[i]);
-    const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    out += len >= 3 ? "  " : " ";
-    i += len;
-  }
-  out += "^";
-  return out;
+  // The source as it can be printed (a NUL or a stray byte shown, not obeyed), and the caret
+  // under the character, counting wide (CJK) characters as two columns.
+  const std::size_t offset = error.offset < source.size() ? error.offset : source.size();
+  const std::size_t caret = core::DisplayWidth(core::VisibleText(source.substr(0, offset)));
+  return "第 " + std::to_string(pos) + " 个字符: " + error.message + "\n  " +
+         core::VisibleText(source) + "\n  " + std::string(caret, ' ') + "^";
 }
 
 std::string ToString(const Expr& e) {

@@ -69,6 +69,10 @@ std::string ValueSchema::Text(std::size_t i, std::uint64_t word) const {
   return meta::DisaggregationText(e.categories, d);
 }
 
+std::string ValueSchema::Label(std::size_t i, std::uint64_t word) const {
+  return meta::DisaggregationLabel(elements_[i].categories, Text(i, word));
+}
+
 std::optional<core::Sex> ValueSchema::SexOf(std::size_t i, std::uint64_t word) const {
   const ValueElement& e = elements_[i];
   if (e.sex_field < 0) return std::nullopt;

@@ -61,6 +61,8 @@ class ValueSchema {
   core::Result<std::uint64_t> Word(std::size_t i, std::string_view disaggregation) const;
   // The canonical disaggregation text of a row word of element `i`.
   std::string Text(std::size_t i, std::uint64_t word) const;
+  // The same as a person reads it: "数学", "6岁、女", "合计" (meta::DisaggregationLabel).
+  std::string Label(std::size_t i, std::uint64_t word) const;
   // The sex of a value of element `i` (a category "sex" with options male and female), or
   // nullopt when the element is not split by sex.
   std::optional<core::Sex> SexOf(std::size_t i, std::uint64_t word) const;

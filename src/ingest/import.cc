@@ -155,24 +155,13 @@ void RowParser::Fail(Field f, std::string_view reason, std::string message) {
 
 std::string ReportedValue(Field f, std::string_view text) {
   const bool personal = f == Field::kIdNumber || f == Field::kStudentNo;
-  const std::string value = personal ? core::MaskIdNumber(text) : std::string(text);
-  // Control characters shown, not obeyed: a NUL would end the printed message there.
-  std::string out;
-  for (const char c : value) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u >= 0x20 && u != 0x7f) {
-      out.push_back(c);
-    } else {
-      out += c == '\0' ? "␀" : c == '\n' ? "↵" : c == '\r' ? "␍" : c == '\t' ? "⇥" : "�";
-    }
-  }
-  return out;
+  return core::VisibleText(personal ? core::MaskIdNumber(text) : std::string(text));
 }
 
 void RowParser::FailUnknown(Field f, std::string_view reason, std::string_view what) {
   constexpr std::size_t kListed = 12;  // longer lists (民族, 办学类型) are cut with 等
   const std::vector<std::string_view> choices = ChoicesOf(f);
-  std::string message = "无法识别的" + std::string(what) + "“" + std::string(Get(f)) + "”";
+  std::string message = "无法识别的" + std::string(what) + "“" + core::VisibleText(Get(f)) + "”";
   for (std::size_t i = 0; i < choices.size() && i < kListed; ++i) {
     message += (i == 0 ? "，可填：" : "、") + std::string(choices[i]);
   }

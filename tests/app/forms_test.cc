@@ -5,13 +5,16 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cmath>
 #include <set>
+#include <thread>
 
 #include "app/explain.h"
 #include "app/indicators.h"
 #include "engine/tiny_register.h"
 #include "shipped_package.h"
+#include "store/sqlite_store.h"
 
 namespace eduledger::app {
 namespace {
@@ -308,12 +311,73 @@ TEST_F(FormsTest, ExplainListsTheMaskedRecordsBehindEachSide) {
     EXPECT_TRUE(r.org_code == "2143990001" || r.org_code == "2143990002") << r.org_code;
   }
   // Denominator: the two population values aged 6-11 (4 + 1); the 12-year-olds are left out.
+  // Each is named by its options as the form shows them (6岁、男), not by codes.
   ASSERT_EQ(e->denominator.size(), 1u);
   EXPECT_EQ(e->denominator[0].total, 2u);
   EXPECT_EQ(e->denominator[0].sum, 5);
   std::set<std::string> details;
   for (const ExplainedRecord& r : e->denominator[0].records) details.insert(r.detail);
-  EXPECT_EQ(details, (std::set<std::string>{"age=6;sex=male = 4", "age=11;sex=female = 1"}));
+  EXPECT_EQ(details, (std::set<std::string>{"6岁、男：4", "11岁、女：1"}));
+}
+
+TEST_F(FormsTest, OfTwoConcurrentApprovalsOneWinsAndTheLoserIsToldWhatBecameOfTheForm) {
+  // Two reviewers approve the same submitted form at the same moment, through two connections
+  // to the store's file (as two processes have), round after round. Each round exactly one
+  // approval is stored; the other reviewer is told, in terms of the form, that someone else
+  // got there first (the race lost at the write) or what state it is in now (lost at the read),
+  // never a store's words such as "重新导入".
+  auto second = store::OpenSqliteStore(reg_.path());
+  ASSERT_TRUE(second.ok()) << second.status().message();
+  const FormKey key = Key("pop", "439901001");
+  std::map<std::string, int> losses;  // by reason
+  for (int round = 0; round < 12; ++round) {
+    if (round > 0) {
+      ASSERT_TRUE(ReopenForm(reg_.store(), actor_, *md_, key, "再次审核").ok());
+    }
+    ASSERT_TRUE(Submit("pop", "439901001", Population(5)).ok());
+    const auto approvals_before = reg_.store().RecentAudit(1000);
+    ASSERT_TRUE(approvals_before.ok());
+
+    std::atomic<int> ready = 0;
+    core::Status results[2];
+    store::Store* stores[2] = {&reg_.store(), second->get()};
+    std::vector<std::thread> reviewers;
+    for (int i = 0; i < 2; ++i) {
+      reviewers.emplace_back([&, i] {
+        ++ready;
+        while (ready.load() < 2) {
+        }  // both start together
+        results[i] = ApproveForm(*stores[i], actor_, *md_, key);
+      });
+    }
+    for (std::thread& t : reviewers) t.join();
+
+    ASSERT_NE(results[0].ok(), results[1].ok())
+        << "round " << round << ": " << results[0].message() << " / " << results[1].message();
+    const core::Status& lost = results[0].ok() ? results[1] : results[0];
+    ++losses[std::string(lost.reason())];
+    EXPECT_TRUE(lost.reason() == "concurrent_write" || lost.reason() == "wrong_state")
+        << lost.reason() << ": " << lost.message();
+    EXPECT_NE(lost.message().find("2023年的“人口表”"), std::string_view::npos) << lost.message();
+    EXPECT_EQ(lost.message().find("导入"), std::string_view::npos) << lost.message();
+    // One approval in the audit log, and the form approved.
+    const auto after = reg_.store().RecentAudit(1000);
+    ASSERT_TRUE(after.ok());
+    int approvals = 0;
+    for (std::size_t i = 0; i < after->size() - approvals_before->size(); ++i) {
+      approvals += (*after)[i].record.context.action == "form.approve";  // newest first
+    }
+    EXPECT_EQ(approvals, 1) << "round " << round;
+    const auto forms = reg_.store().ListSubmissions(kYear);
+    ASSERT_TRUE(forms.ok());
+    for (const store::Submission& s : *forms) {
+      if (s.data_set == "pop") {
+        EXPECT_EQ(s.state, store::SubmissionState::kApproved);
+      }
+    }
+  }
+  ASSERT_FALSE(losses.empty());
+  for (const auto& [reason, n] : losses) RecordProperty("lost_" + reason, n);
 }
 
 TEST_F(FormsTest, TheCoefficientOfVariationIsWeightedByPupils) {

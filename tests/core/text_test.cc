@@ -22,6 +22,13 @@ TEST(TextTest, TrimsAsciiAndIdeographicSpace) {
 
 TEST(TextTest, FoldsFullWidthForms) { EXPECT_EQ(FoldFullWidth("（１２）ＡＢ，中"), "(12)AB,中"); }
 
+TEST(TextTest, VisibleTextShowsControlCharactersAndStrayBytes) {
+  EXPECT_EQ(VisibleText("张三"), "张三");
+  EXPECT_EQ(VisibleText(std::string("a") + '\0' + "b\n\r\tc\x7f"), "a␀b↵␍⇥c�");
+  EXPECT_EQ(VisibleText("x\xE0\xFFy"), "x��y");
+  EXPECT_EQ(VisibleText("\xE4\xB8"), "��");  // a truncated 中: a stray lead, a stray continuation
+}
+
 TEST(TextTest, MeasuresDisplayWidth) {
   EXPECT_EQ(DisplayWidth("ab"), 2u);
   EXPECT_EQ(DisplayWidth("小学"), 4u);

@@ -1,5 +1,5 @@
-// The expression parser on hostile nesting: deep brackets, chains of not and unary minus.
-// Each is refused with a message, never by exhausting the stack.
+// The expression parser on hostile input: deep brackets, chains of not and unary minus, bytes
+// that are not UTF-8. Each is refused with a message, never by exhausting the stack.
 #include "engine/expr_parser.h"
 
 #include <gtest/gtest.h>
@@ -32,6 +32,30 @@ TEST(ExprParserTest, NestingAsDeepAsARealDefinitionParses) {
   EXPECT_TRUE(ParseExpression(Repeat("(", 40) + "1" + Repeat(")", 40)).ok());
   EXPECT_TRUE(ParseExpression(Repeat("not ", 30) + "a = 1").ok());
   EXPECT_TRUE(ParseExpression(Repeat("-", 30) + "1").ok());
+}
+
+TEST(ExprParserTest, BytesThatAreNoUtf8AreRefusedWhereTheyStand) {
+  // Found by the expression fuzz target: a name took the stray bytes, and the message quoting
+  // the source was no valid UTF-8 (a NUL cut it short when printed).
+  const std::string source = std::string("students(level = primar") + '\0' + "\xE0" + "y)";
+  ExprError error;
+  const auto parsed = ParseExpression(source, &error);
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_EQ(parsed.status().reason(), "bad_expression");
+  EXPECT_EQ(error.offset, 24u);  // the \xE0 after the NUL at 23
+  const std::string_view message = parsed.status().message();
+  EXPECT_EQ(message.find('\0'), std::string_view::npos);
+  // The source shown with the NUL and the stray byte visible, the caret under the stray byte.
+  EXPECT_EQ(message, "第 25 个字符: 不是有效的 UTF-8 字符\n  students(level = primar␀�y)\n" +
+                         std::string(2 + 24, ' ') + "^");
+}
+
+TEST(ExprParserTest, ANulIsAnUnrecognisedCharacterShownAsASymbol) {
+  const auto parsed = ParseExpression(std::string("a = ") + '\0');
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_NE(parsed.status().message().find("无法识别的字符\n  a = ␀\n      ^"),
+            std::string_view::npos)
+      << parsed.status().message();
 }
 
 }  // namespace

@@ -29,7 +29,7 @@ core::Date D(const std::string& text) { return *core::Date::Parse(text); }
 TinyRegister::TinyRegister() {
   store::SqliteOptions options;
   options.create_if_missing = true;
-  auto s = store::OpenSqliteStore(dir_.File("tiny.db"), options);
+  auto s = store::OpenSqliteStore(path(), options);
   TINY_CHECK(s.status());
   store_ = std::move(*s);
 }

@@ -30,6 +30,8 @@ class TinyRegister {
   void Teacher(int year, std::int64_t school, meta::EducationLevel level);
 
   store::Store& store() { return *store_; }
+  // The store's file, for a second connection to it (as another process has).
+  std::string path() const { return dir_.File("tiny.db"); }
   std::unique_ptr<engine::Snapshot> Snapshot();
 
  private:

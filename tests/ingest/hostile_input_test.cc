@@ -115,6 +115,38 @@ TEST_F(HostileXlsxTest, ZipBombsAreRefusedBeforeTheyExpand) {
   }
 }
 
+// Set the uncompressed size the archive records for `entry` (local header and central
+// directory alike) to `size`, as a damaged or forged file has it.
+void ForgeRecordedSize(const std::string& path, const std::string& entry, std::uint32_t size) {
+  std::string bytes = testing::ReadFileOrDie(path);
+  auto put32 = [&](std::size_t at) {
+    for (int i = 0; i < 4; ++i) bytes[at + i] = static_cast<char>((size >> (8 * i)) & 0xFF);
+  };
+  int patched = 0;
+  for (std::size_t at = 0; (at = bytes.find("PK", at)) != std::string::npos; ++at) {
+    const bool local = bytes.compare(at, 4, "PK\x03\x04") == 0;
+    const bool central = bytes.compare(at, 4, "PK\x01\x02") == 0;
+    const std::size_t name_at = at + (local ? 30 : 46);
+    if ((local || central) && bytes.compare(name_at, entry.size(), entry) == 0) {
+      put32(at + (local ? 22 : 24));
+      ++patched;
+    }
+  }
+  ASSERT_EQ(patched, 2) << entry;
+  testing::WriteFile(path, bytes);
+}
+
+TEST_F(HostileXlsxTest, AnEntryThatExpandsPastItsRecordedSizeIsABrokenFile) {
+  // Found by the XLSX fuzz target: the progress of such a sheet went past 100%. Its data is
+  // not what the archive says it is: refused, like a bad CRC.
+  const std::string path = Write(testing::MinimalXlsx(SheetWithSharedIndex("1"), {"a", "b", "c"}));
+  ForgeRecordedSize(path, "xl/worksheets/sheet1.xml", 40);
+  const core::Status s = ReadToEnd(path);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.reason(), "bad_zip") << s.message();
+  EXPECT_NE(s.message().find("xl/worksheets/sheet1.xml"), std::string_view::npos) << s.message();
+}
+
 TEST_F(HostileXlsxTest, AnImportOfABrokenWorkbookChangesNothing) {
   const std::string db = dir_.File("t.db");
   auto store = store::OpenSqliteStore(db, {.create_if_missing = true});
