@@ -47,6 +47,20 @@ constexpr MetricDef kMetricDefs[] = {
     {RecordMetric::kReturned, "returns"},
     {RecordMetric::kAdmissions, "entrants"},
     {RecordMetric::kGraduates, "graduates"},
+    {RecordMetric::kPrimaryDropoutRate, "primary_dropout_rate"},
+    {RecordMetric::kJuniorDropoutRate, "junior_dropout_rate"},
+    {RecordMetric::kPrimaryPromotionRate, "primary_promotion_rate"},
+    {RecordMetric::kJuniorPromotionRate, "junior_promotion_rate"},
+    {RecordMetric::kRetentionRate, "retention_rate"},
+    {RecordMetric::kPrimaryNetEnrolmentRate, "primary_net_enrolment_rate"},
+    {RecordMetric::kJuniorGrossEnrolmentRate, "junior_gross_enrolment_rate"},
+    {RecordMetric::kSeniorGrossEnrolmentRate, "senior_gross_enrolment_rate"},
+    {RecordMetric::kPreschoolGrossEnrolmentRate, "preschool_gross_enrolment_rate"},
+    {RecordMetric::kDisabledEnrolmentRate, "disabled_enrolment_rate"},
+    {RecordMetric::kPrimaryPupilTeacherRatio, "primary_pupil_teacher_ratio"},
+    {RecordMetric::kJuniorPupilTeacherRatio, "junior_pupil_teacher_ratio"},
+    {RecordMetric::kSeniorPupilTeacherRatio, "senior_pupil_teacher_ratio"},
+    {RecordMetric::kPreschoolPupilTeacherRatio, "preschool_pupil_teacher_ratio"},
 };
 
 const char* IndicatorOf(RecordMetric metric) {
@@ -89,8 +103,9 @@ class RegisterRecordSource final : public report::RecordSource {
       if (std::isnan(r.value)) {
         v.missing = r.note.empty() ? "无记录" : r.note;
       } else {
-        v.value = std::llround(r.value);
+        v.value = r.value;
       }
+      if (const CompiledIndicator* c = md_.Find(code)) v.decimals = c->def.decimals;
       v.description = r.org_name + " " + r.name + "，" + core::StatisticsYearLabel(year) + "，" +
                       (r.flow ? "统计期 " + it->second.flow_window.start().ToChinese() + "—" +
                                     it->second.flow_window.end().ToChinese()

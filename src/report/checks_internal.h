@@ -15,6 +15,7 @@ namespace eduledger::report::internal {
 struct ParagraphView {
   const Paragraph* paragraph;
   ParagraphFigures figures;
+  bool plan = false;  // in a plan section (outline.h): targets, not this year's facts
 };
 
 struct CheckState {

@@ -95,6 +95,9 @@ Document DocumentFromText(std::string source, std::string_view text, DocumentFor
       Paragraph p;
       p.number = static_cast<int>(doc.paragraphs.size()) + 1;
       p.line = line;
+      for (const char c : raw.substr(0, static_cast<std::size_t>(trimmed.data() - raw.data()))) {
+        p.indent += c == '\t' ? 4 : c == ' ' ? 1 : 0;
+      }
       p.text = std::string(trimmed);
       doc.paragraphs.push_back(std::move(p));
     }

@@ -19,6 +19,7 @@ enum class DocumentFormat { kText, kMarkdown, kDocx };
 struct Paragraph {
   int number = 0;  // 1-based, in reading order
   int line = 0;    // 1-based line of a text file; 0 for DOCX
+  int indent = 0;  // a text file's leading spaces (a tab counts 4): the nesting of list items
   bool in_table = false;
   std::string text;
 };

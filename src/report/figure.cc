@@ -375,7 +375,7 @@ class Extractor {
     // The step the written number is rounded to.
     double step = std::pow(10.0, -f.decimals) * factor;
     if (f.IsPercent() || f.unit == "个百分点" || f.unit == "‰") step = std::pow(10.0, -f.decimals);
-    if (factor > 1 || f.decimals > 0) {
+    if (factor > 1 || f.decimals > 0 || f.unit == kRatioUnit) {  // a ratio is rounded too
       f.lo = f.value - step / 2;
       f.hi = f.value + step / 2;
     } else {
@@ -461,7 +461,20 @@ class Extractor {
         return i + 1;
       }
     }
-    // Dates, times, ranges ("3-5岁": the 3), ratios and codes are no figures.
+    // A ratio to one: 生师比16.19:1 (also ：, ∶). "8:30" and "1:2" are no ratios to one.
+    if ((next == ':' || next == 0xFF1A || next == 0x2236) && i + 1 < cps_.size() &&
+        cps_[i + 1].cp == '1' && (i + 2 >= cps_.size() || !IsDigitCp(cps_[i + 2].cp))) {
+      Figure f;
+      f.decimals = decimals < 0 ? 0 : decimals;
+      f.unit = std::string(kRatioUnit);
+      std::size_t begin;
+      const Approx before = ApproxBefore(start, &begin);
+      double number = 0;
+      std::from_chars(digits.data(), digits.data() + digits.size(), number);
+      Finish(std::move(f), begin, i + 2, number, Suffix{}, before);
+      return i + 2;
+    }
+    // Dates, times, ranges ("3-5岁": the 3), other ratios and codes are no figures.
     if (next == 0x6708 || next == 0x65E5 || next == 0x53F7 || next == 0x65F6 || next == 0x70B9 ||
         next == '-' || next == 0x2014 || next == '~' || next == 0xFF5E || next == 0x81F3 ||
         next == ':' || next == 0xFF1A || next == '/' || IsAsciiLetterCp(next) || next == '+') {

@@ -27,6 +27,9 @@
 
 namespace eduledger::report {
 
+// The unit of a ratio to one (生师比16.19:1): the figure's value is the first term.
+inline constexpr std::string_view kRatioUnit = ":1";
+
 struct Figure {
   std::size_t begin = 0;  // byte range in the paragraph: prefix, number, unit, suffix
   std::size_t end = 0;

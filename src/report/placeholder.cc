@@ -29,7 +29,17 @@ bool IsDigitLike(std::int32_t cp) { return core::IsDigitCp(cp) || cp == '.' || c
 
 using core::IsAsciiLetterCp;
 
-// Space, or punctuation that may stand beside a Markdown emphasis mark.
+bool IsCjkCharacter(std::int32_t cp) {
+  return cp >= 0x2E80 && cp <= 0x9FFF && !(cp >= 0x3000 && cp <= 0x303F);
+}
+
+// Clause punctuation: emphasis pressed against Chinese characters never spans it.
+bool IsClausePunctuation(std::int32_t cp) {
+  return (cp >= 0x3001 && cp <= 0x3002) || cp == 0xFF0C || cp == 0xFF1B || cp == 0xFF1A ||
+         cp == 0xFF01 || cp == 0xFF1F || cp == ',' || cp == ';';
+}
+
+// Space or punctuation that may stand beside a Markdown emphasis mark.
 bool IsMarkdownBoundary(std::int32_t cp) {
   if (cp < 0) return true;
   if (cp == ' ' || cp == '\t') return true;
@@ -42,26 +52,37 @@ bool IsMarkdownBoundary(std::int32_t cp) {
 
 using CodePoint = core::CodePointAt;
 
-// Mark the code points of Markdown emphasis: **words** and __words__.
+// Mark the code points of Markdown emphasis: **words** and __words__, and a whole number
+// emphasised (**120**所, **96.8%**). Digits and points alone are not (**.**亿元: a blank).
+// Chinese text has no spaces, so emphasis may touch the characters around it
+// (全县**96.8%**达标), as CJK-friendly Markdown renderers allow; such emphasis stays within a
+// clause (全县**所学校，投入**.**亿元 holds two blanks).
 std::vector<bool> MarkdownEmphasis(const std::vector<CodePoint>& cps) {
   std::vector<bool> emphasis(cps.size(), false);
   auto at = [&](std::size_t i) { return i < cps.size() ? cps[i].cp : -1; };
   for (std::size_t i = 0; i + 1 < cps.size(); ++i) {
     const char kind = BlankKind(cps[i].cp);
     if ((kind != '*' && kind != '_') || BlankKind(cps[i + 1].cp) != kind) continue;
-    if (!(i == 0 || IsMarkdownBoundary(at(i - 1))) || BlankKind(at(i + 2)) != 0) continue;
+    const bool opens_free = i == 0 || IsMarkdownBoundary(at(i - 1));
+    if (!(opens_free || IsCjkCharacter(at(i - 1))) || BlankKind(at(i + 2)) != 0) continue;
     // Find the closing pair; words (not only digits and dots) must lie between.
     bool words = false;
+    bool clause = false;  // clause punctuation inside
     for (std::size_t j = i + 2; j + 1 < cps.size(); ++j) {
       if (BlankKind(cps[j].cp) == kind && BlankKind(cps[j + 1].cp) == kind) {
-        if (words && BlankKind(at(j - 1)) == 0 &&
-            (j + 2 >= cps.size() || IsMarkdownBoundary(at(j + 2)))) {
+        // A number: digits first and last, a point only between them.
+        const bool number = core::IsDigitCp(cps[i + 2].cp) && core::IsDigitCp(at(j - 1));
+        const bool closes_free = j + 2 >= cps.size() || IsMarkdownBoundary(at(j + 2));
+        const bool pressed = !opens_free || !closes_free;  // against Chinese characters
+        if ((words || number) && BlankKind(at(j - 1)) == 0 &&
+            (closes_free || IsCjkCharacter(at(j + 2))) && !(pressed && clause)) {
           emphasis[i] = emphasis[i + 1] = emphasis[j] = emphasis[j + 1] = true;
           i = j + 1;
         }
         break;
       }
       if (!IsDigitLike(cps[j].cp) && BlankKind(cps[j].cp) == 0 && cps[j].cp != ' ') words = true;
+      clause = clause || IsClausePunctuation(cps[j].cp);
     }
   }
   return emphasis;

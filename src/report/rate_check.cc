@@ -9,10 +9,12 @@
 // as the rate is written, differs. Otherwise a rate some pair reproduces is verified; a rate
 // no pair reproduces, in a sentence with two counts of one unit, is unverifiable (info) with
 // the nearest candidate; a rate stated alone is left alone.
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
 
+#include "core/text.h"
 #include "report/checks_internal.h"
 
 namespace eduledger::report::internal {
@@ -37,7 +39,8 @@ const RateRule kRules[] = {
     {"合格率", {"合格"}, {"参加", "参检", "参考", "抽检", "检测"}, false},
     {"达标率", {"达标"}, {"参加", "参检", "测试"}, false},
     {"通过率", {"通过"}, {"参加", "申报", "参考"}, false},
-    {"上线率", {"上线"}, {"参考", "考生", "参加"}, false},
+    {"上线率", {"上线"}, {"参考", "报考", "考生", "参加"}, false},
+    {"整改率", {"整改"}, {"排查", "发现", "隐患"}, false},
     {"覆盖率", {"覆盖", "开展"}, {"符合", "共有", "全部"}, false},
     {"完成率", {"完成"}, {"计划", "任务", "目标"}, false},
     {"办结率", {"办结", "办理", "答复"}, {"受理", "收到", "来信", "来访"}, false},
@@ -107,8 +110,12 @@ class RateChecker {
     for (int i = 0; i < static_cast<int>(figs_.size()); ++i) {
       const Figure& rate = figs_[static_cast<std::size_t>(i)];
       if (!rate.IsPercent() || rate.unknown) continue;
-      if (IsShare(rate.before)) {
+      if (const int past = CheckShareList(i); past > i) {
+        i = past - 1;
+      } else if (IsShare(rate.before)) {
         CheckShare(i);
+      } else if (const int whole = RestatedWhole(i); whole >= 0) {
+        CheckRestatedShare(i, whole);
       } else if (!RateNoun(rate.before).empty()) {
         CheckRate(i);
       }
@@ -156,26 +163,129 @@ class RateChecker {
     });
   }
 
+  // 占在校学生31767人的9.5%, 占…总数N人的P%: the figure right before the share, after 占 and
+  // followed by 的, is the whole restated; -1 when the share is not written so.
+  int RestatedWhole(int i) const {
+    if (i == 0) return -1;
+    const Figure& whole = At(i - 1);
+    if (whole.IsPercent() || whole.unknown || whole.segment != At(i).segment ||
+        whole.before.find("占") == std::string::npos) {
+      return -1;
+    }
+    const std::string_view gap = std::string_view(text_).substr(whole.end, At(i).begin - whole.end);
+    return core::TrimSpace(gap) == "的" ? i - 1 : -1;
+  }
+
+  void CheckRestatedShare(int i, int whole) {
+    const int part = NearestBefore(figs_, whole, [&](const Figure& f) {
+      return !f.IsPercent() && f.SameUnit(At(whole)) && f.segment == At(i).segment;
+    });
+    if (part >= 0) CheckShareOf(i, part, whole);
+  }
+
   void CheckShare(int i) {
     const Figure& share = At(i);
     const int part = NearestBefore(
         figs_, i, [&](const Figure& f) { return !f.IsPercent() && f.segment == share.segment; });
     if (part < 0) return;
-    const int whole = WholeOf(part, share);
-    if (whole < 0 || At(part).unknown || At(whole).unknown) return;
+    CheckShareOf(i, part, WholeOf(part, share));
+  }
+
+  // Share `i` as part ÷ whole.
+  void CheckShareOf(int i, int part, int whole) {
+    if (whole >= 0) CheckShareOf(i, part, At(whole), true);
+  }
+  // `whole` stated in the text, or (not `stated`) the sum of a list's parts.
+  void CheckShareOf(int i, int part, const Figure& whole, bool stated) {
+    const Figure& share = At(i);
+    if (At(part).unknown || whole.unknown) return;
     ++state_.result->summary.rates_checked;
     double lo, hi;
-    Quotient(At(part), At(whole), &lo, &hi);
+    Quotient(At(part), whole, &lo, &hi);
     if (Overlaps(lo, hi, share.lo, share.hi)) {
       ++state_.result->summary.rates_verified;
       return;
     }
-    const double expected = At(part).value / At(whole).value * 100;
+    const double expected = At(part).value / whole.value * 100;
     Finding f = Mismatch(FindingKind::kShareMismatch, share, expected,
-                         "按" + At(part).written + "÷" + At(whole).written + "计算，占比应为" +
+                         "按" + At(part).written + "÷" + whole.written + "计算，占比应为" +
                              Percent(expected, share.decimals) + "，文中为" + share.written);
-    f.related = {state_.PlaceOf(p_, At(part)), state_.PlaceOf(p_, At(whole))};
+    f.related = {state_.PlaceOf(p_, At(part))};
+    if (stated) f.related.push_back(state_.PlaceOf(p_, whole));
     state_.Add(p_, std::move(f));
+  }
+
+  // "A、B和C分别为x人、y人和z人，分别占P1、P2和P3": each share with its own item, in order,
+  // of the whole the list is part of (a total stated before it, else the sum of the items
+  // when the shares make about 100%). Returns the index past the shares, or `i` when the
+  // shares are not written so.
+  int CheckShareList(int i) {
+    const Figure& first = At(i);
+    if (first.before.find("分别占") == std::string::npos) return i;
+    std::vector<int> shares = {i};
+    for (int k = i + 1; k < static_cast<int>(figs_.size()); ++k) {
+      const Figure& f = At(k);
+      if (!f.IsPercent() || f.segment != first.segment || !JoinsAList(At(k - 1), f)) break;
+      shares.push_back(k);
+    }
+    // The items: as many counts of one unit right before, in the sentence, joined as a list.
+    std::vector<int> items;
+    for (int k = i - 1; k >= 0 && items.size() < shares.size(); --k) {
+      const Figure& f = At(k);
+      if (f.IsPercent() || f.sentence != first.sentence) break;
+      if (!items.empty() && (!f.SameUnit(At(items.back())) || !JoinsAList(f, At(items.back()))))
+        break;
+      items.push_back(k);
+    }
+    const int after = shares.back() + 1;
+    if (items.size() != shares.size()) return after;  // not paired: nothing to say
+    std::reverse(items.begin(), items.end());
+    // The whole: a total of the items' unit before them in the sentence, else their sum.
+    const int total = NearestBefore(figs_, items.front(), [&](const Figure& w) {
+      return w.SameUnit(At(items.front())) && !w.IsPercent() && HasTotalMarker(w.before);
+    });
+    Figure sum = At(items.front());
+    sum.lo = sum.hi = sum.value = 0;
+    double percent_sum = 0;
+    for (std::size_t n = 0; n < items.size(); ++n) {
+      sum.lo += At(items[n]).lo;
+      sum.hi += At(items[n]).hi;
+      sum.value += At(items[n]).value;
+      sum.unknown = sum.unknown || At(items[n]).unknown;
+      percent_sum += At(shares[n]).value;
+    }
+    sum.written = FormatValue(sum.value, sum.unit, sum.decimals) + sum.unit + "（各项之和）";
+    // The items make the whole when the shares make about 100%, or when of three shares or
+    // more all but one agree with the items' sum (the one is then wrong, and says so).
+    int agreeing = 0;
+    for (std::size_t n = 0; n < items.size(); ++n) {
+      double lo, hi;
+      Quotient(At(items[n]), sum, &lo, &hi);
+      agreeing += Overlaps(lo, hi, At(shares[n]).lo, At(shares[n]).hi);
+    }
+    const int count = static_cast<int>(shares.size());
+    const bool whole_is_sum =
+        std::fabs(percent_sum - 100) <= 0.1 * count || (count >= 3 && agreeing >= count - 1);
+    if (total < 0 && !whole_is_sum) return after;
+    for (std::size_t n = 0; n < items.size(); ++n) {
+      if (total >= 0) {
+        CheckShareOf(shares[n], items[n], total);
+      } else {
+        CheckShareOf(shares[n], items[n], sum, false);
+      }
+    }
+    return after;
+  }
+
+  // Are `a` and `b` neighbouring items of a list: only 、，, 和 or 及 between them?
+  bool JoinsAList(const Figure& a, const Figure& b) const {
+    if (b.begin < a.end) return false;
+    const std::string_view gap =
+        core::TrimSpace(std::string_view(text_).substr(a.end, b.begin - a.end));
+    for (const std::string_view joiner : {"、", "，", ",", "和", "及", "与"}) {
+      if (gap == joiner) return true;
+    }
+    return false;
   }
 
   void CheckRate(int i) {
@@ -225,10 +335,26 @@ class RateChecker {
           return;
         }
       }
-      const auto [a, b] = named.front();
+      // One numerator named with one or more denominators (上线 over 参考 and 报考) that all
+      // contradict the rate: an error, stated with the denominator the rule names first. Two
+      // numerators (升入普高 and 升入职高) may be meant together: unverifiable.
+      bool one_numerator = true;
+      for (const auto& pair : named) one_numerator = one_numerator && pair.first == named[0].first;
+      const auto preference = [&](int k) {
+        for (std::size_t w = 0; w < rule->denominator.size(); ++w) {
+          if (!rule->denominator[w].empty() &&
+              At(k).before.find(rule->denominator[w]) != std::string::npos) {
+            return w;
+          }
+        }
+        return rule->denominator.size();
+      };
+      const auto [a, b] = *std::min_element(named.begin(), named.end(), [&](auto x, auto y) {
+        return preference(x.second) < preference(y.second);
+      });
       const double expected = At(a).value / At(b).value * 100;
       Finding f =
-          Mismatch(named.size() == 1 ? FindingKind::kRateMismatch : FindingKind::kRateUnverifiable,
+          Mismatch(one_numerator ? FindingKind::kRateMismatch : FindingKind::kRateUnverifiable,
                    rate, expected,
                    std::string(noun) + "按" + At(a).written + "÷" + At(b).written + "计算应为" +
                        Percent(expected, rate.decimals) + "，文中为" + rate.written);

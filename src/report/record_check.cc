@@ -58,6 +58,40 @@ constexpr Metric kMetrics[] = {
     {"特殊教育学校", "所", RecordMetric::kSpecialSchools},
     {"学校", "所", RecordMetric::kSchools},
     {"中小学校", "所", RecordMetric::kSchools},
+    // Rates: the level is part of the name; a rate without one (辍学率) is not compared.
+    {"小学辍学率", "%", RecordMetric::kPrimaryDropoutRate},
+    {"小学年辍学率", "%", RecordMetric::kPrimaryDropoutRate},
+    {"小学生辍学率", "%", RecordMetric::kPrimaryDropoutRate},
+    {"初中辍学率", "%", RecordMetric::kJuniorDropoutRate},
+    {"初中年辍学率", "%", RecordMetric::kJuniorDropoutRate},
+    {"初中生辍学率", "%", RecordMetric::kJuniorDropoutRate},
+    {"小学升学率", "%", RecordMetric::kPrimaryPromotionRate},
+    {"小学毕业生升学率", "%", RecordMetric::kPrimaryPromotionRate},
+    {"初中升学率", "%", RecordMetric::kJuniorPromotionRate},
+    {"初中毕业生升学率", "%", RecordMetric::kJuniorPromotionRate},
+    {"巩固率", "%", RecordMetric::kRetentionRate},
+    {"义务教育巩固率", "%", RecordMetric::kRetentionRate},
+    {"九年义务教育巩固率", "%", RecordMetric::kRetentionRate},
+    {"小学净入学率", "%", RecordMetric::kPrimaryNetEnrolmentRate},
+    {"小学适龄儿童入学率", "%", RecordMetric::kPrimaryNetEnrolmentRate},
+    {"小学学龄儿童入学率", "%", RecordMetric::kPrimaryNetEnrolmentRate},
+    {"小学入学率", "%", RecordMetric::kPrimaryNetEnrolmentRate},
+    {"初中毛入学率", "%", RecordMetric::kJuniorGrossEnrolmentRate},
+    {"高中阶段毛入学率", "%", RecordMetric::kSeniorGrossEnrolmentRate},
+    {"高中阶段教育毛入学率", "%", RecordMetric::kSeniorGrossEnrolmentRate},
+    {"学前三年毛入园率", "%", RecordMetric::kPreschoolGrossEnrolmentRate},
+    {"学前教育毛入园率", "%", RecordMetric::kPreschoolGrossEnrolmentRate},
+    {"学前三年教育毛入园率", "%", RecordMetric::kPreschoolGrossEnrolmentRate},
+    {"毛入园率", "%", RecordMetric::kPreschoolGrossEnrolmentRate},
+    {"残疾儿童少年入学率", "%", RecordMetric::kDisabledEnrolmentRate},
+    {"适龄残疾儿童少年入学率", "%", RecordMetric::kDisabledEnrolmentRate},
+    {"残疾儿童少年义务教育入学率", "%", RecordMetric::kDisabledEnrolmentRate},
+    {"残疾儿童入学率", "%", RecordMetric::kDisabledEnrolmentRate},
+    {"小学生师比", ":1", RecordMetric::kPrimaryPupilTeacherRatio},
+    {"初中生师比", ":1", RecordMetric::kJuniorPupilTeacherRatio},
+    {"普通高中生师比", ":1", RecordMetric::kSeniorPupilTeacherRatio},
+    {"高中生师比", ":1", RecordMetric::kSeniorPupilTeacherRatio},
+    {"幼儿园生师比", ":1", RecordMetric::kPreschoolPupilTeacherRatio},
 };
 
 // The statistic a figure names, if its words name exactly one (after scope and verbs).
@@ -103,6 +137,7 @@ void CheckRecords(CheckState& state) {
   // The first figure of each school year the records do not hold, and how many there are.
   std::map<int, std::pair<std::pair<std::size_t, const Figure*>, int>> not_held;
   for (std::size_t p = 0; p < state.paragraphs.size(); ++p) {
+    if (state.paragraphs[p].plan) continue;  // a plan's figures are targets
     const auto& figs = state.paragraphs[p].figures.figures;
     for (std::size_t i = 0; i < figs.size(); ++i) {
       const Figure& f = figs[i];
@@ -132,7 +167,7 @@ void CheckRecords(CheckState& state) {
         state.Add(p, std::move(finding));
         continue;
       }
-      std::int64_t value = record->value;
+      double value = record->value;
       if (with_points) {
         if (auto points = state.options.records->Lookup(RecordMetric::kTeachingPoints, year)) {
           value += points->value;
@@ -140,12 +175,15 @@ void CheckRecords(CheckState& state) {
         }
       }
       ++state.result->summary.records_compared;
-      const double v = static_cast<double>(value);
-      if (Overlaps(f.lo, f.hi, v, v)) continue;
+      // The record as precise as it is kept; the figure stands for the range it is written to.
+      if (Overlaps(f.lo, f.hi, value, value)) continue;
+      const int decimals = std::max(record->decimals, f.decimals);
       Finding finding = FindingAt(f, FindingKind::kRecordMismatch, Severity::kError,
                                   std::string(m->noun) + "：文中为" + f.written + "，台账记录为" +
-                                      std::to_string(value) + std::string(m->unit));
-      finding.expected = v;
+                                      FormatValue(RoundTo(value, decimals), f.unit, decimals) +
+                                      std::string(m->unit));
+      finding.expected = RoundTo(value, decimals);
+      finding.decimals = decimals;
       finding.query = record->description + "（复核：" + record->command + "）";
       state.Add(p, std::move(finding));
     }

@@ -37,15 +37,32 @@ enum class RecordMetric {
   kReturned,              // 劝返复学
   kAdmissions,            // 招生
   kGraduates,             // 毕业生
+  // Rates, in percent (the indicators of the statistics year, by their official definitions).
+  kPrimaryDropoutRate,           // 小学辍学率
+  kJuniorDropoutRate,            // 初中辍学率
+  kPrimaryPromotionRate,         // 小学升学率
+  kJuniorPromotionRate,          // 初中升学率
+  kRetentionRate,                // 九年义务教育巩固率
+  kPrimaryNetEnrolmentRate,      // 小学净入学率
+  kJuniorGrossEnrolmentRate,     // 初中毛入学率
+  kSeniorGrossEnrolmentRate,     // 高中阶段毛入学率
+  kPreschoolGrossEnrolmentRate,  // 学前三年毛入园率
+  kDisabledEnrolmentRate,        // 残疾儿童少年义务教育入学率
+  // Ratios to one (生师比 16.19:1): the first term.
+  kPrimaryPupilTeacherRatio,    // 小学生师比
+  kJuniorPupilTeacherRatio,     // 初中生师比
+  kSeniorPupilTeacherRatio,     // 普通高中生师比
+  kPreschoolPupilTeacherRatio,  // 幼儿园生师比
 };
 
 struct RecordValue {
-  std::int64_t value = 0;
+  double value = 0;         // a count, or a rate in percent
   std::string description;  // what was counted, in Chinese: scope, year, time point
   std::string command;      // the eduledger command that counts it again
   // Non-empty: the records have the quantity but no value for it (the 学籍异动 of the window
   // are missing, the forms unfilled …), in Chinese; `value` means nothing then.
   std::string missing;
+  int decimals = 0;  // how the records print it (the indicator's decimals)
 };
 
 class RecordSource {

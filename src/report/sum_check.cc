@@ -93,6 +93,7 @@ class SumChecker {
     Keyword("包括", true);
     Keyword("包含", true);
     TrailingTotals();
+    NestedList();
   }
 
  private:
@@ -129,8 +130,15 @@ class SumChecker {
   // Check `parts` against `total`; `exhaustive` lists must add up, subsets may not exceed.
   // A subset of three parts or more that falls short is worth a warning: such a list usually
   // means to name every part.
-  void Check(const Figure& total, const std::vector<const Figure*>& parts, bool exhaustive) {
+  // `part_paragraphs`, when given, are the paragraphs the parts stand in (the items of a
+  // Markdown list under the total); else they stand in the total's.
+  void Check(const Figure& total, const std::vector<const Figure*>& parts, bool exhaustive,
+             const std::vector<std::size_t>& part_paragraphs = {}) {
     if (parts.empty() || total.unknown || total.IsPercent()) return;
+    // A range (每生补助300元至800元不等) is two bounds of one quantity, not two parts.
+    for (std::size_t k = 1; k < parts.size() && part_paragraphs.empty(); ++k) {
+      if (IsRangeWord(Gap(*parts[k - 1], *parts[k]))) return;
+    }
     double lo = 0;
     double hi = 0;
     double sum = 0;
@@ -160,8 +168,86 @@ class SumChecker {
       return;
     }
     f.expected = sum;
-    for (const Figure* part : parts) f.related.push_back(state_.PlaceOf(p_, *part));
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+      const std::size_t where = part_paragraphs.empty() ? p_ : part_paragraphs[k];
+      f.related.push_back(state_.PlaceOf(where, *parts[k]));
+    }
     state_.Add(p_, std::move(f));
+  }
+
+  // A Markdown list under its total:
+  //   - 全县共有学校86所，其中：
+  //     - 幼儿园32所
+  //     - 小学38所
+  // The items nested deeper than the total's line are its parts, the first figure of its unit
+  // in each; 其中 makes them a subset, 包括/包含 the whole.
+  void NestedList() {
+    if (state_.document.format != DocumentFormat::kMarkdown || figs_.empty()) return;
+    std::string_view text = core::TrimSpace(text_);
+    for (const std::string_view colon : {"：", ":"}) {
+      if (text.ends_with(colon)) text.remove_suffix(colon.size());
+    }
+    bool exhaustive = false;
+    if (text.ends_with("包括") || text.ends_with("包含")) {
+      exhaustive = true;
+    } else if (!text.ends_with("其中")) {
+      return;
+    }
+    const Figure& total = figs_.back();
+    if (total.IsPercent() || DepthAt(total.begin) != 0) return;
+    const int indent = state_.paragraphs[p_].paragraph->indent;
+    std::vector<const Figure*> parts;
+    std::vector<std::size_t> where;
+    // A list names a few parts; past kMaxItems lines (a hostile text nesting every line under
+    // the one before) it is none, and the scan stays bounded.
+    constexpr std::size_t kMaxItems = 200;
+    for (std::size_t q = p_ + 1; q < state_.paragraphs.size() && q <= p_ + kMaxItems; ++q) {
+      const Paragraph& item = *state_.paragraphs[q].paragraph;
+      if (item.indent <= indent) break;
+      if (!IsListItem(item.text)) break;
+      for (const Figure& f : state_.paragraphs[q].figures.figures) {
+        if (f.SameUnit(total) && !f.IsPercent()) {
+          parts.push_back(&f);
+          where.push_back(q);
+          break;
+        }
+      }
+    }
+    Check(total, parts, exhaustive, where);
+  }
+
+  static bool IsListItem(std::string_view text) {
+    for (const std::string_view marker : {"- ", "* ", "+ "}) {
+      if (text.starts_with(marker)) return true;
+    }
+    const std::size_t digits = text.find_first_not_of("0123456789");
+    return digits > 0 && digits != std::string_view::npos && text.substr(digits).starts_with(". ");
+  }
+
+  // The text between two figures, trimmed.
+  std::string_view Gap(const Figure& a, const Figure& b) const {
+    if (b.begin < a.end) return {};
+    return core::TrimSpace(std::string_view(text_).substr(a.end, b.begin - a.end));
+  }
+  static bool IsRangeWord(std::string_view gap) {
+    for (const std::string_view w : {"至", "到", "～", "~", "-", "—", "－", "—一"}) {
+      if (gap == w) return true;
+    }
+    return false;
+  }
+  // Is figure `k` a whole restated in a share (占在校学生31767人的9.5%)? Then it is no part of
+  // the list it stands in.
+  bool IsRestatedWhole(std::size_t k) const {
+    return k + 1 < figs_.size() && figs_[k + 1].IsPercent() &&
+           figs_[k].before.find("占") != std::string::npos && Gap(figs_[k], figs_[k + 1]) == "的";
+  }
+
+  // 共N, 共计N …: a total of the list right before it.
+  static bool SumsTheListBefore(const Figure& f) {
+    for (const std::string_view w : {"共", "共计", "合计", "总计", "总共", "共有"}) {
+      if (f.before == w) return true;
+    }
+    return false;
   }
 
   // Is `f` the last item of a list: another figure of its unit right before it, joined by 、
@@ -223,12 +309,13 @@ class SumChecker {
       const std::size_t first = FirstFrom(at);
       for (std::size_t k = first; k < figs_.size(); ++k) {
         const Figure& f = figs_[k];
-        if (f.begin < at || f.IsPercent() || f.unit == "个百分点") continue;
+        if (f.begin < at || f.IsPercent() || f.unit == "个百分点" || IsRestatedWhole(k)) continue;
         if (sentence < 0) sentence = f.sentence;
         if (f.sentence != sentence) break;
         if (DepthAt(f.begin) != depth) continue;
         if (!parts.empty() && !f.SameUnit(*parts.front())) continue;
         if (next_word != std::string::npos && f.begin > next_word) break;
+        if (SumsTheListBefore(f)) break;  // 其中A、B，共N: N sums the parts, it is none
         parts.push_back(&f);
       }
       if (parts.empty()) continue;
@@ -270,18 +357,21 @@ class SumChecker {
     for (std::size_t i = 0; i < figs_.size(); ++i) {
       const Figure& total = figs_[i];
       if (total.IsPercent() || DepthAt(total.begin) != 0) continue;
-      const std::string_view before = total.before;
-      if (!(before == "共" || before == "共计" || before == "合计" || before == "总计" ||
-            before == "总共" || before == "共有")) {
-        continue;
-      }
+      if (!SumsTheListBefore(total)) continue;
       // The parts: the figures of the list right before the total, all of its unit.
       std::vector<const Figure*> parts;
       for (std::size_t k = i; k-- > 0;) {
         const Figure& f = figs_[k];
         if (f.sentence != total.sentence || DepthAt(f.begin) != 0) break;
-        if (f.IsPercent() || !f.SameUnit(total)) break;
-        if (f.before.find("其中") != std::string::npos || HasTotalMarker(f.before)) break;
+        if (f.IsPercent() || !f.SameUnit(total) || IsRestatedWhole(k)) break;
+        if (f.before.find("其中") != std::string::npos || HasTotalMarker(f.before)) {
+          // 全县共有幼儿园32所、小学38所，共70所: the marker opens the list; its first item
+          // is a part when the list goes on from it.
+          if (!parts.empty() && Gap(f, *parts.front()).starts_with("、")) {
+            parts.insert(parts.begin(), &f);
+          }
+          break;
+        }
         parts.insert(parts.begin(), &f);
       }
       Check(total, parts, true);

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "report/checks_internal.h"
+#include "report/outline.h"
 
 namespace eduledger::report {
 
@@ -169,9 +170,11 @@ CheckResult CheckSummaryDocument(const Document& document, const CheckOptions& o
   result.year = document_year;
   internal::CheckState state{document, options, {}, &result};
   const bool markdown = document.format == DocumentFormat::kMarkdown;
-  for (const Paragraph& p : document.paragraphs) {
+  const std::vector<bool> plan = PlanParagraphs(document);
+  for (std::size_t i = 0; i < document.paragraphs.size(); ++i) {
+    const Paragraph& p = document.paragraphs[i];
     state.paragraphs.push_back(
-        internal::ParagraphView{&p, ExtractFigures(p.text, markdown, document_year)});
+        internal::ParagraphView{&p, ExtractFigures(p.text, markdown, document_year), plan[i]});
     result.summary.figures += static_cast<int>(state.paragraphs.back().figures.figures.size());
   }
   result.summary.paragraphs = static_cast<int>(document.paragraphs.size());

@@ -4,6 +4,8 @@
 // number would still fail.
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <cstdio>
 #include <ctime>
 #include <nlohmann/json.hpp>
 
@@ -137,6 +139,71 @@ TEST_F(YearConsistencyTest, FourCommandsGiveTheSameFigureForTheSameYear) {
       EXPECT_EQ(found[0]["kind"], "record_mismatch");
       EXPECT_EQ(found[0]["expected"].get<std::int64_t>(), counted[i]);
     }
+  }
+}
+
+// The rates and ratios a summary states, by the words it states them with, against the
+// indicators of the same statistics year: a summary written from `indicators` has no error,
+// and each moved by one (percentage point, pupil per teacher) is an error naming the
+// indicator's value.
+TEST_F(YearConsistencyTest, RatesWrittenFromTheIndicatorsCheckAgainstThem) {
+  const std::pair<const char*, const char*> rates[] = {
+      {"primary_dropout_rate", "全县小学辍学率为"},
+      {"junior_dropout_rate", "全县初中辍学率为"},
+      {"retention_rate", "九年义务教育巩固率为"},
+      {"primary_net_enrolment_rate", "小学净入学率为"},
+      {"junior_gross_enrolment_rate", "初中毛入学率为"},
+      {"senior_gross_enrolment_rate", "高中阶段毛入学率为"},
+      {"preschool_gross_enrolment_rate", "学前三年毛入园率为"},
+      {"disabled_enrolment_rate", "残疾儿童少年入学率为"},
+      {"primary_pupil_teacher_ratio", "小学生师比为"},
+      {"junior_pupil_teacher_ratio", "初中生师比为"}};
+  const std::string y = "2025";
+  std::string summary = y + "年教育工作总结\n";
+  struct Stated {
+    std::string words, text;
+    double value;
+    int decimals;
+  };
+  std::vector<Stated> stated;
+  for (const auto& [code, words] : rates) {
+    const auto ind = Json(Eduledger(
+        {"--db", Db(), "--format", "json", "indicators", "--year", y, "--indicator", code}));
+    ASSERT_EQ(ind["rows"].size(), 1u) << code;
+    const auto& row = ind["rows"][0];
+    if (row["value"].is_null()) continue;  // no value: reported as such, not compared
+    const std::string text = row["text"];  // "0.61%", "16.19:1"
+    const std::size_t point = text.find('.');
+    int decimals = 0;
+    while (point != std::string::npos &&
+           std::isdigit(static_cast<unsigned char>(text[point + 1 + decimals]))) {
+      ++decimals;
+    }
+    stated.push_back({words, text, row["value"].get<double>(), decimals});
+    summary += std::string(words) + text + "。\n";
+  }
+  ASSERT_GE(stated.size(), 5u) << summary;
+  const std::string path = dir_->File("rates" + y + ".txt");
+  testing::WriteFile(path, summary);
+  const auto clean = Eduledger({"--db", Db(), "--format", "json", "check-report", path});
+  ASSERT_EQ(clean.exit_code, 0) << clean.out << clean.err;
+  EXPECT_EQ(nlohmann::json::parse(clean.out)["summary"]["records_compared"], stated.size())
+      << summary;
+  for (const Stated& s : stated) {
+    // One percentage point (or one pupil per teacher) off, written to the same decimals.
+    const double moved = s.value < 90 ? s.value + 1 : s.value - 1;
+    const bool ratio = s.text.ends_with(":1");
+    char written[32];
+    std::snprintf(written, sizeof written, ratio ? "%.*f:1" : "%.*f%%", s.decimals, moved);
+    const std::string altered = y + "年教育工作总结\n" + s.words + written + "。\n";
+    testing::WriteFile(path, altered);
+    const auto r = Eduledger({"--db", Db(), "--format", "json", "check-report", path});
+    EXPECT_EQ(r.exit_code, 1) << altered;
+    const auto found = nlohmann::json::parse(r.out)["findings"];
+    ASSERT_EQ(found.size(), 1u) << altered << found.dump();
+    EXPECT_EQ(found[0]["kind"], "record_mismatch");
+    EXPECT_NEAR(found[0]["expected"].get<double>(), s.value, 0.5 * std::pow(10.0, -s.decimals))
+        << altered;
   }
 }
 

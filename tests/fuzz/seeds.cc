@@ -172,9 +172,13 @@ void FigureSeeds(Seeds& s) {
       {"parts", "全县共有学校120所，其中小学80所、初中30所、高中10所。"},
       {"parentheses", "学校120所（小学80所、初中40所）"},
       {"unclosed", "学校120所（小学80所、初中40所"},
-      {"shares", "在校生1000人，女生480人，占48%。"}};
+      {"shares", "在校生1000人，女生480人，占48%。"},
+      {"share_lists", "小学、初中分别为100人、300人，分别占25%、75%。占在校生400人的25%。"},
+      {"nested_lists", "- 学校86所，其中：\n  - 小学38所\n    - 教学点20所，其中：\n"}};
   for (const auto& [name, piece] : shapes) {
-    s.Write("figure", std::string("hostile_") + name + ".txt", Selected(0, Repeat(piece, 4000)));
+    const char markdown = std::string_view(name) == "nested_lists" ? 1 : 0;
+    s.Write("figure", std::string("hostile_") + name + ".txt",
+            Selected(markdown, Repeat(piece, 4000)));
   }
   s.Write("figure", "markdown_list.md",
           std::string("\x01") +

@@ -79,6 +79,25 @@ TEST(FigureTest, ReadsChineseNumeralsBeforeAUnit) {
   EXPECT_EQ(One("评出十二名教师").value, 12);
 }
 
+TEST(FigureTest, RatiosToOneAreRoundedFigures) {
+  // 16.19:1 stands for [16.185, 16.195]; 16:1 for [15.5, 16.5] (a ratio is never exact).
+  const Figure f = One("小学生师比16.19:1。");
+  EXPECT_EQ(f.unit, ":1");
+  EXPECT_DOUBLE_EQ(f.value, 16.19);
+  EXPECT_NEAR(f.lo, 16.185, 1e-9);
+  EXPECT_NEAR(f.hi, 16.195, 1e-9);
+  EXPECT_EQ(f.before, "小学生师比");
+  EXPECT_EQ(f.written, "16.19:1");
+  const Figure whole = One("初中生师比为16∶1");
+  EXPECT_EQ(whole.lo, 15.5);
+  EXPECT_EQ(whole.hi, 16.5);
+  EXPECT_EQ(One("生师比13.5：1").value, 13.5);
+  // Times and other ratios are none.
+  EXPECT_TRUE(Figures("上午8:30开会").empty());
+  EXPECT_TRUE(Figures("按1:2配备").empty());
+  EXPECT_TRUE(Figures("比例为10:15").empty());
+}
+
 TEST(FigureTest, YearsDatesOrdinalsNamesAndNumberingAreNoFigures) {
   EXPECT_TRUE(Figures("2019年教育工作总结").empty());
   EXPECT_TRUE(Figures("7月4日上午").empty());

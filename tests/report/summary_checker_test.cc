@@ -212,7 +212,7 @@ TEST(SummaryCheckerTest, DifferentThingsWithTheSameWordsAreNoRepeat) {
 
 class FakeRecords final : public RecordSource {
  public:
-  std::map<std::pair<RecordMetric, int>, std::int64_t> values;
+  std::map<std::pair<RecordMetric, int>, double> values;
   std::map<std::pair<RecordMetric, int>, std::string> missing;  // held, but no value: why
   std::optional<RecordValue> Lookup(RecordMetric metric, int year) override {
     if (const auto m = missing.find({metric, year}); m != missing.end()) {
@@ -220,7 +220,9 @@ class FakeRecords final : public RecordSource {
     }
     const auto it = values.find({metric, year});
     if (it == values.end()) return std::nullopt;
-    return RecordValue{it->second, "示例县", "eduledger stats --year " + std::to_string(year), ""};
+    const int decimals = it->second == static_cast<std::int64_t>(it->second) ? 0 : 2;
+    return RecordValue{it->second, "示例县", "eduledger stats --year " + std::to_string(year), "",
+                       decimals};
   }
   bool HoldsYear(int year) override {
     for (const auto& [key, value] : values) {
@@ -231,15 +233,18 @@ class FakeRecords final : public RecordSource {
   std::string YearsHeld() override { return "2026年"; }
 };
 
+// Options comparing with `records`, the document's year 2026.
+CheckOptions Against(FakeRecords& records) {
+  return CheckOptions{.year = 2026, .records = &records};
+}
+
 TEST(SummaryCheckerTest, ComparesFiguresWithTheRecords) {
   FakeRecords records;
   records.values[{RecordMetric::kStudents, 2026}] = 31083;
   records.values[{RecordMetric::kTeachers, 2026}] = 1929;
   records.values[{RecordMetric::kPrimarySchools, 2026}] = 41;
   records.values[{RecordMetric::kTeachingPoints, 2026}] = 21;
-  CheckOptions options;
-  options.year = 2026;
-  options.records = &records;
+  const CheckOptions options = Against(records);
   const CheckResult r =
       Check("全县在校学生31082人，专任教师1929人，共有小学41所。城关一小在校学生2000人。", options);
   const Finding* f = Only(r, FindingKind::kRecordMismatch);
@@ -255,9 +260,7 @@ TEST(SummaryCheckerTest, CountsTeachingPointsWhenTheTextDoes) {
   FakeRecords records;
   records.values[{RecordMetric::kPrimarySchools, 2026}] = 41;
   records.values[{RecordMetric::kTeachingPoints, 2026}] = 21;
-  CheckOptions options;
-  options.year = 2026;
-  options.records = &records;
+  const CheckOptions options = Against(records);
   // 41 schools + 21 teaching points = 62, as the text counts them.
   EXPECT_TRUE(Check("全县共有小学62所（完小41所、教学点21个）。", options).findings.empty());
   EXPECT_TRUE(Check("全县共有小学41所。", options).findings.empty());
@@ -274,9 +277,7 @@ TEST(SummaryCheckerTest, CountsTeachingPointsWhenTheTextDoes) {
 TEST(SummaryCheckerTest, FiguresOfAYearTheRecordsDoNotHoldAreReportedNotCompared) {
   FakeRecords records;
   records.values[{RecordMetric::kStudents, 2026}] = 31083;
-  CheckOptions options;
-  options.year = 2026;
-  options.records = &records;
+  const CheckOptions options = Against(records);
   const CheckResult r =
       Check("2030年全县在校学生31082人，专任教师1929人。2026年全县在校学生31083人。", options);
   EXPECT_EQ(r.summary.errors, 0);
@@ -293,9 +294,7 @@ TEST(SummaryCheckerTest, AQuantityTheRecordsHaveNoValueForIsReportedNotPassed) {
   FakeRecords records;
   records.values[{RecordMetric::kStudents, 2026}] = 31083;
   records.missing[{RecordMetric::kDropouts, 2026}] = "无学籍异动记录";
-  CheckOptions options;
-  options.year = 2026;
-  options.records = &records;
+  const CheckOptions options = Against(records);
   const CheckResult r = Check("全县在校学生31083人，辍学学生99人。", options);
   EXPECT_EQ(r.summary.errors, 0);
   const Finding* f = Only(r, FindingKind::kRecordsMissing);
@@ -307,11 +306,49 @@ TEST(SummaryCheckerTest, AQuantityTheRecordsHaveNoValueForIsReportedNotPassed) {
 TEST(SummaryCheckerTest, ApproximateFiguresMatchRecordsWithinTheirRange) {
   FakeRecords records;
   records.values[{RecordMetric::kLeftBehind, 2026}] = 5804;
-  CheckOptions options;
-  options.year = 2026;
-  options.records = &records;
+  const CheckOptions options = Against(records);
   EXPECT_TRUE(Check("全县留守儿童5800余名。", options).findings.empty());
   EXPECT_EQ(Check("全县留守儿童6000余名。", options).summary.errors, 1);
+}
+
+TEST(SummaryCheckerTest, RatesAreComparedWithTheIndicatorsOfTheirLevelAndYear) {
+  // The indicators: 2026 小学 0.0213%, 初中 0.6103%; 2025 小学 0.1%; 巩固率 2026 98.7654%.
+  FakeRecords records;
+  records.values[{RecordMetric::kPrimaryDropoutRate, 2026}] = 0.0213;
+  records.values[{RecordMetric::kJuniorDropoutRate, 2026}] = 0.6103;
+  records.values[{RecordMetric::kPrimaryDropoutRate, 2025}] = 0.1;
+  records.values[{RecordMetric::kRetentionRate, 2026}] = 98.7654;
+  const CheckOptions options = Against(records);
+  // Each as written, to its decimals: 0.02% stands for [0.015, 0.025], 0.61% for
+  // [0.605, 0.615], 98.8% for [98.75, 98.85]; a level's value is never taken for another's,
+  // nor a year's for another year's.
+  const CheckResult right = Check(
+      "全县小学辍学率为0.02%，初中辍学率为0.61%，九年义务教育巩固率98.8%。2025年小学辍学率为0.10%"
+      "。",
+      options);
+  EXPECT_TRUE(right.findings.empty()) << right.findings[0].reason;
+  EXPECT_EQ(right.summary.records_compared, 4);
+  // Altered: 初中 0.35% (the records 0.61%); 巩固率 98.7% stands for [98.65, 98.75]: not 98.7654.
+  const CheckResult wrong =
+      Check("全县小学辍学率为0.02%，初中辍学率为0.35%。九年义务教育巩固率98.7%。", options);
+  ASSERT_EQ(wrong.summary.errors, 2);
+  EXPECT_EQ(wrong.findings[0].text, "0.35%");
+  EXPECT_DOUBLE_EQ(*wrong.findings[0].expected, 0.61);
+  EXPECT_NE(wrong.findings[0].reason.find("台账记录为0.61%"), std::string::npos)
+      << wrong.findings[0].reason;
+  EXPECT_EQ(wrong.findings[1].text, "98.7%");
+  // A ratio to one: 生师比16.19:1 stands for [16.185, 16.195]; 16.2:1 for [16.15, 16.25].
+  records.values[{RecordMetric::kPrimaryPupilTeacherRatio, 2026}] = 16.1875;
+  EXPECT_TRUE(Check("小学生师比16.19:1，小学生师比约为16.2∶1。", options).findings.empty());
+  const CheckResult ratio = Check("全县小学生师比为17.19：1。", options);
+  ASSERT_EQ(ratio.summary.errors, 1);
+  EXPECT_NE(ratio.findings[0].reason.find("台账记录为16.19:1"), std::string::npos)
+      << ratio.findings[0].reason;
+  // A rate naming no level, and the targets of a plan, are not compared.
+  const CheckResult unnamed =
+      Check("辍学率为0.35%。\n三、2027年工作打算\n初中辍学率控制在0.5%以内。", options);
+  EXPECT_TRUE(unnamed.findings.empty()) << unnamed.findings[0].reason;
+  EXPECT_EQ(unnamed.summary.records_compared, 0);
 }
 
 }  // namespace

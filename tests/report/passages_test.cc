@@ -1,0 +1,155 @@
+// The checker on a set of passages written as a bureau writes its summary: each planted fault
+// must be found at its figure, and nothing else in any passage may be called an error or a
+// warning. The set covers what real summaries tripped the checker on: the subject of a figure
+// (小学 and 初中 rates, 幼儿园 and 学校, a noun after the number), plan sections, rates named by
+// their subject (整改率, 上线率, 入学率, 巩固率), shares of a restated whole and 分别占 lists,
+// ranges, Markdown emphasis and nested lists. Expected values are worked out in the comments.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+
+#include "report/summary_checker.h"
+
+namespace eduledger::report {
+namespace {
+
+using Format = DocumentFormat;
+
+struct Passage {
+  const char* name;
+  Format format;
+  const char* text;
+  const char* planted;  // the kind of finding the planted fault gives; nullptr when clean
+  const char* at;       // the figure it is found at
+};
+
+constexpr Passage kPassages[] = {
+    // --- the subject of a figure --------------------------------------------------------------
+    {"levels_apart", Format::kText,
+     "全县小学辍学率为0.02%，初中辍学率为0.35%。\n初中辍学率0.35%，比上年下降0.1个百分点。",
+     nullptr, nullptr},
+    {"level_restated_otherwise", Format::kText,
+     "全县小学辍学率为0.02%，初中辍学率为0.35%。\n控辍保学成效明显，小学辍学率为0.05%。",
+     "inconsistent_repeat", "0.05%"},
+    {"kindergartens_and_schools", Format::kText,
+     "全县共有学校54所，另有幼儿园32所。\n全县共有幼儿园32所，其中公办园20所。", nullptr, nullptr},
+    {"junior_and_nine_year", Format::kText, "全县共有初级中学10所。\n全县共有九年一贯制学校4所。",
+     nullptr, nullptr},
+    {"noun_after_the_number", Format::kText,
+     "全县共有1865名教职工，其中专任教师1702人。\n全县1865名教职工中，女教职工1120人。", nullptr,
+     nullptr},
+    {"noun_after_restated_otherwise", Format::kText,
+     "全县共有1865名教职工。\n全县教职工1900人，其中专任教师1702人。", "inconsistent_repeat",
+     "1900人"},
+    {"plan_section_targets", Format::kMarkdown,
+     "# 2025年教育工作总结\n## 一、基本情况\n全县在校学生31767人，小学辍学率为0.02%。\n"
+     "## 三、2026年工作打算\n力争全县在校学生达到32000人，小学辍学率控制在0.01%以内。",
+     nullptr, nullptr},
+    {"plan_in_chinese_outline", Format::kText,
+     "2025年教育工作总结\n一、基本情况\n全县在校学生31767人。\n二、下一步工作\n"
+     "（一）巩固义务教育成果。全县在校学生达到32000人。",
+     nullptr, nullptr},
+    // --- rates named by their subject ---------------------------------------------------------
+    {"rectification_rate", Format::kText, "全年排查安全隐患126处，已整改120处，整改率95.2%。",
+     nullptr, nullptr},  // 120 ÷ 126
+    {"rectification_rate_wrong", Format::kText, "全年排查安全隐患126处，已整改120处，整改率92.5%。",
+     "rate_mismatch", "92.5%"},
+    {"pass_line_rate", Format::kText,  // 983 ÷ 1512 = 65.01%
+     "高考报考1530人，参考1512人，本科上线983人，本科上线率65.0%。", nullptr, nullptr},
+    {"pass_line_rate_wrong", Format::kText,  // neither 983 ÷ 1512 nor 983 ÷ 1530 is 60.0%
+     "高考报考1530人，参考1512人，本科上线983人，本科上线率60.0%。", "rate_mismatch", "60.0%"},
+    {"enrolment_rate_wrong", Format::kText,  // 2358 ÷ 2360 = 99.92%
+     "全县小学适龄儿童2360人，已入学2358人，入学率98.9%。", "rate_mismatch", "98.9%"},
+    {"retention_rate_wrong", Format::kText,  // 3100 ÷ 3200 = 96.9%
+     "三年前入学时一年级学生3200人，现九年级在校学生3100人，巩固率98.9%。", "rate_mismatch",
+     "98.9%"},
+    {"two_numerators_may_be_meant_together", Format::kText,  // (2000 + 800) ÷ 3000 = 93.3%
+     "初中毕业生3000人，升入普通高中2000人，升入中职学校800人，升学率93.3%。", nullptr, nullptr},
+    // --- shares -------------------------------------------------------------------------------
+    {"restated_whole", Format::kText,  // 17654 ÷ 31767 = 55.57%; 3019 ÷ 31767 = 9.50%
+     "全县在校学生31767人，其中小学生17654人，占在校学生31767人的55.6%。"
+     "少数民族学生3019人，占在校学生总数31767人的9.5%。",
+     nullptr, nullptr},
+    {"restated_whole_wrong", Format::kText, "少数民族学生3019人，占在校学生总数31767人的8.5%。",
+     "share_mismatch", "8.5%"},
+    {"shares_in_order", Format::kText,  // of 31767: 55.57%, 31.07%, 13.36%
+     "小学、初中、高中在校生分别为17654人、9870人和4243人，分别占55.6%、31.1%和13.4%。", nullptr,
+     nullptr},
+    {"shares_in_order_wrong", Format::kText,
+     "小学、初中、高中在校生分别为17654人、9870人和4243人，分别占55.6%、35.1%和13.4%。",
+     "share_mismatch", "35.1%"},
+    {"shares_of_a_stated_total", Format::kText,  // of 4000: 60.0%, 40.0%
+     "全县共有教职工4000人，男女分别为1600人和2400人，分别占40.0%和60.0%。", nullptr, nullptr},
+    // --- lists --------------------------------------------------------------------------------
+    {"a_range_is_no_list", Format::kText, "全年发放助学金2207万元（每生补助300元至800元不等）。",
+     nullptr, nullptr},
+    {"total_marker_opens_the_list", Format::kText,
+     "全县共有幼儿园32所、小学38所、初级中学16所，共计86所。", nullptr, nullptr},
+    {"total_marker_opens_the_list_wrong", Format::kText,  // 32 + 38 + 16 = 86
+     "全县共有幼儿园32所、小学38所、初级中学16所，共计90所。", "parts_mismatch", "90所"},
+    {"qizhong_then_total", Format::kText, "全县共有学校86所，其中小学38所、初中16所，共54所。",
+     nullptr, nullptr},
+    {"nested_markdown_list", Format::kMarkdown,
+     "- 全县共有学校86所，其中：\n  - 幼儿园32所\n  - 小学38所\n  - 初级中学16所\n"
+     "- 在校学生31767人。",
+     nullptr, nullptr},
+    {"nested_markdown_list_exceeds", Format::kMarkdown,  // 32 + 38 + 20 = 90 > 86
+     "- 全县共有学校86所，其中：\n  - 幼儿园32所\n  - 小学38所\n  - 初级中学20所",
+     "parts_exceed_total", "86所"},
+    {"nested_markdown_list_all_parts", Format::kMarkdown,  // 包括: 40 + 30 = 70, not 75
+     "1. 全县专任教师75人，包括：\n    - 小学专任教师40人\n    - 初中专任教师30人",
+     "parts_mismatch", "75人"},
+    // --- Markdown -----------------------------------------------------------------------------
+    {"emphasis_is_no_blank", Format::kMarkdown,
+     "全县学校**96.8%**达标，在校学生**31767**人，**一、基本情况**。", nullptr, nullptr},
+    {"a_blank_beside_emphasis", Format::kMarkdown, "全县学校**96.8%**达标，在校学生**人。",
+     "placeholder", "**人"},
+};
+
+std::vector<std::string> Describe(const CheckResult& r) {
+  std::vector<std::string> out;
+  for (const Finding& f : r.findings) {
+    out.push_back(std::string(SeverityKey(f.severity)) + " " + std::string(FindingKindKey(f.kind)) +
+                  " at " + f.text + ": " + f.reason);
+  }
+  return out;
+}
+
+TEST(PassagesTest, EveryPlantedFaultIsFoundAndNothingElseIsCalledWrong) {
+  int planted = 0, found = 0, false_errors = 0, false_warnings = 0;
+  for (const Passage& p : kPassages) {
+    SCOPED_TRACE(p.name);
+    const CheckResult r =
+        CheckSummaryDocument(DocumentFromText("t", p.text, p.format, "UTF-8"), {.year = 2025});
+    bool hit = false;
+    for (const Finding& f : r.findings) {
+      const bool is_planted =
+          p.planted != nullptr && FindingKindKey(f.kind) == p.planted && f.text == p.at;
+      if (is_planted && !hit) {
+        hit = true;
+        continue;
+      }
+      false_errors += f.severity == Severity::kError;
+      false_warnings += f.severity == Severity::kWarning;
+      EXPECT_EQ(f.severity, Severity::kInfo)
+          << FindingKindKey(f.kind) << " at " << f.text << ": " << f.reason;
+    }
+    if (p.planted != nullptr) {
+      ++planted;
+      found += hit;
+      EXPECT_TRUE(hit) << "missed " << p.planted << " at " << p.at
+                       << "; found: " << ::testing::PrintToString(Describe(r));
+    }
+  }
+  std::printf(
+      "passages: %zu (%d with a planted fault): found %d of %d, false errors %d, "
+      "false warnings %d\n",
+      std::size(kPassages), planted, found, planted, false_errors, false_warnings);
+  RecordProperty("planted", planted);
+  RecordProperty("found", found);
+  RecordProperty("false_errors", false_errors);
+  RecordProperty("false_warnings", false_warnings);
+}
+
+}  // namespace
+}  // namespace eduledger::report
