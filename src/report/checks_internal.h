@@ -49,6 +49,9 @@ inline bool ContainsAny(std::string_view text, std::initializer_list<std::string
 std::string CoreNoun(std::string_view before);
 // True when the words before a figure say it is a total or a whole-area figure.
 bool HasTotalMarker(std::string_view before);
+// The words between figures `a` and `b` of `text` (a before b), trimmed, without Markdown
+// emphasis marks ("**、**" between two bold figures is "、").
+std::string Between(std::string_view text, const Figure& a, const Figure& b);
 // Does [lo1, hi1] overlap [lo2, hi2], allowing for floating-point noise?
 bool Overlaps(double lo1, double hi1, double lo2, double hi2);
 // Round `value` half up to `decimals` places.

@@ -207,7 +207,10 @@ struct Suffix {
 class Extractor {
  public:
   Extractor(std::string_view text, bool markdown, int default_year)
-      : text_(text), cps_(core::DecodeCodePoints(text)), default_year_(default_year) {
+      : text_(text),
+        cps_(core::DecodeCodePoints(text)),
+        default_year_(default_year),
+        markdown_(markdown) {
     out_.placeholders = FindPlaceholders(text, markdown);
   }
 
@@ -418,8 +421,8 @@ class Extractor {
       case Approx::kNone:
         break;
     }
-    f.before = ClauseBefore(begin);
-    f.after = WordsAfter(end);
+    f.before = Words(ClauseBefore(begin));
+    f.after = Words(WordsAfter(end));
     f.sentence = SentenceOf(f.begin);
     f.segment = IndexOf(out_.segment_starts, f.begin);
     last_figure_end_ = end;
@@ -550,6 +553,18 @@ class Extractor {
 
   // The words before code point i back to the clause break or the previous figure, at most
   // 24 characters.
+  // Words as they are read: in Markdown, without the emphasis marks around figures
+  // ("为全县在校学生**45120人**统一购买" counts 在校学生).
+  std::string Words(std::string words) const {
+    if (!markdown_) return words;
+    for (const std::string_view mark : {"**", "__"}) {
+      for (std::size_t at = words.find(mark); at != std::string::npos; at = words.find(mark, at)) {
+        words.erase(at, mark.size());
+      }
+    }
+    return std::string(core::TrimSpace(words));
+  }
+
   std::string ClauseBefore(std::size_t i) const {
     std::size_t k = i;
     int count = 0;
@@ -613,6 +628,7 @@ class Extractor {
   std::string_view text_;
   std::vector<CodePoint> cps_;
   int default_year_;
+  bool markdown_;
   std::size_t last_figure_end_ = 0;
   std::vector<bool> quoted_;  // code points inside “…”
   ParagraphFigures out_;

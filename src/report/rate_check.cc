@@ -172,8 +172,7 @@ class RateChecker {
         whole.before.find("占") == std::string::npos) {
       return -1;
     }
-    const std::string_view gap = std::string_view(text_).substr(whole.end, At(i).begin - whole.end);
-    return core::TrimSpace(gap) == "的" ? i - 1 : -1;
+    return Between(text_, whole, At(i)) == "的" ? i - 1 : -1;
   }
 
   void CheckRestatedShare(int i, int whole) {
@@ -188,6 +187,10 @@ class RateChecker {
     const int part = NearestBefore(
         figs_, i, [&](const Figure& f) { return !f.IsPercent() && f.segment == share.segment; });
     if (part < 0) return;
+    // A share that names its own part ("专任教师3926人，本科及以上学历占比87.5%") is of a count
+    // not stated, unless it names the count before it ("女生480人，女生占48%").
+    const std::string subject = CoreNoun(share.before.substr(0, share.before.rfind("占")));
+    if (core::CodePointCount(subject) >= 2 && CoreNoun(At(part).before) != subject) return;
     CheckShareOf(i, part, WholeOf(part, share));
   }
 
@@ -279,9 +282,7 @@ class RateChecker {
 
   // Are `a` and `b` neighbouring items of a list: only 、，, 和 or 及 between them?
   bool JoinsAList(const Figure& a, const Figure& b) const {
-    if (b.begin < a.end) return false;
-    const std::string_view gap =
-        core::TrimSpace(std::string_view(text_).substr(a.end, b.begin - a.end));
+    const std::string gap = Between(text_, a, b);
     for (const std::string_view joiner : {"、", "，", ",", "和", "及", "与"}) {
       if (gap == joiner) return true;
     }

@@ -224,11 +224,7 @@ class SumChecker {
     return digits > 0 && digits != std::string_view::npos && text.substr(digits).starts_with(". ");
   }
 
-  // The text between two figures, trimmed.
-  std::string_view Gap(const Figure& a, const Figure& b) const {
-    if (b.begin < a.end) return {};
-    return core::TrimSpace(std::string_view(text_).substr(a.end, b.begin - a.end));
-  }
+  std::string Gap(const Figure& a, const Figure& b) const { return Between(text_, a, b); }
   static bool IsRangeWord(std::string_view gap) {
     for (const std::string_view w : {"至", "到", "～", "~", "-", "—", "－", "—一"}) {
       if (gap == w) return true;
@@ -259,7 +255,7 @@ class SumChecker {
         DepthAt(prev->begin) != DepthAt(f.begin)) {
       return false;
     }
-    const std::string_view gap = std::string_view(text_).substr(prev->end, f.begin - prev->end);
+    const std::string gap = Between(text_, *prev, f);
     return gap.starts_with("、") || gap.starts_with("，") || gap.starts_with(",");
   }
 
@@ -305,13 +301,21 @@ class SumChecker {
       // The parts: figures after the keyword in its sentence, at its depth, of one unit.
       std::vector<const Figure*> parts;
       int sentence = -1;
+      const auto& segment_starts = state_.paragraphs[p_].figures.segment_starts;
+      const int keyword_segment =
+          static_cast<int>(std::upper_bound(segment_starts.begin(), segment_starts.end(), at) -
+                           segment_starts.begin()) -
+          1;
       const std::size_t next_word = text_.find(word, at + word.size());
       const std::size_t first = FirstFrom(at);
       for (std::size_t k = first; k < figs_.size(); ++k) {
         const Figure& f = figs_[k];
         if (f.begin < at || f.IsPercent() || f.unit == "个百分点" || IsRestatedWhole(k)) continue;
         if (sentence < 0) sentence = f.sentence;
-        if (f.sentence != sentence) break;
+        // The parts stand in the keyword's sentence, before a ； closes its list, and before
+        // 另有 adds what is not among them ("学校63所，其中农村学校47所；另有幼儿园41所").
+        if (f.sentence != sentence || f.segment != keyword_segment) break;
+        if (f.before.find("另有") != std::string::npos) break;
         if (DepthAt(f.begin) != depth) continue;
         if (!parts.empty() && !f.SameUnit(*parts.front())) continue;
         if (next_word != std::string::npos && f.begin > next_word) break;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/text.h"
 #include "report/checks_internal.h"
 #include "report/outline.h"
 
@@ -56,7 +57,7 @@ std::string CoreNoun(std::string_view before) {
   static constexpr std::string_view kLeading[] = {
       "截至目前", "截至年底", "目前", "全县", "全区", "全市", "全镇", "全乡", "全省",
       "我县",     "我区",     "我市", "本县", "现有", "共有", "共计", "累计", "总计",
-      "合计",     "今年",     "全年", "另有", "共",   "现",   "已",   "有"};
+      "合计",     "今年",     "全年", "另有", "共",   "现",   "已",   "有",   "为"};
   static constexpr std::string_view kTrailing[] = {
       "总数为", "总数达", "人数为", "人数达", "达到了", "达到", "提高到", "提升到", "增加到",
       "增至",   "保持在", "共有",   "共计",   "总数",   "人数", "数为",   "超过",   "达",
@@ -92,6 +93,17 @@ std::string CoreNoun(std::string_view before) {
 bool HasTotalMarker(std::string_view before) {
   return ContainsAny(before, {"全县", "全区", "全市", "全镇", "全乡", "全省", "我县", "我区",
                               "我市", "共有", "共计", "总数", "总计", "合计", "现有", "累计"});
+}
+
+std::string Between(std::string_view text, const Figure& a, const Figure& b) {
+  if (b.begin < a.end) return {};
+  std::string gap(text.substr(a.end, b.begin - a.end));
+  for (const std::string_view mark : {"**", "__"}) {
+    for (std::size_t at = gap.find(mark); at != std::string::npos; at = gap.find(mark, at)) {
+      gap.erase(at, mark.size());
+    }
+  }
+  return std::string(core::TrimSpace(gap));
 }
 
 bool Overlaps(double lo1, double hi1, double lo2, double hi2) {

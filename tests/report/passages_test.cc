@@ -41,6 +41,19 @@ constexpr Passage kPassages[] = {
     {"noun_after_restated_otherwise", Format::kText,
      "全县共有1865名教职工。\n全县教职工1900人，其中专任教师1702人。", "inconsistent_repeat",
      "1900人"},
+    {"levels_named_by_their_segment", Format::kText,  // 1200 ÷ 1205 = 99.59%; 980 ÷ 982 = 99.80%
+     "全县小学阶段适龄儿童1205人，已入学1200人，入学率99.6%；初中阶段适龄少年982人，已入学980人，"
+     "入学率99.8%。",
+     nullptr, nullptr},
+    {"noun_after_a_verb_and_scope", Format::kText,
+     "全县专任教师2100人。\n年内组织全县2010名专任教师参加轮训。", "inconsistent_repeat", "2010名"},
+    {"noun_opening_the_words_after", Format::kText,
+     "全县在校学生40500人。\n全县40500名在校学生全部参加体质测试，全县40050名在校学生完成视力筛查"
+     "。",
+     "inconsistent_repeat", "40050名"},
+    {"schools_after_qizhong_are_parts", Format::kText,
+     "全县在校学生38000人，专任教师2900人。其中，县一中在校学生3100人、专任教师220人。", nullptr,
+     nullptr},
     {"plan_section_targets", Format::kMarkdown,
      "# 2025年教育工作总结\n## 一、基本情况\n全县在校学生31767人，小学辍学率为0.02%。\n"
      "## 三、2026年工作打算\n力争全县在校学生达到32000人，小学辍学率控制在0.01%以内。",
@@ -78,6 +91,12 @@ constexpr Passage kPassages[] = {
     {"shares_in_order_wrong", Format::kText,
      "小学、初中、高中在校生分别为17654人、9870人和4243人，分别占55.6%、35.1%和13.4%。",
      "share_mismatch", "35.1%"},
+    {"a_share_naming_its_own_part", Format::kText,  // the part (本科学历) is not stated
+     "全县专任教师3000人，其中本科及以上学历占比90.5%。", nullptr, nullptr},
+    {"bold_items_and_shares", Format::kMarkdown,  // of 2000: 100 ÷ 2000 = 5%, not 6%
+     "专任教师**2000人**，研究生、本科、专科分别为**100人**、**1500人**、**400人**，"
+     "分别占6.0%、75.0%、20.0%。",
+     "share_mismatch", "6.0%"},
     {"shares_of_a_stated_total", Format::kText,  // of 4000: 60.0%, 40.0%
      "全县共有教职工4000人，男女分别为1600人和2400人，分别占40.0%和60.0%。", nullptr, nullptr},
     // --- lists --------------------------------------------------------------------------------
@@ -87,6 +106,13 @@ constexpr Passage kPassages[] = {
      "全县共有幼儿园32所、小学38所、初级中学16所，共计86所。", nullptr, nullptr},
     {"total_marker_opens_the_list_wrong", Format::kText,  // 32 + 38 + 16 = 86
      "全县共有幼儿园32所、小学38所、初级中学16所，共计90所。", "parts_mismatch", "90所"},
+    {"qizhong_ends_at_its_segment", Format::kMarkdown,
+     "全县中小学校**60所**，其中农村学校**45所**；另有幼儿园**40所**，其中公办**15所**、民办**25所*"
+     "*。",
+     nullptr, nullptr},
+    {"bold_noun_before", Format::kMarkdown,
+     "全县在校学生**45000人**。\n\n为全县在校学生**45100人**购买校方责任险。",
+     "inconsistent_repeat", "45100人"},
     {"qizhong_then_total", Format::kText, "全县共有学校86所，其中小学38所、初中16所，共54所。",
      nullptr, nullptr},
     {"nested_markdown_list", Format::kMarkdown,
