@@ -47,6 +47,15 @@ inline bool ContainsAny(std::string_view text, std::initializer_list<std::string
 // The noun of the words before a figure: scope words (全县, 我区 …) and verbs (达, 为, 共有 …)
 // stripped from both ends. "全县在校学生达" → "在校学生".
 std::string CoreNoun(std::string_view before);
+// The statistics a summary names (在校学生, 专任教师, 入学率 …), each with the spellings of it.
+struct Statistic {
+  std::string_view name;
+  std::initializer_list<std::string_view> spellings;
+};
+std::span<const Statistic> Statistics();
+// The statistic `noun` names (it is, or ends with, one of its spellings, after at most four
+// more characters: 小学在校生, 全县专任教师), as its name; empty when none.
+std::string_view StatisticOf(std::string_view noun);
 // True when the words before a figure say it is a total or a whole-area figure.
 bool HasTotalMarker(std::string_view before);
 // The words between figures `a` and `b` of `text` (a before b), trimmed, without Markdown

@@ -341,6 +341,7 @@ class Extractor {
   // Everything after the digits of a figure: magnitude, 余/多, unit, 以上/左右.
   // Returns the index after the figure, or `npos` when no unit follows (no figure).
   std::size_t Tail(std::size_t i, bool chinese, Figure* f, Suffix* suffix) const {
+    i = SkipMarksAndSpaces(i);
     i = Suffixes(i, suffix);
     const Unit* u = UnitAt(i, chinese);
     if (u == nullptr) {
@@ -374,6 +375,7 @@ class Extractor {
     f.begin = cps_[begin].begin;
     f.end = cps_[end - 1].end;
     f.written = std::string(text_.substr(f.begin, f.end - f.begin));
+    if (!f.unknown) f.written = Words(f.written);  // a blank's ** is its text
     f.value = number * factor;
     // The step the written number is rounded to.
     double step = std::pow(10.0, -f.decimals) * factor;
@@ -553,6 +555,24 @@ class Extractor {
 
   // The words before code point i back to the clause break or the previous figure, at most
   // 24 characters.
+  // Past spaces, and in Markdown emphasis marks, between a number and its unit
+  // ("214 栋", "**17** 栋"): the unit still follows the number.
+  std::size_t SkipMarksAndSpaces(std::size_t i) const {
+    std::size_t k = i;
+    while (k < cps_.size()) {
+      const std::int32_t cp = cps_[k].cp;
+      if (cp == ' ') {
+        ++k;
+      } else if (markdown_ && (cp == '*' || cp == '_') && k + 1 < cps_.size() &&
+                 cps_[k + 1].cp == cp) {
+        k += 2;
+      } else {
+        break;
+      }
+    }
+    return k == i || k >= cps_.size() || IsDigitCp(cps_[k].cp) ? i : k;
+  }
+
   // Words as they are read: in Markdown, without the emphasis marks around figures
   // ("为全县在校学生**45120人**统一购买" counts 在校学生).
   std::string Words(std::string words) const {

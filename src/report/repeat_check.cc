@@ -13,26 +13,16 @@ namespace eduledger::report::internal {
 
 namespace {
 
-constexpr std::string_view kStatisticNouns[] = {
-    "在校学生", "在校生",   "学生总数", "在园幼儿",     "教职工",     "专任教师",
-    "留守儿童", "随迁子女", "适龄儿童", "适龄人口",     "学校总数",   "教学点",
-    "入学率",   "巩固率",   "升学率",   "入园率",       "毛入学率",   "毛入园率",
-    "辍学率",   "辍学学生", "残疾儿童", "少数民族学生", "校舍总面积", "普惠性幼儿园覆盖率",
-    "生师比"};
-
-bool NamesAStatistic(std::string_view noun) {
-  for (const std::string_view s : kStatisticNouns) {
-    if (noun == s || (noun.ends_with(s) && noun.size() <= s.size() + 12)) return true;
-  }
-  return false;
-}
+bool NamesAStatistic(std::string_view noun) { return !StatisticOf(noun).empty(); }
 
 // The noun a figure counts when it follows the number: a statistic's name the words after it
 // open with ("1865名教职工中", "41263名在校学生全部参加" → 教职工, 在校学生), else those words.
 std::string NounAfter(std::string_view after) {
   std::string_view longest;
-  for (const std::string_view s : kStatisticNouns) {
-    if (after.starts_with(s) && s.size() > longest.size()) longest = s;
+  for (const Statistic& s : Statistics()) {
+    for (const std::string_view spelling : s.spellings) {
+      if (after.starts_with(spelling) && spelling.size() > longest.size()) longest = spelling;
+    }
   }
   if (!longest.empty()) return std::string(longest);
   for (const std::string_view tail : {"当中", "之中", "中", "里"}) {
@@ -56,13 +46,16 @@ bool EndsWithScope(std::string_view words) {
 // The level a rate without one in its name is of: the last level its segment names before it
 // ("全县小学阶段适龄儿童4862人，已入学4791人，入学率99.6%" → 小学); empty when none.
 std::string_view LevelBefore(std::string_view segment) {
-  static constexpr std::string_view kLevels[] = {"小学", "初中", "高中",     "幼儿园",
-                                                 "学前", "中职", "特殊教育", "义务教育"};
+  static constexpr std::string_view kLevels[] = {
+      "小学", "初中",         "高中",     "普通高中", "幼儿园",       "学前",
+      "中职", "中等职业学校", "职业学校", "特殊教育", "特殊教育学校", "义务教育"};
   std::string_view level;
   std::size_t last = 0;
   for (const std::string_view l : kLevels) {
     const std::size_t at = segment.rfind(l);
-    if (at != std::string_view::npos && (level.empty() || at >= last)) {
+    // The last named; of two at one place (高中, 普通高中 …) the longer.
+    if (at != std::string_view::npos &&
+        (level.empty() || at > last || (at == last && l.size() > level.size()))) {
       level = l;
       last = at;
     }
@@ -73,12 +66,15 @@ std::string_view LevelBefore(std::string_view segment) {
 struct Stated {
   std::size_t paragraph;
   const Figure* figure;
+  std::string_view level;  // of a bare statistic: the level its segment names; empty if none
 };
 
 }  // namespace
 
 void CheckRepeats(CheckState& state) {
-  std::map<std::string, Stated> first;
+  // The statements of each quantity, one per level it was stated for (a few at most).
+  std::map<std::string, std::vector<Stated>> stated;
+  constexpr std::size_t kMaxLevels = 8;
   for (std::size_t p = 0; p < state.paragraphs.size(); ++p) {
     if (state.paragraphs[p].plan) continue;  // targets, not statements of this year's figures
     const ParagraphFigures& figures = state.paragraphs[p].figures;
@@ -100,23 +96,42 @@ void CheckRepeats(CheckState& state) {
       if (!NamesAStatistic(noun) && !HasTotalMarker(f.before)) continue;
       if (noun.find("其中") != std::string::npos || f.before.find("比") != std::string::npos)
         continue;
-      if (noun.ends_with("率") && LevelBefore(noun).empty()) {
-        const std::size_t segment = figures.segment_starts[static_cast<std::size_t>(f.segment)];
-        noun = std::string(LevelBefore(text.substr(segment, f.begin - segment))) + noun;
+      // A rate, or a statistic named bare (在校生), may be of the level or school type its
+      // segment names before it: "普通高中8所，在校生16240人；中等职业学校3所，在校生5860人".
+      // Statements of two different levels are two quantities; a statement naming none may be
+      // of either.
+      bool bare = noun.ends_with("率");
+      for (const Statistic& s : Statistics()) {
+        for (const std::string_view spelling : s.spellings) bare = bare || noun == spelling;
       }
-      const std::string key = noun + "|" + f.unit + "|" + std::to_string(f.year);
-      const auto [it, fresh] = first.try_emplace(key, Stated{p, &f});
-      if (fresh) continue;
-      const Figure& earlier = *it->second.figure;
+      std::string_view level;
+      if (bare && LevelBefore(noun).empty()) {
+        const std::size_t segment = figures.segment_starts[static_cast<std::size_t>(f.segment)];
+        level = LevelBefore(text.substr(segment, f.begin - segment));
+      }
+      std::vector<Stated>& earlier_ones =
+          stated[noun + "|" + f.unit + "|" + std::to_string(f.year)];
+      const Stated* earlier_one = nullptr;
+      for (const Stated& e : earlier_ones) {
+        if (e.level.empty() || level.empty() || e.level == level) {
+          earlier_one = &e;
+          break;
+        }
+      }
+      if (earlier_one == nullptr) {
+        if (earlier_ones.size() < kMaxLevels) earlier_ones.push_back(Stated{p, &f, level});
+        continue;
+      }
+      const Figure& earlier = *earlier_one->figure;
       if (Overlaps(earlier.lo, earlier.hi, f.lo, f.hi)) continue;
       Finding finding =
           FindingAt(f, FindingKind::kInconsistentRepeat, Severity::kWarning,
-                    "“" + noun + "”前文（第" +
-                        std::to_string(state.paragraphs[it->second.paragraph].paragraph->number) +
+                    "“" + std::string(level) + noun + "”前文（第" +
+                        std::to_string(state.paragraphs[earlier_one->paragraph].paragraph->number) +
                         "段）为" + earlier.written + "，此处为" + f.written);
       finding.expected = earlier.value;
       finding.decimals = std::max(f.decimals, earlier.decimals);
-      finding.related = {state.PlaceOf(it->second.paragraph, earlier)};
+      finding.related = {state.PlaceOf(earlier_one->paragraph, earlier)};
       state.Add(p, std::move(finding));
     }
   }

@@ -24,11 +24,9 @@ namespace {
 struct Partition {
   std::array<std::string_view, 3> members;  // unused slots empty
 };
-constexpr Partition kPartitions[] = {{{"男", "女", ""}},
-                                     {{"公办", "民办", ""}},
-                                     {{"城区", "镇区", "乡村"}},
-                                     {{"城镇", "农村", ""}},
-                                     {{"高风险", "中风险", "低风险"}}};
+constexpr Partition kPartitions[] = {{{"男", "女", ""}},         {{"公办", "民办", ""}},
+                                     {{"城区", "镇区", "乡村"}}, {{"城区", "乡村", ""}},
+                                     {{"城镇", "农村", ""}},     {{"高风险", "中风险", "低风险"}}};
 
 bool IsOpenParen(std::string_view text, std::size_t at) {
   return text.substr(at).starts_with("(") || text.substr(at).starts_with("（");
@@ -52,6 +50,24 @@ std::vector<int> Depths(std::string_view text) {
   }
   depth[text.size()] = d;
   return depth;
+}
+
+// Do the words before a part (since the part before it) open a subset of what was listed
+// ("民办园中认定为…", "新补充教师 中音体美…")? A 中 of 初中, 高中, 中学, 中职 … is no such word.
+bool OpensASubset(std::string_view before) {
+  const std::vector<core::CodePointAt> cps = core::DecodeCodePoints(before);
+  for (std::size_t k = 1; k + 1 < cps.size(); ++k) {
+    if (cps[k].cp != 0x4E2D) continue;  // 中
+    const std::string_view prev =
+        before.substr(cps[k - 1].begin, cps[k - 1].end - cps[k - 1].begin);
+    const std::string_view next =
+        before.substr(cps[k + 1].begin, cps[k + 1].end - cps[k + 1].begin);
+    const bool in_a_word =
+        std::string_view("初高其集县市城空").find(prev) != std::string_view::npos ||
+        std::string_view("学职等心小专级考层国").find(next) != std::string_view::npos;
+    if (!in_a_word) return true;
+  }
+  return false;
 }
 
 // Do the parts' words name every member of one complementary set?
@@ -193,9 +209,10 @@ class SumChecker {
     } else if (!text.ends_with("其中")) {
       return;
     }
-    const Figure& total = figs_.back();
-    if (total.IsPercent() || DepthAt(total.begin) != 0) return;
     const int indent = state_.paragraphs[p_].paragraph->indent;
+    // The total: the last figure of the line of the items' unit ("危房17栋、面积2.38万平方米，
+    // 其中：" over items in 栋 is 17栋).
+    const Figure* total = nullptr;
     std::vector<const Figure*> parts;
     std::vector<std::size_t> where;
     // A list names a few parts; past kMaxItems lines (a hostile text nesting every line under
@@ -206,14 +223,21 @@ class SumChecker {
       if (item.indent <= indent) break;
       if (!IsListItem(item.text)) break;
       for (const Figure& f : state_.paragraphs[q].figures.figures) {
-        if (f.SameUnit(total) && !f.IsPercent()) {
+        if (f.IsPercent()) continue;
+        if (total == nullptr) {
+          for (const Figure& t : figs_) {
+            if (t.SameUnit(f) && !t.IsPercent() && DepthAt(t.begin) == 0) total = &t;
+          }
+          if (total == nullptr) return;
+        }
+        if (f.SameUnit(*total)) {
           parts.push_back(&f);
           where.push_back(q);
           break;
         }
       }
     }
-    Check(total, parts, exhaustive, where);
+    if (total != nullptr) Check(*total, parts, exhaustive, where);
   }
 
   static bool IsListItem(std::string_view text) {
@@ -238,10 +262,14 @@ class SumChecker {
            figs_[k].before.find("占") != std::string::npos && Gap(figs_[k], figs_[k + 1]) == "的";
   }
 
-  // 共N, 共计N …: a total of the list right before it.
+  // 共N, 共计N, 共开展各级培训N …: a total of the list right before it, in its sentence.
   static bool SumsTheListBefore(const Figure& f) {
-    for (const std::string_view w : {"共", "共计", "合计", "总计", "总共", "共有"}) {
+    for (const std::string_view w : {"共计", "合计", "总计", "总共", "共有", "共"}) {
       if (f.before == w) return true;
+    }
+    for (const std::string_view w :
+         {"共计", "合计", "总计", "总共", "共开展", "共完成", "共组织"}) {
+      if (f.before.starts_with(w)) return true;
     }
     return false;
   }
@@ -350,9 +378,25 @@ class SumChecker {
           if (is_total(f)) total = &f;
         }
       }
+      if (total == nullptr) continue;
+      // The list ends where a part opens a subset of the parts before it ("民办园中认定为普惠性
+      // 的27所") or, after a comma, names something the total does not ("在校学生52736人，其中
+      // 小学35120人、初中17616人，教职工4380人").
+      for (std::size_t k = 1; k < parts.size(); ++k) {
+        const std::string_view named = StatisticOf(CoreNoun(parts[k]->before));
+        const bool other = Gap(*parts[k - 1], *parts[k]).starts_with("，") && !named.empty() &&
+                           named != StatisticOf(CoreNoun(total->before));
+        const std::string gap = Gap(*parts[k - 1], *parts[k]);
+        const bool change = ContainsAny(gap, {"比上年", "较上年", "同比", "增加", "减少", "增长",
+                                              "下降", "提高"});  // 比上年减少1236人: no part
+        if (OpensASubset(gap) || other || change) {
+          parts.resize(k);
+          break;
+        }
+      }
       // A total that is the last item of a list ("小学41所、初中12所，其中…") leaves open whether
       // the parts belong to it or to the whole list: nothing to check.
-      if (total != nullptr && !EndsAList(*total)) Check(*total, parts, exhaustive);
+      if (!EndsAList(*total)) Check(*total, parts, exhaustive);
     }
   }
 

@@ -90,6 +90,43 @@ std::string CoreNoun(std::string_view before) {
   return std::string(s);
 }
 
+std::span<const Statistic> Statistics() {
+  static const Statistic kStatistics[] = {
+      {"在校学生", {"在校学生", "在校生", "学生总数"}},
+      {"在园幼儿", {"在园幼儿"}},
+      {"教职工", {"教职工"}},
+      {"专任教师", {"专任教师"}},
+      {"留守儿童", {"留守儿童"}},
+      {"随迁子女", {"随迁子女"}},
+      {"适龄儿童", {"适龄儿童", "适龄人口"}},
+      {"学校总数", {"学校总数"}},
+      {"教学点", {"教学点"}},
+      {"入学率", {"入学率", "毛入学率"}},
+      {"巩固率", {"巩固率"}},
+      {"升学率", {"升学率"}},
+      {"入园率", {"入园率", "毛入园率"}},
+      {"辍学率", {"辍学率"}},
+      {"辍学学生", {"辍学学生"}},
+      {"残疾儿童", {"残疾儿童"}},
+      {"少数民族学生", {"少数民族学生"}},
+      {"校舍总面积", {"校舍总面积"}},
+      {"普惠性幼儿园覆盖率", {"普惠性幼儿园覆盖率"}},
+      {"生师比", {"生师比"}},
+  };
+  return kStatistics;
+}
+
+std::string_view StatisticOf(std::string_view noun) {
+  for (const Statistic& s : Statistics()) {
+    for (const std::string_view spelling : s.spellings) {
+      if (noun == spelling || (noun.ends_with(spelling) && noun.size() <= spelling.size() + 12)) {
+        return s.name;
+      }
+    }
+  }
+  return {};
+}
+
 bool HasTotalMarker(std::string_view before) {
   return ContainsAny(before, {"全县", "全区", "全市", "全镇", "全乡", "全省", "我县", "我区",
                               "我市", "共有", "共计", "总数", "总计", "合计", "现有", "累计"});
