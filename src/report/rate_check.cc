@@ -13,6 +13,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 #include "core/text.h"
 #include "report/checks_internal.h"
@@ -127,6 +128,45 @@ class RateChecker {
   const Figure& At(int k) const { return figs_[static_cast<std::size_t>(k)]; }
 
   // The whole a part before 占 belongs to.
+  // The name a share gives its whole ("占资助总人次的" → 资助总人次); empty when none.
+  static std::string NamedWhole(std::string_view before) {
+    const std::size_t at = before.rfind("占");
+    if (at == std::string_view::npos) return {};
+    std::string named = CoreNoun(before.substr(at + std::string_view("占").size()));
+    if (named.ends_with("的")) named.resize(named.size() - std::string_view("的").size());
+    return CoreNoun(named);
+  }
+
+  // A whole named by the stem of its name (资助 of 资助总人次, 资助资金 of 资助资金总额): the
+  // nearest count of the part's unit and year before it, in its paragraph or the three before,
+  // whose words hold the stem. Bounded: a hostile text of shares stays linear.
+  const Figure* NamedWholeBefore(std::string named, const Figure& part, int from,
+                                 std::size_t* paragraph) const {
+    for (const std::string_view suffix :
+         {"总人次", "总人数", "总金额", "总额", "总数", "总量", "总和", "总"}) {
+      if (named.ends_with(suffix) && named.size() > suffix.size()) {
+        named.resize(named.size() - suffix.size());
+        break;
+      }
+    }
+    if (core::CodePointCount(named) < 2) return nullptr;
+    constexpr int kMaxScanned = 200;
+    int scanned = 0;
+    for (std::size_t q = p_ + 1; q-- > 0 && q + 3 >= p_ && scanned < kMaxScanned;) {
+      const std::vector<Figure>& figs = state_.paragraphs[q].figures.figures;
+      for (int k = q == p_ ? from - 1 : static_cast<int>(figs.size()) - 1;
+           k >= 0 && scanned < kMaxScanned; --k, ++scanned) {
+        const Figure& w = figs[static_cast<std::size_t>(k)];
+        if (w.SameUnit(part) && !w.IsPercent() && !w.unknown && w.year == part.year &&
+            CoreNoun(w.before).find(named) != std::string::npos) {
+          *paragraph = q;
+          return &w;
+        }
+      }
+    }
+    return nullptr;
+  }
+
   int WholeOf(int part, const Figure& share) const {
     const Figure& n = At(part);
     // 占全县在校生总数的30%: a figure named like the words after 占.
@@ -192,7 +232,16 @@ class RateChecker {
     // not stated, unless it names the count before it ("女生480人，女生占48%").
     const std::string subject = CoreNoun(share.before.substr(0, share.before.rfind("占")));
     if (core::CodePointCount(subject) >= 2 && CoreNoun(At(part).before) != subject) return;
-    CheckShareOf(i, part, WholeOf(part, share));
+    const int whole = WholeOf(part, share);
+    if (whole >= 0) {
+      CheckShareOf(i, part, whole);
+      return;
+    }
+    // 占资助总人次的28.6%: the whole stated sentences or paragraphs before.
+    std::size_t where = p_;
+    if (const Figure* w = NamedWholeBefore(NamedWhole(share.before), At(part), part, &where)) {
+      CheckShareOf(i, part, *w, true, where);
+    }
   }
 
   // Share `i` as part ÷ whole.
@@ -200,7 +249,8 @@ class RateChecker {
     if (whole >= 0) CheckShareOf(i, part, At(whole), true);
   }
   // `whole` stated in the text, or (not `stated`) the sum of a list's parts.
-  void CheckShareOf(int i, int part, const Figure& whole, bool stated) {
+  void CheckShareOf(int i, int part, const Figure& whole, bool stated,
+                    std::optional<std::size_t> whole_paragraph = std::nullopt) {
     const Figure& share = At(i);
     if (At(part).unknown || whole.unknown) return;
     ++state_.result->summary.rates_checked;
@@ -215,7 +265,7 @@ class RateChecker {
                          "按" + At(part).written + "÷" + whole.written + "计算，占比应为" +
                              Percent(expected, share.decimals) + "，文中为" + share.written);
     f.related = {state_.PlaceOf(p_, At(part))};
-    if (stated) f.related.push_back(state_.PlaceOf(p_, whole));
+    if (stated) f.related.push_back(state_.PlaceOf(whole_paragraph.value_or(p_), whole));
     state_.Add(p_, std::move(f));
   }
 
@@ -270,10 +320,17 @@ class RateChecker {
     const int count = static_cast<int>(shares.size());
     const bool whole_is_sum =
         std::fabs(percent_sum - 100) <= 0.1 * count || (count >= 3 && agreeing >= count - 1);
-    if (total < 0 && !whole_is_sum) return after;
+    // 分别占资助资金总额的…: the whole named, stated before.
+    std::size_t where = p_;
+    const Figure* named = total >= 0 ? nullptr
+                                     : NamedWholeBefore(NamedWhole(first.before), At(items.front()),
+                                                        items.front(), &where);
+    if (total < 0 && named == nullptr && !whole_is_sum) return after;
     for (std::size_t n = 0; n < items.size(); ++n) {
       if (total >= 0) {
         CheckShareOf(shares[n], items[n], total);
+      } else if (named != nullptr) {
+        CheckShareOf(shares[n], items[n], *named, true, where);
       } else {
         CheckShareOf(shares[n], items[n], sum, false);
       }
@@ -294,6 +351,20 @@ class RateChecker {
     const Figure& rate = At(i);
     const std::string_view noun = RateNoun(rate.before);
     const RateRule* rule = RuleFor(noun);
+    // A rate no rule names (满分率, 优秀率): its numerator is named by the two characters before
+    // 率 (获得满分2170人), its denominator by the words of a population (参加 …, 实考 …).
+    RateRule named_by_itself{};
+    if (rule == nullptr) {
+      const std::vector<core::CodePointAt> cps = core::DecodeCodePoints(noun);
+      if (cps.size() >= 3) {
+        const std::size_t from = cps[cps.size() - 3].begin;
+        named_by_itself = RateRule{noun.substr(from, cps.back().begin - from),
+                                   {noun.substr(from, cps.back().begin - from)},
+                                   {"参加", "参考", "实考", "筛查", "报名"},
+                                   false};
+        rule = &named_by_itself;
+      }
+    }
     const bool may_exceed =
         noun.find("毛") != std::string_view::npos || (rule && rule->may_exceed_100);
     // The counts stated with the rate: its segment (a sentence up to ；), known; of a long

@@ -76,6 +76,8 @@ constexpr Passage kPassages[] = {
     {"retention_rate_wrong", Format::kText,  // 3100 ÷ 3200 = 96.9%
      "三年前入学时一年级学生3200人，现九年级在校学生3100人，巩固率98.9%。", "rate_mismatch",
      "98.9%"},
+    {"a_rate_named_by_itself", Format::kText,  // 1800 ÷ 5000 = 36.0%
+     "参加体育测试5000人，获得优秀1800人，优秀率39.0%。", "rate_mismatch", "39.0%"},
     {"two_numerators_may_be_meant_together", Format::kText,  // (2000 + 800) ÷ 3000 = 93.3%
      "初中毕业生3000人，升入普通高中2000人，升入中职学校800人，升学率93.3%。", nullptr, nullptr},
     // --- shares -------------------------------------------------------------------------------
@@ -91,6 +93,18 @@ constexpr Passage kPassages[] = {
     {"shares_in_order_wrong", Format::kText,
      "小学、初中、高中在校生分别为17654人、9870人和4243人，分别占55.6%、35.1%和13.4%。",
      "share_mismatch", "35.1%"},
+    {"a_whole_named_paragraphs_before", Format::kText,  // 9000 ÷ 40000 = 22.5%
+     "全年累计资助学生40000人次，发放资金3000万元。\n其中学前教育资助5000人次。\n"
+     "重点群体资助9000人次，占资助总人次的25.0%。",
+     "share_mismatch", "25.0%"},
+    {"a_whole_of_another_year_is_not_this_years", Format::kText,
+     "在园幼儿由2024年的15000人减少到2025年的14000人。\n2025年公办园在园幼儿7700人，占在园幼儿总数"
+     "的55.0%。",
+     nullptr, nullptr},
+    {"shares_of_a_named_total", Format::kMarkdown,  // of 5000万元: 60.0%, 30.0%
+     "全年发放资助资金 **5000** 万元。义务教育、高中阶段分别为 **3000** 万元、**1500** 万元，"
+     "分别占资助资金总额的 **60.0%**、**35.0%**。",
+     "share_mismatch", "35.0%"},
     {"a_share_naming_its_own_part", Format::kText,  // the part (本科学历) is not stated
      "全县专任教师3000人，其中本科及以上学历占比90.5%。", nullptr, nullptr},
     {"bold_items_and_shares", Format::kMarkdown,  // of 2000: 100 ÷ 2000 = 5%, not 6%
@@ -125,6 +139,30 @@ constexpr Passage kPassages[] = {
     {"nested_markdown_list_all_parts", Format::kMarkdown,  // 包括: 40 + 30 = 70, not 75
      "1. 全县专任教师75人，包括：\n    - 小学专任教师40人\n    - 初中专任教师30人",
      "parts_mismatch", "75人"},
+    {"bare_statistics_of_school_types", Format::kText,
+     "全县共有普通高中5所，在校生9000人；中等职业学校2所，在校生3000人；特殊教育学校1所，在校生120"
+     "人。",
+     nullptr, nullptr},
+    {"a_subset_another_statistic_and_a_change_end_the_list", Format::kText,
+     "全县共有幼儿园60所，其中公办40所、民办20所，民办园中普惠性民办园15所。\n"
+     "全县在校学生30000人，其中小学20000人、初中10000人，教职工2600人。\n"
+     "受助学生5000人，其中男生2600人、女生2400人，比上年增加300人。",
+     nullptr, nullptr},
+    {"trailing_total_after_a_verb", Format::kText,  // 500 + 1500 + 6000 = 8000
+     "全年开展国家级培训500人次、省级培训1500人次、县级培训6000人次，共开展培训8500人次。",
+     "parts_mismatch", "8500人次"},
+    {"urban_and_rural", Format::kText,  // 30 + 45 = 75
+     "全县共有义务教育学校76所，其中城区学校30所、乡村学校45所。", "parts_mismatch", "76所"},
+    {"persuasion_rate", Format::kText,  // 28 ÷ 30 = 93.3%
+     "全年排查辍学学生30人，已劝返复学28人，劝返率96.7%。", "rate_mismatch", "96.7%"},
+    {"retention_over_grade_seven", Format::kText,  // 3000 ÷ 3100 = 96.8%
+     "2022年入学的初一学生3100人中，2025年初中毕业3000人，初中三年巩固率为98.1%。", "rate_mismatch",
+     "98.1%"},
+    {"spaced_and_bold_units_in_a_nested_list", Format::kMarkdown,  // 5 + 4 + 2 = 11 of 12
+     "- 排查危房 **12** 栋、面积 **1.5** 万平方米，包括：\n  - 拆除重建 **5** 栋\n  - 加固 **4** "
+     "栋\n"
+     "  - 停用 **2** 栋",
+     "parts_mismatch", "12 栋"},
     // --- Markdown -----------------------------------------------------------------------------
     {"emphasis_is_no_blank", Format::kMarkdown,
      "全县学校**96.8%**达标，在校学生**31767**人，**一、基本情况**。", nullptr, nullptr},
