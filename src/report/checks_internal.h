@@ -61,6 +61,10 @@ bool HasTotalMarker(std::string_view before);
 // The words between figures `a` and `b` of `text` (a before b), trimmed, without Markdown
 // emphasis marks ("**、**" between two bold figures is "、").
 std::string Between(std::string_view text, const Figure& a, const Figure& b);
+// Where `words` open a subset of what they name before ("民办园中认定为…", "专任教师中具有本科
+// 学历的"): the offset of that 中; npos when they do not. A 中 of 初中, 高中, 中学, 中职, 其中 …
+// is no such word.
+std::size_t SubsetMarkAt(std::string_view words);
 // Does [lo1, hi1] overlap [lo2, hi2], allowing for floating-point noise?
 bool Overlaps(double lo1, double hi1, double lo2, double hi2);
 // Round `value` half up to `decimals` places.

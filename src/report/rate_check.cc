@@ -24,8 +24,8 @@ namespace {
 
 struct RateRule {
   std::string_view rate;
-  std::array<std::string_view, 5> numerator;  // unused slots empty
-  std::array<std::string_view, 5> denominator;
+  std::array<std::string_view, 8> numerator;  // unused slots empty
+  std::array<std::string_view, 8> denominator;
   bool may_exceed_100;
 };
 
@@ -39,7 +39,7 @@ const RateRule kRules[] = {
     {"毕业率", {"毕业"}, {"毕业班", "应届", "在校"}, false},
     {"就业率", {"就业"}, {"毕业"}, false},
     {"合格率", {"合格"}, {"参加", "参检", "参考", "抽检", "检测"}, false},
-    {"达标率", {"达标"}, {"参加", "参检", "测试"}, false},
+    {"达标率", {"达标"}, {"参加", "参检", "测试", "抽查", "评估", "检查"}, false},
     {"通过率", {"通过"}, {"参加", "申报", "参考"}, false},
     {"上线率", {"上线"}, {"参考", "报考", "考生", "参加"}, false},
     {"整改率", {"整改"}, {"排查", "发现", "隐患"}, false},
@@ -49,6 +49,25 @@ const RateRule kRules[] = {
     {"辍学率", {"辍学"}, {"在校", "学年初"}, false},
     {"满意率", {"满意"}, {"调查", "参与", "问卷"}, false},
 };
+
+// The offset of the last of `words` in `text`; npos when none is there.
+std::size_t LastOf(std::string_view text, std::span<const std::string_view> words) {
+  std::size_t last = std::string_view::npos;
+  for (const std::string_view w : words) {
+    if (w.empty()) continue;
+    const std::size_t at = text.rfind(w);
+    if (at != std::string_view::npos && (last == std::string_view::npos || at > last)) last = at;
+  }
+  return last;
+}
+
+// Do the words before a count name it as the rate's denominator (the last word they hold of
+// either kind is a denominator's)?
+bool IsDenominator(std::string_view before, const RateRule& rule) {
+  const std::size_t den_at = LastOf(before, rule.denominator);
+  const std::size_t num_at = LastOf(before, rule.numerator);
+  return den_at != std::string_view::npos && (num_at == std::string_view::npos || den_at > num_at);
+}
 
 const RateRule* RuleFor(std::string_view noun) {
   for (const RateRule& r : kRules) {
@@ -157,7 +176,9 @@ class RateChecker {
       for (int k = q == p_ ? from - 1 : static_cast<int>(figs.size()) - 1;
            k >= 0 && scanned < kMaxScanned; --k, ++scanned) {
         const Figure& w = figs[static_cast<std::size_t>(k)];
-        if (w.SameUnit(part) && !w.IsPercent() && !w.unknown && w.year == part.year &&
+        // A whole stated as one: 全县…, 累计…, 共…, 全年…, not 新建公办幼儿园5所.
+        const bool total = HasTotalMarker(w.before) || ContainsAny(w.before, {"共", "全年"});
+        if (w.SameUnit(part) && !w.IsPercent() && !w.unknown && w.year == part.year && total &&
             CoreNoun(w.before).find(named) != std::string::npos) {
           *paragraph = q;
           return &w;
@@ -165,6 +186,25 @@ class RateChecker {
       }
     }
     return nullptr;
+  }
+
+  // The whole a part says it is among ("专任教师中…3967人" → the 专任教师 stated before it in
+  // the paragraph); -1 when it says none or the whole is not stated.
+  int AmongWhole(int part) const {
+    const std::string& before = At(part).before;
+    const std::size_t mark = SubsetMarkAt(before);
+    if (mark == std::string::npos) return -1;
+    const std::string among = CoreNoun(before.substr(0, mark));
+    if (core::CodePointCount(among) < 2) return -1;
+    constexpr int kBack = 200;
+    for (int k = part - 1; k >= 0 && k >= part - kBack; --k) {
+      const Figure& w = At(k);
+      if (w.SameUnit(At(part)) && !w.IsPercent() && !w.unknown &&
+          CoreNoun(w.before).ends_with(among)) {
+        return k;
+      }
+    }
+    return -1;
   }
 
   int WholeOf(int part, const Figure& share) const {
@@ -213,7 +253,11 @@ class RateChecker {
         whole.before.find("占") == std::string::npos) {
       return -1;
     }
-    return Between(text_, whole, At(i)) == "的" ? i - 1 : -1;
+    // The whole's noun may follow it: 占全县7328名脱贫家庭学生的72.4%.
+    const std::string gap = Between(text_, whole, At(i));
+    const bool restated =
+        gap.ends_with("的") && !ContainsAny(gap, {"，", "。", "；", "、", "：", ",", ";"});
+    return restated ? i - 1 : -1;
   }
 
   void CheckRestatedShare(int i, int whole) {
@@ -232,6 +276,11 @@ class RateChecker {
     // not stated, unless it names the count before it ("女生480人，女生占48%").
     const std::string subject = CoreNoun(share.before.substr(0, share.before.rfind("占")));
     if (core::CodePointCount(subject) >= 2 && CoreNoun(At(part).before) != subject) return;
+    // 专任教师4683人；专任教师中具有本科学历的3967人，占84.7%: the part is among 专任教师.
+    if (const int among = AmongWhole(part); among >= 0) {
+      CheckShareOf(i, part, among);
+      return;
+    }
     const int whole = WholeOf(part, share);
     if (whole >= 0) {
       CheckShareOf(i, part, whole);
@@ -253,6 +302,7 @@ class RateChecker {
                     std::optional<std::size_t> whole_paragraph = std::nullopt) {
     const Figure& share = At(i);
     if (At(part).unknown || whole.unknown) return;
+    if (whole.hi < At(part).lo) return;  // smaller than the part: not its whole
     ++state_.result->summary.rates_checked;
     double lo, hi;
     Quotient(At(part), whole, &lo, &hi);
@@ -287,7 +337,8 @@ class RateChecker {
     for (int k = i - 1; k >= 0 && items.size() < shares.size(); --k) {
       const Figure& f = At(k);
       if (f.IsPercent() || f.sentence != first.sentence) break;
-      if (!items.empty() && (!f.SameUnit(At(items.back())) || !JoinsAList(f, At(items.back()))))
+      if (!items.empty() &&
+          (!f.SameUnit(At(items.back())) || !JoinsAList(f, At(items.back()), true)))
         break;
       items.push_back(k);
     }
@@ -338,11 +389,17 @@ class RateChecker {
     return after;
   }
 
-  // Are `a` and `b` neighbouring items of a list: only 、，, 和 or 及 between them?
-  bool JoinsAList(const Figure& a, const Figure& b) const {
+  // Are `a` and `b` neighbouring items of a list: only 、，, 和 or 及 between them, or, with
+  // `named`, a joiner and the next item's words ("转为非学科类机构29家、注销17家")?
+  bool JoinsAList(const Figure& a, const Figure& b, bool named = false) const {
     const std::string gap = Between(text_, a, b);
     for (const std::string_view joiner : {"、", "，", ",", "和", "及", "与"}) {
       if (gap == joiner) return true;
+      if (named && gap.starts_with(joiner) &&
+          !ContainsAny(std::string_view(gap).substr(joiner.size()),
+                       {"，", "。", "；", "、", "："})) {
+        return true;
+      }
     }
     return false;
   }
@@ -360,7 +417,7 @@ class RateChecker {
         const std::size_t from = cps[cps.size() - 3].begin;
         named_by_itself = RateRule{noun.substr(from, cps.back().begin - from),
                                    {noun.substr(from, cps.back().begin - from)},
-                                   {"参加", "参考", "实考", "筛查", "报名"},
+                                   {"参加", "参考", "实考", "筛查", "报名", "抽查", "实测"},
                                    false};
         rule = &named_by_itself;
       }
@@ -385,11 +442,14 @@ class RateChecker {
     if (rule != nullptr) {
       for (const int a : counts) {
         const std::string& before = At(a).before;
-        const bool is_den = ContainsAny(before, rule->denominator);
-        const bool is_num = !is_den && ContainsAny(before, rule->numerator);
+        // Named by the last word of the two kinds its words hold: 筛查出近视学生 counts 近视.
+        const std::size_t den_at = LastOf(before, rule->denominator);
+        const std::size_t num_at = LastOf(before, rule->numerator);
+        const bool is_num =
+            num_at != std::string::npos && (den_at == std::string::npos || num_at > den_at);
         if (!is_num) continue;
         for (const int b : counts) {
-          if (b != a && At(b).SameUnit(At(a)) && ContainsAny(At(b).before, rule->denominator)) {
+          if (b != a && At(b).SameUnit(At(a)) && IsDenominator(At(b).before, *rule)) {
             named.emplace_back(a, b);
           }
         }

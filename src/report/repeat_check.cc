@@ -18,13 +18,15 @@ bool NamesAStatistic(std::string_view noun) { return !StatisticOf(noun).empty();
 // The noun a figure counts when it follows the number: a statistic's name the words after it
 // open with ("1865名教职工中", "41263名在校学生全部参加" → 教职工, 在校学生), else those words.
 std::string NounAfter(std::string_view after) {
-  std::string_view longest;
+  // The statistic's spelling, with the words that qualify it ("农村留守儿童关爱" → 农村留守儿童).
+  std::size_t end = 0;
   for (const Statistic& s : Statistics()) {
     for (const std::string_view spelling : s.spellings) {
-      if (after.starts_with(spelling) && spelling.size() > longest.size()) longest = spelling;
+      const std::size_t at = after.find(spelling);
+      if (at != std::string_view::npos) end = std::max(end, at + spelling.size());
     }
   }
-  if (!longest.empty()) return std::string(longest);
+  if (end > 0) return std::string(after.substr(0, end));
   for (const std::string_view tail : {"当中", "之中", "中", "里"}) {
     if (after.ends_with(tail) && after.size() > tail.size()) {
       after.remove_suffix(tail.size());
@@ -66,7 +68,7 @@ std::string_view LevelBefore(std::string_view segment) {
 struct Stated {
   std::size_t paragraph;
   const Figure* figure;
-  std::string_view level;  // of a bare statistic: the level its segment names; empty if none
+  std::string level;  // of a bare statistic: the level or kind of school it is of; empty if none
 };
 
 }  // namespace
@@ -81,14 +83,23 @@ void CheckRepeats(CheckState& state) {
     const std::string_view text = state.paragraphs[p].paragraph->text;
     for (const Figure& f : figures.figures) {
       if (f.unknown || f.before.find("占") != std::string::npos) continue;
-      // After 其中 in its sentence a figure is a part (of one school, one group), not the
-      // whole area's statistic.
+      // After 其中 in its sentence, a figure of one school or township ("其中，县第一中学在校学生
+      // 3240人、专任教师216人") is not the whole area's statistic.
       const std::size_t sentence = figures.sentence_starts[static_cast<std::size_t>(f.sentence)];
-      if (text.substr(sentence, f.begin - sentence).find("其中") != std::string_view::npos)
+      const std::string_view since = text.substr(sentence, f.begin - sentence);
+      const std::size_t qizhong = since.find("其中");
+      if (qizhong != std::string_view::npos &&
+          ContainsAny(since.substr(qizhong),
+                      {"县第", "县实验", "一中", "二中", "中心小学", "中心学校", "镇", "乡", "街道",
+                       "学校在校", "中学在校", "小学在校"})) {
         continue;
+      }
       // The subject is what the figure counts: the noun before it, or the noun after it
       // when nothing names it before (全县共有1865名教职工).
-      std::string noun = CoreNoun(f.before);
+      // 教职工4518人，其中专任教师4106人: the county's 专任教师 all the same.
+      std::string_view words = f.before;
+      if (words.starts_with("其中")) words.remove_prefix(std::string_view("其中").size());
+      std::string noun = CoreNoun(words);
       if (noun.size() < 6 || EndsWithScope(noun)) {
         noun = NounAfter(f.after);  // nothing but 全县, 共有 … right before it
       }
@@ -96,24 +107,43 @@ void CheckRepeats(CheckState& state) {
       if (!NamesAStatistic(noun) && !HasTotalMarker(f.before)) continue;
       if (noun.find("其中") != std::string::npos || f.before.find("比") != std::string::npos)
         continue;
-      // A rate, or a statistic named bare (在校生), may be of the level or school type its
-      // segment names before it: "普通高中8所，在校生16240人；中等职业学校3所，在校生5860人".
-      // Statements of two different levels are two quantities; a statement naming none may be
-      // of either.
-      bool bare = noun.ends_with("率");
+      // Spellings of one statistic are one (在校生, 在校学生), and so with a prefix that does
+      // not narrow it (中小学专任教师 is the county's 专任教师).
       for (const Statistic& s : Statistics()) {
-        for (const std::string_view spelling : s.spellings) bare = bare || noun == spelling;
+        for (const std::string_view spelling : s.spellings) {
+          const std::string_view prefix = std::string_view(noun).substr(
+              0, noun.ends_with(spelling) ? noun.size() - spelling.size() : 0);
+          if (noun.ends_with(spelling) &&
+              (prefix.empty() || prefix == "中小学" || prefix == "全体" || prefix == "中小学校")) {
+            noun = std::string(s.name);
+          }
+        }
       }
-      std::string_view level;
-      if (bare && LevelBefore(noun).empty()) {
-        const std::size_t segment = figures.segment_starts[static_cast<std::size_t>(f.segment)];
-        level = LevelBefore(text.substr(segment, f.begin - segment));
+      // A statistic named bare may be of what its segment names before it. A rate (入学率) is
+      // of the level the segment names ("小学阶段适龄儿童…，入学率99.6%"); statements of two
+      // levels are two quantities, one naming none may be of either. A count (在校生) right
+      // after a count of schools is of those schools ("普通高中8所，在校生16240人；中等职业学校
+      // 3所，在校生5860人"), unless they are the schools of the whole area (各类学校98所).
+      const bool rate = noun.ends_with("率");
+      const bool bare_count = !rate && StatisticOf(noun) == noun;
+      std::string level;
+      const std::size_t segment = figures.segment_starts[static_cast<std::size_t>(f.segment)];
+      if (rate && LevelBefore(noun).empty()) {
+        level = std::string(LevelBefore(text.substr(segment, f.begin - segment)));
+      } else if (bare_count && &f != &figures.figures.front()) {
+        const Figure& prev = *(&f - 1);
+        if (prev.segment == f.segment && ContainsAny(prev.unit, {"所", "个", "家"})) {
+          const std::string schools = CoreNoun(prev.before);
+          const bool whole_area = ContainsAny(schools, {"各级各类学校", "各类学校", "中小学校"}) ||
+                                  schools == "学校" || schools == "义务教育学校";
+          if (!whole_area) level = schools;
+        }
       }
       std::vector<Stated>& earlier_ones =
           stated[noun + "|" + f.unit + "|" + std::to_string(f.year)];
       const Stated* earlier_one = nullptr;
       for (const Stated& e : earlier_ones) {
-        if (e.level.empty() || level.empty() || e.level == level) {
+        if ((rate && (e.level.empty() || level.empty())) || e.level == level) {
           earlier_one = &e;
           break;
         }
@@ -126,7 +156,7 @@ void CheckRepeats(CheckState& state) {
       if (Overlaps(earlier.lo, earlier.hi, f.lo, f.hi)) continue;
       Finding finding =
           FindingAt(f, FindingKind::kInconsistentRepeat, Severity::kWarning,
-                    "“" + std::string(level) + noun + "”前文（第" +
+                    "“" + (rate ? level : std::string()) + noun + "”前文（第" +
                         std::to_string(state.paragraphs[earlier_one->paragraph].paragraph->number) +
                         "段）为" + earlier.written + "，此处为" + f.written);
       finding.expected = earlier.value;

@@ -54,21 +54,7 @@ std::vector<int> Depths(std::string_view text) {
 
 // Do the words before a part (since the part before it) open a subset of what was listed
 // ("民办园中认定为…", "新补充教师 中音体美…")? A 中 of 初中, 高中, 中学, 中职 … is no such word.
-bool OpensASubset(std::string_view before) {
-  const std::vector<core::CodePointAt> cps = core::DecodeCodePoints(before);
-  for (std::size_t k = 1; k + 1 < cps.size(); ++k) {
-    if (cps[k].cp != 0x4E2D) continue;  // 中
-    const std::string_view prev =
-        before.substr(cps[k - 1].begin, cps[k - 1].end - cps[k - 1].begin);
-    const std::string_view next =
-        before.substr(cps[k + 1].begin, cps[k + 1].end - cps[k + 1].begin);
-    const bool in_a_word =
-        std::string_view("初高其集县市城空").find(prev) != std::string_view::npos ||
-        std::string_view("学职等心小专级考层国").find(next) != std::string_view::npos;
-    if (!in_a_word) return true;
-  }
-  return false;
-}
+bool OpensASubset(std::string_view words) { return SubsetMarkAt(words) != std::string_view::npos; }
 
 // Do the parts' words name every member of one complementary set?
 bool NamesAPartition(const std::vector<const Figure*>& parts) {

@@ -143,6 +143,20 @@ std::string Between(std::string_view text, const Figure& a, const Figure& b) {
   return std::string(core::TrimSpace(gap));
 }
 
+std::size_t SubsetMarkAt(std::string_view words) {
+  const std::vector<core::CodePointAt> cps = core::DecodeCodePoints(words);
+  for (std::size_t k = 1; k + 1 < cps.size(); ++k) {
+    if (cps[k].cp != 0x4E2D) continue;  // 中
+    const std::string_view prev = words.substr(cps[k - 1].begin, cps[k - 1].end - cps[k - 1].begin);
+    const std::string_view next = words.substr(cps[k + 1].begin, cps[k + 1].end - cps[k + 1].begin);
+    const bool in_a_word =
+        std::string_view("初高其集县市城空").find(prev) != std::string_view::npos ||
+        std::string_view("学职等心小专级考层国").find(next) != std::string_view::npos;
+    if (!in_a_word) return cps[k].begin;
+  }
+  return std::string_view::npos;
+}
+
 bool Overlaps(double lo1, double hi1, double lo2, double hi2) {
   const double eps =
       1e-9 * std::max({1.0, std::fabs(lo1), std::fabs(hi1), std::fabs(lo2), std::fabs(hi2)});

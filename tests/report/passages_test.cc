@@ -163,6 +163,36 @@ constexpr Passage kPassages[] = {
      "栋\n"
      "  - 停用 **2** 栋",
      "parts_mismatch", "12 栋"},
+    // --- what a third held-out set showed --------------------------------------------------
+    {"a_part_among_a_group", Format::kText,  // 3600 ÷ 4000 = 90.0%, not of the 4500 staff
+     "全县有教职工4500人，专任教师4000人；专任教师中具有本科学历的3600人，占90.0%。", nullptr,
+     nullptr},
+    {"a_part_among_a_group_wrong", Format::kText,  // 1500 ÷ 4000 = 37.5%
+     "全县现有教职工4500人，其中专任教师4000人，专任教师中乡村教师1500人，占40.5%。",
+     "share_mismatch", "40.5%"},
+    {"restated_whole_named_after_it", Format::kText,  // 3000 ÷ 6000 = 50.0%
+     "其中义务教育阶段3000人，占全县6000名受助学生的55.0%。", "share_mismatch", "55.0%"},
+    {"numerator_named_after_the_screening", Format::kText,  // 20000 ÷ 40000 = 50.0%
+     "全县近视筛查学生40000人，筛查出近视学生20000人，近视率为52.0%。", "rate_mismatch", "52.0%"},
+    {"standard_rate_over_a_sample", Format::kText,  // 57 ÷ 60 = 95.0%
+     "开展专项督导，抽查学校60所，达标学校57所，达标率为92.0%。", "rate_mismatch", "92.0%"},
+    {"items_with_their_words", Format::kText,  // of 40: 75.0%, 25.0%
+     "全县原有校外培训机构40家，其中转为非学科类机构30家、注销10家，分别占75.0%、20.0%。",
+     "share_mismatch", "20.0%"},
+    {"a_named_whole_must_be_a_total", Format::kText,
+     "新建公办幼儿园5所。\n全县等级幼儿园达到50所，占幼儿园总数的80.0%。", nullptr, nullptr},
+    {"spellings_and_prefixes_of_one_statistic", Format::kText,
+     "全县共有中小学专任教师4300人。\n全县有各类学校90所，在校生50000人。\n"
+     "实现全县4300名专任教师培训全覆盖，全县在校学生达50500人。",
+     "inconsistent_repeat", "50500人"},
+    {"a_statistic_after_qizhong_is_the_countys", Format::kText,
+     "全县现有教职工4500人，其中专任教师4100人。\n全县4150名专任教师完成继续教育。",
+     "inconsistent_repeat", "4150名"},
+    {"qualified_noun_after_the_number", Format::kText,
+     "全县现有农村留守儿童5800名。\n实现对全县5080名农村留守儿童关爱全覆盖。",
+     "inconsistent_repeat", "5080名"},
+    {"children_of_some_kindergartens", Format::kText,
+     "全县在园幼儿7000人。\n普惠性幼儿园共60所，在园幼儿6600人。", nullptr, nullptr},
     // --- Markdown -----------------------------------------------------------------------------
     {"emphasis_is_no_blank", Format::kMarkdown,
      "全县学校**96.8%**达标，在校学生**31767**人，**一、基本情况**。", nullptr, nullptr},
