@@ -44,11 +44,25 @@ const RateRule kRules[] = {
     {"上线率", {"上线"}, {"参考", "报考", "考生", "参加"}, false},
     {"整改率", {"整改"}, {"排查", "发现", "隐患"}, false},
     {"覆盖率", {"覆盖", "开展"}, {"符合", "共有", "全部"}, false},
-    {"完成率", {"完成"}, {"计划", "任务", "目标"}, false},
+    {"完成率", {"完成"}, {"计划", "任务", "目标", "需", "应"}, false},
     {"办结率", {"办结", "办理", "答复"}, {"受理", "收到", "来信", "来访"}, false},
     {"辍学率", {"辍学"}, {"在校", "学年初"}, false},
     {"满意率", {"满意"}, {"调查", "参与", "问卷"}, false},
 };
+
+// Do the characters of `name` stand in `words` in order ("义务教育学校" in 义务教育阶段学校)?
+bool InOrderWithin(std::string_view name, std::string_view words) {
+  std::size_t at = 0;
+  std::size_t pos = 0;
+  while (pos < name.size()) {
+    const std::size_t start = pos;
+    core::NextCodePoint(name, &pos);
+    at = words.find(name.substr(start, pos - start), at);
+    if (at == std::string_view::npos) return false;
+    at += pos - start;
+  }
+  return true;
+}
 
 // The offset of the last of `words` in `text`; npos when none is there.
 std::size_t LastOf(std::string_view text, std::span<const std::string_view> words) {
@@ -158,7 +172,8 @@ class RateChecker {
 
   // A whole named by the stem of its name (资助 of 资助总人次, 资助资金 of 资助资金总额): the
   // nearest count of the part's unit and year before it, in its paragraph or the three before,
-  // whose words hold the stem. Bounded: a hostile text of shares stays linear.
+  // whose words hold the stem's characters in order (义务教育学校 in 义务教育阶段学校). Bounded: a
+  // hostile text of shares stays linear.
   const Figure* NamedWholeBefore(std::string named, const Figure& part, int from,
                                  std::size_t* paragraph) const {
     for (const std::string_view suffix :
@@ -179,7 +194,7 @@ class RateChecker {
         // A whole stated as one: 全县…, 累计…, 共…, 全年…, not 新建公办幼儿园5所.
         const bool total = HasTotalMarker(w.before) || ContainsAny(w.before, {"共", "全年"});
         if (w.SameUnit(part) && !w.IsPercent() && !w.unknown && w.year == part.year && total &&
-            CoreNoun(w.before).find(named) != std::string::npos) {
+            InOrderWithin(named, CoreNoun(w.before))) {
           *paragraph = q;
           return &w;
         }
@@ -417,7 +432,7 @@ class RateChecker {
         const std::size_t from = cps[cps.size() - 3].begin;
         named_by_itself = RateRule{noun.substr(from, cps.back().begin - from),
                                    {noun.substr(from, cps.back().begin - from)},
-                                   {"参加", "参考", "实考", "筛查", "报名", "抽查", "实测"},
+                                   {"参加", "参考", "实考", "筛查", "报名", "抽查", "实测", "原有"},
                                    false};
         rule = &named_by_itself;
       }

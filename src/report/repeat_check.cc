@@ -36,6 +36,15 @@ std::string NounAfter(std::string_view after) {
   return std::string(after);
 }
 
+// Words before a statistic's name that do not narrow it: 中小学专任教师, 聘任责任督学.
+bool IsNeutralPrefix(std::string_view prefix) {
+  for (const std::string_view w :
+       {"中小学", "中小学校", "全体", "聘任", "配备", "拥有", "现有", "聘请", "在岗", "在编在岗"}) {
+    if (prefix == w) return true;
+  }
+  return false;
+}
+
 // Do the words before a figure end with its scope ("组织全县", "共有"), the noun following it?
 bool EndsWithScope(std::string_view words) {
   for (const std::string_view w : {"全县", "全区", "全市", "全镇", "全乡", "全省", "我县", "我区",
@@ -113,8 +122,7 @@ void CheckRepeats(CheckState& state) {
         for (const std::string_view spelling : s.spellings) {
           const std::string_view prefix = std::string_view(noun).substr(
               0, noun.ends_with(spelling) ? noun.size() - spelling.size() : 0);
-          if (noun.ends_with(spelling) &&
-              (prefix.empty() || prefix == "中小学" || prefix == "全体" || prefix == "中小学校")) {
+          if (noun.ends_with(spelling) && (prefix.empty() || IsNeutralPrefix(prefix))) {
             noun = std::string(s.name);
           }
         }

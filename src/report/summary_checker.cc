@@ -112,6 +112,7 @@ std::span<const Statistic> Statistics() {
       {"校舍总面积", {"校舍总面积"}},
       {"普惠性幼儿园覆盖率", {"普惠性幼儿园覆盖率"}},
       {"生师比", {"生师比"}},
+      {"责任督学", {"责任督学"}},
   };
   return kStatistics;
 }

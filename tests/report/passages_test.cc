@@ -193,6 +193,18 @@ constexpr Passage kPassages[] = {
      "inconsistent_repeat", "5080名"},
     {"children_of_some_kindergartens", Format::kText,
      "全县在园幼儿7000人。\n普惠性幼儿园共60所，在园幼儿6600人。", nullptr, nullptr},
+    // --- and a fourth -----------------------------------------------------------------------
+    {"completion_over_what_is_due", Format::kText,  // 190 ÷ 200 = 95.0%
+     "全县需开展鉴定的校舍共200栋，已完成鉴定190栋，鉴定完成率达到97.0%。", "rate_mismatch",
+     "97.0%"},
+    {"reduction_over_what_there_was", Format::kText,  // 45 ÷ 50 = 90.0%
+     "原有学科类校外培训机构50家，已压减45家，压减率为95.0%。", "rate_mismatch", "95.0%"},
+    {"a_named_whole_in_other_words", Format::kText,  // 80 ÷ 100 = 80.0%
+     "我县义务教育阶段学校共100所。\n已有80所学校达到创建标准，占全县义务教育学校总数的85.0%。",
+     "share_mismatch", "85.0%"},
+    {"inspectors_engaged_and_at_work", Format::kText,
+     "全县聘任责任督学48名，实现挂牌督导全覆盖。\n全县50名责任督学坚持每月到校督导。",
+     "inconsistent_repeat", "50名"},
     // --- Markdown -----------------------------------------------------------------------------
     {"emphasis_is_no_blank", Format::kMarkdown,
      "全县学校**96.8%**达标，在校学生**31767**人，**一、基本情况**。", nullptr, nullptr},
