@@ -55,6 +55,7 @@ constexpr Unit kUnits[] = {
     {"条", "条", true},
     {"家", "家", true},
     {"件", "件", true},
+    {"起", "起", false},  // incidents: 校园欺凌12起 (not after 一: 一起)
     {"班", "班", false},
     {"间", "间", true},
     {"台", "台", true},

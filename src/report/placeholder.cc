@@ -82,7 +82,10 @@ std::vector<bool> MarkdownEmphasis(const std::vector<CodePoint>& cps) {
         break;
       }
       if (!IsDigitLike(cps[j].cp) && BlankKind(cps[j].cp) == 0 && cps[j].cp != ' ') words = true;
-      clause = clause || IsClausePunctuation(cps[j].cp);
+      // A comma between digits separates thousands (**6,128人**), no clause.
+      const bool thousands = cps[j].cp == ',' && j > 0 && core::IsDigitCp(cps[j - 1].cp) &&
+                             j + 1 < cps.size() && core::IsDigitCp(cps[j + 1].cp);
+      clause = clause || (IsClausePunctuation(cps[j].cp) && !thousands);
     }
   }
   return emphasis;

@@ -24,8 +24,8 @@ namespace {
 
 struct RateRule {
   std::string_view rate;
-  std::array<std::string_view, 8> numerator;  // unused slots empty
-  std::array<std::string_view, 8> denominator;
+  std::array<std::string_view, 12> numerator;  // unused slots empty
+  std::array<std::string_view, 12> denominator;
   bool may_exceed_100;
 };
 
@@ -62,6 +62,17 @@ bool InOrderWithin(std::string_view name, std::string_view words) {
     at += pos - start;
   }
   return true;
+}
+
+// Does `words` hold every character of `name`, in any order?
+bool AllCharactersIn(std::string_view name, std::string_view words) {
+  std::size_t pos = 0;
+  while (pos < name.size()) {
+    const std::size_t start = pos;
+    core::NextCodePoint(name, &pos);
+    if (words.find(name.substr(start, pos - start)) == std::string_view::npos) return false;
+  }
+  return !name.empty();
 }
 
 // The offset of the last of `words` in `text`; npos when none is there.
@@ -174,8 +185,8 @@ class RateChecker {
   // nearest count of the part's unit and year before it, in its paragraph or the three before,
   // whose words hold the stem's characters in order (义务教育学校 in 义务教育阶段学校). Bounded: a
   // hostile text of shares stays linear.
-  const Figure* NamedWholeBefore(std::string named, const Figure& part, int from,
-                                 std::size_t* paragraph) const {
+  // A whole's name less 总数, 总额, 总人次 … ("资助总人次" → 资助).
+  static std::string Stem(std::string named) {
     for (const std::string_view suffix :
          {"总人次", "总人数", "总金额", "总额", "总数", "总量", "总和", "总"}) {
       if (named.ends_with(suffix) && named.size() > suffix.size()) {
@@ -183,6 +194,12 @@ class RateChecker {
         break;
       }
     }
+    return named;
+  }
+
+  const Figure* NamedWholeBefore(std::string named, const Figure& part, int from,
+                                 std::size_t* paragraph) const {
+    named = Stem(std::move(named));
     if (core::CodePointCount(named) < 2) return nullptr;
     constexpr int kMaxScanned = 200;
     int scanned = 0;
@@ -222,6 +239,23 @@ class RateChecker {
     return -1;
   }
 
+  // The total of the 其中 list the part is in (a 其中 of its sentence or the one before); -1
+  // when it is in none.
+  int QizhongTotal(int part) const {
+    const Figure& n = At(part);
+    const auto& starts = state_.paragraphs[p_].figures.sentence_starts;
+    const std::size_t from = starts[static_cast<std::size_t>(std::max(0, n.sentence - 1))];
+    const std::size_t qizhong = std::string_view(text_).substr(from, n.begin - from).rfind("其中");
+    if (qizhong == std::string::npos) return -1;
+    for (int k = part - 1; k >= 0; --k) {
+      const Figure& w = At(k);
+      if (w.end <= from + qizhong && w.SameUnit(n) && !w.IsPercent()) {
+        return w.sentence >= n.sentence - 1 ? k : -1;
+      }
+    }
+    return -1;
+  }
+
   int WholeOf(int part, const Figure& share) const {
     const Figure& n = At(part);
     // 占全县在校生总数的30%: a figure named like the words after 占.
@@ -240,19 +274,7 @@ class RateChecker {
       }
       return -1;
     }
-    // The total of the 其中 list the part is in.
-    // A 其中 of this sentence or the one before.
-    const auto& starts = state_.paragraphs[p_].figures.sentence_starts;
-    const std::size_t from = starts[static_cast<std::size_t>(std::max(0, n.sentence - 1))];
-    const std::size_t qizhong = std::string_view(text_).substr(from, n.begin - from).rfind("其中");
-    if (qizhong != std::string::npos) {
-      for (int k = part - 1; k >= 0; --k) {
-        const Figure& w = At(k);
-        if (w.end <= from + qizhong && w.SameUnit(n) && !w.IsPercent()) {
-          return w.sentence >= n.sentence - 1 ? k : -1;
-        }
-      }
-    }
+    if (const int total = QizhongTotal(part); total >= 0) return total;
     // A total before it in the sentence.
     return NearestBefore(figs_, part, [&](const Figure& w) {
       return w.SameUnit(n) && !w.IsPercent() && HasTotalMarker(w.before);
@@ -305,6 +327,19 @@ class RateChecker {
     std::size_t where = p_;
     if (const Figure* w = NamedWholeBefore(NamedWhole(share.before), At(part), part, &where)) {
       CheckShareOf(i, part, *w, true, where);
+      return;
+    }
+    // 学生…获奖1286人，其中获省级奖项的214人，占获奖学生总数的19.8%: the 其中 list's total,
+    // when the words of its sentence before it hold every character the name does.
+    const std::string named = NamedWhole(share.before);
+    const int total = QizhongTotal(part);
+    if (total >= 0 && !named.empty()) {
+      const auto& starts = state_.paragraphs[p_].figures.sentence_starts;
+      const std::size_t from = starts[static_cast<std::size_t>(At(total).sentence)];
+      std::string_view words = std::string_view(text_).substr(from, At(total).begin - from);
+      constexpr std::size_t kMaxWords = 360;  // bytes: a hostile sentence stays linear
+      if (words.size() > kMaxWords) words.remove_prefix(words.size() - kMaxWords);
+      if (AllCharactersIn(Stem(named), words)) CheckShareOf(i, part, total);
     }
   }
 
@@ -426,13 +461,16 @@ class RateChecker {
     // A rate no rule names (满分率, 优秀率): its numerator is named by the two characters before
     // 率 (获得满分2170人), its denominator by the words of a population (参加 …, 实考 …).
     RateRule named_by_itself{};
+    bool generic = false;  // its counts must stand before it, as such a rate is written
     if (rule == nullptr) {
       const std::vector<core::CodePointAt> cps = core::DecodeCodePoints(noun);
       if (cps.size() >= 3) {
         const std::size_t from = cps[cps.size() - 3].begin;
+        generic = true;
         named_by_itself = RateRule{noun.substr(from, cps.back().begin - from),
                                    {noun.substr(from, cps.back().begin - from)},
-                                   {"参加", "参考", "实考", "筛查", "报名", "抽查", "实测", "原有"},
+                                   {"参加", "参考", "实考", "筛查", "报名", "抽查", "实测", "原有",
+                                    "参测", "评估", "监测", "测试"},
                                    false};
         rule = &named_by_itself;
       }
@@ -462,9 +500,10 @@ class RateChecker {
         const std::size_t num_at = LastOf(before, rule->numerator);
         const bool is_num =
             num_at != std::string::npos && (den_at == std::string::npos || num_at > den_at);
-        if (!is_num) continue;
+        if (!is_num || (generic && a > i)) continue;
         for (const int b : counts) {
-          if (b != a && At(b).SameUnit(At(a)) && IsDenominator(At(b).before, *rule)) {
+          if (b != a && (!generic || b < i) && At(b).SameUnit(At(a)) &&
+              IsDenominator(At(b).before, *rule)) {
             named.emplace_back(a, b);
           }
         }
@@ -475,10 +514,23 @@ class RateChecker {
       Quotient(At(a), At(b), &lo, &hi);
       return Overlaps(lo, hi, rate.lo, rate.hi);
     };
+    // Two counts may make the numerator together (升入高职612人、直接就业487人，升学就业率97.6%).
+    auto reproduces_with_another = [&](int a, int b) {
+      for (const int c : counts) {
+        if (c == a || c == b || !At(c).SameUnit(At(a))) continue;
+        Figure both = At(a);
+        both.lo += At(c).lo;
+        both.hi += At(c).hi;
+        double lo, hi;
+        Quotient(both, At(b), &lo, &hi);
+        if (Overlaps(lo, hi, rate.lo, rate.hi)) return true;
+      }
+      return false;
+    };
     if (!named.empty()) {
       ++state_.result->summary.rates_checked;
       for (const auto& [a, b] : named) {
-        if (reproduces(a, b)) {
+        if (reproduces(a, b) || reproduces_with_another(a, b)) {
           ++state_.result->summary.rates_verified;
           return;
         }

@@ -54,6 +54,11 @@ std::vector<int> Depths(std::string_view text) {
 
 // Do the words before a part (since the part before it) open a subset of what was listed
 // ("民办园中认定为…", "新补充教师 中音体美…")? A 中 of 初中, 高中, 中学, 中职 … is no such word.
+// Do the words before a figure make it a change (比上年增加214人, 减少750人)?
+bool NamesAChange(std::string_view words) {
+  return ContainsAny(words, {"比上年", "较上年", "同比", "增加", "减少", "增长", "下降", "提高"});
+}
+
 bool OpensASubset(std::string_view words) { return SubsetMarkAt(words) != std::string_view::npos; }
 
 // Do the parts' words name every member of one complementary set?
@@ -204,9 +209,12 @@ class SumChecker {
     // A list names a few parts; past kMaxItems lines (a hostile text nesting every line under
     // the one before) it is none, and the scan stays bounded.
     constexpr std::size_t kMaxItems = 200;
+    // Under a list item its parts are nested deeper; under a paragraph they may stand at its
+    // own indent ("…改造校舍面积6.42万平方米，包括：" then "- 学生宿舍1.76万平方米").
+    const bool item_line = IsListItem(text_);
     for (std::size_t q = p_ + 1; q < state_.paragraphs.size() && q <= p_ + kMaxItems; ++q) {
       const Paragraph& item = *state_.paragraphs[q].paragraph;
-      if (item.indent <= indent) break;
+      if (item_line ? item.indent <= indent : item.indent < indent) break;
       if (!IsListItem(item.text)) break;
       for (const Figure& f : state_.paragraphs[q].figures.figures) {
         if (f.IsPercent()) continue;
@@ -342,9 +350,10 @@ class SumChecker {
       const auto& starts = state_.paragraphs[p_].figures.sentence_starts;
       const bool opens_sentence = std::binary_search(starts.begin(), starts.end(), at) || at == 0;
       const int earliest = parts.front()->sentence - (opens_sentence ? 1 : 0);
+      // A change (比上年增加214人) is no total.
       const auto is_total = [&](const Figure& f) {
         return f.SameUnit(*parts.front()) && !f.IsPercent() && DepthAt(f.begin) == depth &&
-               f.sentence >= earliest;
+               f.sentence >= earliest && !NamesAChange(f.before);
       };
       const Figure* total = nullptr;
       if (ordered_) {
@@ -373,8 +382,7 @@ class SumChecker {
         const bool other = Gap(*parts[k - 1], *parts[k]).starts_with("，") && !named.empty() &&
                            named != StatisticOf(CoreNoun(total->before));
         const std::string gap = Gap(*parts[k - 1], *parts[k]);
-        const bool change = ContainsAny(gap, {"比上年", "较上年", "同比", "增加", "减少", "增长",
-                                              "下降", "提高"});  // 比上年减少1236人: no part
+        const bool change = NamesAChange(gap);  // 比上年减少1236人: no part
         if (OpensASubset(gap) || other || change) {
           parts.resize(k);
           break;

@@ -205,6 +205,29 @@ constexpr Passage kPassages[] = {
     {"inspectors_engaged_and_at_work", Format::kText,
      "全县聘任责任督学48名，实现挂牌督导全覆盖。\n全县50名责任督学坚持每月到校督导。",
      "inconsistent_repeat", "50名"},
+    // --- and a fifth ------------------------------------------------------------------------
+    {"bold_figures_with_thousands", Format::kMarkdown,
+     "全县共有教职工**6,128人**，其中专任教师**5,437人**。", nullptr, nullptr},
+    {"incidents_listed_then_totalled", Format::kText,  // 9 + 3 + 12 + 10 = 34
+     "全年处置涉校安全事件：交通事故9起、溺水险情3起、校园欺凌12起、意外伤害10起，共31起。",
+     "parts_mismatch", "31起"},
+    {"a_rate_over_a_sitting", Format::kText,  // 3318 ÷ 4925 = 67.4%
+     "监测参测学生4,925人，达到良好及以上等级的3,318人，良好率为71.4%。", "rate_mismatch", "71.4%"},
+    {"a_list_after_a_paragraph", Format::kMarkdown,  // 3.85 + 1.76 + 0.58 = 6.19
+     "全年改造校舍面积**6.42万平方米**，包括：\n- 教学及辅助用房3.85万平方米\n- "
+     "学生宿舍1.76万平方米\n"
+     "- 学生食堂0.58万平方米",
+     "parts_mismatch", "6.42万平方米"},
+    {"a_share_of_the_qizhong_total_by_its_words", Format::kText,  // 214 ÷ 1286 = 16.6%
+     "学生在县级以上竞赛中获奖1,286人，其中获省级奖项的214人，占获奖学生总数的19.8%。",
+     "share_mismatch", "19.8%"},
+    {"a_change_is_no_total", Format::kText,
+     "高考本科上线2,120人，比上年增加214人，其中县第一中学本科上线1,286人。", nullptr, nullptr},
+    {"two_counts_make_the_numerator", Format::kText,  // (612 + 487) ÷ 1126 = 97.6%
+     "全年中职毕业生1,126人，其中升入高职院校612人、直接就业487人，升学就业率达到97.6%。", nullptr,
+     nullptr},
+    {"a_rate_named_by_itself_counts_before_it", Format::kText,
+     "参加课后服务学生36,740人，学生参与率95.6%，参与服务的教师3,215人。", nullptr, nullptr},
     // --- Markdown -----------------------------------------------------------------------------
     {"emphasis_is_no_blank", Format::kMarkdown,
      "全县学校**96.8%**达标，在校学生**31767**人，**一、基本情况**。", nullptr, nullptr},
