@@ -38,8 +38,8 @@ std::string NounAfter(std::string_view after) {
 
 // Words before a statistic's name that do not narrow it: 中小学专任教师, 聘任责任督学.
 bool IsNeutralPrefix(std::string_view prefix) {
-  for (const std::string_view w :
-       {"中小学", "中小学校", "全体", "聘任", "配备", "拥有", "现有", "聘请", "在岗", "在编在岗"}) {
+  for (const std::string_view w : {"中小学", "中小学校", "全体", "聘任", "配备", "拥有", "现有",
+                                   "聘请", "在岗", "在编在岗", "登记"}) {
     if (prefix == w) return true;
   }
   return false;
@@ -118,14 +118,25 @@ void CheckRepeats(CheckState& state) {
         continue;
       // Spellings of one statistic are one (在校生, 在校学生), and so with a prefix that does
       // not narrow it (中小学专任教师 is the county's 专任教师).
-      for (const Statistic& s : Statistics()) {
-        for (const std::string_view spelling : s.spellings) {
-          const std::string_view prefix = std::string_view(noun).substr(
-              0, noun.ends_with(spelling) ? noun.size() - spelling.size() : 0);
-          if (noun.ends_with(spelling) && (prefix.empty() || IsNeutralPrefix(prefix))) {
-            noun = std::string(s.name);
+      // The longest spelling the noun ends with decides (适龄残疾儿童少年, not 残疾儿童少年).
+      std::string_view spelling, name;
+      for (const Statistic& st : Statistics()) {
+        for (const std::string_view sp : st.spellings) {
+          if (noun.ends_with(sp) && sp.size() > spelling.size()) {
+            spelling = sp;
+            name = st.name;
           }
         }
+      }
+      if (!spelling.empty()) {
+        // 义务教育阶段在校学生 and 义务教育在校生 are one; 女专任教师 stays itself.
+        const std::string_view prefix =
+            std::string_view(noun).substr(0, noun.size() - spelling.size());
+        std::string kept(IsNeutralPrefix(prefix) ? std::string_view() : prefix);
+        for (std::size_t at = kept.find("阶段"); at != std::string::npos; at = kept.find("阶段")) {
+          kept.erase(at, std::string_view("阶段").size());
+        }
+        noun = kept + std::string(name);
       }
       // A statistic named bare may be of what its segment names before it. A rate (入学率) is
       // of the level the segment names ("小学阶段适龄儿童…，入学率99.6%"); statements of two
