@@ -244,7 +244,10 @@ class RateChecker {
   int QizhongTotal(int part) const {
     const Figure& n = At(part);
     const auto& starts = state_.paragraphs[p_].figures.sentence_starts;
-    const std::size_t from = starts[static_cast<std::size_t>(std::max(0, n.sentence - 1))];
+    // Near it (a bounded window: a hostile sentence of thousands of shares stays linear).
+    constexpr std::size_t kNear = 600;  // bytes
+    const std::size_t from = std::max(starts[static_cast<std::size_t>(std::max(0, n.sentence - 1))],
+                                      n.begin > kNear ? n.begin - kNear : 0);
     const std::size_t qizhong = std::string_view(text_).substr(from, n.begin - from).rfind("其中");
     if (qizhong == std::string::npos) return -1;
     for (int k = part - 1; k >= 0; --k) {

@@ -4,6 +4,7 @@
 // quantities; the noun may follow the number: 1865名教职工), unit and year. Different wordings
 // of different things ("投入资金400多万元" and "投入资金7000多万元") are never compared, nor the
 // targets of a plan section.
+#include <algorithm>
 #include <map>
 
 #include "core/text.h"
@@ -95,7 +96,11 @@ void CheckRepeats(CheckState& state) {
       // After 其中 in its sentence, a figure of one school or township ("其中，县第一中学在校学生
       // 3240人、专任教师216人") is not the whole area's statistic.
       const std::size_t sentence = figures.sentence_starts[static_cast<std::size_t>(f.sentence)];
-      const std::string_view since = text.substr(sentence, f.begin - sentence);
+      // The clause words near it, not the whole sentence: a hostile sentence of thousands of
+      // figures stays linear.
+      constexpr std::size_t kNear = 300;  // bytes
+      const std::size_t from = std::max(sentence, f.begin > kNear ? f.begin - kNear : 0);
+      const std::string_view since = text.substr(from, f.begin - from);
       const std::size_t qizhong = since.find("其中");
       if (qizhong != std::string_view::npos &&
           ContainsAny(since.substr(qizhong),
@@ -148,7 +153,8 @@ void CheckRepeats(CheckState& state) {
       std::string level;
       const std::size_t segment = figures.segment_starts[static_cast<std::size_t>(f.segment)];
       if (rate && LevelBefore(noun).empty()) {
-        level = std::string(LevelBefore(text.substr(segment, f.begin - segment)));
+        const std::size_t near = std::max(segment, f.begin > kNear ? f.begin - kNear : 0);
+        level = std::string(LevelBefore(text.substr(near, f.begin - near)));
       } else if (bare_count && &f != &figures.figures.front()) {
         const Figure& prev = *(&f - 1);
         if (prev.segment == f.segment && ContainsAny(prev.unit, {"所", "个", "家"})) {

@@ -174,6 +174,8 @@ void FigureSeeds(Seeds& s) {
       {"unclosed", "学校120所（小学80所、初中40所"},
       {"shares", "在校生1000人，女生480人，占48%。"},
       {"share_lists", "小学、初中分别为100人、300人，分别占25%、75%。占在校生400人的25%。"},
+      {"sentence_of_shares", "全县在校生1000人，女生480人，占48%，"},
+      {"sentence_of_rates", "小学入学率99%，全县共有学校120所，在校生5000人，"},
       {"nested_lists", "- 学校86所，其中：\n  - 小学38所\n    - 教学点20所，其中：\n"}};
   for (const auto& [name, piece] : shapes) {
     const char markdown = std::string_view(name) == "nested_lists" ? 1 : 0;
