@@ -61,6 +61,10 @@ bool HasTotalMarker(std::string_view before);
 // The words between figures `a` and `b` of `text` (a before b), trimmed, without Markdown
 // emphasis marks ("**、**" between two bold figures is "、").
 std::string Between(std::string_view text, const Figure& a, const Figure& b);
+// Does `whole`, the figure right before `share`, restate the whole the share is of (占在校学生
+// 31767人的9.5%, 占全县7328名脱贫家庭学生的72.4%: after 占, then its noun and 的)? Such a
+// figure is no part of the list it stands in.
+bool RestatesAWhole(std::string_view text, const Figure& whole, const Figure& share);
 // Where `words` open a subset of what they name before ("民办园中认定为…", "专任教师中具有本科
 // 学历的"): the offset of that 中; npos when they do not. A 中 of 初中, 高中, 中学, 中职, 其中 …
 // is no such word.

@@ -578,12 +578,7 @@ class Extractor {
   // ("为全县在校学生**45120人**统一购买" counts 在校学生).
   std::string Words(std::string words) const {
     if (!markdown_) return words;
-    for (const std::string_view mark : {"**", "__"}) {
-      for (std::size_t at = words.find(mark); at != std::string::npos; at = words.find(mark, at)) {
-        words.erase(at, mark.size());
-      }
-    }
-    return std::string(core::TrimSpace(words));
+    return std::string(core::TrimSpace(WithoutEmphasisMarks(words)));
   }
 
   std::string ClauseBefore(std::size_t i) const {

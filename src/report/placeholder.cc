@@ -93,6 +93,16 @@ std::vector<bool> MarkdownEmphasis(const std::vector<CodePoint>& cps) {
 
 }  // namespace
 
+std::string WithoutEmphasisMarks(std::string_view text) {
+  std::string out(text);
+  for (const std::string_view mark : {"**", "__"}) {
+    for (std::size_t at = out.find(mark); at != std::string::npos; at = out.find(mark, at)) {
+      out.erase(at, mark.size());
+    }
+  }
+  return out;
+}
+
 std::vector<Placeholder> FindPlaceholders(std::string_view text, bool markdown) {
   const std::vector<CodePoint> cps = core::DecodeCodePoints(text);
   const std::vector<bool> emphasis =

@@ -20,6 +20,10 @@ struct Placeholder {
 };
 
 // Find the placeholder tokens of `text`. `markdown` leaves emphasis marks alone.
+// `text` without Markdown emphasis marks (** and __): the words a person reads
+// ("在校学生**45120人**" reads 在校学生45120人).
+std::string WithoutEmphasisMarks(std::string_view text);
+
 std::vector<Placeholder> FindPlaceholders(std::string_view text, bool markdown);
 
 }  // namespace eduledger::report

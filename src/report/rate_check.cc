@@ -86,12 +86,17 @@ std::size_t LastOf(std::string_view text, std::span<const std::string_view> word
   return last;
 }
 
-// Do the words before a count name it as the rate's denominator (the last word they hold of
-// either kind is a denominator's)?
+// Do the words before a count name it as the rate's denominator, or its numerator? By the last
+// word of either kind they hold: 筛查出近视学生 counts 近视 (a numerator), 排查隐患 a denominator.
 bool IsDenominator(std::string_view before, const RateRule& rule) {
   const std::size_t den_at = LastOf(before, rule.denominator);
   const std::size_t num_at = LastOf(before, rule.numerator);
   return den_at != std::string_view::npos && (num_at == std::string_view::npos || den_at > num_at);
+}
+bool IsNumerator(std::string_view before, const RateRule& rule) {
+  const std::size_t den_at = LastOf(before, rule.denominator);
+  const std::size_t num_at = LastOf(before, rule.numerator);
+  return num_at != std::string_view::npos && (den_at == std::string_view::npos || num_at > den_at);
 }
 
 const RateRule* RuleFor(std::string_view noun) {
@@ -171,7 +176,6 @@ class RateChecker {
  private:
   const Figure& At(int k) const { return figs_[static_cast<std::size_t>(k)]; }
 
-  // The whole a part before 占 belongs to.
   // The name a share gives its whole ("占资助总人次的" → 资助总人次); empty when none.
   static std::string NamedWhole(std::string_view before) {
     const std::size_t at = before.rfind("占");
@@ -181,10 +185,6 @@ class RateChecker {
     return CoreNoun(named);
   }
 
-  // A whole named by the stem of its name (资助 of 资助总人次, 资助资金 of 资助资金总额): the
-  // nearest count of the part's unit and year before it, in its paragraph or the three before,
-  // whose words hold the stem's characters in order (义务教育学校 in 义务教育阶段学校). Bounded: a
-  // hostile text of shares stays linear.
   // A whole's name less 总数, 总额, 总人次 … ("资助总人次" → 资助).
   static std::string Stem(std::string named) {
     for (const std::string_view suffix :
@@ -197,6 +197,10 @@ class RateChecker {
     return named;
   }
 
+  // A whole named by the stem of its name (资助 of 资助总人次, 资助资金 of 资助资金总额): the
+  // nearest count of the part's unit and year before it, in its paragraph or the three before,
+  // whose words hold the stem's characters in order (义务教育学校 in 义务教育阶段学校). Bounded: a
+  // hostile text of shares stays linear.
   const Figure* NamedWholeBefore(std::string named, const Figure& part, int from,
                                  std::size_t* paragraph) const {
     named = Stem(std::move(named));
@@ -259,13 +263,11 @@ class RateChecker {
     return -1;
   }
 
+  // The whole a part before 占 belongs to, in its paragraph; -1 when none is found.
   int WholeOf(int part, const Figure& share) const {
     const Figure& n = At(part);
     // 占全县在校生总数的30%: a figure named like the words after 占.
-    const std::size_t at = share.before.rfind("占");
-    std::string named = CoreNoun(share.before.substr(at + std::string_view("占").size()));
-    if (named.ends_with("的")) named.resize(named.size() - std::string_view("的").size());
-    named = CoreNoun(named);
+    const std::string named = NamedWhole(share.before);
     // Lookups go back a bounded way (the whole is stated near its parts), so that a hostile
     // paragraph of thousands of shares stays linear.
     constexpr int kBack = 200;
@@ -287,17 +289,7 @@ class RateChecker {
   // 占在校学生31767人的9.5%, 占…总数N人的P%: the figure right before the share, after 占 and
   // followed by 的, is the whole restated; -1 when the share is not written so.
   int RestatedWhole(int i) const {
-    if (i == 0) return -1;
-    const Figure& whole = At(i - 1);
-    if (whole.IsPercent() || whole.unknown || whole.segment != At(i).segment ||
-        whole.before.find("占") == std::string::npos) {
-      return -1;
-    }
-    // The whole's noun may follow it: 占全县7328名脱贫家庭学生的72.4%.
-    const std::string gap = Between(text_, whole, At(i));
-    const bool restated =
-        gap.ends_with("的") && !ContainsAny(gap, {"，", "。", "；", "、", "：", ",", ";"});
-    return restated ? i - 1 : -1;
+    return i > 0 && RestatesAWhole(text_, At(i - 1), At(i)) ? i - 1 : -1;
   }
 
   void CheckRestatedShare(int i, int whole) {
@@ -327,14 +319,14 @@ class RateChecker {
       return;
     }
     // 占资助总人次的28.6%: the whole stated sentences or paragraphs before.
+    const std::string named = NamedWhole(share.before);
     std::size_t where = p_;
-    if (const Figure* w = NamedWholeBefore(NamedWhole(share.before), At(part), part, &where)) {
+    if (const Figure* w = NamedWholeBefore(named, At(part), part, &where)) {
       CheckShareOf(i, part, *w, true, where);
       return;
     }
     // 学生…获奖1286人，其中获省级奖项的214人，占获奖学生总数的19.8%: the 其中 list's total,
     // when the words of its sentence before it hold every character the name does.
-    const std::string named = NamedWhole(share.before);
     const int total = QizhongTotal(part);
     if (total >= 0 && !named.empty()) {
       const auto& starts = state_.paragraphs[p_].figures.sentence_starts;
@@ -497,13 +489,7 @@ class RateChecker {
     std::vector<std::pair<int, int>> named;
     if (rule != nullptr) {
       for (const int a : counts) {
-        const std::string& before = At(a).before;
-        // Named by the last word of the two kinds its words hold: 筛查出近视学生 counts 近视.
-        const std::size_t den_at = LastOf(before, rule->denominator);
-        const std::size_t num_at = LastOf(before, rule->numerator);
-        const bool is_num =
-            num_at != std::string::npos && (den_at == std::string::npos || num_at > den_at);
-        if (!is_num || (generic && a > i)) continue;
+        if (!IsNumerator(At(a).before, *rule) || (generic && a > i)) continue;
         for (const int b : counts) {
           if (b != a && (!generic || b < i) && At(b).SameUnit(At(a)) &&
               IsDenominator(At(b).before, *rule)) {

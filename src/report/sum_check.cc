@@ -52,13 +52,13 @@ std::vector<int> Depths(std::string_view text) {
   return depth;
 }
 
-// Do the words before a part (since the part before it) open a subset of what was listed
-// ("民办园中认定为…", "新补充教师 中音体美…")? A 中 of 初中, 高中, 中学, 中职 … is no such word.
 // Do the words before a figure make it a change (比上年增加214人, 减少750人)?
 bool NamesAChange(std::string_view words) {
   return ContainsAny(words, {"比上年", "较上年", "同比", "增加", "减少", "增长", "下降", "提高"});
 }
 
+// Do the words before a part (since the part before it) open a subset of what was listed
+// ("民办园中认定为…", "新补充教师中音体美…")? A 中 of 初中, 高中, 中学, 中职 … is no such word.
 bool OpensASubset(std::string_view words) { return SubsetMarkAt(words) != std::string_view::npos; }
 
 // Do the parts' words name every member of one complementary set?
@@ -252,13 +252,12 @@ class SumChecker {
   // Is figure `k` a whole restated in a share (占在校学生31767人的9.5%)? Then it is no part of
   // the list it stands in.
   bool IsRestatedWhole(std::size_t k) const {
-    return k + 1 < figs_.size() && figs_[k + 1].IsPercent() &&
-           figs_[k].before.find("占") != std::string::npos && Gap(figs_[k], figs_[k + 1]) == "的";
+    return k + 1 < figs_.size() && RestatesAWhole(text_, figs_[k], figs_[k + 1]);
   }
 
   // 共N, 共计N, 共开展各级培训N …: a total of the list right before it, in its sentence.
   static bool SumsTheListBefore(const Figure& f) {
-    for (const std::string_view w : {"共计", "合计", "总计", "总共", "共有", "共"}) {
+    for (const std::string_view w : {"共有", "共"}) {
       if (f.before == w) return true;
     }
     for (const std::string_view w :

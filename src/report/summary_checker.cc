@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "report/checks_internal.h"
 #include "report/outline.h"
+#include "report/placeholder.h"
 
 namespace eduledger::report {
 
@@ -135,13 +136,16 @@ bool HasTotalMarker(std::string_view before) {
 
 std::string Between(std::string_view text, const Figure& a, const Figure& b) {
   if (b.begin < a.end) return {};
-  std::string gap(text.substr(a.end, b.begin - a.end));
-  for (const std::string_view mark : {"**", "__"}) {
-    for (std::size_t at = gap.find(mark); at != std::string::npos; at = gap.find(mark, at)) {
-      gap.erase(at, mark.size());
-    }
+  return std::string(core::TrimSpace(WithoutEmphasisMarks(text.substr(a.end, b.begin - a.end))));
+}
+
+bool RestatesAWhole(std::string_view text, const Figure& whole, const Figure& share) {
+  if (!share.IsPercent() || whole.IsPercent() || whole.unknown || whole.segment != share.segment ||
+      whole.before.find("占") == std::string::npos) {
+    return false;
   }
-  return std::string(core::TrimSpace(gap));
+  const std::string gap = Between(text, whole, share);
+  return gap.ends_with("的") && !ContainsAny(gap, {"，", "。", "；", "、", "：", ",", ";"});
 }
 
 std::size_t SubsetMarkAt(std::string_view words) {

@@ -11,8 +11,7 @@ namespace eduledger::fuzz {
 
 void Expect(bool holds, std::string_view what) {
   if (holds) return;
-  std::fprintf(stderr, "fuzz: expectation broken: %.*s\n", static_cast<int>(what.size()),
-               what.data());
+  std::fprintf(stderr, "fuzz: 不变量被打破：%.*s\n", static_cast<int>(what.size()), what.data());
   std::abort();
 }
 

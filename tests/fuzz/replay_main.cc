@@ -25,21 +25,21 @@ int main(int argc, char** argv) {
     } else if (fs::is_regular_file(arg)) {
       inputs.push_back(arg);
     } else {
-      std::fprintf(stderr, "replay: no such file or directory: %s\n", argv[i]);
+      std::fprintf(stderr, "replay: 没有这个文件或目录：%s\n", argv[i]);
       return 1;
     }
   }
   std::sort(inputs.begin(), inputs.end());
   if (inputs.empty()) {
-    std::fprintf(stderr, "replay: no inputs\n");
+    std::fprintf(stderr, "replay: 没有可重放的输入\n");
     return 1;
   }
   for (const fs::path& path : inputs) {
     std::ifstream in(path, std::ios::binary);
     const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    std::fprintf(stderr, "replay: %s (%zu bytes)\n", path.c_str(), bytes.size());
+    std::fprintf(stderr, "replay: %s（%zu 字节）\n", path.c_str(), bytes.size());
     LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
   }
-  std::fprintf(stderr, "replay: %zu inputs\n", inputs.size());
+  std::fprintf(stderr, "replay: 已重放 %zu 个输入\n", inputs.size());
   return 0;
 }

@@ -46,7 +46,7 @@ class Seeds {
     fs::create_directories(root_ / target);
     const fs::path path = root_ / target / name;
     eduledger::testing::WriteZip(path.string(), entries);
-    Check(fs::exists(path), "cannot write " + path.string());
+    Check(fs::exists(path), "无法写入 " + path.string());
     ++written_;
   }
   std::string Path(const std::string& target, const std::string& name) const {
@@ -114,7 +114,7 @@ void XlsxSeeds(Seeds& s) {
     const std::string path = s.Path("xlsx", std::string("template_") + kind + ".xlsx");
     const eduledger::core::Status written =
         eduledger::ingest::WriteImportTemplate(*eduledger::ingest::ParseImportKind(kind), path);
-    s.Check(written.ok(), "template " + std::string(kind) + ": " + std::string(written.message()));
+    s.Check(written.ok(), "导入模板 " + std::string(kind) + "：" + std::string(written.message()));
   }
 }
 
@@ -264,6 +264,6 @@ int main(int argc, char** argv) {
   FigureSeeds(seeds);
   PackageSeeds(seeds, package);
   ExpressionSeeds(seeds, package);
-  std::fprintf(stderr, "fuzz_seeds: %d seeds in %s\n", seeds.written(), argv[1]);
+  std::fprintf(stderr, "fuzz_seeds: 已写入 %d 个种子：%s\n", seeds.written(), argv[1]);
   return seeds.failed() ? 1 : 0;
 }
