@@ -47,15 +47,30 @@ inline bool ContainsAny(std::string_view text, std::initializer_list<std::string
 // The noun of the words before a figure: scope words (全县, 我区 …) and verbs (达, 为, 共有 …)
 // stripped from both ends. "全县在校学生达" → "在校学生".
 std::string CoreNoun(std::string_view before);
-// The statistics a summary names (在校学生, 专任教师, 入学率 …), each with the spellings of it.
+// The statistics a summary names (在校学生, 专任教师, 入学率, 资助学生 …), each with the
+// spellings of it. A spelling with a gap ("补充…教师") is its two parts with at most four
+// characters between them (补充中小学教师); the words before its first part say how, not which
+// (通过公开招聘等渠道补充…). A statistic with a `context` is named by its spellings only where
+// the words before the figure hold that context (惠及学生 is 资助学生 in a sentence on 资助).
 struct Statistic {
   std::string_view name;
   std::initializer_list<std::string_view> spellings;
+  std::string_view context = {};
 };
 std::span<const Statistic> Statistics();
+// The statistic a noun ends with: its longest spelling there (适龄残疾儿童少年, not 残疾儿童少年),
+// and the byte offset in the noun where that spelling begins.
+struct StatisticAt {
+  std::string_view name;  // empty when the noun ends with none
+  std::size_t at = 0;
+  bool gap = false;  // named by a spelling with a gap: the words before it do not narrow it
+};
+StatisticAt StatisticIn(std::string_view noun, std::string_view context = {});
 // The statistic `noun` names (it is, or ends with, one of its spellings, after at most four
 // more characters: 小学在校生, 全县专任教师), as its name; empty when none.
-std::string_view StatisticOf(std::string_view noun);
+std::string_view StatisticOf(std::string_view noun, std::string_view context = {});
+// Do the words before a figure end with its scope ("组织全县", "共有"): the noun follows it?
+bool EndsWithScope(std::string_view words);
 // True when the words before a figure say it is a total or a whole-area figure.
 bool HasTotalMarker(std::string_view before);
 // The words between figures `a` and `b` of `text` (a before b), trimmed, without Markdown

@@ -203,6 +203,7 @@ class RateChecker {
   // hostile text of shares stays linear.
   const Figure* NamedWholeBefore(std::string named, const Figure& part, int from,
                                  std::size_t* paragraph) const {
+    const std::string exact = named;
     named = Stem(std::move(named));
     if (core::CodePointCount(named) < 2) return nullptr;
     constexpr int kMaxScanned = 200;
@@ -213,15 +214,58 @@ class RateChecker {
            k >= 0 && scanned < kMaxScanned; --k, ++scanned) {
         const Figure& w = figs[static_cast<std::size_t>(k)];
         // A whole stated as one: 全县…, 累计…, 共…, 全年…, not 新建公办幼儿园5所.
+        // Or one named exactly so (其中一般公共预算教育支出10.94亿元).
         const bool total = HasTotalMarker(w.before) || ContainsAny(w.before, {"共", "全年"});
-        if (w.SameUnit(part) && !w.IsPercent() && !w.unknown && w.year == part.year && total &&
-            InOrderWithin(named, CoreNoun(w.before))) {
+        const std::string noun = NounOf(w);
+        if (w.SameUnit(part) && !w.IsPercent() && !w.unknown && w.year == part.year &&
+            ((total && InOrderWithin(named, noun)) || noun == exact)) {
           *paragraph = q;
           return &w;
         }
       }
     }
     return nullptr;
+  }
+
+  // What a figure counts, without the 其中 that opens a list of parts.
+  static std::string NounOf(const Figure& f) {
+    std::string noun = CoreNoun(f.before);
+    if (noun.starts_with("其中") && noun.size() > std::string_view("其中").size()) {
+      noun = CoreNoun(std::string_view(noun).substr(std::string_view("其中").size()));
+    }
+    return noun;
+  }
+
+  // The count a share names as its part by its subject ("人员经费占…的76.5%"), before it in
+  // its paragraph: the nearest named so, or, in its sentence, the one count whose words open
+  // with the subject's level and end with its head (普通高中资助资金: 普通高中国家助学金及
+  // 免学杂费资金); -1 when none is. Bounded: a hostile paragraph of shares stays linear.
+  int PartNamed(std::string_view subject, int share) const {
+    static constexpr std::string_view kLevels[] = {
+        "学前教育", "学前", "义务教育", "普通高中", "高中",    "中等职业教育",
+        "中职",     "小学", "初中",     "幼儿园",   "特殊教育"};
+    std::string_view level;
+    for (const std::string_view l : kLevels) {
+      if (subject.starts_with(l) && l.size() > level.size()) level = l;
+    }
+    const std::vector<core::CodePointAt> cps = core::DecodeCodePoints(subject);
+    const std::string_view head =
+        cps.size() >= 2 ? subject.substr(cps[cps.size() - 2].begin) : std::string_view();
+    int by_level = -1;
+    int matching = 0;
+    constexpr int kBack = 200;
+    for (int k = share - 1; k >= 0 && k >= share - kBack; --k) {
+      const Figure& f = At(k);
+      if (f.IsPercent() || f.unknown) continue;
+      const std::string noun = NounOf(f);
+      if (noun == subject) return k;
+      if (!level.empty() && f.sentence == At(share).sentence && noun.starts_with(level) &&
+          noun.ends_with(head) && level.size() + head.size() < subject.size()) {
+        by_level = k;
+        ++matching;
+      }
+    }
+    return matching == 1 ? by_level : -1;
   }
 
   // The whole a part says it is among ("专任教师中…3967人" → the 专任教师 stated before it in
@@ -301,13 +345,18 @@ class RateChecker {
 
   void CheckShare(int i) {
     const Figure& share = At(i);
-    const int part = NearestBefore(
+    int part = NearestBefore(
         figs_, i, [&](const Figure& f) { return !f.IsPercent() && f.segment == share.segment; });
-    if (part < 0) return;
     // A share that names its own part ("专任教师3926人，本科及以上学历占比87.5%") is of a count
-    // not stated, unless it names the count before it ("女生480人，女生占48%").
-    const std::string subject = CoreNoun(share.before.substr(0, share.before.rfind("占")));
-    if (core::CodePointCount(subject) >= 2 && CoreNoun(At(part).before) != subject) return;
+    // not stated, unless it names a count before it ("女生480人，女生占48%"; "人员经费7.86亿元
+    // …。人员经费占…的76.5%").
+    std::string subject = CoreNoun(share.before.substr(0, share.before.rfind("占")));
+    if (subject.starts_with("其中"))
+      subject = CoreNoun(subject.substr(std::string_view("其中").size()));
+    if (core::CodePointCount(subject) >= 2 && (part < 0 || NounOf(At(part)) != subject)) {
+      part = PartNamed(subject, i);
+    }
+    if (part < 0) return;
     // 专任教师4683人；专任教师中具有本科学历的3967人，占84.7%: the part is among 专任教师.
     if (const int among = AmongWhole(part); among >= 0) {
       CheckShareOf(i, part, among);
@@ -434,6 +483,19 @@ class RateChecker {
     return after;
   }
 
+  // The words that name what a count counts: those before it, and when they name nothing but
+  // its scope (对全县112所中小学逐校评估), those after it in its clause too (bounded).
+  std::string WordsOf(const Figure& f) const {
+    const std::string noun = CoreNoun(f.before);
+    if (noun.size() >= 6 && !EndsWithScope(noun)) return f.before;
+    constexpr std::size_t kClause = 60;  // bytes
+    std::string_view after = std::string_view(text_).substr(f.end, kClause);
+    for (const std::string_view mark : {"，", "。", "；", "：", ",", ";"}) {
+      after = after.substr(0, after.find(mark));
+    }
+    return f.before + std::string(after);
+  }
+
   // Are `a` and `b` neighbouring items of a list: only 、，, 和 or 及 between them, or, with
   // `named`, a joiner and the next item's words ("转为非学科类机构29家、注销17家")?
   bool JoinsAList(const Figure& a, const Figure& b, bool named = false) const {
@@ -489,10 +551,10 @@ class RateChecker {
     std::vector<std::pair<int, int>> named;
     if (rule != nullptr) {
       for (const int a : counts) {
-        if (!IsNumerator(At(a).before, *rule) || (generic && a > i)) continue;
+        if (!IsNumerator(WordsOf(At(a)), *rule) || (generic && a > i)) continue;
         for (const int b : counts) {
           if (b != a && (!generic || b < i) && At(b).SameUnit(At(a)) &&
-              IsDenominator(At(b).before, *rule)) {
+              IsDenominator(WordsOf(At(b)), *rule)) {
             named.emplace_back(a, b);
           }
         }
@@ -532,7 +594,7 @@ class RateChecker {
       const auto preference = [&](int k) {
         for (std::size_t w = 0; w < rule->denominator.size(); ++w) {
           if (!rule->denominator[w].empty() &&
-              At(k).before.find(rule->denominator[w]) != std::string::npos) {
+              WordsOf(At(k)).find(rule->denominator[w]) != std::string::npos) {
             return w;
           }
         }

@@ -14,8 +14,6 @@ namespace eduledger::report::internal {
 
 namespace {
 
-bool NamesAStatistic(std::string_view noun) { return !StatisticOf(noun).empty(); }
-
 // The noun a figure counts when it follows the number: a statistic's name the words after it
 // open with ("1865名教职工中", "41263名在校学生全部参加" → 教职工, 在校学生), else those words.
 std::string NounAfter(std::string_view after) {
@@ -23,6 +21,7 @@ std::string NounAfter(std::string_view after) {
   std::size_t end = 0;
   for (const Statistic& s : Statistics()) {
     for (const std::string_view spelling : s.spellings) {
+      if (spelling.find("…") != std::string_view::npos) continue;
       const std::size_t at = after.find(spelling);
       if (at != std::string_view::npos) end = std::max(end, at + spelling.size());
     }
@@ -39,18 +38,10 @@ std::string NounAfter(std::string_view after) {
 
 // Words before a statistic's name that do not narrow it: 中小学专任教师, 聘任责任督学.
 bool IsNeutralPrefix(std::string_view prefix) {
-  for (const std::string_view w : {"中小学", "中小学校", "全体", "聘任", "配备", "拥有", "现有",
-                                   "聘请", "在岗", "在编在岗", "登记"}) {
+  for (const std::string_view w :
+       {"中小学", "中小学校", "全体", "聘任", "配备", "拥有", "现有", "聘请", "在岗", "在编在岗",
+        "登记", "高考", "普通高考", "成功", "实际"}) {
     if (prefix == w) return true;
-  }
-  return false;
-}
-
-// Do the words before a figure end with its scope ("组织全县", "共有"), the noun following it?
-bool EndsWithScope(std::string_view words) {
-  for (const std::string_view w : {"全县", "全区", "全市", "全镇", "全乡", "全省", "我县", "我区",
-                                   "我市", "本县", "共有", "现有"}) {
-    if (words.ends_with(w)) return true;
   }
   return false;
 }
@@ -75,18 +66,59 @@ std::string_view LevelBefore(std::string_view segment) {
   return level;
 }
 
+// The school a segment opens with ("县第一中学参考1120人，本科上线896人" → 县第一中学): its
+// statistics are that school's; empty when it opens with none.
+std::string_view SchoolOpening(std::string_view segment) {
+  constexpr std::size_t kMaxName = 12 * 3;  // bytes: a school's name is short
+  std::size_t end = std::string_view::npos;
+  for (const std::string_view w : {"中学", "小学", "学校", "幼儿园"}) {
+    const std::size_t at = segment.substr(0, kMaxName).find(w);
+    if (at != std::string_view::npos) end = std::min(end, at + w.size());
+  }
+  if (end == std::string_view::npos) return {};
+  const std::string_view name = segment.substr(0, end);
+  const bool proper = ContainsAny(name, {"县第", "市第", "区第", "县实验", "实验", "第一", "第二",
+                                         "第三", "一中", "二中", "三中", "中心"});
+  return proper && !ContainsAny(name, {"，", "、", "；", "全县", "全区", "全市"})
+             ? name
+             : std::string_view();
+}
+
+// A programme's name ("营养改善计划"): a statistic it qualifies is the one a sentence on that
+// programme states bare ("实施营养改善计划学校98所，受益学生29640人").
+bool IsProgramme(std::string_view qualifier) {
+  for (const std::string_view w : {"计划", "工程", "项目", "行动", "政策"}) {
+    if (qualifier.ends_with(w) && qualifier.size() >= w.size() + 6) return true;
+  }
+  return false;
+}
+
 struct Stated {
   std::size_t paragraph;
   const Figure* figure;
-  std::string level;  // of a bare statistic: the level or kind of school it is of; empty if none
+  std::string qualifier;  // the words before the statistic's name that narrow it (女, 农村 …)
+  std::string level;    // of a bare statistic: the level or kind of school it is of; empty if none
+  bool school = false;  // the level is one school's
+  std::string context;  // the words of its sentence before it (bounded)
+
+  // Is `other` of the same subject: the same qualifier, or a programme's qualifier the bare one's
+  // sentence names?
+  bool SameSubject(const Stated& other) const {
+    if (qualifier == other.qualifier) return true;
+    const Stated& bare = qualifier.empty() ? *this : other;
+    const Stated& named = qualifier.empty() ? other : *this;
+    return bare.qualifier.empty() && IsProgramme(named.qualifier) &&
+           bare.context.find(named.qualifier) != std::string::npos;
+  }
 };
 
 }  // namespace
 
 void CheckRepeats(CheckState& state) {
-  // The statements of each quantity, one per level it was stated for (a few at most).
+  // The statements of each statistic, one per subject (qualifier and level) it was stated
+  // for (a few at most).
   std::map<std::string, std::vector<Stated>> stated;
-  constexpr std::size_t kMaxLevels = 8;
+  constexpr std::size_t kMaxStatements = 16;
   for (std::size_t p = 0; p < state.paragraphs.size(); ++p) {
     if (state.paragraphs[p].plan) continue;  // targets, not statements of this year's figures
     const ParagraphFigures& figures = state.paragraphs[p].figures;
@@ -116,32 +148,34 @@ void CheckRepeats(CheckState& state) {
       std::string noun = CoreNoun(words);
       if (noun.size() < 6 || EndsWithScope(noun)) {
         noun = NounAfter(f.after);  // nothing but 全县, 共有 … right before it
+      } else if (noun.ends_with("的")) {
+        // 为全年补充的321名新教师: the words before qualify the noun after.
+        const std::string after = NounAfter(f.after);
+        const std::string joined =
+            noun.substr(0, noun.size() - std::string_view("的").size()) + after;
+        if (!StatisticOf(after, since).empty() && !StatisticOf(joined, since).empty()) {
+          noun = joined;
+        }
       }
       if (noun.size() < 6) continue;  // two characters at least
-      if (!NamesAStatistic(noun) && !HasTotalMarker(f.before)) continue;
+      const StatisticAt named = StatisticIn(noun, since);
+      const bool statistic = !named.name.empty();
+      // A statistic named right away (a few characters before its name at most), or a total.
+      if (!(statistic && (named.gap || named.at <= 12)) && !HasTotalMarker(f.before)) continue;
       if (noun.find("其中") != std::string::npos || f.before.find("比") != std::string::npos)
         continue;
       // Spellings of one statistic are one (在校生, 在校学生), and so with a prefix that does
       // not narrow it (中小学专任教师 is the county's 专任教师).
-      // The longest spelling the noun ends with decides (适龄残疾儿童少年, not 残疾儿童少年).
-      std::string_view spelling, name;
-      for (const Statistic& st : Statistics()) {
-        for (const std::string_view sp : st.spellings) {
-          if (noun.ends_with(sp) && sp.size() > spelling.size()) {
-            spelling = sp;
-            name = st.name;
-          }
-        }
-      }
-      if (!spelling.empty()) {
+      std::string qualifier;
+      if (statistic) {
         // 义务教育阶段在校学生 and 义务教育在校生 are one; 女专任教师 stays itself.
-        const std::string_view prefix =
-            std::string_view(noun).substr(0, noun.size() - spelling.size());
-        std::string kept(IsNeutralPrefix(prefix) ? std::string_view() : prefix);
-        for (std::size_t at = kept.find("阶段"); at != std::string::npos; at = kept.find("阶段")) {
-          kept.erase(at, std::string_view("阶段").size());
+        const std::string_view prefix = std::string_view(noun).substr(0, named.at);
+        if (!named.gap && !IsNeutralPrefix(prefix)) qualifier = prefix;
+        for (std::size_t at = qualifier.find("阶段"); at != std::string::npos;
+             at = qualifier.find("阶段")) {
+          qualifier.erase(at, std::string_view("阶段").size());
         }
-        noun = kept + std::string(name);
+        noun = std::string(named.name);
       }
       // A statistic named bare may be of what its segment names before it. A rate (入学率) is
       // of the level the segment names ("小学阶段适龄儿童…，入学率99.6%"); statements of two
@@ -149,41 +183,59 @@ void CheckRepeats(CheckState& state) {
       // after a count of schools is of those schools ("普通高中8所，在校生16240人；中等职业学校
       // 3所，在校生5860人"), unless they are the schools of the whole area (各类学校98所).
       const bool rate = noun.ends_with("率");
-      const bool bare_count = !rate && StatisticOf(noun) == noun;
+      const bool bare_count = !rate && statistic && qualifier.empty();
       std::string level;
       const std::size_t segment = figures.segment_starts[static_cast<std::size_t>(f.segment)];
-      if (rate && LevelBefore(noun).empty()) {
+      if (rate && LevelBefore(qualifier + noun).empty()) {
         const std::size_t near = std::max(segment, f.begin > kNear ? f.begin - kNear : 0);
         level = std::string(LevelBefore(text.substr(near, f.begin - near)));
       } else if (bare_count && &f != &figures.figures.front()) {
         const Figure& prev = *(&f - 1);
         if (prev.segment == f.segment && ContainsAny(prev.unit, {"所", "个", "家"})) {
-          const std::string schools = CoreNoun(prev.before);
-          const bool whole_area = ContainsAny(schools, {"各级各类学校", "各类学校", "中小学校"}) ||
-                                  schools == "学校" || schools == "义务教育学校";
+          // The schools as named before the count, after it (全县118所义务教育学校), or by the
+          // words of its clause (普惠性幼儿园（含…）共63所).
+          std::string schools = CoreNoun(prev.before);
+          if (schools.size() < 6 || EndsWithScope(schools)) schools = prev.after;
+          if (schools.empty()) {
+            const std::size_t clause = std::max(segment, prev.begin > 60 ? prev.begin - 60 : 0);
+            schools = text.substr(clause, prev.begin - clause);
+          }
+          // The schools of the whole area, or a programme's (纳入营养改善计划的学校), are all.
+          const bool whole_area =
+              ContainsAny(schools, {"各级各类学校", "各类学校", "中小学校", "义务教育学校"}) ||
+              schools == "学校" || schools.ends_with("的学校") ||
+              ContainsAny(schools, {"计划", "工程", "项目"});
           if (!whole_area) level = schools;
         }
       }
+      // A segment opening with a school's name states that school's figures.
+      const std::size_t opening = std::max(segment, f.begin > kNear ? f.begin - kNear : 0);
+      std::string_view school = SchoolOpening(text.substr(opening, f.begin - opening));
+      if (opening != segment) school = {};
+      if (!school.empty()) level = std::string(school);
       std::vector<Stated>& earlier_ones =
           stated[noun + "|" + f.unit + "|" + std::to_string(f.year)];
+      Stated here{
+          p, &f, std::move(qualifier), std::move(level), !school.empty(), std::string(since)};
       const Stated* earlier_one = nullptr;
       for (const Stated& e : earlier_ones) {
-        if ((rate && (e.level.empty() || level.empty())) || e.level == level) {
+        if (e.SameSubject(here) && e.school == here.school &&
+            ((rate && (e.level.empty() || here.level.empty())) || e.level == here.level)) {
           earlier_one = &e;
           break;
         }
       }
       if (earlier_one == nullptr) {
-        if (earlier_ones.size() < kMaxLevels) earlier_ones.push_back(Stated{p, &f, level});
+        if (earlier_ones.size() < kMaxStatements) earlier_ones.push_back(std::move(here));
         continue;
       }
       const Figure& earlier = *earlier_one->figure;
       if (Overlaps(earlier.lo, earlier.hi, f.lo, f.hi)) continue;
-      Finding finding =
-          FindingAt(f, FindingKind::kInconsistentRepeat, Severity::kWarning,
-                    "“" + (rate ? level : std::string()) + noun + "”前文（第" +
-                        std::to_string(state.paragraphs[earlier_one->paragraph].paragraph->number) +
-                        "段）为" + earlier.written + "，此处为" + f.written);
+      Finding finding = FindingAt(
+          f, FindingKind::kInconsistentRepeat, Severity::kWarning,
+          "“" + (rate ? here.level : std::string()) + here.qualifier + noun + "”前文（第" +
+              std::to_string(state.paragraphs[earlier_one->paragraph].paragraph->number) +
+              "段）为" + earlier.written + "，此处为" + f.written);
       finding.expected = earlier.value;
       finding.decimals = std::max(f.decimals, earlier.decimals);
       finding.related = {state.PlaceOf(earlier_one->paragraph, earlier)};

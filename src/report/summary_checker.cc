@@ -114,24 +114,81 @@ std::span<const Statistic> Statistics() {
       {"普惠性幼儿园覆盖率", {"普惠性幼儿园覆盖率"}},
       {"生师比", {"生师比"}},
       {"责任督学", {"责任督学"}},
+      // The programmes' figures.
+      {"资助学生", {"资助学生", "受助学生"}},
+      {"资助学生", {"惠及学生", "受益学生"}, "资助"},
+      {"受益学生", {"受益学生", "惠及学生"}},
+      {"本科上线", {"本科上线"}},
+      {"参加课后服务学生",
+       {"参加课后服务学生", "参与课后服务学生", "学生参加课后服务", "学生参与课后服务"}},
+      {"教育经费总投入", {"教育经费总投入", "教育总投入"}},
+      {"新补充教师", {"补充…教师", "新教师", "新入职教师"}},
+      {"排查隐患", {"排查…隐患"}},
   };
   return kStatistics;
 }
 
-std::string_view StatisticOf(std::string_view noun) {
+namespace {
+
+constexpr std::string_view kGap = "…";
+
+// Where `spelling` ends `noun`: the offset it begins at, npos when it does not. A gap of the
+// spelling stands for at most four characters.
+std::size_t SpellingAt(std::string_view noun, std::string_view spelling) {
+  const std::size_t gap = spelling.find(kGap);
+  if (gap == std::string_view::npos) {
+    return noun.ends_with(spelling) ? noun.size() - spelling.size() : std::string_view::npos;
+  }
+  const std::string_view head = spelling.substr(0, gap);
+  const std::string_view tail = spelling.substr(gap + kGap.size());
+  if (!noun.ends_with(tail)) return std::string_view::npos;
+  const std::string_view rest = noun.substr(0, noun.size() - tail.size());
+  const std::size_t at = rest.rfind(head);
+  constexpr std::size_t kMaxGap = 4 * 3;  // bytes: four CJK characters
+  if (at == std::string_view::npos || rest.size() - at - head.size() > kMaxGap) {
+    return std::string_view::npos;
+  }
+  return at;
+}
+
+}  // namespace
+
+StatisticAt StatisticIn(std::string_view noun, std::string_view context) {
+  StatisticAt best;
+  std::size_t best_length = 0;
   for (const Statistic& s : Statistics()) {
+    if (!s.context.empty() && context.find(s.context) == std::string_view::npos) continue;
     for (const std::string_view spelling : s.spellings) {
-      if (noun == spelling || (noun.ends_with(spelling) && noun.size() <= spelling.size() + 12)) {
-        return s.name;
+      const std::size_t at = SpellingAt(noun, spelling);
+      if (at == std::string_view::npos) continue;
+      const bool gap = spelling.find(kGap) != std::string_view::npos;
+      const std::size_t length = spelling.size() - (gap ? kGap.size() : 0);
+      // The longest spelling decides; of two alike, the one that asks a context.
+      if (length > best_length || (length == best_length && !s.context.empty())) {
+        best = StatisticAt{s.name, at, gap};
+        best_length = length;
       }
     }
   }
-  return {};
+  return best;
+}
+
+std::string_view StatisticOf(std::string_view noun, std::string_view context) {
+  const StatisticAt s = StatisticIn(noun, context);
+  return s.gap || s.at <= 12 ? s.name : std::string_view();
 }
 
 bool HasTotalMarker(std::string_view before) {
   return ContainsAny(before, {"全县", "全区", "全市", "全镇", "全乡", "全省", "我县", "我区",
                               "我市", "共有", "共计", "总数", "总计", "合计", "现有", "累计"});
+}
+
+bool EndsWithScope(std::string_view words) {
+  for (const std::string_view w : {"全县", "全区", "全市", "全镇", "全乡", "全省", "我县", "我区",
+                                   "我市", "本县", "共有", "现有", "全年"}) {
+    if (words.ends_with(w)) return true;
+  }
+  return false;
 }
 
 std::string Between(std::string_view text, const Figure& a, const Figure& b) {

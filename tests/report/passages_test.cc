@@ -3,7 +3,9 @@
 // warning. The set covers what real summaries tripped the checker on: the subject of a figure
 // (小学 and 初中 rates, 幼儿园 and 学校, a noun after the number), plan sections, rates named by
 // their subject (整改率, 上线率, 入学率, 巩固率), shares of a restated whole and 分别占 lists,
-// ranges, Markdown emphasis and nested lists. Expected values are worked out in the comments.
+// ranges, Markdown emphasis and nested lists, the programmes' figures under two wordings (资助学生
+// and 惠及学生, 补充…教师 and 新教师), a share whose part is named by its subject, a denominator
+// named after its number. Expected values are worked out in the comments.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -236,6 +238,61 @@ constexpr Passage kPassages[] = {
     {"the_longest_name_decides", Format::kText,
      "全县登记适龄残疾儿童少年687人。\n对全县678名适龄残疾儿童少年开展入学评估。",
      "inconsistent_repeat", "678名"},
+    // --- the programmes' figures ---------------------------------------------------------------
+    {"aid_under_two_wordings", Format::kText,
+     "全年发放学生资助资金3200万元，惠及学生25600人次。\n依托资助管理信息系统精准认定，全年资助学生"
+     "26500人次。",
+     "inconsistent_repeat", "26500人次"},
+    {"beneficiaries_of_two_programmes", Format::kText,
+     "实施营养改善计划，惠及学生18000人。\n全年发放资助资金，资助学生25600人。", nullptr, nullptr},
+    {"a_programme_named_by_its_sentence", Format::kText,
+     "全县实施营养改善计划的学校76所，受益学生20400人。\n经核查，全县营养改善计划受益学生20040人"
+     "。",
+     "inconsistent_repeat", "20040人"},
+    {"two_programmes_qualified", Format::kText,
+     "校车工程受益学生1200人。\n营养改善计划受益学生21000人。", nullptr, nullptr},
+    {"new_teachers_by_verb_and_noun_after", Format::kText,
+     "全县通过公开招聘、特岗计划等渠道补充中小学教师260人。\n为全年补充的206名新教师开展岗前培训。",
+     "inconsistent_repeat", "206名"},
+    {"new_teachers_restated_alike", Format::kText,
+     "全县补充中小学教师260人，其中特岗教师80人。\n为260名新教师开展岗前培训。", nullptr, nullptr},
+    {"a_total_after_the_year_scope", Format::kText,
+     "全县教育经费总投入8.40亿元，比上年增长4.5%。\n全年8.04亿元教育经费总投入优先保障农村学校。",
+     "inconsistent_repeat", "8.04亿元"},
+    {"another_sum_after_the_year_scope", Format::kText,
+     "全县教育经费总投入8.40亿元。\n全年1.20亿元用于改善办学条件。", nullptr, nullptr},
+    {"a_school_opening_its_segment", Format::kText,
+     "全县高考参考2200人，本科上线1300人；县第二中学参考900人，本科上线610人。", nullptr, nullptr},
+    {"the_schools_of_the_whole_area_after_the_count", Format::kText,
+     "全县96所义务教育学校全部开展课后服务，参加课后服务学生30210人。\n全县共有30120名学生参加课后"
+     "服务。",
+     "inconsistent_repeat", "30120名"},
+    // --- shares whose part is named by the share's subject ------------------------------------
+    {"a_part_named_in_the_next_sentence", Format::kText,  // 6.30 ÷ 9.00 = 70.0%
+     "全县教育经费总投入10.5亿元，其中一般公共预算教育支出9."
+     "00亿元。\n一般公共预算教育支出中，人员经费"
+     "6.30亿元、公用经费1.80亿元。人员经费占一般公共预算教育支出的70.0%。",
+     nullptr, nullptr},
+    {"a_part_named_in_the_next_sentence_wrong", Format::kText,
+     "全县教育经费总投入10.5亿元，其中一般公共预算教育支出9."
+     "00亿元。\n一般公共预算教育支出中，人员经费"
+     "6.30亿元、公用经费1.80亿元。人员经费占一般公共预算教育支出的75.0%。",
+     "share_mismatch", "75.0%"},
+    {"a_part_named_by_its_level", Format::kText,  // 900 ÷ 3000 = 30.0%
+     "全年发放学生资助资金3000万元，其中学前教育资助资金400万元、普通高中国家助学金及免学费资金900"
+     "万元，"
+     "普通高中资助资金占资助资金总额的30.0%。",
+     nullptr, nullptr},
+    {"a_part_named_by_its_level_wrong", Format::kText,
+     "全年发放学生资助资金3000万元，其中学前教育资助资金400万元、普通高中国家助学金及免学费资金900"
+     "万元，"
+     "普通高中资助资金占资助资金总额的35.0%。",
+     "share_mismatch", "35.0%"},
+    // --- a denominator named after its number -------------------------------------------------
+    {"a_denominator_after_its_number", Format::kText,  // 26 ÷ 86 = 30.23%
+     "对全县86所中小学开展办学水平评估，评为优秀的26所，优秀率为30.2%。", nullptr, nullptr},
+    {"a_denominator_after_its_number_wrong", Format::kText,
+     "对全县86所中小学开展办学水平评估，评为优秀的26所，优秀率为32.6%。", "rate_mismatch", "32.6%"},
     // --- Markdown -----------------------------------------------------------------------------
     {"emphasis_is_no_blank", Format::kMarkdown,
      "全县学校**96.8%**达标，在校学生**31767**人，**一、基本情况**。", nullptr, nullptr},
