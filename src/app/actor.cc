@@ -1,48 +1,13 @@
 #include "app/actor.h"
 
 #include "core/text.h"
+#include "meta/role.h"
 
 namespace eduledger::app {
 
-std::string_view RoleKey(Role role) {
-  switch (role) {
-    case Role::kBureauAdmin:
-      return "bureau_admin";
-    case Role::kStatistician:
-      return "statistician";
-    case Role::kSectionStaff:
-      return "section_staff";
-    case Role::kSchoolClerk:
-      return "school_clerk";
-    case Role::kCentralReviewer:
-      return "central_reviewer";
-    case Role::kLeader:
-      return "leader";
-    case Role::kInspector:
-      return "inspector";
-  }
-  return "?";
-}
+std::string_view RoleKey(Role role) { return meta::Roles()[static_cast<std::size_t>(role)].key; }
 
-std::string_view RoleName(Role role) {
-  switch (role) {
-    case Role::kBureauAdmin:
-      return "系统管理员";
-    case Role::kStatistician:
-      return "统计员";
-    case Role::kSectionStaff:
-      return "业务股室";
-    case Role::kSchoolClerk:
-      return "学校填报员";
-    case Role::kCentralReviewer:
-      return "中心校审核员";
-    case Role::kLeader:
-      return "局领导";
-    case Role::kInspector:
-      return "督学";
-  }
-  return "?";
-}
+std::string_view RoleName(Role role) { return meta::Roles()[static_cast<std::size_t>(role)].name; }
 
 Actor Actor::LocalAdmin() { return Actor{"local-admin", Role::kBureauAdmin, {"*"}, ""}; }
 

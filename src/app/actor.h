@@ -21,6 +21,7 @@
 
 namespace eduledger::app {
 
+// In the order of meta::Roles(), which holds their keys and names.
 enum class Role {
   kBureauAdmin,      // 教育局系统管理员
   kStatistician,     // 统计员

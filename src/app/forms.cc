@@ -9,6 +9,7 @@
 #include "core/rounding.h"
 #include "core/statistics_year.h"
 #include "core/text.h"
+#include "ledger/workflow_engine.h"
 
 namespace eduledger::app {
 
@@ -178,32 +179,44 @@ store::AuditContext Audit(const Actor& actor, const char* action, const Form& f,
                              detail.dump()};
 }
 
-// Move a stored form from `from` to a new state, checked and audited.
+// The state a form moves to by `move` of the forms' workflow from its state `from`, or why it
+// may not (ledger/workflow_engine.h: wrong state, a role that may not make it).
+Result<store::SubmissionState> FormMove(const Metadata& md, const Actor& actor,
+                                        store::SubmissionState from, std::string_view move,
+                                        const std::string& label, std::string_view comment = {}) {
+  const meta::Workflow* workflow = md.form_workflow();
+  if (workflow == nullptr) {
+    return Status::FailedPrecondition("no_form_workflow", "元数据包中没有报表的填报审核流程");
+  }
+  auto t = ledger::CheckMove(*workflow, store::SubmissionStateKey(from),
+                             {.transition = move, .role = RoleKey(actor.role), .comment = comment});
+  if (!t.ok()) return t.status().WithContext(label);
+  const std::optional<store::SubmissionState> to = store::ParseSubmissionState((*t)->to);
+  if (!to) return Status::Internal("bad_form_workflow", "报表流程的状态 '" + (*t)->to + "' 未知");
+  return *to;
+}
+
+// Make `move` of the forms' workflow on a stored form, checked and audited.
 Status Transition(store::Store& store, const Actor& actor, const Metadata& md, const FormKey& key,
-                  store::SubmissionState from, const char* action,
+                  std::string_view move, std::string_view comment, const char* action,
                   const std::function<void(store::Submission*)>& change,
                   nlohmann::json detail = nlohmann::json::object()) {
-  if (!actor.may_approve_forms()) {
-    return Status::PermissionDenied("not_reviewer",
-                                    std::string(RoleName(actor.role)) + "不能审核报表");
-  }
   EL_ASSIGN_OR_RETURN(const std::int64_t version, store.Version());
   EL_ASSIGN_OR_RETURN(std::vector<meta::OrgUnit> units, store.LoadOrgUnits());
   const meta::OrgTree tree(std::move(units));
   EL_ASSIGN_OR_RETURN(Form f, Resolve(store, actor, md, tree, key));
+  if (!f.stored)
+    return Status::FailedPrecondition("not_submitted", FormLabel(f, key.school_year) + "尚未填报");
+  // The workflow says which roles make the move; the org tree, that it is the level above.
+  EL_ASSIGN_OR_RETURN(
+      const store::SubmissionState to,
+      FormMove(md, actor, f.stored->state, move, FormLabel(f, key.school_year), comment));
   const Scope scope(actor, tree);
   if (f.org->parent_id != 0 && !scope.Sees(f.org->parent_id)) {
     return Status::PermissionDenied("not_reviewer", "报表由上一级单位审核");
   }
-  if (!f.stored)
-    return Status::FailedPrecondition("not_submitted", FormLabel(f, key.school_year) + "尚未填报");
-  if (f.stored->state != from) {
-    return Status::FailedPrecondition(
-        "wrong_state", FormLabel(f, key.school_year) + "当前为“" +
-                           std::string(store::SubmissionStateName(f.stored->state)) + "”，应为“" +
-                           std::string(store::SubmissionStateName(from)) + "”");
-  }
   store::Submission s = *f.stored;
+  s.state = to;
   change(&s);
   auto begun = store.Begin(Audit(actor, action, f, key.school_year, detail), version);
   if (!begun.ok()) {
@@ -236,6 +249,12 @@ Result<SubmitResult> SubmitOne(store::Store& store, const Actor& actor, const Me
     return Status::FailedPrecondition("form_locked",
                                       label + "已审核，已锁定；如需修改，请上级单位先退回重开");
   }
+  // The top unit has no one above to approve its forms: submitting approves them.
+  const bool top = f.org->parent_id == 0;
+  EL_ASSIGN_OR_RETURN(
+      const store::SubmissionState next,
+      FormMove(md, actor, f.stored ? f.stored->state : store::SubmissionState::kDraft,
+               top ? "submit_top" : "submit", label));
   std::vector<std::string> faults;
   std::vector<store::DataValue> values = CheckValues(md, *f.set, request, &faults);
   if (!faults.empty()) {
@@ -278,20 +297,18 @@ Result<SubmitResult> SubmitOne(store::Store& store, const Actor& actor, const Me
                       unexplained);
   }
   store::Submission s = f.stored.value_or(store::Submission{});
+  s.state = next;
   s.data_set = f.set->code;
   s.org_unit_id = f.org->id;
   s.period = request.key.school_year;
   s.comment.clear();
   s.explanations = internal::ExplanationsJson(explanations);
-  // The top unit has no one above to approve its forms: submitting approves them.
-  const bool top = f.org->parent_id == 0;
-  s.state = top ? store::SubmissionState::kApproved : store::SubmissionState::kSubmitted;
   std::vector<store::ValueChange> changes;
   if (s.ever_approved) {
     EL_ASSIGN_OR_RETURN(const std::vector<store::DataValue> before, store.LoadValues(s.id));
     changes = Diff(s.id, before, values);
   }
-  if (top) s.ever_approved = true;
+  if (s.state == store::SubmissionState::kApproved) s.ever_approved = true;
   nlohmann::json detail = {{"values", values.size()}, {"warnings_explained", explanations.size()}};
   if (!request.source.empty()) detail["file"] = request.source;
   auto begun =
@@ -331,10 +348,7 @@ std::vector<Result<SubmitResult>> SubmitForms(store::Store& store, const Actor& 
     out.assign(requests.size(), Result<SubmitResult>(s));
     return std::move(out);
   };
-  if (!actor.may_fill_forms()) {
-    return fail_all(
-        Status::PermissionDenied("not_filler", std::string(RoleName(actor.role)) + "不能填报"));
-  }
+  // Who may submit is the forms' workflow's to say (FormMove), form by form.
   auto version = store.Version();
   if (!version.ok()) return fail_all(version.status());
   auto checker = internal::RuleChecker::Open(store, md);
@@ -348,12 +362,10 @@ std::vector<Result<SubmitResult>> SubmitForms(store::Store& store, const Actor& 
 
 Status ApproveForm(store::Store& store, const Actor& actor, const Metadata& md,
                    const FormKey& key) {
-  return Transition(store, actor, md, key, store::SubmissionState::kSubmitted, "form.approve",
-                    [](store::Submission* s) {
-                      s->state = store::SubmissionState::kApproved;
-                      s->ever_approved = true;
-                      s->comment.clear();
-                    });
+  return Transition(store, actor, md, key, "approve", {}, "form.approve", [](store::Submission* s) {
+    s->ever_approved = true;
+    s->comment.clear();
+  });
 }
 
 Status ReturnForm(store::Store& store, const Actor& actor, const Metadata& md, const FormKey& key,
@@ -361,12 +373,8 @@ Status ReturnForm(store::Store& store, const Actor& actor, const Metadata& md, c
   if (core::TrimSpace(comment).empty()) {
     return Status::InvalidArgument("comment_required", "退回报表须写明原因 (--comment)");
   }
-  return Transition(store, actor, md, key, store::SubmissionState::kSubmitted, "form.return",
-                    [&](store::Submission* s) {
-                      s->state = store::SubmissionState::kReturned;
-                      s->comment = comment;
-                    },
-                    {{"comment", comment}});
+  return Transition(store, actor, md, key, "return", comment, "form.return",
+                    [&](store::Submission* s) { s->comment = comment; }, {{"comment", comment}});
 }
 
 Status ReopenForm(store::Store& store, const Actor& actor, const Metadata& md, const FormKey& key,
@@ -374,12 +382,8 @@ Status ReopenForm(store::Store& store, const Actor& actor, const Metadata& md, c
   if (core::TrimSpace(reason).empty()) {
     return Status::InvalidArgument("reason_required", "重开已审核的报表须写明原因 (--reason)");
   }
-  return Transition(store, actor, md, key, store::SubmissionState::kApproved, "form.reopen",
-                    [&](store::Submission* s) {
-                      s->state = store::SubmissionState::kDraft;
-                      s->comment = reason;
-                    },
-                    {{"reason", reason}});
+  return Transition(store, actor, md, key, "reopen", reason, "form.reopen",
+                    [&](store::Submission* s) { s->comment = reason; }, {{"reason", reason}});
 }
 
 Result<std::vector<FormStatus>> ListForms(store::Store& store, const Actor& actor,

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "engine/count_intersection.h"
+#include "store/collected.h"
 
 namespace eduledger::app {
 
@@ -44,7 +45,8 @@ Result<Metadata> Metadata::Load(std::span<const std::string> directories,
   Metadata md;
   Data& d = *md.d_;
   Merger merge(errs);
-  std::set<std::string> indicator_codes, category_codes, element_codes, set_codes, rule_codes;
+  std::set<std::string> indicator_codes, category_codes, element_codes, set_codes, rule_codes,
+      workflow_codes, ledger_codes;
   std::vector<meta::Indicator> indicators;
   std::map<std::string, std::string> directory_of;  // package name → directory
   for (const std::string& dir : directories) {
@@ -60,6 +62,8 @@ Result<Metadata> Metadata::Load(std::span<const std::string> directories,
     merge.Take(package.rules, &rules, dir + "/validation_rules.json", &rule_codes, "校验规则");
     for (meta::ValidationRule& r : rules) d.rules.push_back(CompiledRule{std::move(r), {}});
     d.targets.insert(d.targets.end(), package.targets.begin(), package.targets.end());
+    merge.Take(package.workflows, &d.workflows, dir + "/workflows.json", &workflow_codes, "流程");
+    merge.Take(package.ledgers, &d.ledgers, dir + "/ledgers", &ledger_codes, "台账");
   }
   const auto file_of = [&](const std::string& package, const char* name) {
     return directory_of[package] + "/" + name;
@@ -93,6 +97,33 @@ Result<Metadata> Metadata::Load(std::span<const std::string> directories,
       errs->push_back({file_of(t.package, "targets.json"),
                        "targets[" + std::to_string(i) + "].indicator",
                        "未定义的指标 '" + t.indicator + "'"});
+    }
+  }
+  // The forms move through the submission states (store/collected.h), by the forms' workflow.
+  if (!d.data_sets.empty()) {
+    const meta::Workflow* forms = md.form_workflow();
+    const std::string file =
+        forms != nullptr ? file_of(forms->package, "workflows.json") : "workflows.json";
+    if (forms == nullptr) {
+      errs->push_back({file, std::string(meta::kFormWorkflow),
+                       "定义了报表，但没有报表的填报审核流程 (workflows.json 中的 " +
+                           std::string(meta::kFormWorkflow) + ")"});
+    } else {
+      for (const store::SubmissionState s :
+           {store::SubmissionState::kDraft, store::SubmissionState::kSubmitted,
+            store::SubmissionState::kApproved, store::SubmissionState::kReturned}) {
+        if (forms->State(store::SubmissionStateKey(s)) == nullptr) {
+          errs->push_back({file, std::string(meta::kFormWorkflow) + ".states",
+                           "报表流程须有状态 '" + std::string(store::SubmissionStateKey(s)) +
+                               "'（" + std::string(store::SubmissionStateName(s)) + "）"});
+        }
+      }
+      for (const meta::WorkflowState& s : forms->states) {
+        if (!store::ParseSubmissionState(s.code)) {
+          errs->push_back({file, std::string(meta::kFormWorkflow) + ".states." + s.code,
+                           "报表流程的状态只能是 draft、submitted、approved、returned"});
+        }
+      }
     }
   }
   // Compile the expressions against the register and the collected figures.
@@ -199,6 +230,20 @@ const CompiledIndicator* Metadata::Find(std::string_view code_or_name) const {
 const meta::DataElement* Metadata::FindElement(std::string_view code) const {
   for (const meta::DataElement& e : d_->elements) {
     if (e.code == code || e.name == code) return &e;
+  }
+  return nullptr;
+}
+
+const meta::Workflow* Metadata::FindWorkflow(std::string_view code) const {
+  for (const meta::Workflow& w : d_->workflows) {
+    if (w.code == code) return &w;
+  }
+  return nullptr;
+}
+
+const meta::LedgerType* Metadata::FindLedger(std::string_view code_or_name) const {
+  for (const meta::LedgerType& l : d_->ledgers) {
+    if (l.code == code_or_name || l.name == code_or_name) return &l;
   }
   return nullptr;
 }

@@ -2,7 +2,8 @@
 // compiled for the engine: indicators, collected figures (categories, data elements, forms),
 // validation rules and targets. Loading checks the references between them across packages
 // (a form's element, an element's category, a rule's form, a target's indicator and org-unit
-// code is checked when the targets are used) and reports every fault at once, each naming its
+// code is checked when the targets are used; the forms' workflow, with the submission states)
+// and reports every fault at once, each naming its
 // file and key, and for an expression the character where it fails.
 #pragma once
 
@@ -81,6 +82,15 @@ class Metadata {
   const meta::Target* FindTarget(std::string_view indicator, std::string_view org_code,
                                  int school_year) const;
 
+  // Workflows of their own (workflows.json), and the programme ledgers with theirs.
+  const std::vector<meta::Workflow>& workflows() const { return d_->workflows; }
+  const meta::Workflow* FindWorkflow(std::string_view code) const;
+  // The forms' workflow (meta::kFormWorkflow): present whenever a package defines a form.
+  const meta::Workflow* form_workflow() const { return FindWorkflow(meta::kFormWorkflow); }
+  const std::vector<meta::LedgerType>& ledgers() const { return d_->ledgers; }
+  // The ledger with `code` (or Chinese name), or nullptr.
+  const meta::LedgerType* FindLedger(std::string_view code_or_name) const;
+
  private:
   struct Data {
     std::vector<CompiledIndicator> indicators;
@@ -89,6 +99,8 @@ class Metadata {
     std::vector<meta::DataSet> data_sets;
     std::vector<CompiledRule> rules;
     std::vector<meta::Target> targets;
+    std::vector<meta::Workflow> workflows;
+    std::vector<meta::LedgerType> ledgers;
     std::unique_ptr<engine::ValueSchema> schema;
     std::unique_ptr<engine::MeasureCatalog> catalog;
     std::unique_ptr<engine::MeasureCatalog> rule_catalog;

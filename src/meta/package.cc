@@ -137,6 +137,7 @@ Package ReadPackageContents(const std::string& directory, std::vector<PackageErr
               ReadIndicator(r, indicators_path, key, o, &p);
             });
   internal::ReadForms(r, directory, &p);
+  internal::ReadLedgers(r, directory, &p);
   return p;
 }
 

@@ -10,6 +10,10 @@
 //   data_sets.json         {"data_sets": [{code, name, filled_by, elements, description}]}
 //   validation_rules.json  {"rules": [{code, name, data_set, severity, check, message}]}
 //   targets.json           {"targets": [{indicator, org, year, at_least | at_most}]}
+//   workflows.json         {"workflows": [{code, name, initial, states, transitions}]}
+//                          (meta/workflow.h; form_submission is the forms')
+//   ledgers/<code>.json    {code, name, description, fields, workflow, responsible}
+//                          (meta/ledger_type.h), one programme ledger per file
 //
 // Every file but package.json is optional.
 //
@@ -26,6 +30,7 @@
 #include "meta/data_element.h"
 #include "meta/data_set.h"
 #include "meta/indicator.h"
+#include "meta/ledger_type.h"
 #include "meta/target.h"
 #include "meta/validation_rule.h"
 
@@ -49,6 +54,8 @@ struct Package {
   std::vector<DataSet> data_sets;
   std::vector<ValidationRule> rules;
   std::vector<Target> targets;
+  std::vector<Workflow> workflows;
+  std::vector<LedgerType> ledgers;
 };
 
 // InvalidArgument "bad_package": "<what> 有 N 处错误:" followed by the first few faults.

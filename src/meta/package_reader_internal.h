@@ -44,6 +44,10 @@ class PackageReader {
 // package in `directory` into `p` (package_forms.cc).
 void ReadForms(PackageReader& r, const std::string& directory, Package* p);
 
+// Read workflows.json and ledgers/*.json of the package in `directory` into `p`
+// (package_ledgers.cc).
+void ReadLedgers(PackageReader& r, const std::string& directory, Package* p);
+
 // Lower-case letters, digits and underscores, starting with a letter.
 bool IsCode(std::string_view s);
 

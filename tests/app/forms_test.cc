@@ -29,6 +29,10 @@ constexpr int kYear = 2023;
 // schools), a school's teaching area (compulsory schools), two rules and three indicators.
 void WritePackage(const std::string& dir) {
   testing::WriteFile(dir + "/package.json", R"j({"name": "test", "title": "测试"})j");
+  // The forms' workflow as shipped: the forms run on it.
+  testing::WriteFile(dir + "/workflows.json",
+                     testing::ReadFileOrDie(std::string(EDULEDGER_SOURCE_DIR) +
+                                            "/packages/county-bureau/workflows.json"));
   testing::WriteFile(dir + "/data_elements.json", R"j({
     "categories": [
       {"code": "sex", "name": "性别", "options": [{"code": "male", "name": "男"},
@@ -216,6 +220,32 @@ TEST_F(FormsTest, ApprovalLocksAndAReopeningIsAuditedAndChangesAreListed) {
   EXPECT_EQ((*changes)[0].change.old_value, "30");
   EXPECT_EQ((*changes)[0].change.new_value, "31");
   EXPECT_EQ((*changes)[0].org_code, "3143990003");
+}
+
+TEST_F(FormsTest, WhoMayMakeAMoveIsTheWorkflowsToSayAndARefusedMoveChangesNothing) {
+  // A school clerk submits the school's form; a clerk may not approve it, nor return it.
+  Actor clerk{"clerk-j1", Role::kSchoolClerk, {"3143990003"}, "3143990003"};
+  SubmitRequest request;
+  request.key = Key("exam", "3143990003");
+  request.values = {{"takers", "", "40"}, {"passed", "", "30"}};
+  auto submitted = SubmitForm(reg_.store(), clerk, *md_, request);
+  ASSERT_TRUE(submitted.ok()) << submitted.status().ToString();
+  EXPECT_EQ(submitted->submission.state, store::SubmissionState::kSubmitted);
+  const core::Status approve = ApproveForm(reg_.store(), clerk, *md_, Key("exam", "3143990003"));
+  EXPECT_EQ(approve.reason(), "role_not_allowed");
+  EXPECT_NE(approve.message().find("学校填报员不能办理“审核通过”"), std::string_view::npos)
+      << approve.message();
+  EXPECT_EQ(ReturnForm(reg_.store(), clerk, *md_, Key("exam", "3143990003"), "不对").reason(),
+            "role_not_allowed");
+  const auto stored = reg_.store().FindSubmission("exam", j1_, kYear);
+  ASSERT_TRUE(stored.ok() && stored->has_value());
+  EXPECT_EQ((*stored)->state, store::SubmissionState::kSubmitted);
+  // A leader reads the forms and fills none: nothing is stored.
+  Actor leader{"leader", Role::kLeader, {"*"}, ""};
+  request.key = Key("conditions", "2143990001");
+  request.values = {{"area", "", "100"}};
+  EXPECT_EQ(SubmitForm(reg_.store(), leader, *md_, request).status().reason(), "role_not_allowed");
+  EXPECT_FALSE(reg_.store().FindSubmission("conditions", p1_, kYear)->has_value());
 }
 
 TEST_F(FormsTest, AReturnedFormIsCorrectedAndSubmittedAgain) {
@@ -428,6 +458,7 @@ TEST(MetadataTest, ReferencesAcrossDefinitionsAreCheckedAndNamed) {
   EXPECT_TRUE(has("validation_rules.json", "r.data_set"));   // no form "g"
   EXPECT_TRUE(has("validation_rules.json", "r.check"));      // no element "nope"
   EXPECT_TRUE(has("targets.json", "targets[0].indicator"));
+  EXPECT_TRUE(has("workflows.json", "form_submission"));  // forms, and no workflow for them
 }
 
 TEST(MetadataTest, TheShippedPackageLoadsWithEveryKindOfDefinition) {
