@@ -2,6 +2,10 @@
 // typed fields of its cases, the workflow they follow, and the responsible persons a case
 // names (the 行政线 and 教育线 of 七长责任制). A bureau adds a ledger without a rebuild.
 //
+// Each case belongs to an org unit (a school, or a township for a case not yet placed) and
+// has a state of the workflow; `views` name parts of the ledger by state, `entries` the logs
+// kept on each case.
+//
 //   field types   text, integer, money (stored in 分, written in 元), area (平方米, two
 //                 decimals), date, choice (from the field's options), bool (是/否), and link
 //                 (to a student, school, staff member, building or another case)
@@ -61,6 +65,21 @@ struct ResponsibleRole {
   std::string line;  // "行政线" | "教育线" | other text the bureau uses
 };
 
+// A named part of a ledger by state: the 疑似辍学学生台账 of the 控辍保学 cases is those in
+// state suspected.
+struct LedgerView {
+  std::string code;
+  std::string name;
+  std::vector<std::string> states;
+};
+
+// A log kept on each case, one entry per event (劝返记录: date, who, how, outcome, level).
+struct LedgerEntryType {
+  std::string code;
+  std::string name;
+  std::vector<LedgerField> fields;
+};
+
 struct LedgerType {
   std::string code;
   std::string name;
@@ -68,6 +87,8 @@ struct LedgerType {
   std::vector<LedgerField> fields;
   Workflow workflow;
   std::vector<ResponsibleRole> responsible;
+  std::vector<LedgerView> views;
+  std::vector<LedgerEntryType> entries;
   std::string package;
   std::string source;  // the file it was read from
 

@@ -195,7 +195,9 @@ void ReadLedger(PackageReader& r, const std::string& file, const json& o, Packag
     r.Fault(file, "", "应为 JSON 对象");
     return;
   }
-  r.UnknownKeys(file, "", o, {"code", "name", "description", "fields", "workflow", "responsible"});
+  r.UnknownKeys(file, "", o,
+                {"code", "name", "description", "fields", "workflow", "responsible", "views",
+                 "entries"});
   LedgerType l;
   l.code = r.Text(file, "", o, "code", true);
   if (!l.code.empty() && !IsCode(l.code)) {
@@ -223,6 +225,31 @@ void ReadLedger(PackageReader& r, const std::string& file, const json& o, Packag
       r.UnknownKeys(file, k, e, {"code", "name", "line"});
       l.responsible.push_back({r.Text(file, k, e, "code", true), r.Text(file, k, e, "name", true),
                                r.Text(file, k, e, "line", false)});
+    });
+  }
+  if (o.contains("views")) {
+    r.Entries(file, o, "views", true, [&](const std::string& key, const json& e) {
+      const std::string k = "views." + key;
+      r.UnknownKeys(file, k, e, {"code", "name", "states"});
+      LedgerView v{r.Text(file, k, e, "code", true), r.Text(file, k, e, "name", true),
+                   r.Texts(file, k, e, "states")};
+      if (v.states.empty()) r.Fault(file, k + ".states", "须列出所含的状态");
+      for (const std::string& s : v.states) {
+        if (!l.workflow.State(s)) r.Fault(file, k + ".states", "未定义的状态 '" + s + "'");
+      }
+      l.views.push_back(std::move(v));
+    });
+  }
+  if (o.contains("entries")) {
+    r.Entries(file, o, "entries", true, [&](const std::string& key, const json& e) {
+      const std::string k = "entries." + key;
+      r.UnknownKeys(file, k, e, {"code", "name", "fields"});
+      LedgerType log;  // the entry's fields, read as a ledger's are
+      r.Entries(file, e, "fields", true, [&](const std::string& fkey, const json& f) {
+        ReadField(r, file, k + ".fields." + fkey, f, &log);
+      });
+      l.entries.push_back(
+          {r.Text(file, k, e, "code", true), r.Text(file, k, e, "name", true), std::move(log.fields)});
     });
   }
   l.package = p->name;

@@ -48,8 +48,9 @@ inline bool ContainsAny(std::string_view text, std::initializer_list<std::string
 // stripped from both ends. "全县在校学生达" → "在校学生".
 std::string CoreNoun(std::string_view before);
 // The statistics a summary names (在校学生, 专任教师, 入学率, 资助学生 …), each with the
-// spellings of it. A spelling with a gap ("补充…教师") is its two parts with at most four
-// characters between them (补充中小学教师); the words before its first part say how, not which
+// spellings of it. A spelling with a gap ("补充…教师") is its two parts with at most six
+// characters between them (补充中小学教师, 排查出各类安全隐患), which narrow it unless they are
+// words that never do (中小学, 各类, 安全 …); the words before its first part say how, not which
 // (通过公开招聘等渠道补充…). A statistic with a `context` is named by its spellings only where
 // the words before the figure hold that context (惠及学生 is 资助学生 in a sentence on 资助).
 struct Statistic {
@@ -63,7 +64,8 @@ std::span<const Statistic> Statistics();
 struct StatisticAt {
   std::string_view name;  // empty when the noun ends with none
   std::size_t at = 0;
-  bool gap = false;  // named by a spelling with a gap: the words before it do not narrow it
+  bool gap = false;       // named by a spelling with a gap: the words before it do not narrow it
+  std::string qualifier;  // of a gap: its words that narrow it (补充特岗教师: 特岗), if any
 };
 StatisticAt StatisticIn(std::string_view noun, std::string_view context = {});
 // The statistic `noun` names (it is, or ends with, one of its spellings, after at most four

@@ -34,7 +34,7 @@ const RateRule kRules[] = {
     {"入学率", {"已入学", "入学", "在校", "就读"}, {"适龄", "应入学", "学龄"}, false},
     {"入园率", {"入园", "在园"}, {"适龄", "学龄前"}, true},
     {"巩固率", {"毕业", "在校", "巩固"}, {"入学时", "一年级", "初一", "入学的"}, false},
-    {"劝返率", {"劝返"}, {"辍学", "排查", "失学"}, false},
+    {"劝返率", {"劝返", "返校", "复学"}, {"辍学", "排查", "失学"}, false},
     {"升学率", {"升学", "升入", "录取", "考入"}, {"毕业"}, false},
     {"毕业率", {"毕业"}, {"毕业班", "应届", "在校"}, false},
     {"就业率", {"就业"}, {"毕业"}, false},
@@ -49,6 +49,30 @@ const RateRule kRules[] = {
     {"辍学率", {"辍学"}, {"在校", "学年初"}, false},
     {"满意率", {"满意"}, {"调查", "参与", "问卷"}, false},
 };
+
+// The words of the counts a rate's numerator is the rest of (不及格2400人 of 44218人: 合格率
+// 94.57%).
+std::span<const std::string_view> ComplementWords(std::string_view rate) {
+  static constexpr std::string_view kPass[] = {"不合格", "不及格"};
+  static constexpr std::string_view kRectified[] = {"未整改", "未完成整改"};
+  static constexpr std::string_view kEnrolled[] = {"未入学"};
+  static constexpr std::string_view kStandard[] = {"未达标", "不达标"};
+  static constexpr std::string_view kPassed[] = {"未通过"};
+  static constexpr std::string_view kLine[] = {"未上线"};
+  static constexpr std::string_view kDone[] = {"未完成"};
+  static constexpr std::string_view kSettled[] = {"未办结"};
+  static constexpr std::string_view kSatisfied[] = {"不满意"};
+  if (rate == "合格率") return kPass;
+  if (rate == "整改率") return kRectified;
+  if (rate == "入学率") return kEnrolled;
+  if (rate == "达标率") return kStandard;
+  if (rate == "通过率") return kPassed;
+  if (rate == "上线率") return kLine;
+  if (rate == "完成率") return kDone;
+  if (rate == "办结率") return kSettled;
+  if (rate == "满意率") return kSatisfied;
+  return {};
+}
 
 // Do the characters of `name` stand in `words` in order ("义务教育学校" in 义务教育阶段学校)?
 bool InOrderWithin(std::string_view name, std::string_view words) {
@@ -217,8 +241,12 @@ class RateChecker {
         // Or one named exactly so (其中一般公共预算教育支出10.94亿元).
         const bool total = HasTotalMarker(w.before) || ContainsAny(w.before, {"共", "全年"});
         const std::string noun = NounOf(w);
+        // Or the first figure of its sentence, named by the stem at its end (项目建成后可新增
+        // 学位9450个: 新增学位总数), not a part of a list.
+        const bool opens = k == 0 || figs[static_cast<std::size_t>(k - 1)].sentence != w.sentence;
+        const bool ends_so = opens && core::CodePointCount(named) >= 3 && noun.ends_with(named);
         if (w.SameUnit(part) && !w.IsPercent() && !w.unknown && w.year == part.year &&
-            ((total && InOrderWithin(named, noun)) || noun == exact)) {
+            ((total && InOrderWithin(named, noun)) || noun == exact || ends_so)) {
           *paragraph = q;
           return &w;
         }
@@ -270,10 +298,30 @@ class RateChecker {
 
   // The whole a part says it is among ("专任教师中…3967人" → the 专任教师 stated before it in
   // the paragraph); -1 when it says none or the whole is not stated.
+  // A part of a list after one ("专任教师中具有本科学历的4315人，占86.61%；具有中级职称的
+  // 2574人，占51.67%") is among what the list's opening names, in its sentence.
   int AmongWhole(int part) const {
-    const std::string& before = At(part).before;
-    const std::size_t mark = SubsetMarkAt(before);
-    if (mark == std::string::npos) return -1;
+    std::string_view before = At(part).before;
+    std::size_t mark = SubsetMarkAt(before);
+    if (mark == std::string_view::npos) {
+      const std::size_t sentence =
+          state_.paragraphs[p_]
+              .figures.sentence_starts[static_cast<std::size_t>(At(part).sentence)];
+      constexpr std::size_t kNear = 300;  // bytes: a hostile sentence stays linear
+      const std::size_t from =
+          std::max(sentence, At(part).begin > kNear ? At(part).begin - kNear : 0);
+      before = std::string_view(text_).substr(from, At(part).begin - from);
+      mark = SubsetMarkAt(before);
+      if (mark == std::string_view::npos) return -1;
+      // The words before the mark, from their clause's opening.
+      std::string_view opening = before.substr(0, mark);
+      for (const std::string_view p : {"，", "；", "：", "。", ","}) {
+        const std::size_t at = opening.rfind(p);
+        if (at != std::string_view::npos) opening.remove_prefix(at + p.size());
+      }
+      before = opening;
+      mark = opening.size();
+    }
     const std::string among = CoreNoun(before.substr(0, mark));
     if (core::CodePointCount(among) < 2) return -1;
     constexpr int kBack = 200;
@@ -426,8 +474,10 @@ class RateChecker {
       if (!f.IsPercent() || f.segment != first.segment || !JoinsAList(At(k - 1), f)) break;
       shares.push_back(k);
     }
-    // The items: as many counts of one unit right before, in the sentence, joined as a list.
-    std::vector<int> items;
+    // The items: those the shares' subject names ("小学和初中学位分别占…": 小学学位, 初中学位),
+    // else as many counts of one unit right before, in the sentence, joined as a list.
+    std::vector<int> items = ItemsNamed(i, shares.size());
+    const bool named_items = !items.empty();  // in the shares' order already
     for (int k = i - 1; k >= 0 && items.size() < shares.size(); --k) {
       const Figure& f = At(k);
       if (f.IsPercent() || f.sentence != first.sentence) break;
@@ -438,10 +488,11 @@ class RateChecker {
     }
     const int after = shares.back() + 1;
     if (items.size() != shares.size()) return after;  // not paired: nothing to say
-    std::reverse(items.begin(), items.end());
+    if (!named_items) std::reverse(items.begin(), items.end());
     // The whole: a total of the items' unit before them in the sentence, else their sum.
-    const int total = NearestBefore(figs_, items.front(), [&](const Figure& w) {
-      return w.SameUnit(At(items.front())) && !w.IsPercent() && HasTotalMarker(w.before);
+    const int earliest = *std::min_element(items.begin(), items.end());
+    const int total = NearestBefore(figs_, earliest, [&](const Figure& w) {
+      return w.SameUnit(At(earliest)) && !w.IsPercent() && HasTotalMarker(w.before);
     });
     Figure sum = At(items.front());
     sum.lo = sum.hi = sum.value = 0;
@@ -467,9 +518,9 @@ class RateChecker {
         std::fabs(percent_sum - 100) <= 0.1 * count || (count >= 3 && agreeing >= count - 1);
     // 分别占资助资金总额的…: the whole named, stated before.
     std::size_t where = p_;
-    const Figure* named = total >= 0 ? nullptr
-                                     : NamedWholeBefore(NamedWhole(first.before), At(items.front()),
-                                                        items.front(), &where);
+    const Figure* named =
+        total >= 0 ? nullptr
+                   : NamedWholeBefore(NamedWhole(first.before), At(earliest), earliest, &where);
     if (total < 0 && named == nullptr && !whole_is_sum) return after;
     for (std::size_t n = 0; n < items.size(); ++n) {
       if (total >= 0) {
@@ -496,6 +547,50 @@ class RateChecker {
     return f.before + std::string(after);
   }
 
+  // The counts a 分别占 list's subject names, one per share in order ("小学和初中学位分别占…" →
+  // the counts named 小学…, 初中学位 in its sentence), each the only one so named; empty when
+  // the subject does not name them so.
+  std::vector<int> ItemsNamed(int first, std::size_t shares) const {
+    const std::string& before = At(first).before;
+    std::string subject = CoreNoun(before.substr(0, before.find("分别占")));
+    std::vector<std::string> pieces;
+    std::size_t from = 0;
+    for (std::size_t at = 0; at < subject.size();) {
+      std::size_t len = 0;
+      for (const std::string_view joiner : {"和", "、", "及", "与"}) {
+        if (std::string_view(subject).substr(at).starts_with(joiner)) len = joiner.size();
+      }
+      if (len == 0) {
+        core::NextCodePoint(subject, &at);
+        continue;
+      }
+      pieces.push_back(subject.substr(from, at - from));
+      at += len;
+      from = at;
+    }
+    pieces.push_back(subject.substr(from));
+    if (pieces.size() != shares || shares < 2) return {};
+    std::vector<int> items;
+    for (const std::string& piece : pieces) {
+      if (core::CodePointCount(piece) < 2) return {};
+      int found = -1;
+      for (int k = first - 1; k >= 0 && At(k).sentence == At(first).sentence; --k) {
+        if (At(k).IsPercent() || At(k).unknown) continue;
+        const std::string noun = NounOf(At(k));
+        if (noun.starts_with(piece)) {
+          if (found >= 0) return {};  // two so named: not told apart
+          found = k;
+        }
+      }
+      if (found < 0) return {};
+      items.push_back(found);
+    }
+    for (std::size_t n = 1; n < items.size(); ++n) {
+      if (!At(items[n]).SameUnit(At(items[0]))) return {};
+    }
+    return items;
+  }
+
   // Are `a` and `b` neighbouring items of a list: only 、，, 和 or 及 between them, or, with
   // `named`, a joiner and the next item's words ("转为非学科类机构29家、注销17家")?
   bool JoinsAList(const Figure& a, const Figure& b, bool named = false) const {
@@ -505,6 +600,40 @@ class RateChecker {
       if (named && gap.starts_with(joiner) &&
           !ContainsAny(std::string_view(gap).substr(joiner.size()),
                        {"，", "。", "；", "、", "："})) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Rate `i` as the rest of a named population: a count named as the complement of its
+  // numerator (is_complement) and a denominator before the rate. False when there is none.
+  template <class IsComplement>
+  bool CheckComplement(int i, const std::vector<int>& counts, const RateRule& rule,
+                       IsComplement is_complement) {
+    const Figure& rate = At(i);
+    for (const int c : counts) {
+      if (c > i || !is_complement(c)) continue;
+      for (const int b : counts) {
+        const Figure& whole = At(b);
+        if (b == c || b > i || !whole.SameUnit(At(c)) || whole.hi < At(c).lo ||
+            !IsDenominator(WordsOf(whole), rule) || whole.lo <= 0) {
+          continue;
+        }
+        ++state_.result->summary.rates_checked;
+        const double lo = (1 - At(c).hi / whole.lo) * 100;
+        const double hi = (1 - At(c).lo / whole.hi) * 100;
+        if (Overlaps(lo, hi, rate.lo, rate.hi)) {
+          ++state_.result->summary.rates_verified;
+          return true;
+        }
+        const double expected = (whole.value - At(c).value) / whole.value * 100;
+        Finding f = Mismatch(FindingKind::kRateMismatch, rate, expected,
+                             std::string(RateNoun(rate.before)) + "按(" + whole.written + "−" +
+                                 At(c).written + ")÷" + whole.written + "计算应为" +
+                                 Percent(expected, rate.decimals) + "，文中为" + rate.written);
+        f.related = {state_.PlaceOf(p_, whole), state_.PlaceOf(p_, At(c))};
+        state_.Add(p_, std::move(f));
         return true;
       }
     }
@@ -549,13 +678,37 @@ class RateChecker {
     }
     // The pairs named as numerator and denominator.
     std::vector<std::pair<int, int>> named;
+    const std::span<const std::string_view> complement =
+        rule != nullptr ? ComplementWords(rule->rate) : std::span<const std::string_view>();
+    const auto is_complement = [&](int k) { return ContainsAny(WordsOf(At(k)), complement); };
     if (rule != nullptr) {
       for (const int a : counts) {
-        if (!IsNumerator(WordsOf(At(a)), *rule) || (generic && a > i)) continue;
+        if (!IsNumerator(WordsOf(At(a)), *rule) || is_complement(a) || (generic && a > i)) continue;
         for (const int b : counts) {
           if (b != a && (!generic || b < i) && At(b).SameUnit(At(a)) &&
               IsDenominator(WordsOf(At(b)), *rule)) {
             named.emplace_back(a, b);
+          }
+        }
+      }
+    }
+    // A denominator stated before the rate's segment ("共排查出疑似辍学学生38人。经联合劝返，
+    // 已返校就读35人，劝返率为92.11%"; "报名参考考生3418人…；其中…上线426人，上线率12.46%"):
+    // the nearest named so, in the rate's sentence or the one before.
+    if (named.empty() && rule != nullptr && !generic) {
+      for (const int a : counts) {
+        if (a > i || !IsNumerator(WordsOf(At(a)), *rule)) continue;
+        for (int k = std::min(a, i) - 1; k >= 0 && k >= i - kNear; --k) {
+          const Figure& b = At(k);
+          if (b.sentence < rate.sentence - 1) break;
+          if (b.segment == rate.segment || b.IsPercent() || b.unknown || !b.SameUnit(At(a)))
+            continue;
+          // Not smaller than the numerator (来信来访209件 of the 1386件 受理 is no denominator
+          // of 1380件 办结).
+          if (!may_exceed && b.hi < At(a).lo) continue;
+          if (IsDenominator(WordsOf(b), *rule)) {
+            named.emplace_back(a, k);
+            break;
           }
         }
       }
@@ -578,6 +731,10 @@ class RateChecker {
       }
       return false;
     };
+    // The rest of a population: 不及格2400人 of 参加测试44218人, 合格率 (44218 − 2400) ÷ 44218.
+    if (named.empty() && !complement.empty() && CheckComplement(i, counts, *rule, is_complement)) {
+      return;
+    }
     if (!named.empty()) {
       ++state_.result->summary.rates_checked;
       for (const auto& [a, b] : named) {

@@ -66,22 +66,38 @@ std::string_view LevelBefore(std::string_view segment) {
   return level;
 }
 
-// The school a segment opens with ("县第一中学参考1120人，本科上线896人" → 县第一中学): its
-// statistics are that school's; empty when it opens with none.
-std::string_view SchoolOpening(std::string_view segment) {
+// The school's name a text opens with ("县第一中学参考…" → 县第一中学); empty when none.
+std::string_view SchoolNameOpening(std::string_view text) {
   constexpr std::size_t kMaxName = 12 * 3;  // bytes: a school's name is short
   std::size_t end = std::string_view::npos;
   for (const std::string_view w : {"中学", "小学", "学校", "幼儿园"}) {
-    const std::size_t at = segment.substr(0, kMaxName).find(w);
+    const std::size_t at = text.substr(0, kMaxName).find(w);
     if (at != std::string_view::npos) end = std::min(end, at + w.size());
   }
   if (end == std::string_view::npos) return {};
-  const std::string_view name = segment.substr(0, end);
+  const std::string_view name = text.substr(0, end);
   const bool proper = ContainsAny(name, {"县第", "市第", "区第", "县实验", "实验", "第一", "第二",
                                          "第三", "一中", "二中", "三中", "中心"});
   return proper && !ContainsAny(name, {"，", "、", "；", "全县", "全区", "全市"})
              ? name
              : std::string_view();
+}
+
+// The school or item a segment opens with ("县第一中学参考1120人，本科上线896人" → 县第一中学;
+// "- 县体育馆项目：总投资1.2亿元" → 县体育馆项目, "- 城东第二小学新建项目：…" → 城东第二小学):
+// its statistics are that one's; empty when it opens with none.
+std::string_view SchoolOpening(std::string_view segment) {
+  for (const std::string_view bullet : {"- ", "* ", "+ "}) {
+    if (segment.starts_with(bullet)) segment.remove_prefix(bullet.size());
+  }
+  const std::string_view school = SchoolNameOpening(segment);
+  constexpr std::size_t kMaxLabel = 20 * 3;  // bytes
+  const std::size_t colon = segment.substr(0, kMaxLabel).find("：");
+  if (school.empty() && colon != std::string_view::npos && colon > 0 &&
+      !ContainsAny(segment.substr(0, colon), {"，", "。", "；"})) {
+    return segment.substr(0, colon);
+  }
+  return school;
 }
 
 // A programme's name ("营养改善计划"): a statistic it qualifies is the one a sentence on that
@@ -170,7 +186,12 @@ void CheckRepeats(CheckState& state) {
       if (statistic) {
         // 义务教育阶段在校学生 and 义务教育在校生 are one; 女专任教师 stays itself.
         const std::string_view prefix = std::string_view(noun).substr(0, named.at);
-        if (!named.gap && !IsNeutralPrefix(prefix)) qualifier = prefix;
+        // Before a verb's spelling (补充…教师), words of how (通过…等渠道) do not narrow it; others
+        // do (公开招聘教师 is not all 招聘教师).
+        const bool how = prefix.starts_with("通过") ||
+                         ContainsAny(prefix, {"渠道", "方式", "途径"}) || prefix.ends_with("等");
+        if (!IsNeutralPrefix(prefix) && !(named.gap && how)) qualifier = prefix;
+        if (named.gap) qualifier += named.qualifier;
         for (std::size_t at = qualifier.find("阶段"); at != std::string::npos;
              at = qualifier.find("阶段")) {
           qualifier.erase(at, std::string_view("阶段").size());

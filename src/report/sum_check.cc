@@ -20,13 +20,17 @@ namespace eduledger::report::internal {
 
 namespace {
 
-// Complementary groups: a list naming all members of one covers the whole.
+// Complementary groups: a list naming all members of one covers the whole, or the whole its
+// words name (小学 and 初中 make 义务教育).
 struct Partition {
   std::array<std::string_view, 3> members;  // unused slots empty
+  std::string_view of = {};                 // the whole they make; empty: any
 };
-constexpr Partition kPartitions[] = {{{"男", "女", ""}},         {{"公办", "民办", ""}},
-                                     {{"城区", "镇区", "乡村"}}, {{"城区", "乡村", ""}},
-                                     {{"城镇", "农村", ""}},     {{"高风险", "中风险", "低风险"}}};
+constexpr Partition kPartitions[] = {
+    {{"男", "女", ""}},         {{"公办", "民办", ""}},
+    {{"城区", "镇区", "乡村"}}, {{"城区", "乡村", ""}},
+    {{"城镇", "农村", ""}},     {{"高风险", "中风险", "低风险"}},
+    {{"一般", "重大", ""}},     {{"小学", "初中", ""}, "义务教育"}};
 
 bool IsOpenParen(std::string_view text, std::size_t at) {
   return text.substr(at).starts_with("(") || text.substr(at).starts_with("（");
@@ -61,9 +65,11 @@ bool NamesAChange(std::string_view words) {
 // ("民办园中认定为…", "新补充教师中音体美…")? A 中 of 初中, 高中, 中学, 中职 … is no such word.
 bool OpensASubset(std::string_view words) { return SubsetMarkAt(words) != std::string_view::npos; }
 
-// Do the parts' words name every member of one complementary set?
-bool NamesAPartition(const std::vector<const Figure*>& parts) {
+// Do the parts' words name every member of one complementary set (of the whole `whole_words`
+// name, for a set that makes one)?
+bool NamesAPartition(const std::vector<const Figure*>& parts, std::string_view whole_words) {
   for (const Partition& set : kPartitions) {
+    if (!set.of.empty() && whole_words.find(set.of) == std::string_view::npos) continue;
     std::size_t size = 0;
     for (const std::string_view member : set.members) size += !member.empty();
     if (parts.size() != size) continue;
@@ -134,6 +140,15 @@ class SumChecker {
         figs_.begin());
   }
 
+  // The words of a figure's sentence before it (bounded: a hostile sentence stays linear).
+  std::string_view WordsBefore(const Figure& f) const {
+    const std::size_t sentence =
+        state_.paragraphs[p_].figures.sentence_starts[static_cast<std::size_t>(f.sentence)];
+    constexpr std::size_t kNear = 300;  // bytes
+    const std::size_t from = std::max(sentence, f.begin > kNear ? f.begin - kNear : 0);
+    return std::string_view(text_).substr(from, f.begin - from);
+  }
+
   // Check `parts` against `total`; `exhaustive` lists must add up, subsets may not exceed.
   // A subset of three parts or more that falls short is worth a warning: such a list usually
   // means to name every part.
@@ -155,7 +170,7 @@ class SumChecker {
       hi += part->hi;
       sum += part->value;
     }
-    if (!exhaustive && NamesAPartition(parts)) exhaustive = true;
+    if (!exhaustive && NamesAPartition(parts, WordsBefore(total))) exhaustive = true;
     if (exhaustive && parts.size() < 2) return;
     ++state_.result->summary.sums_checked;
     if (Overlaps(lo, hi, total.lo, total.hi)) return;

@@ -123,7 +123,9 @@ std::span<const Statistic> Statistics() {
        {"参加课后服务学生", "参与课后服务学生", "学生参加课后服务", "学生参与课后服务"}},
       {"教育经费总投入", {"教育经费总投入", "教育总投入"}},
       {"新补充教师", {"补充…教师", "新教师", "新入职教师"}},
-      {"排查隐患", {"排查…隐患"}},
+      {"招聘教师", {"招聘…教师"}},
+      {"排查隐患", {"排查…隐患", "发现…隐患"}},
+      {"总投资", {"总投资"}},
   };
   return kStatistics;
 }
@@ -132,9 +134,10 @@ namespace {
 
 constexpr std::string_view kGap = "…";
 
-// Where `spelling` ends `noun`: the offset it begins at, npos when it does not. A gap of the
-// spelling stands for at most four characters.
-std::size_t SpellingAt(std::string_view noun, std::string_view spelling) {
+// Where `spelling` ends `noun`: the offset it begins at, npos when it does not, and the words
+// standing in its gap (at most six characters).
+std::size_t SpellingAt(std::string_view noun, std::string_view spelling,
+                       std::string_view* gap_words) {
   const std::size_t gap = spelling.find(kGap);
   if (gap == std::string_view::npos) {
     return noun.ends_with(spelling) ? noun.size() - spelling.size() : std::string_view::npos;
@@ -144,11 +147,24 @@ std::size_t SpellingAt(std::string_view noun, std::string_view spelling) {
   if (!noun.ends_with(tail)) return std::string_view::npos;
   const std::string_view rest = noun.substr(0, noun.size() - tail.size());
   const std::size_t at = rest.rfind(head);
-  constexpr std::size_t kMaxGap = 4 * 3;  // bytes: four CJK characters
+  constexpr std::size_t kMaxGap = 6 * 3;  // bytes: six CJK characters
   if (at == std::string_view::npos || rest.size() - at - head.size() > kMaxGap) {
     return std::string_view::npos;
   }
+  *gap_words = rest.substr(at + head.size());
   return at;
+}
+
+// The words of a gap that narrow the statistic: all but those that never do.
+std::string GapQualifier(std::string_view words) {
+  std::string out(words);
+  for (const std::string_view w : {"中小学", "各级各类", "各类", "各种", "安全", "校园", "并登记",
+                                   "登记", "并", "出", "了", "到", "的", "新"}) {
+    for (std::size_t at = out.find(w); at != std::string::npos; at = out.find(w)) {
+      out.erase(at, w.size());
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -159,13 +175,14 @@ StatisticAt StatisticIn(std::string_view noun, std::string_view context) {
   for (const Statistic& s : Statistics()) {
     if (!s.context.empty() && context.find(s.context) == std::string_view::npos) continue;
     for (const std::string_view spelling : s.spellings) {
-      const std::size_t at = SpellingAt(noun, spelling);
+      std::string_view gap_words;
+      const std::size_t at = SpellingAt(noun, spelling, &gap_words);
       if (at == std::string_view::npos) continue;
       const bool gap = spelling.find(kGap) != std::string_view::npos;
       const std::size_t length = spelling.size() - (gap ? kGap.size() : 0);
       // The longest spelling decides; of two alike, the one that asks a context.
       if (length > best_length || (length == best_length && !s.context.empty())) {
-        best = StatisticAt{s.name, at, gap};
+        best = StatisticAt{s.name, at, gap, GapQualifier(gap_words)};
         best_length = length;
       }
     }

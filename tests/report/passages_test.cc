@@ -293,6 +293,50 @@ constexpr Passage kPassages[] = {
      "对全县86所中小学开展办学水平评估，评为优秀的26所，优秀率为30.2%。", nullptr, nullptr},
     {"a_denominator_after_its_number_wrong", Format::kText,
      "对全县86所中小学开展办学水平评估，评为优秀的26所，优秀率为32.6%。", "rate_mismatch", "32.6%"},
+    // --- the sixth held-out set's causes -------------------------------------------------------
+    {"a_list_after_its_subset_mark", Format::kText,  // 2880 ÷ 3200 = 90.0%; 640 ÷ 3200 = 20.0%
+     "全县教职工3500人，专任教师3200人。专任教师中具有本科及以上学历的2880人，占90.0%；具有高级职称的"
+     "640人，占20.0%。",
+     nullptr, nullptr},
+    {"a_list_after_its_subset_mark_wrong", Format::kText,
+     "全县教职工3500人，专任教师3200人。专任教师中具有本科及以上学历的2880人，占90.0%；具有高级职称的"
+     "640人，占18.3%。",
+     "share_mismatch", "18.3%"},
+    {"a_denominator_in_the_sentence_before", Format::kText,  // 21 ÷ 24 = 87.5%
+     "全年排查疑似辍学学生24人。经多方劝返，已复学21人，劝返率87.5%。", nullptr, nullptr},
+    {"a_denominator_in_the_sentence_before_wrong", Format::kText,
+     "全年排查疑似辍学学生24人。经多方劝返，已复学21人，劝返率91.7%。", "rate_mismatch", "91.7%"},
+    {"a_part_of_the_denominator_is_none", Format::kText,  // 510 ÷ 520 = 98.08%
+     "全年受理信访事项520件，其中来信来访80件。已按期办结510件，按期办结率98.1%。", nullptr, nullptr},
+    {"a_rate_by_its_complement", Format::kText,  // (12000 − 600) ÷ 12000 = 95.0%
+     "参加体质健康测试的学生共12000人，不及格600人，合格率95.0%。", nullptr, nullptr},
+    {"a_rate_by_its_complement_wrong", Format::kText,
+     "参加体质健康测试的学生共12000人，不及格600人，合格率93.0%。", "rate_mismatch", "93.0%"},
+    {"words_in_a_gap_that_do_not_narrow", Format::kText,
+     "全年排查出各类安全隐患320处。\n全县共发现并登记安全隐患302处。", "inconsistent_repeat",
+     "302处"},
+    {"words_in_a_gap_that_narrow", Format::kText, "全年排查安全隐患320处。\n排查出重大安全隐患4处。",
+     nullptr, nullptr},
+    {"a_channel_is_a_qualifier", Format::kText,
+     "全年新招聘教师150人，其中公开招聘教师90人、特岗教师60人。", nullptr, nullptr},
+    {"primary_and_junior_make_compulsory_education", Format::kText,  // 2100 + 3000 = 5100
+     "全年发放义务教育阶段寄宿生生活补助，受益学生5200人次，其中小学2100人次、初中3000人次。",
+     "parts_mismatch", "5200人次"},
+    {"primary_and_junior_of_all_students", Format::kText,
+     "全县在校学生30000人，其中小学18000人、初中9000人。", nullptr, nullptr},
+    {"labelled_items_are_their_own", Format::kMarkdown,
+     "- 县体育馆项目：总投资1.20亿元\n- 县图书馆项目：总投资0.80亿元", nullptr, nullptr},
+    {"a_school_labelled_and_named_again", Format::kMarkdown,
+     "- 城北实验小学新建项目：总投资1.60亿元\n- 城北实验小学为全县投资最大的项目，总投资1.06亿元",
+     "inconsistent_repeat", "1.06亿元"},
+    {"shares_of_items_the_subject_names", Format::kText,  // 3000 ÷ 6000 = 50.0%; 2400 ÷ 6000 = 40.0%
+     "项目建成后可新增学位6000个，其中小学学位3000个、初中学位2400个、高中学位600个，小学和初中学位"
+     "分别占新增学位总数的50.0%和40.0%。",
+     nullptr, nullptr},
+    {"shares_of_items_the_subject_names_wrong", Format::kText,
+     "项目建成后可新增学位6000个，其中小学学位3000个、初中学位2400个、高中学位600个，小学和初中学位"
+     "分别占新增学位总数的50.0%和45.0%。",
+     "share_mismatch", "45.0%"},
     // --- Markdown -----------------------------------------------------------------------------
     {"emphasis_is_no_blank", Format::kMarkdown,
      "全县学校**96.8%**达标，在校学生**31767**人，**一、基本情况**。", nullptr, nullptr},
