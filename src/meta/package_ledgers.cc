@@ -99,11 +99,9 @@ Workflow ReadWorkflow(PackageReader& r, const std::string& file, const std::stri
       r.Fault(file, key + "." + list, "缺少必填项");
       return;
     }
-    json sub = json::object();
-    sub[list] = o[list];
-    r.Entries(file, sub, list, true, [&](const std::string& k, const json& e) {
-      read(r, file, key + "." + list + "." + k, e, &w);
-    });
+    r.Entries(
+        file, o, list, true, [&](const std::string& k, const json& e) { read(r, file, k, e, &w); },
+        key + "." + list + ".");
   };
   entries("states", ReadState);
   entries("transitions", ReadTransition);
@@ -164,11 +162,14 @@ void ReadField(PackageReader& r, const std::string& file, const std::string& key
   if (o.contains("options")) {
     if (f.type != FieldType::kChoice)
       r.Fault(file, key + ".options", "只有选项字段 (choice) 有 options");
-    r.Entries(file, o, "options", true, [&](const std::string& okey, const json& opt) {
-      r.UnknownKeys(file, key + "." + okey, opt, {"code", "name"});
-      f.options.push_back({r.Text(file, key + "." + okey, opt, "code", true),
-                           r.Text(file, key + "." + okey, opt, "name", true)});
-    });
+    r.Entries(
+        file, o, "options", true,
+        [&](const std::string& okey, const json& opt) {
+          r.UnknownKeys(file, okey, opt, {"code", "name"});
+          f.options.push_back(
+              {r.Text(file, okey, opt, "code", true), r.Text(file, okey, opt, "name", true)});
+        },
+        key + ".");
   }
   if (f.type == FieldType::kChoice && f.options.empty()) {
     r.Fault(file, key + ".options", "选项字段须列出选项");
@@ -195,9 +196,9 @@ void ReadLedger(PackageReader& r, const std::string& file, const json& o, Packag
     r.Fault(file, "", "应为 JSON 对象");
     return;
   }
-  r.UnknownKeys(file, "", o,
-                {"code", "name", "description", "fields", "workflow", "responsible", "views",
-                 "entries"});
+  r.UnknownKeys(
+      file, "", o,
+      {"code", "name", "description", "fields", "workflow", "responsible", "views", "entries"});
   LedgerType l;
   l.code = r.Text(file, "", o, "code", true);
   if (!l.code.empty() && !IsCode(l.code)) {
@@ -209,9 +210,9 @@ void ReadLedger(PackageReader& r, const std::string& file, const json& o, Packag
   }
   l.name = r.Text(file, "", o, "name", true);
   l.description = r.Text(file, "", o, "description", false);
-  r.Entries(file, o, "fields", true, [&](const std::string& key, const json& f) {
-    ReadField(r, file, "fields." + key, f, &l);
-  });
+  r.Entries(
+      file, o, "fields", true,
+      [&](const std::string& key, const json& f) { ReadField(r, file, key, f, &l); }, "fields.");
   if (o.contains("workflow")) {
     l.workflow = ReadWorkflow(r, file, "workflow", o["workflow"], &l.fields);
     if (l.workflow.code.empty()) l.workflow.code = l.code;
@@ -220,37 +221,45 @@ void ReadLedger(PackageReader& r, const std::string& file, const json& o, Packag
     r.Fault(file, "workflow", "缺少必填项");
   }
   if (o.contains("responsible")) {
-    r.Entries(file, o, "responsible", true, [&](const std::string& key, const json& e) {
-      const std::string k = "responsible." + key;
-      r.UnknownKeys(file, k, e, {"code", "name", "line"});
-      l.responsible.push_back({r.Text(file, k, e, "code", true), r.Text(file, k, e, "name", true),
-                               r.Text(file, k, e, "line", false)});
-    });
+    r.Entries(
+        file, o, "responsible", true,
+        [&](const std::string& k, const json& e) {
+          r.UnknownKeys(file, k, e, {"code", "name", "line"});
+          l.responsible.push_back({r.Text(file, k, e, "code", true),
+                                   r.Text(file, k, e, "name", true),
+                                   r.Text(file, k, e, "line", false)});
+        },
+        "responsible.");
   }
   if (o.contains("views")) {
-    r.Entries(file, o, "views", true, [&](const std::string& key, const json& e) {
-      const std::string k = "views." + key;
-      r.UnknownKeys(file, k, e, {"code", "name", "states"});
-      LedgerView v{r.Text(file, k, e, "code", true), r.Text(file, k, e, "name", true),
-                   r.Texts(file, k, e, "states")};
-      if (v.states.empty()) r.Fault(file, k + ".states", "须列出所含的状态");
-      for (const std::string& s : v.states) {
-        if (!l.workflow.State(s)) r.Fault(file, k + ".states", "未定义的状态 '" + s + "'");
-      }
-      l.views.push_back(std::move(v));
-    });
+    r.Entries(
+        file, o, "views", true,
+        [&](const std::string& k, const json& e) {
+          r.UnknownKeys(file, k, e, {"code", "name", "states"});
+          LedgerView v{r.Text(file, k, e, "code", true), r.Text(file, k, e, "name", true),
+                       r.Texts(file, k, e, "states")};
+          if (v.states.empty()) r.Fault(file, k + ".states", "须列出所含的状态");
+          for (const std::string& s : v.states) {
+            if (!l.workflow.State(s)) r.Fault(file, k + ".states", "未定义的状态 '" + s + "'");
+          }
+          l.views.push_back(std::move(v));
+        },
+        "views.");
   }
   if (o.contains("entries")) {
-    r.Entries(file, o, "entries", true, [&](const std::string& key, const json& e) {
-      const std::string k = "entries." + key;
-      r.UnknownKeys(file, k, e, {"code", "name", "fields"});
-      LedgerType log;  // the entry's fields, read as a ledger's are
-      r.Entries(file, e, "fields", true, [&](const std::string& fkey, const json& f) {
-        ReadField(r, file, k + ".fields." + fkey, f, &log);
-      });
-      l.entries.push_back(
-          {r.Text(file, k, e, "code", true), r.Text(file, k, e, "name", true), std::move(log.fields)});
-    });
+    r.Entries(
+        file, o, "entries", true,
+        [&](const std::string& k, const json& e) {
+          r.UnknownKeys(file, k, e, {"code", "name", "fields"});
+          LedgerType log;  // the entry's fields, read as a ledger's are
+          r.Entries(
+              file, e, "fields", true,
+              [&](const std::string& fkey, const json& f) { ReadField(r, file, fkey, f, &log); },
+              k + ".fields.");
+          l.entries.push_back({r.Text(file, k, e, "code", true), r.Text(file, k, e, "name", true),
+                               std::move(log.fields)});
+        },
+        "entries.");
   }
   l.package = p->name;
   l.source = file;

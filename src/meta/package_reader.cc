@@ -108,17 +108,18 @@ void PackageReader::UnknownKeys(const std::string& file, const std::string& key,
 }
 
 void PackageReader::Entries(const std::string& file, const json& root, const char* list, bool coded,
-                            const std::function<void(const std::string&, const json&)>& fn) {
+                            const std::function<void(const std::string&, const json&)>& fn,
+                            const std::string& prefix) {
   if (root.is_null()) return;
   if (!root.is_object() || !root.contains(list) || !root[list].is_array()) {
-    Fault(file, list, std::string("应为 {\"") + list + "\": [...]}");
+    Fault(file, prefix + list, std::string("应为 {\"") + list + "\": [...]}");
     return;
   }
   std::set<std::string> seen;
   const json& entries = root[list];
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const json& o = entries[i];
-    std::string key = std::string(list) + "[" + std::to_string(i) + "]";
+    std::string key = prefix + list + "[" + std::to_string(i) + "]";
     if (!o.is_object()) {
       Fault(file, key, "应为对象");
       continue;
@@ -130,7 +131,7 @@ void PackageReader::Entries(const std::string& file, const json& root, const cha
           Fault(file, key + ".code", "代码 '" + code + "' 只能含小写字母、数字和下划线");
         }
         if (!seen.insert(code).second) Fault(file, key + ".code", "代码 '" + code + "' 重复");
-        key = code;
+        key = prefix + code;
       }
     }
     fn(key, o);

@@ -32,9 +32,11 @@ class PackageReader {
                    std::initializer_list<std::string_view> known);
   // Call `fn(key, object)` for each entry of the list `root[list]`, checking the shape, that
   // each is an object with a well-formed `code` unique in the list (the key becomes the
-  // code). With `coded` false entries need no code and keys stay "list[i]".
+  // code). With `coded` false entries need no code and keys stay "list[i]". Keys begin with
+  // `prefix` (an enclosing entry's key and a dot: "fields.grade.").
   void Entries(const std::string& file, const json& root, const char* list, bool coded,
-               const std::function<void(const std::string& key, const json& obj)>& fn);
+               const std::function<void(const std::string& key, const json& obj)>& fn,
+               const std::string& prefix = {});
 
  private:
   std::vector<PackageError>* errors_;

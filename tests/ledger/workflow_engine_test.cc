@@ -153,6 +153,61 @@ TEST_F(WorkflowEngineTest, ACaseIsOverdueFromTheDayAfterItsDeadline) {
   EXPECT_FALSE(Deadline(*workflow().State("closed"), Day(2026, 4, 1)).has_value());
 }
 
+// The shipped ledgers, against DOMAIN.md: the 控辍保学 states of §6 with its two county ledgers
+// as views, the hazard loop of §7, and every move reachable by some role.
+TEST(LedgerPackageTest, TheShippedLedgersFollowTheDomain) {
+  auto p = meta::ReadPackage(std::string(EDULEDGER_SOURCE_DIR) + "/packages/county-bureau");
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  std::set<std::string> codes;
+  for (const meta::LedgerType& l : p->ledgers) codes.insert(l.code);
+  EXPECT_EQ(codes, (std::set<std::string>{"building", "building_work", "dropout_control", "hazard",
+                                          "inspection_finding", "petition", "project",
+                                          "student_aid", "teacher_posting", "teacher_recruitment",
+                                          "teacher_training", "tutoring_institution"}));
+  const auto ledger = [&](std::string_view code) -> const meta::LedgerType& {
+    for (const meta::LedgerType& l : p->ledgers) {
+      if (l.code == code) return l;
+    }
+    ADD_FAILURE() << code;
+    return p->ledgers.front();
+  };
+  const meta::LedgerType& dropout = ledger("dropout_control");
+  std::vector<std::string> states;
+  for (const meta::WorkflowState& s : dropout.workflow.states) states.push_back(s.code);
+  EXPECT_EQ(states, (std::vector<std::string>{"suspected", "excluded", "confirmed", "persuading",
+                                              "returned", "home_teaching", "placed", "verified",
+                                              "closed"}));
+  ASSERT_EQ(dropout.views.size(), 3u);
+  EXPECT_EQ(dropout.views[0].name, "疑似辍学学生台账");
+  EXPECT_EQ(dropout.views[2].states, (std::vector<std::string>{"confirmed", "persuading"}));
+  // From 劝返中 a case goes to 已复学, 送教上门 or 其他安置, and nowhere else.
+  std::set<std::string> from_persuading;
+  for (const meta::WorkflowTransition& t : dropout.workflow.transitions) {
+    for (const std::string& from : t.from) {
+      if (from == "persuading") from_persuading.insert(t.to);
+    }
+  }
+  EXPECT_EQ(from_persuading, (std::set<std::string>{"returned", "home_teaching", "placed"}));
+  // A hazard is closed only from 已验收.
+  const meta::Workflow& hazard = ledger("hazard").workflow;
+  for (const meta::WorkflowTransition& t : hazard.transitions) {
+    if (t.to == "closed") {
+      EXPECT_EQ(t.from, std::vector<std::string>{"accepted"});
+    }
+  }
+  // Every state but the initial is entered by some move a role may make.
+  for (const meta::LedgerType& l : p->ledgers) {
+    for (const meta::WorkflowState& s : l.workflow.states) {
+      if (s.code == l.workflow.initial) continue;
+      bool entered = false;
+      for (const meta::WorkflowTransition& t : l.workflow.transitions) {
+        entered = entered || (t.to == s.code && !t.roles.empty());
+      }
+      EXPECT_TRUE(entered) << l.code << "." << s.code;
+    }
+  }
+}
+
 TEST(LedgerPackageTest, FaultsAreNamedByFileAndKey) {
   testing::TempDir dir;
   testing::WriteFile(dir.File("package.json"), R"j({"name": "bad"})j");
