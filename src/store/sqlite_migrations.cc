@@ -176,6 +176,49 @@ CREATE INDEX enrolments_school ON enrolments(school_year, org_unit_id);
 ALTER TABLE status_events ADD COLUMN other_school TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Programme ledgers: cases with their own versions, their moves and their log entries.
+constexpr std::string_view kCases = R"sql(
+CREATE TABLE cases (
+  id          INTEGER PRIMARY KEY,
+  ledger      TEXT    NOT NULL,
+  org_unit_id INTEGER NOT NULL REFERENCES org_units(id),
+  state       TEXT    NOT NULL,
+  opened      TEXT    NOT NULL,
+  state_since TEXT    NOT NULL,
+  fields      TEXT    NOT NULL DEFAULT '{}',
+  responsible TEXT    NOT NULL DEFAULT '[]',
+  origin      TEXT    NOT NULL DEFAULT '',
+  version     INTEGER NOT NULL DEFAULT 1,
+  updated_at  TEXT    NOT NULL,
+  updated_by  TEXT    NOT NULL
+);
+CREATE INDEX cases_ledger ON cases(ledger, org_unit_id);
+CREATE UNIQUE INDEX cases_origin ON cases(ledger, origin) WHERE origin <> '';
+CREATE TABLE case_moves (
+  id         INTEGER PRIMARY KEY,
+  case_id    INTEGER NOT NULL REFERENCES cases(id),
+  transition TEXT    NOT NULL,
+  from_state TEXT    NOT NULL,
+  to_state   TEXT    NOT NULL,
+  day        TEXT    NOT NULL,
+  comment    TEXT    NOT NULL DEFAULT '',
+  at         TEXT    NOT NULL,
+  actor      TEXT    NOT NULL,
+  role       TEXT    NOT NULL
+);
+CREATE INDEX case_moves_case ON case_moves(case_id);
+CREATE TABLE case_entries (
+  id      INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  entry   TEXT    NOT NULL,
+  day     TEXT    NOT NULL,
+  fields  TEXT    NOT NULL DEFAULT '{}',
+  at      TEXT    NOT NULL,
+  actor   TEXT    NOT NULL
+);
+CREATE INDEX case_entries_case ON case_entries(case_id);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "org units, students, enrolments, status events", kOrgUnitsAndStudents},
     {2, "audit log", kAuditLog},
@@ -186,6 +229,7 @@ constexpr Migration kMigrations[] = {
      "enrolments keyed by school too (a transfer within a school year); a transfer's school "
      "outside the county",
      kEnrolmentPerSchool},
+    {7, "programme ledgers: cases, their moves and log entries", kCases},
 };
 
 }  // namespace

@@ -50,12 +50,7 @@ std::string Sql(std::initializer_list<std::string_view> parts) {
   return out;
 }
 
-core::Date ReadDate(const Stmt& s, int col) {
-  if (s.IsNull(col)) return core::Date();
-  auto d = core::Date::Parse(s.Text(col));
-  if (!d.ok()) s.NoteCorrupt(s.Text(col));
-  return d.ok() ? *d : core::Date();
-}
+using internal::ReadDate;
 
 std::string_view CharView(const meta::IdType& t) { return {reinterpret_cast<const char*>(&t), 1}; }
 
@@ -539,6 +534,12 @@ class SqliteTransaction final : public TransactionImpl {
 
   Status PutSetting(std::string_view key, std::string_view value) override {
     return internal::PutSetting(*store_, key, value);
+  }
+
+  Status SaveCase(Case* case_) override { return internal::SaveCase(*store_, case_); }
+  Status InsertCaseMove(CaseMove* move) override { return internal::InsertCaseMove(*store_, move); }
+  Status InsertCaseEntry(CaseEntry* entry) override {
+    return internal::InsertCaseEntry(*store_, entry);
   }
 
   Result<std::int64_t> Commit(const AuditRecord& record) override {

@@ -76,6 +76,12 @@ class SqliteStore final : public Store {
   core::Result<std::vector<DataValue>> LoadValues(std::int64_t submission_id) override;
   core::Status ScanValues(const ScanFn<StoredValue>& fn) override;
   core::Result<std::vector<ValueChange>> ListValueChanges(int period) override;
+  core::Result<std::optional<Case>> FindCase(std::int64_t id) override;
+  core::Result<std::optional<Case>> FindCaseByOrigin(std::string_view ledger,
+                                                     std::string_view origin) override;
+  core::Status ScanCases(std::string_view ledger, const ScanFn<Case>& fn) override;
+  core::Result<std::vector<CaseMove>> ListCaseMoves(std::int64_t case_id) override;
+  core::Result<std::vector<CaseEntry>> ListCaseEntries(std::int64_t case_id) override;
   core::Result<std::vector<Setting>> LoadSettings() override;
   core::Result<std::vector<AuditEntry>> RecentAudit(int limit) override;
 

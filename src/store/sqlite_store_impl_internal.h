@@ -69,11 +69,18 @@ core::Status ForEachRow(Stmt& stmt, Fn fn) {
   return core::Status::OK();
 }
 
+// A stored date (NULL: the null date); a corrupt one is noted on the statement (CheckRead).
+core::Date ReadDate(const Stmt& s, int col);
+
 // Collected-figure writes (sqlite_collected.cc), for SqliteTransaction.
 core::Status SaveSubmission(SqliteStore::Impl& store, Submission* s);
 core::Status ReplaceValues(SqliteStore::Impl& store, std::int64_t submission_id,
                            std::span<const DataValue> values);
 core::Status InsertValueChanges(SqliteStore::Impl& store, std::span<const ValueChange> changes);
+// Programme ledger writes (sqlite_cases.cc).
+core::Status SaveCase(SqliteStore::Impl& store, Case* c);
+core::Status InsertCaseMove(SqliteStore::Impl& store, CaseMove* m);
+core::Status InsertCaseEntry(SqliteStore::Impl& store, CaseEntry* e);
 // Settings (sqlite_settings.cc).
 core::Status PutSetting(SqliteStore::Impl& store, std::string_view key, std::string_view value);
 

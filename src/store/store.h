@@ -23,6 +23,7 @@
 #include "meta/status_event.h"
 #include "meta/student.h"
 #include "store/audit.h"
+#include "store/cases.h"
 #include "store/collected.h"
 #include "store/register_scan.h"
 #include "store/transaction.h"
@@ -128,6 +129,17 @@ class Store {
   virtual core::Status ScanValues(const ScanFn<StoredValue>& fn) = 0;
   // Values changed after approval in forms of `period` (0: every period), oldest first.
   virtual core::Result<std::vector<ValueChange>> ListValueChanges(int period) = 0;
+
+  // --- programme ledgers (cases.h) --------------------------------------------------------
+  virtual core::Result<std::optional<Case>> FindCase(std::int64_t id) = 0;
+  // The case of `ledger` that `origin` opened, if any.
+  virtual core::Result<std::optional<Case>> FindCaseByOrigin(std::string_view ledger,
+                                                             std::string_view origin) = 0;
+  // Call `fn` for each case of `ledger` (empty: of every ledger), by id.
+  virtual core::Status ScanCases(std::string_view ledger, const ScanFn<Case>& fn) = 0;
+  // A case's moves and its log entries, oldest first.
+  virtual core::Result<std::vector<CaseMove>> ListCaseMoves(std::int64_t case_id) = 0;
+  virtual core::Result<std::vector<CaseEntry>> ListCaseEntries(std::int64_t case_id) = 0;
 
   // --- settings (transaction.h writes them) -----------------------------------------------
   // Every setting, by key.

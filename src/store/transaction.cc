@@ -132,6 +132,33 @@ core::Status Transaction::PutSetting(std::string_view key, std::string_view valu
   return impl_->PutSetting(key, value);
 }
 
+core::Status Transaction::SaveCase(Case* case_) {
+  if (!impl_) return core::Status::FailedPrecondition("transaction_closed", "事务已结束");
+  const bool fresh = case_->id == 0;
+  case_->updated_at = NowIso();
+  case_->updated_by = context_.actor;
+  EL_RETURN_IF_ERROR(impl_->SaveCase(case_));
+  keys_.Add("case", fresh ? ChangeKind::kAdd : ChangeKind::kUpdate, 0, case_->id);
+  return core::Status::OK();
+}
+
+core::Status Transaction::InsertCaseMove(CaseMove* move) {
+  if (!impl_) return core::Status::FailedPrecondition("transaction_closed", "事务已结束");
+  move->at = NowIso();
+  move->actor = context_.actor;
+  move->role = context_.role;
+  return impl_->InsertCaseMove(move);
+}
+
+core::Status Transaction::InsertCaseEntry(CaseEntry* entry) {
+  if (!impl_) return core::Status::FailedPrecondition("transaction_closed", "事务已结束");
+  entry->at = NowIso();
+  entry->actor = context_.actor;
+  EL_RETURN_IF_ERROR(impl_->InsertCaseEntry(entry));
+  keys_.Add("case_entry", ChangeKind::kAdd, 0, entry->id);
+  return core::Status::OK();
+}
+
 core::Status Transaction::InsertValueChanges(std::span<ValueChange> changes) {
   if (!impl_) return core::Status::FailedPrecondition("transaction_closed", "事务已结束");
   const std::string at = NowIso();

@@ -19,6 +19,7 @@
 #include "meta/status_event.h"
 #include "meta/student.h"
 #include "store/audit.h"
+#include "store/cases.h"
 #include "store/collected.h"
 #include "store/setting.h"
 
@@ -49,6 +50,12 @@ class TransactionImpl {
   virtual core::Status InsertValueChanges(std::span<const ValueChange> changes) = 0;
   // Set `key` to `value`; an empty value removes the setting.
   virtual core::Status PutSetting(std::string_view key, std::string_view value) = 0;
+  // Insert a case (id 0: assigns the id, version 1) or update it when its stored version is
+  // still `case_->version` (then bumps it), else kAborted "concurrent_write". A second case of
+  // one ledger with the same non-empty origin is kAlreadyExists "case_exists".
+  virtual core::Status SaveCase(Case* case_) = 0;
+  virtual core::Status InsertCaseMove(CaseMove* move) = 0;
+  virtual core::Status InsertCaseEntry(CaseEntry* entry) = 0;
   // Append `record` to the audit log and commit; returns the audit entry's id.
   virtual core::Result<std::int64_t> Commit(const AuditRecord& record) = 0;
   virtual void Rollback() = 0;
@@ -81,6 +88,11 @@ class Transaction {
   core::Status InsertValueChanges(std::span<ValueChange> changes);
   // Set an installation setting (store/setting.h); an empty value removes it.
   core::Status PutSetting(std::string_view key, std::string_view value);
+  // Programme ledgers (cases.h). SaveCase stamps updated_at and updated_by, the move and the
+  // entry their at, actor (and role).
+  core::Status SaveCase(Case* case_);
+  core::Status InsertCaseMove(CaseMove* move);
+  core::Status InsertCaseEntry(CaseEntry* entry);
 
   // Write the audit entry (the context given to Begin, and every key written) and commit.
   // Returns the audit entry's id. A transaction that wrote nothing still commits its entry.

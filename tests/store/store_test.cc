@@ -279,6 +279,74 @@ TEST_P(StoreTest, ListsTheYearsHeldAndWhoIsEnrolledAtASchool) {
   EXPECT_EQ(*store_->SchoolYears(), (std::vector<int>{2023, 2024}));
 }
 
+// A case is saved with its opening move; a stale copy of it cannot overwrite a newer one, while
+// another case moves freely; one origin opens one case in a ledger.
+TEST_P(StoreTest, CasesCarryTheirOwnVersionsAndOneOriginOpensOneCase) {
+  const auto county = MakeCounty();
+  const core::Date day = *core::Date::FromYmd(2026, 3, 2);
+  Case a{.ledger = "hazard", .org_unit_id = county[1].id, .state = "found", .opened = day,
+         .state_since = day, .fields = R"({"place":"食堂"})", .origin = "check:1"};
+  Case b = a;
+  b.origin = "check:2";
+  {
+    auto txn = store_->Begin(Ctx("case.open"), std::nullopt);
+    ASSERT_TRUE(txn.ok());
+    ASSERT_TRUE(txn->SaveCase(&a).ok());
+    ASSERT_TRUE(txn->SaveCase(&b).ok());
+    CaseMove opening{.case_id = a.id, .to_state = "found", .day = day};
+    ASSERT_TRUE(txn->InsertCaseMove(&opening).ok());
+    ASSERT_TRUE(txn->Commit().ok());
+  }
+  EXPECT_EQ(a.version, 1);
+  const Case stale = a;
+  // Someone moves a; then the stale copy's move is refused and nothing of it lands.
+  a.state = "rectifying";
+  {
+    auto txn = store_->Begin(Ctx("case.move"), std::nullopt);
+    ASSERT_TRUE(txn->SaveCase(&a).ok());
+    ASSERT_TRUE(txn->Commit().ok());
+  }
+  EXPECT_EQ(a.version, 2);
+  {
+    Case late = stale;
+    late.state = "closed";
+    auto txn = store_->Begin(Ctx("case.move"), std::nullopt);
+    const core::Status saved = txn->SaveCase(&late);
+    EXPECT_EQ(saved.reason(), "concurrent_write");
+  }
+  EXPECT_EQ((*store_->FindCase(a.id))->state, "rectifying");
+  // b was not touched by a's moves: its version still moves it.
+  b.state = "rectifying";
+  {
+    auto txn = store_->Begin(Ctx("case.move"), std::nullopt);
+    ASSERT_TRUE(txn->SaveCase(&b).ok());
+    ASSERT_TRUE(txn->Commit().ok());
+  }
+  // One origin, one case.
+  Case again = a;
+  again.id = 0;
+  {
+    auto txn = store_->Begin(Ctx("case.open"), std::nullopt);
+    EXPECT_EQ(txn->SaveCase(&again).reason(), "case_exists");
+  }
+  const auto found = store_->FindCaseByOrigin("hazard", "check:1");
+  ASSERT_TRUE(found.ok() && found->has_value());
+  EXPECT_EQ((*found)->id, a.id);
+  EXPECT_EQ((*found)->fields, R"({"place":"食堂"})");
+  EXPECT_EQ((*found)->opened, day);
+  std::vector<std::int64_t> scanned;
+  ASSERT_TRUE(store_->ScanCases("hazard", [&](const Case& c) {
+    scanned.push_back(c.id);
+    return core::Status::OK();
+  }).ok());
+  EXPECT_EQ(scanned, (std::vector<std::int64_t>{a.id, b.id}));
+  const auto moves = store_->ListCaseMoves(a.id);
+  ASSERT_EQ(moves->size(), 1u);
+  EXPECT_EQ((*moves)[0].actor, "admin");
+  EXPECT_EQ((*moves)[0].role, "bureau_admin");
+  EXPECT_EQ((*moves)[0].day, day);
+}
+
 INSTANTIATE_TEST_SUITE_P(Sqlite, StoreTest,
                          ::testing::Values(Backend{
                              "sqlite",
