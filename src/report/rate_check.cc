@@ -33,7 +33,8 @@ struct RateRule {
 const RateRule kRules[] = {
     {"入学率", {"已入学", "入学", "在校", "就读"}, {"适龄", "应入学", "学龄"}, false},
     {"入园率", {"入园", "在园"}, {"适龄", "学龄前"}, true},
-    {"巩固率", {"毕业", "在校", "巩固"}, {"入学时", "一年级", "初一", "入学的"}, false},
+    {"巩固率", {"毕业", "在校", "在读", "巩固"}, {"入学时", "一年级", "初一", "入学的"}, false},
+    {"压减率", {"压减"}, {"原有", "双减前", "前的", "基数"}, false},
     {"劝返率", {"劝返", "返校", "复学"}, {"辍学", "排查", "失学"}, false},
     {"升学率", {"升学", "升入", "录取", "考入"}, {"毕业"}, false},
     {"毕业率", {"毕业"}, {"毕业班", "应届", "在校"}, false},
@@ -62,6 +63,7 @@ std::span<const std::string_view> ComplementWords(std::string_view rate) {
   static constexpr std::string_view kDone[] = {"未完成"};
   static constexpr std::string_view kSettled[] = {"未办结"};
   static constexpr std::string_view kSatisfied[] = {"不满意"};
+  static constexpr std::string_view kReduced[] = {"压减至", "减少至", "减至", "剩余", "保留"};
   if (rate == "合格率") return kPass;
   if (rate == "整改率") return kRectified;
   if (rate == "入学率") return kEnrolled;
@@ -71,6 +73,7 @@ std::span<const std::string_view> ComplementWords(std::string_view rate) {
   if (rate == "完成率") return kDone;
   if (rate == "办结率") return kSettled;
   if (rate == "满意率") return kSatisfied;
+  if (rate == "压减率") return kReduced;
   return {};
 }
 
@@ -204,6 +207,8 @@ class RateChecker {
   static std::string NamedWhole(std::string_view before) {
     const std::size_t at = before.rfind("占");
     if (at == std::string_view::npos) return {};
+    // 占比 names none.
+    if (before.substr(at + std::string_view("占").size()).starts_with("比")) return {};
     std::string named = CoreNoun(before.substr(at + std::string_view("占").size()));
     if (named.ends_with("的")) named.resize(named.size() - std::string_view("的").size());
     return CoreNoun(named);
@@ -245,8 +250,11 @@ class RateChecker {
         // 学位9450个: 新增学位总数), not a part of a list.
         const bool opens = k == 0 || figs[static_cast<std::size_t>(k - 1)].sentence != w.sentence;
         const bool ends_so = opens && core::CodePointCount(named) >= 3 && noun.ends_with(named);
+        // The whole another share restates (占符合交流条件教师总数1962人的) is that share's,
+        // taken only when named exactly.
+        const bool restated = w.before.find("占") != std::string::npos;
         if (w.SameUnit(part) && !w.IsPercent() && !w.unknown && w.year == part.year &&
-            ((total && InOrderWithin(named, noun)) || noun == exact || ends_so)) {
+            ((total && !restated && InOrderWithin(named, noun)) || noun == exact || ends_so)) {
           *paragraph = q;
           return &w;
         }
@@ -264,18 +272,27 @@ class RateChecker {
     return noun;
   }
 
-  // The count a share names as its part by its subject ("人员经费占…的76.5%"), before it in
-  // its paragraph: the nearest named so, or, in its sentence, the one count whose words open
-  // with the subject's level and end with its head (普通高中资助资金: 普通高中国家助学金及
-  // 免学杂费资金); -1 when none is. Bounded: a hostile paragraph of shares stays linear.
-  int PartNamed(std::string_view subject, int share) const {
+  // What AmongWhole returns for a part among a whole it names and the text does not state.
+  static constexpr int kAmongUnstated = -2;
+
+  // The level a noun opens with (普通高中资助资金 → 普通高中); empty when none.
+  static std::string_view LevelAtStart(std::string_view noun) {
     static constexpr std::string_view kLevels[] = {
         "学前教育", "学前", "义务教育", "普通高中", "高中",    "中等职业教育",
         "中职",     "小学", "初中",     "幼儿园",   "特殊教育"};
     std::string_view level;
     for (const std::string_view l : kLevels) {
-      if (subject.starts_with(l) && l.size() > level.size()) level = l;
+      if (noun.starts_with(l) && l.size() > level.size()) level = l;
     }
+    return level;
+  }
+
+  // The count a share names as its part by its subject ("人员经费占…的76.5%"), before it in
+  // its paragraph: the nearest named so, or, in its sentence, the one count whose words open
+  // with the subject's level and end with its head (普通高中资助资金: 普通高中国家助学金及
+  // 免学杂费资金); -1 when none is. Bounded: a hostile paragraph of shares stays linear.
+  int PartNamed(std::string_view subject, int share) const {
+    const std::string_view level = LevelAtStart(subject);
     const std::vector<core::CodePointAt> cps = core::DecodeCodePoints(subject);
     const std::string_view head =
         cps.size() >= 2 ? subject.substr(cps[cps.size() - 2].begin) : std::string_view();
@@ -303,7 +320,8 @@ class RateChecker {
   int AmongWhole(int part) const {
     std::string_view before = At(part).before;
     std::size_t mark = SubsetMarkAt(before);
-    if (mark == std::string_view::npos) {
+    const bool own_mark = mark != std::string_view::npos;
+    if (!own_mark) {
       const std::size_t sentence =
           state_.paragraphs[p_]
               .figures.sentence_starts[static_cast<std::size_t>(At(part).sentence)];
@@ -332,7 +350,21 @@ class RateChecker {
         return k;
       }
     }
-    return -1;
+    // 专任教师4718人，其中小学2864人…。小学专任教师中…: the level's item of a list under the
+    // head's whole.
+    const std::string_view level = LevelAtStart(among);
+    const std::string_view head = std::string_view(among).substr(level.size());
+    if (!level.empty() && core::CodePointCount(head) >= 2) {
+      for (int k = part - 1; k >= 0 && k >= part - kBack; --k) {
+        const Figure& w = At(k);
+        if (!w.SameUnit(At(part)) || w.IsPercent() || w.unknown || NounOf(w) != level) continue;
+        for (int j = k - 1; j >= 0 && At(j).sentence == w.sentence; --j) {
+          if (At(j).SameUnit(w) && NounOf(At(j)).ends_with(head)) return k;
+        }
+      }
+    }
+    // Among a whole its own words name and the paragraph does not state: of nothing here.
+    return own_mark ? kAmongUnstated : -1;
   }
 
   // The total of the 其中 list the part is in (a 其中 of its sentence or the one before); -1
@@ -348,7 +380,9 @@ class RateChecker {
     if (qizhong == std::string::npos) return -1;
     for (int k = part - 1; k >= 0; --k) {
       const Figure& w = At(k);
-      if (w.end <= from + qizhong && w.SameUnit(n) && !w.IsPercent()) {
+      // Not a whole another share restates (占符合交流条件教师总数1962人的17.7%).
+      const bool restated = k + 1 < part && RestatesAWhole(text_, w, At(k + 1));
+      if (w.end <= from + qizhong && w.SameUnit(n) && !w.IsPercent() && !restated) {
         return w.sentence >= n.sentence - 1 ? k : -1;
       }
     }
@@ -366,7 +400,10 @@ class RateChecker {
     if (named.size() >= 6) {
       for (int k = part - 1; k >= 0 && k >= part - kBack; --k) {
         const Figure& w = At(k);
-        if (w.SameUnit(n) && !w.IsPercent() && CoreNoun(w.before).find(named) != std::string::npos)
+        // Not the whole another share restates (占符合交流条件教师总数1962人的).
+        const bool restated = w.before.find("占") != std::string::npos;
+        if (w.SameUnit(n) && !w.IsPercent() && !restated &&
+            CoreNoun(w.before).find(named) != std::string::npos)
           return k;
       }
       return -1;
@@ -404,10 +441,27 @@ class RateChecker {
     if (core::CodePointCount(subject) >= 2 && (part < 0 || NounOf(At(part)) != subject)) {
       part = PartNamed(subject, i);
     }
+    if (part < 0 && core::CodePointCount(subject) >= 2) {
+      // Named in a paragraph before: the whole is the one its name (or the share before it
+      // in its sentence) gives.
+      std::size_t part_paragraph = p_;
+      const Figure* named_part = PartNamedBefore(subject, &part_paragraph);
+      std::string whole_name = NamedWhole(share.before);
+      if (whole_name.empty()) whole_name = InheritedWhole(i);
+      std::size_t where = p_;
+      const Figure* whole = named_part != nullptr && !whole_name.empty()
+                                ? NamedWholeBefore(whole_name, *named_part, i, &where)
+                                : nullptr;
+      if (whole != nullptr) CheckShareOf(i, *named_part, part_paragraph, *whole, true, where);
+      return;
+    }
     if (part < 0) return;
-    // 专任教师4683人；专任教师中具有本科学历的3967人，占84.7%: the part is among 专任教师.
+    // 专任教师4683人；专任教师中具有本科学历的3967人，占84.7%: the part is among 专任教师;
+    // among a whole not stated, it is of nothing here.
     if (const int among = AmongWhole(part); among >= 0) {
       CheckShareOf(i, part, among);
+      return;
+    } else if (among == kAmongUnstated) {
       return;
     }
     const int whole = WholeOf(part, share);
@@ -442,23 +496,58 @@ class RateChecker {
   // `whole` stated in the text, or (not `stated`) the sum of a list's parts.
   void CheckShareOf(int i, int part, const Figure& whole, bool stated,
                     std::optional<std::size_t> whole_paragraph = std::nullopt) {
+    CheckShareOf(i, At(part), p_, whole, stated, whole_paragraph.value_or(p_));
+  }
+  // Share `i` as `part` (of paragraph `part_paragraph`) ÷ `whole`.
+  void CheckShareOf(int i, const Figure& part, std::size_t part_paragraph, const Figure& whole,
+                    bool stated, std::size_t whole_paragraph) {
     const Figure& share = At(i);
-    if (At(part).unknown || whole.unknown) return;
-    if (whole.hi < At(part).lo) return;  // smaller than the part: not its whole
+    if (part.unknown || whole.unknown) return;
+    if (whole.hi < part.lo) return;  // smaller than the part: not its whole
     ++state_.result->summary.rates_checked;
     double lo, hi;
-    Quotient(At(part), whole, &lo, &hi);
+    Quotient(part, whole, &lo, &hi);
     if (Overlaps(lo, hi, share.lo, share.hi)) {
       ++state_.result->summary.rates_verified;
       return;
     }
-    const double expected = At(part).value / whole.value * 100;
+    const double expected = part.value / whole.value * 100;
     Finding f = Mismatch(FindingKind::kShareMismatch, share, expected,
-                         "按" + At(part).written + "÷" + whole.written + "计算，占比应为" +
+                         "按" + part.written + "÷" + whole.written + "计算，占比应为" +
                              Percent(expected, share.decimals) + "，文中为" + share.written);
-    f.related = {state_.PlaceOf(p_, At(part))};
-    if (stated) f.related.push_back(state_.PlaceOf(whole_paragraph.value_or(p_), whole));
+    f.related = {state_.PlaceOf(part_paragraph, part)};
+    if (stated) f.related.push_back(state_.PlaceOf(whole_paragraph, whole));
     state_.Add(p_, std::move(f));
+  }
+
+  // A part named exactly by a share's subject in one of the three paragraphs before
+  // ("其中，学前教育312.4万元、普通高中1426.8万元。" … "普通高中占比31.6%"), with the paragraph
+  // it stands in; null when none or two are. Bounded: a hostile text stays linear.
+  const Figure* PartNamedBefore(std::string_view subject, std::size_t* paragraph) const {
+    const Figure* found = nullptr;
+    constexpr int kMaxScanned = 200;
+    int scanned = 0;
+    for (std::size_t q = p_; q-- > 0 && q + 3 >= p_ && scanned < kMaxScanned;) {
+      const std::vector<Figure>& figs = state_.paragraphs[q].figures.figures;
+      for (std::size_t k = figs.size(); k-- > 0 && scanned < kMaxScanned; ++scanned) {
+        const Figure& f = figs[k];
+        if (f.IsPercent() || f.unknown || NounOf(f) != subject) continue;
+        if (found != nullptr) return nullptr;  // two so named: not told apart
+        found = &f;
+        *paragraph = q;
+      }
+      if (found != nullptr) return found;
+    }
+    return nullptr;
+  }
+
+  // The whole a share without one of its own is of: the one the share before it in its
+  // sentence names ("义务教育资金占全部资助资金的40.8%，普通高中占比31.6%"); empty when none.
+  std::string InheritedWhole(int i) const {
+    for (int k = i - 1; k >= 0 && At(k).sentence == At(i).sentence; --k) {
+      if (At(k).IsPercent() && IsShare(At(k).before)) return NamedWhole(At(k).before);
+    }
+    return {};
   }
 
   // "A、B和C分别为x人、y人和z人，分别占P1、P2和P3": each share with its own item, in order,
@@ -538,7 +627,10 @@ class RateChecker {
   // its scope (对全县112所中小学逐校评估), those after it in its clause too (bounded).
   std::string WordsOf(const Figure& f) const {
     const std::string noun = CoreNoun(f.before);
-    if (noun.size() >= 6 && !EndsWithScope(noun)) return f.before;
+    // Words before that end with a verb of having (…考试共有2846名高二学生参加) leave the
+    // naming to the words after.
+    const bool names_after = f.before.ends_with("共有") || f.before.ends_with("有");
+    if (noun.size() >= 6 && !EndsWithScope(noun) && !names_after) return f.before;
     constexpr std::size_t kClause = 60;  // bytes
     std::string_view after = std::string_view(text_).substr(f.end, kClause);
     for (const std::string_view mark : {"，", "。", "；", "：", ",", ";"}) {

@@ -70,7 +70,8 @@ std::string_view LevelBefore(std::string_view segment) {
 std::string_view SchoolNameOpening(std::string_view text) {
   constexpr std::size_t kMaxName = 12 * 3;  // bytes: a school's name is short
   std::size_t end = std::string_view::npos;
-  for (const std::string_view w : {"中学", "小学", "学校", "幼儿园"}) {
+  for (const std::string_view w :
+       {"中学", "小学", "学校", "幼儿园", "一中", "二中", "三中", "四中", "五中", "六中"}) {
     const std::size_t at = text.substr(0, kMaxName).find(w);
     if (at != std::string_view::npos) end = std::min(end, at + w.size());
   }

@@ -105,6 +105,7 @@ class SumChecker {
     Keyword("其中", false);
     Keyword("包括", true);
     Keyword("包含", true);
+    Breakdowns();
     TrailingTotals();
     NestedList();
   }
@@ -210,7 +211,12 @@ class SumChecker {
       if (text.ends_with(colon)) text.remove_suffix(colon.size());
     }
     bool exhaustive = false;
-    if (text.ends_with("包括") || text.ends_with("包含")) {
+    // 按类别分：, 分别为：, 具体为： open a whole breakdown.
+    const std::string_view tail = text.substr(text.size() >= 10 * 3 ? text.size() - 10 * 3 : 0);
+    const bool breakdown = (text.ends_with("分") && tail.find("按") != std::string_view::npos) ||
+                           text.ends_with("分别为") || text.ends_with("具体为") ||
+                           text.ends_with("分别是");
+    if (text.ends_with("包括") || text.ends_with("包含") || breakdown) {
       exhaustive = true;
     } else if (!text.ends_with("其中")) {
       return;
@@ -332,80 +338,103 @@ class SumChecker {
   void Keyword(std::string_view word, bool exhaustive) {
     for (std::size_t at = text_.find(word); at != std::string::npos;
          at = text_.find(word, at + 1)) {
-      const int depth = DepthAt(at);
-      if (depth > 0) continue;  // inside a breakdown in parentheses
-      // The parts: figures after the keyword in its sentence, at its depth, of one unit.
-      std::vector<const Figure*> parts;
-      int sentence = -1;
-      const auto& segment_starts = state_.paragraphs[p_].figures.segment_starts;
-      const int keyword_segment =
-          static_cast<int>(std::upper_bound(segment_starts.begin(), segment_starts.end(), at) -
-                           segment_starts.begin()) -
-          1;
-      const std::size_t next_word = text_.find(word, at + word.size());
-      const std::size_t first = FirstFrom(at);
-      for (std::size_t k = first; k < figs_.size(); ++k) {
+      KeywordAt(at, word, exhaustive);
+    }
+  }
+
+  // total。按补充渠道分，part，part …: a breakdown named so opens a whole list of parts.
+  void Breakdowns() {
+    constexpr std::string_view kBy = "按";
+    for (std::size_t at = text_.find(kBy); at != std::string::npos; at = text_.find(kBy, at + 1)) {
+      // 按 opening a sentence or clause, 分 closing it within a few characters.
+      const std::string_view before = std::string_view(text_).substr(0, at);
+      const bool opens =
+          before.empty() || ContainsAny(before.substr(before.size() >= 3 ? before.size() - 3 : 0),
+                                        {"。", "，", "；", "："});
+      const std::string_view rest = std::string_view(text_).substr(at, 10 * 3);
+      const bool breakdown = rest.find("分，") != std::string_view::npos ||
+                             rest.find("分：") != std::string_view::npos;
+      if (opens && breakdown && rest.find("，") > rest.find("分")) KeywordAt(at, kBy, true);
+    }
+  }
+
+  // The list a keyword at `at` opens, checked against its total.
+  void KeywordAt(std::size_t at, std::string_view word, bool exhaustive) {
+    const int depth = DepthAt(at);
+    if (depth > 0) return;  // inside a breakdown in parentheses
+    // The parts: figures after the keyword in its sentence, at its depth, of one unit.
+    std::vector<const Figure*> parts;
+    int sentence = -1;
+    const auto& segment_starts = state_.paragraphs[p_].figures.segment_starts;
+    const int keyword_segment =
+        static_cast<int>(std::upper_bound(segment_starts.begin(), segment_starts.end(), at) -
+                         segment_starts.begin()) -
+        1;
+    const std::size_t next_word = text_.find(word, at + word.size());
+    const std::size_t first = FirstFrom(at);
+    for (std::size_t k = first; k < figs_.size(); ++k) {
+      const Figure& f = figs_[k];
+      if (f.begin < at || f.IsPercent() || f.unit == "个百分点" || IsRestatedWhole(k)) continue;
+      if (sentence < 0) sentence = f.sentence;
+      // The parts stand in the keyword's sentence, before a ； closes its list, and before
+      // 另有 adds what is not among them ("学校63所，其中农村学校47所；另有幼儿园41所").
+      if (f.sentence != sentence || f.segment != keyword_segment) break;
+      if (f.before.find("另有") != std::string::npos) break;
+      if (DepthAt(f.begin) != depth) continue;
+      if (!parts.empty() && !f.SameUnit(*parts.front())) continue;
+      if (next_word != std::string::npos && f.begin > next_word) break;
+      if (SumsTheListBefore(f)) break;  // 其中A、B，共N: N sums the parts, it is none
+      // 其中A、B、C，普惠性幼儿园合计N: a subtotal of some of them, no part.
+      if (!parts.empty() && ContainsAny(f.before, {"合计", "共计", "总计", "小计"})) break;
+      parts.push_back(&f);
+    }
+    if (parts.empty()) return;
+    // The total: the nearest figure of that unit before the keyword, in its sentence, or in
+    // the one before when the keyword opens a sentence ("。其中…").
+    const auto& starts = state_.paragraphs[p_].figures.sentence_starts;
+    const bool opens_sentence = std::binary_search(starts.begin(), starts.end(), at) || at == 0;
+    const int earliest = parts.front()->sentence - (opens_sentence ? 1 : 0);
+    // A change (比上年增加214人) is no total.
+    const auto is_total = [&](const Figure& f) {
+      return f.SameUnit(*parts.front()) && !f.IsPercent() && DepthAt(f.begin) == depth &&
+             f.sentence >= earliest && !NamesAChange(f.before);
+    };
+    const Figure* total = nullptr;
+    if (ordered_) {
+      // The last figure ending by the keyword that qualifies: back from the keyword, no
+      // further than the earliest sentence it may be in.
+      for (std::size_t k = first; k-- > 0;) {
         const Figure& f = figs_[k];
-        if (f.begin < at || f.IsPercent() || f.unit == "个百分点" || IsRestatedWhole(k)) continue;
-        if (sentence < 0) sentence = f.sentence;
-        // The parts stand in the keyword's sentence, before a ； closes its list, and before
-        // 另有 adds what is not among them ("学校63所，其中农村学校47所；另有幼儿园41所").
-        if (f.sentence != sentence || f.segment != keyword_segment) break;
-        if (f.before.find("另有") != std::string::npos) break;
-        if (DepthAt(f.begin) != depth) continue;
-        if (!parts.empty() && !f.SameUnit(*parts.front())) continue;
-        if (next_word != std::string::npos && f.begin > next_word) break;
-        if (SumsTheListBefore(f)) break;  // 其中A、B，共N: N sums the parts, it is none
-        parts.push_back(&f);
-      }
-      if (parts.empty()) continue;
-      // The total: the nearest figure of that unit before the keyword, in its sentence, or in
-      // the one before when the keyword opens a sentence ("。其中…").
-      const auto& starts = state_.paragraphs[p_].figures.sentence_starts;
-      const bool opens_sentence = std::binary_search(starts.begin(), starts.end(), at) || at == 0;
-      const int earliest = parts.front()->sentence - (opens_sentence ? 1 : 0);
-      // A change (比上年增加214人) is no total.
-      const auto is_total = [&](const Figure& f) {
-        return f.SameUnit(*parts.front()) && !f.IsPercent() && DepthAt(f.begin) == depth &&
-               f.sentence >= earliest && !NamesAChange(f.before);
-      };
-      const Figure* total = nullptr;
-      if (ordered_) {
-        // The last figure ending by the keyword that qualifies: back from the keyword, no
-        // further than the earliest sentence it may be in.
-        for (std::size_t k = first; k-- > 0;) {
-          const Figure& f = figs_[k];
-          if (f.sentence < earliest) break;
-          if (f.end <= at && is_total(f)) {
-            total = &f;
-            break;
-          }
-        }
-      } else {
-        for (const Figure& f : figs_) {
-          if (f.end > at) break;
-          if (is_total(f)) total = &f;
-        }
-      }
-      if (total == nullptr) continue;
-      // The list ends where a part opens a subset of the parts before it ("民办园中认定为普惠性
-      // 的27所") or, after a comma, names something the total does not ("在校学生52736人，其中
-      // 小学35120人、初中17616人，教职工4380人").
-      for (std::size_t k = 1; k < parts.size(); ++k) {
-        const std::string_view named = StatisticOf(CoreNoun(parts[k]->before));
-        const bool other = Gap(*parts[k - 1], *parts[k]).starts_with("，") && !named.empty() &&
-                           named != StatisticOf(CoreNoun(total->before));
-        const std::string gap = Gap(*parts[k - 1], *parts[k]);
-        const bool change = NamesAChange(gap);  // 比上年减少1236人: no part
-        if (OpensASubset(gap) || other || change) {
-          parts.resize(k);
+        if (f.sentence < earliest) break;
+        if (f.end <= at && is_total(f)) {
+          total = &f;
           break;
         }
       }
-      // A total that is the last item of a list ("小学41所、初中12所，其中…") leaves open whether
-      // the parts belong to it or to the whole list: nothing to check.
-      if (!EndsAList(*total)) Check(*total, parts, exhaustive);
+    } else {
+      for (const Figure& f : figs_) {
+        if (f.end > at) break;
+        if (is_total(f)) total = &f;
+      }
     }
+    if (total == nullptr) return;
+    // The list ends where a part opens a subset of the parts before it ("民办园中认定为普惠性
+    // 的27所") or, after a comma, names something the total does not ("在校学生52736人，其中
+    // 小学35120人、初中17616人，教职工4380人").
+    for (std::size_t k = 1; k < parts.size(); ++k) {
+      const std::string_view named = StatisticOf(CoreNoun(parts[k]->before));
+      const bool other = Gap(*parts[k - 1], *parts[k]).starts_with("，") && !named.empty() &&
+                         named != StatisticOf(CoreNoun(total->before));
+      const std::string gap = Gap(*parts[k - 1], *parts[k]);
+      const bool change = NamesAChange(gap);  // 比上年减少1236人: no part
+      if (OpensASubset(gap) || other || change) {
+        parts.resize(k);
+        break;
+      }
+    }
+    // A total that is the last item of a list ("小学41所、初中12所，其中…") leaves open whether
+    // the parts belong to it or to the whole list: nothing to check.
+    if (!EndsAList(*total)) Check(*total, parts, exhaustive);
   }
 
   // part、part，共N: a total after the parts it sums.

@@ -295,11 +295,13 @@ constexpr Passage kPassages[] = {
      "对全县86所中小学开展办学水平评估，评为优秀的26所，优秀率为32.6%。", "rate_mismatch", "32.6%"},
     // --- the sixth held-out set's causes -------------------------------------------------------
     {"a_list_after_its_subset_mark", Format::kText,  // 2880 ÷ 3200 = 90.0%; 640 ÷ 3200 = 20.0%
-     "全县教职工3500人，专任教师3200人。专任教师中具有本科及以上学历的2880人，占90.0%；具有高级职称的"
+     "全县教职工3500人，专任教师3200人。专任教师中具有本科及以上学历的2880人，占90.0%"
+     "；具有高级职称的"
      "640人，占20.0%。",
      nullptr, nullptr},
     {"a_list_after_its_subset_mark_wrong", Format::kText,
-     "全县教职工3500人，专任教师3200人。专任教师中具有本科及以上学历的2880人，占90.0%；具有高级职称的"
+     "全县教职工3500人，专任教师3200人。专任教师中具有本科及以上学历的2880人，占90.0%"
+     "；具有高级职称的"
      "640人，占18.3%。",
      "share_mismatch", "18.3%"},
     {"a_denominator_in_the_sentence_before", Format::kText,  // 21 ÷ 24 = 87.5%
@@ -307,7 +309,8 @@ constexpr Passage kPassages[] = {
     {"a_denominator_in_the_sentence_before_wrong", Format::kText,
      "全年排查疑似辍学学生24人。经多方劝返，已复学21人，劝返率91.7%。", "rate_mismatch", "91.7%"},
     {"a_part_of_the_denominator_is_none", Format::kText,  // 510 ÷ 520 = 98.08%
-     "全年受理信访事项520件，其中来信来访80件。已按期办结510件，按期办结率98.1%。", nullptr, nullptr},
+     "全年受理信访事项520件，其中来信来访80件。已按期办结510件，按期办结率98.1%。", nullptr,
+     nullptr},
     {"a_rate_by_its_complement", Format::kText,  // (12000 − 600) ÷ 12000 = 95.0%
      "参加体质健康测试的学生共12000人，不及格600人，合格率95.0%。", nullptr, nullptr},
     {"a_rate_by_its_complement_wrong", Format::kText,
@@ -315,8 +318,8 @@ constexpr Passage kPassages[] = {
     {"words_in_a_gap_that_do_not_narrow", Format::kText,
      "全年排查出各类安全隐患320处。\n全县共发现并登记安全隐患302处。", "inconsistent_repeat",
      "302处"},
-    {"words_in_a_gap_that_narrow", Format::kText, "全年排查安全隐患320处。\n排查出重大安全隐患4处。",
-     nullptr, nullptr},
+    {"words_in_a_gap_that_narrow", Format::kText,
+     "全年排查安全隐患320处。\n排查出重大安全隐患4处。", nullptr, nullptr},
     {"a_channel_is_a_qualifier", Format::kText,
      "全年新招聘教师150人，其中公开招聘教师90人、特岗教师60人。", nullptr, nullptr},
     {"primary_and_junior_make_compulsory_education", Format::kText,  // 2100 + 3000 = 5100
@@ -329,7 +332,8 @@ constexpr Passage kPassages[] = {
     {"a_school_labelled_and_named_again", Format::kMarkdown,
      "- 城北实验小学新建项目：总投资1.60亿元\n- 城北实验小学为全县投资最大的项目，总投资1.06亿元",
      "inconsistent_repeat", "1.06亿元"},
-    {"shares_of_items_the_subject_names", Format::kText,  // 3000 ÷ 6000 = 50.0%; 2400 ÷ 6000 = 40.0%
+    {"shares_of_items_the_subject_names",
+     Format::kText,  // 3000 ÷ 6000 = 50.0%; 2400 ÷ 6000 = 40.0%
      "项目建成后可新增学位6000个，其中小学学位3000个、初中学位2400个、高中学位600个，小学和初中学位"
      "分别占新增学位总数的50.0%和40.0%。",
      nullptr, nullptr},
@@ -337,6 +341,42 @@ constexpr Passage kPassages[] = {
      "项目建成后可新增学位6000个，其中小学学位3000个、初中学位2400个、高中学位600个，小学和初中学位"
      "分别占新增学位总数的50.0%和45.0%。",
      "share_mismatch", "45.0%"},
+    // --- the seventh held-out set's causes -----------------------------------------------------
+    {"a_subtotal_ends_the_list", Format::kText,
+     "全县幼儿园60所，其中公办40所、普惠性民办12所、非普惠性民办8所，普惠性幼儿园合计52所。",
+     nullptr, nullptr},
+    {"a_school_named_short", Format::kText,
+     "全县参考2000人，本科上线1200人；县二中参考800人，本科上线500人。", nullptr, nullptr},
+    {"a_level_of_the_whole_list", Format::kText,  // 2000 ÷ 2500 = 80.0%
+     "专任教师4000人，其中小学2500人、初中1500人。小学专任教师中具有本科学历的2000人，占80.0%。",
+     nullptr, nullptr},
+    {"a_level_of_the_whole_list_wrong", Format::kText,
+     "专任教师4000人，其中小学2500人、初中1500人。小学专任教师中具有本科学历的2000人，占70.0%。",
+     "share_mismatch", "70.0%"},
+    {"among_a_whole_not_stated", Format::kText,
+     "专任教师4000人。音乐专任教师中具有本科学历的150人，占75.0%。", nullptr, nullptr},
+    {"a_restated_whole_is_that_shares", Format::kText,  // 90 ÷ 300 = 30.0%
+     "交流轮岗教师300人，占符合交流条件教师总数1500人的20.0%；其中骨干教师交流90人，占交流总数的"
+     "30.0%。",
+     nullptr, nullptr},
+    {"a_breakdown_opening_its_sentence", Format::kText,  // 150 + 100 + 40 = 290
+     "全年共新增教师300名。按补充渠道分，公开招聘150名，特岗计划100名，调入40名。",
+     "parts_mismatch", "300名"},
+    {"a_part_in_the_paragraph_before", Format::kText,  // 1500 ÷ 5000 = 30.0%
+     "全年落实学生资助资金5000万元。其中，学前教育500万元，义务教育2000万元，普通高中1500万元，"
+     "中职1000万元。\n从结构看，义务教育占全部资助资金的40.0%，普通高中占比32.0%。",
+     "share_mismatch", "32.0%"},
+    {"a_reduction_rate", Format::kText,  // (40 − 4) ÷ 40 = 90.0%
+     "学科类培训机构由双减前的40家压减至4家，压减率90.0%。", nullptr, nullptr},
+    {"a_reduction_rate_wrong", Format::kText,
+     "学科类培训机构由双减前的40家压减至4家，压减率92.5%。", "rate_mismatch", "92.5%"},
+    {"a_population_named_after_its_number", Format::kText,  // 1900 ÷ 2000 = 95.0%
+     "学业水平考试共有2000名学生参加，全科合格1900人，全科合格率为97.0%。", "rate_mismatch",
+     "97.0%"},
+    {"a_nested_breakdown", Format::kMarkdown,  // 118 + 95 + 27 + 79 = 319
+     "- 全年共发现问题326个，按类别分：\n  - 校园安全类118个\n  - 教学管理类95个\n  - 师德类27个\n"
+     "  - 办学条件类79个",
+     "parts_mismatch", "326个"},
     // --- Markdown -----------------------------------------------------------------------------
     {"emphasis_is_no_blank", Format::kMarkdown,
      "全县学校**96.8%**达标，在校学生**31767**人，**一、基本情况**。", nullptr, nullptr},
