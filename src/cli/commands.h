@@ -18,6 +18,8 @@ void AddIndicatorsCommand(CLI::App& app, CliContext& ctx);
 // forms, submit, approve, return, reopen, validate, changes
 void AddFormsCommands(CLI::App& app, CliContext& ctx);
 void AddExplainCommand(CLI::App& app, CliContext& ctx);
+// ledger types, list, show, add, move, log
+void AddLedgerCommands(CLI::App& app, CliContext& ctx);
 void AddConfigCommand(CLI::App& app, CliContext& ctx);
 
 }  // namespace eduledger::cli

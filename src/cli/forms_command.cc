@@ -11,6 +11,7 @@
 #include "cli/commands.h"
 #include "cli/json_number.h"
 #include "cli/text_output.h"
+#include "cli/with_store.h"
 #include "cli/year_output.h"
 #include "core/rounding.h"
 #include "core/statistics_year.h"
@@ -28,11 +29,6 @@ struct FormArgs {
   std::vector<std::string> packages;
 };
 
-void AddPackagesOption(CLI::App* cmd, std::vector<std::string>* packages) {
-  cmd->add_option("--packages", *packages,
-                  "元数据包目录（可重复；默认随程序安装的 packages/county-bureau）");
-}
-
 void AddFormOptions(CLI::App* cmd, FormArgs* args) {
   cmd->add_option("--form", args->form, "报表代码或名称")->required();
   cmd->add_option("--org", args->org, "填报单位代码或名称")->required();
@@ -41,16 +37,6 @@ void AddFormOptions(CLI::App* cmd, FormArgs* args) {
 }
 
 app::FormKey KeyOf(const FormArgs& a) { return app::FormKey{a.form, a.org, a.year}; }
-
-// Load the metadata and open the store, then run `fn(store, metadata)`.
-template <class Fn>
-void WithStore(CliContext& ctx, const std::vector<std::string>& packages, Fn fn) {
-  auto md = app::Metadata::LoadOrDefault(packages);
-  if (!md.ok()) return ctx.Fail(md.status());
-  auto store = ctx.OpenStore(false);
-  if (!store.ok()) return ctx.Fail(store.status());
-  fn(**store, *md);
-}
 
 // The broken rules as a table for people.
 std::string RulesTable(const app::Metadata& md, const std::vector<app::RuleResult>& rules) {

@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
     eduledger::cli::AddCheckReportCommand(app, ctx);
     eduledger::cli::AddIndicatorsCommand(app, ctx);
     eduledger::cli::AddFormsCommands(app, ctx);
+    eduledger::cli::AddLedgerCommands(app, ctx);
     eduledger::cli::AddExplainCommand(app, ctx);
     eduledger::cli::AddConfigCommand(app, ctx);
     eduledger::cli::UseChineseGroups(app);

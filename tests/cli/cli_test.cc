@@ -143,11 +143,55 @@ TEST_F(CliTest, ExitCodeTwoForWhatCannotBeRead) {
 TEST_F(CliTest, EveryCommandHasHelp) {
   for (const char* cmd :
        {"init", "import", "export", "stats", "demo", "indicators", "explain", "forms", "submit",
-        "approve", "return", "reopen", "validate", "changes"}) {
+        "approve", "return", "reopen", "validate", "changes", "ledger"}) {
     const auto r = Eduledger({cmd, "--help"});
     EXPECT_EQ(r.exit_code, 0) << cmd;
     EXPECT_NE(r.out.find("用法"), std::string::npos) << cmd;
   }
+}
+
+// A clerk's day with a ledger from the terminal: a case is registered, a move missing a field
+// is refused and changes nothing, the move with it lands, and the list says what is overdue.
+TEST_F(CliTest, ALedgerCaseIsRegisteredMovedAndListed) {
+  ASSERT_EQ(Eduledger({"--db", Db(), "init"}).exit_code, 0);
+  ASSERT_EQ(
+      Eduledger({"--db", Db(), "import", "schools", testing::DataPath("schools.csv")}).exit_code,
+      0);
+  const auto added = Eduledger({"--db",   Db(),
+                                "ledger", "add",
+                                "--type", "安全隐患排查整改台账",
+                                "--org",  "城关镇第一小学",
+                                "--set",  "隐患类别=消防",
+                                "--set",  "隐患等级=一般",
+                                "--set",  "部位=食堂",
+                                "--set",  "发现日期=2026-03-02",
+                                "--set",  "排查人=王老师",
+                                "--date", "2026-03-02"});
+  ASSERT_EQ(added.exit_code, 0) << added.err;
+  EXPECT_NE(added.out.find("已登记，事项 1 现为“已排查”"), std::string::npos) << added.out;
+  const auto refused = Eduledger({"--db", Db(), "ledger", "move", "1", "--do", "落实整改", "--set",
+                                  "整改措施=更换灭火器", "--date", "2026-03-03"});
+  EXPECT_NE(refused.exit_code, 0);
+  EXPECT_NE(refused.err.find("须填写：整改责任人、整改期限"), std::string::npos) << refused.err;
+  EXPECT_EQ(testing::QueryScalar(Db(), "SELECT state FROM cases WHERE id = 1"), "found");
+  const auto moved = Eduledger({"--db", Db(), "ledger", "move", "1", "--do", "rectify", "--set",
+                                "measures=更换灭火器", "--set", "person=李主任", "--set",
+                                "due=2026-03-20", "--date", "2026-03-03"});
+  ASSERT_EQ(moved.exit_code, 0) << moved.err;
+  EXPECT_NE(moved.out.find("现为“整改中”"), std::string::npos) << moved.out;
+  // Due on 2026-03-20: overdue from the 21st on, not on the day itself.
+  const auto on20 = Eduledger({"--db", Db(), "--format", "json", "ledger", "list", "--type",
+                               "hazard", "--overdue", "--on", "2026-03-20"});
+  ASSERT_EQ(on20.exit_code, 0) << on20.err;
+  EXPECT_TRUE(nlohmann::json::parse(on20.out).empty()) << on20.out;
+  const auto on21 = Eduledger({"--db", Db(), "--format", "json", "ledger", "list", "--type",
+                               "hazard", "--overdue", "--on", "2026-03-21"});
+  const nlohmann::json rows = nlohmann::json::parse(on21.out);
+  ASSERT_EQ(rows.size(), 1u) << on21.out;
+  EXPECT_EQ(rows[0]["state_name"], "整改中");
+  EXPECT_EQ(rows[0]["deadline"], "2026-03-20");
+  EXPECT_EQ(rows[0]["township"], "城关镇");
+  EXPECT_EQ(testing::QueryScalar(Db(), "SELECT count(*) FROM case_moves WHERE case_id = 1"), "2");
 }
 
 TEST_F(CliTest, LogsCarryNoPersonalData) {
@@ -245,12 +289,21 @@ TEST_F(CliTest, AKilledDemoLeavesTheOldStoreWhole) {
   const std::string before = DumpWithoutTimes(Db());
   const std::vector<std::string> demo = {
       testing::BinaryPath(), "--db", Db(), "demo", "--force", "--years", "3"};
-  for (const int ms : {200, 600, 1200}) {
+  // How long a whole run takes here (on another store): the kills fall within it.
+  const std::string scratch = Db() + ".timing.db";
+  const auto started = std::chrono::steady_clock::now();
+  ASSERT_EQ(RunCommand({testing::BinaryPath(), "--db", scratch, "demo", "--force", "--years", "3"})
+                .exit_code,
+            0);
+  const auto whole = std::chrono::duration_cast<std::chrono::milliseconds>(
+      std::chrono::steady_clock::now() - started);
+  for (const double fraction : {0.1, 0.4, 0.7}) {
     const int pid = testing::SpawnCommand(demo);
-    std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+    const auto wait = std::chrono::milliseconds(static_cast<int>(whole.count() * fraction));
+    std::this_thread::sleep_for(wait);
     ::kill(pid, SIGKILL);
     testing::WaitCommand(pid);
-    EXPECT_EQ(DumpWithoutTimes(Db()), before) << "killed after " << ms << " ms";
+    EXPECT_EQ(DumpWithoutTimes(Db()), before) << "killed after " << wait.count() << " ms";
   }
   // The next run clears what the killed ones left and replaces the store.
   ASSERT_EQ(RunCommand(demo).exit_code, 0);

@@ -1,0 +1,227 @@
+// The programme ledgers through the app layer on the shipped package: opening a case checks its
+// fields, moves go only where the workflow and the role allow and a refused one changes
+// nothing, deadlines fall on the right day, and every read is scoped to the actor's units.
+#include "app/ledgers.h"
+
+#include <gtest/gtest.h>
+
+#include "app/shipped_package.h"
+#include "engine/tiny_register.h"
+
+namespace eduledger::app {
+namespace {
+
+using meta::OrgLevel;
+
+core::Date Day(int y, int m, int d) { return *core::Date::FromYmd(y, m, d); }
+
+class LedgersTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    md_ = testing::ShippedPackage();
+    ASSERT_NE(md_, nullptr);
+    county_ = reg_.Unit("439901", OrgLevel::kCounty);
+    town_ = reg_.Unit("439901001", OrgLevel::kTownship, county_);
+    a_ = reg_.Unit("2143990001", OrgLevel::kSchool, town_, 211);
+    b_ = reg_.Unit("2143990002", OrgLevel::kSchool, town_, 211);
+  }
+
+  // A 一般 hazard found at school A on 2026-03-02, opened by A's clerk.
+  core::Result<store::Case> OpenHazard(FieldValues values = {}) {
+    OpenCaseRequest r;
+    r.ledger = "hazard";
+    r.org = "2143990001";
+    r.day = Day(2026, 3, 2);
+    r.values = {{"隐患类别", "消防"},
+                {"level", "一般"},
+                {"部位", "食堂后厨"},
+                {"found_on", "2026-03-02"},
+                {"排查人", "王老师"}};
+    r.values.insert(r.values.end(), values.begin(), values.end());
+    return OpenCase(reg_.store(), clerk_a_, *md_, r);
+  }
+
+  testing::TinyRegister reg_;
+  std::unique_ptr<Metadata> md_;
+  std::int64_t county_ = 0, town_ = 0, a_ = 0, b_ = 0;
+  Actor clerk_a_{"clerk-a", Role::kSchoolClerk, {"2143990001"}, "2143990001"};
+  Actor clerk_b_{"clerk-b", Role::kSchoolClerk, {"2143990002"}, "2143990002"};
+  Actor reviewer_{"town", Role::kCentralReviewer, {"439901001"}, "439901001"};
+  Actor leader_{"leader", Role::kLeader, {"*"}, ""};
+};
+
+TEST_F(LedgersTest, OpeningACaseChecksItsFieldsAndKeepsItsOpening) {
+  OpenCaseRequest r;
+  r.ledger = "安全隐患排查整改台账";
+  r.org = "2143990001";
+  r.values = {{"隐患类别", "电梯"}, {"部位", "教学楼"}};
+  auto bad = OpenCase(reg_.store(), clerk_a_, *md_, r);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().reason(), "bad_field_value");
+  EXPECT_NE(bad.status().message().find("“隐患类别”的值“电梯”不对"), std::string_view::npos)
+      << bad.status().message();
+  r.values = {{"隐患类别", "消防"}, {"部位", "教学楼"}};
+  auto missing = OpenCase(reg_.store(), clerk_a_, *md_, r);
+  EXPECT_EQ(missing.status().reason(), "field_required");
+  EXPECT_NE(missing.status().message().find("隐患等级、发现日期、排查人"), std::string_view::npos)
+      << missing.status().message();
+  // A leader reads the ledgers and opens nothing.
+  EXPECT_EQ(OpenCase(reg_.store(), leader_, *md_, r).status().reason(), "role_not_allowed");
+  auto ok = OpenHazard();
+  ASSERT_TRUE(ok.ok()) << ok.status().ToString();
+  EXPECT_EQ(ok->state, "found");
+  EXPECT_EQ(
+      ok->fields,
+      R"({"category":"fire","found_by":"王老师","found_on":"2026-03-02","level":"general","place":"食堂后厨"})");
+  const auto moves = reg_.store().ListCaseMoves(ok->id);
+  ASSERT_EQ(moves->size(), 1u);
+  EXPECT_EQ((*moves)[0].to_state, "found");
+  EXPECT_EQ((*moves)[0].actor, "clerk-a");
+  // Nothing but this one case was stored by the refused attempts.
+  int cases = 0;
+  ASSERT_TRUE(reg_.store()
+                  .ScanCases("",
+                             [&](const store::Case&) {
+                               ++cases;
+                               return core::Status::OK();
+                             })
+                  .ok());
+  EXPECT_EQ(cases, 1);
+}
+
+TEST_F(LedgersTest, ARefusedMoveChangesNothingAndAnAllowedOneIsKept) {
+  auto c = OpenHazard();
+  ASSERT_TRUE(c.ok());
+  // 落实整改 needs 整改措施, 整改责任人 and 整改期限.
+  MoveCaseRequest m{.id = c->id,
+                    .transition = "落实整改",
+                    .values = {{"整改措施", "更换灭火器"}},
+                    .day = Day(2026, 3, 3)};
+  auto refused = MoveCase(reg_.store(), clerk_a_, *md_, m);
+  EXPECT_EQ(refused.status().reason(), "field_required");
+  EXPECT_NE(refused.status().message().find("整改责任人、整改期限"), std::string_view::npos)
+      << refused.status().message();
+  auto stored = reg_.store().FindCase(c->id);
+  EXPECT_EQ((*stored)->state, "found");
+  EXPECT_EQ((*stored)->version, 1);
+  EXPECT_EQ((*stored)->fields.find("更换灭火器"), std::string::npos);  // the values were not kept
+  m.values = {{"整改措施", "更换灭火器"}, {"整改责任人", "李主任"}, {"整改期限", "2026年3月20日"}};
+  auto moved = MoveCase(reg_.store(), clerk_a_, *md_, m);
+  ASSERT_TRUE(moved.ok()) << moved.status().ToString();
+  EXPECT_EQ(moved->state, "rectifying");
+  EXPECT_EQ(moved->state_since, Day(2026, 3, 3));
+  // The clerk may not accept the school's own rectification; the township reviewer may.
+  MoveCaseRequest accept{.id = c->id,
+                         .transition = "accept",
+                         .values = {{"验收日期", "2026-03-18"}, {"验收人", "赵校长"}},
+                         .day = Day(2026, 3, 18)};
+  EXPECT_EQ(MoveCase(reg_.store(), clerk_a_, *md_, accept).status().reason(), "role_not_allowed");
+  EXPECT_EQ((*reg_.store().FindCase(c->id))->state, "rectifying");
+  // A move from a copy read before the last one is refused.
+  accept.expected_version = 1;
+  EXPECT_EQ(MoveCase(reg_.store(), reviewer_, *md_, accept).status().reason(), "concurrent_write");
+  accept.expected_version.reset();
+  auto accepted = MoveCase(reg_.store(), reviewer_, *md_, accept);
+  ASSERT_TRUE(accepted.ok()) << accepted.status().ToString();
+  EXPECT_EQ(accepted->state, "accepted");
+  const auto detail = ShowCase(reg_.store(), reviewer_, *md_, c->id, Day(2026, 3, 18));
+  ASSERT_TRUE(detail.ok());
+  ASSERT_EQ(detail->moves.size(), 3u);
+  EXPECT_EQ(detail->moves[1].transition, "rectify");
+  EXPECT_EQ(detail->moves[2].role, "central_reviewer");
+  ASSERT_EQ(detail->next.size(), 2u);  // 复查销号, 重新整改
+  EXPECT_EQ(detail->next[0]->code, "close");
+}
+
+TEST_F(LedgersTest, ACaseIsOverdueFromTheDayAfterItsDeadline) {
+  // Found on 2026-03-02 with three days to act (已排查: deadline_days 3): due 2026-03-05.
+  auto c = OpenHazard();
+  ASSERT_TRUE(c.ok());
+  const auto on = [&](core::Date day) {
+    CaseQuery q{.ledger = "hazard", .overdue_only = true, .on = day};
+    return ListCases(reg_.store(), reviewer_, *md_, q)->size();
+  };
+  EXPECT_EQ(on(Day(2026, 3, 5)), 0u);
+  EXPECT_EQ(on(Day(2026, 3, 6)), 1u);
+  // In 整改中 the deadline is the case's 整改期限.
+  MoveCaseRequest m{.id = c->id,
+                    .transition = "rectify",
+                    .values = {{"measures", "更换"}, {"person", "李"}, {"due", "2026-04-30"}},
+                    .day = Day(2026, 3, 4)};
+  ASSERT_TRUE(MoveCase(reg_.store(), clerk_a_, *md_, m).ok());
+  EXPECT_EQ(on(Day(2026, 4, 30)), 0u);
+  EXPECT_EQ(on(Day(2026, 5, 1)), 1u);
+  const auto rows =
+      ListCases(reg_.store(), reviewer_, *md_, {.ledger = "hazard", .on = Day(2026, 5, 1)});
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_EQ((*rows)[0].deadline, Day(2026, 4, 30));
+  EXPECT_EQ((*rows)[0].township, "单位439901001");
+  EXPECT_EQ((*rows)[0].state_name, "整改中");
+}
+
+TEST_F(LedgersTest, ACaseOfAnotherSchoolIsNotFound) {
+  auto c = OpenHazard();
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(ShowCase(reg_.store(), clerk_b_, *md_, c->id).status().reason(), "unknown_case");
+  MoveCaseRequest m{.id = c->id,
+                    .transition = "rectify",
+                    .values = {{"measures", "x"}, {"person", "y"}, {"due", "2026-04-30"}}};
+  EXPECT_EQ(MoveCase(reg_.store(), clerk_b_, *md_, m).status().reason(), "unknown_case");
+  EXPECT_TRUE(ListCases(reg_.store(), clerk_b_, *md_, {.ledger = "hazard"})->empty());
+  EXPECT_EQ(ListCases(reg_.store(), clerk_a_, *md_, {.ledger = "hazard"})->size(), 1u);
+  // A school outside the clerk's scope cannot be opened for either.
+  OpenCaseRequest r{.ledger = "hazard",
+                    .org = "2143990001",
+                    .values = {{"category", "fire"},
+                               {"level", "general"},
+                               {"place", "x"},
+                               {"found_on", "2026-03-02"},
+                               {"found_by", "y"}}};
+  EXPECT_EQ(OpenCase(reg_.store(), clerk_b_, *md_, r).status().code(), core::StatusCode::kNotFound);
+}
+
+TEST_F(LedgersTest, LogsAndMoneyAreKeptAsTheirTypesSay) {
+  const std::int64_t pupil = reg_.Student(core::Sex::kMale, "2012-05-01");
+  reg_.Enrol(pupil, 2025, a_, 6);
+  const std::string student_no = "L439900201501010001";  // TinyRegister's first 学籍号
+  OpenCaseRequest r{.ledger = "dropout_control",
+                    .org = "2143990001",
+                    .values = {{"学生", student_no}, {"来源", "摸排走访"}},
+                    .day = Day(2026, 3, 2)};
+  auto c = OpenCase(reg_.store(), clerk_a_, *md_, r);
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_NE(c->fields.find("\"student\":\"" + std::to_string(pupil) + "\""), std::string::npos)
+      << c->fields;
+  // A 劝返记录 needs every field it names.
+  auto partial = AddCaseEntry(reg_.store(), clerk_a_, *md_, c->id, "劝返记录",
+                              {{"日期", "2026-03-03"}, {"劝返人", "班主任"}}, {});
+  EXPECT_EQ(partial.status().reason(), "field_required");
+  auto entry = AddCaseEntry(reg_.store(), clerk_a_, *md_, c->id, "attempt",
+                            {{"date", "2026-03-03"},
+                             {"by", "班主任"},
+                             {"how", "家访"},
+                             {"outcome", "家长同意下周返校"},
+                             {"level", "班主任"}},
+                            Day(2026, 3, 3));
+  ASSERT_TRUE(entry.ok()) << entry.status().ToString();
+  EXPECT_EQ(reg_.store().ListCaseEntries(c->id)->size(), 1u);
+  // An aid payment's amount is kept in 分 and shown in 元.
+  OpenCaseRequest aid{.ledger = "student_aid",
+                      .org = "2143990001",
+                      .values = {{"学生", student_no},
+                                 {"资助项目", "义务教育家庭经济困难学生生活补助"},
+                                 {"学期", "秋季学期"},
+                                 {"金额（元）", "1,250.5"},
+                                 {"资金来源", "中央"}}};
+  auto paid = OpenCase(reg_.store(), clerk_a_, *md_, aid);
+  ASSERT_TRUE(paid.ok()) << paid.status().ToString();
+  EXPECT_NE(paid->fields.find("\"amount\":\"125050\""), std::string::npos) << paid->fields;
+  const auto rows = ListCases(reg_.store(), clerk_a_, *md_, {.ledger = "student_aid"});
+  ASSERT_EQ(rows->size(), 1u);
+  bool shown = false;
+  for (const auto& [name, value] : (*rows)[0].values) shown = shown || value == "1250.50元";
+  EXPECT_TRUE(shown);
+}
+
+}  // namespace
+}  // namespace eduledger::app
