@@ -4,11 +4,13 @@
 #include <chrono>
 #include <cstdio>
 
+#include "app/case_sources.h"
 #include "app/register_stats.h"
 #include "app/store_open.h"
 #include "cli/commands.h"
 #include "cli/stats_output.h"
 #include "cli/text_output.h"
+#include "core/statistics_year.h"
 #include "demo/county.h"
 #include "demo/forms.h"
 
@@ -79,6 +81,16 @@ void AddDemoCommand(CLI::App& app, CliContext& ctx) {
       if (!filled.ok()) return ctx.Fail(filled.status());
       forms = *filled;
     }
+    // Its 控辍保学 ledger opens a case for each dropout of the latest statistics year the 学籍异动
+    // record (the years before are history, their cases long closed).
+    std::size_t dropout_cases = 0;
+    if (args->options.scale == 1) {
+      auto opened = app::OpenDropoutCases(**store, ctx.actor, *md,
+                                          core::FlowWindow(args->options.last_year).start(),
+                                          core::FlowWindow(args->options.last_year).end());
+      if (!opened.ok()) return ctx.Fail(opened.status());
+      dropout_cases = opened->opened;
+    }
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     // One county is reported as the county; a province as the province.
@@ -105,6 +117,7 @@ void AddDemoCommand(CLI::App& app, CliContext& ctx) {
                           {"forms_submitted", forms.submitted},
                           {"forms_approved", forms.approved},
                           {"form_values", forms.values},
+                          {"dropout_cases", dropout_cases},
                           {"seconds", seconds},
                           {"stats", StatsJson(*stats)}};
       std::printf("%s\n", j.dump(2).c_str());
@@ -123,6 +136,12 @@ void AddDemoCommand(CLI::App& app, CliContext& ctx) {
       std::printf("  报表 %d 张（%s 个数值），已审核 %d 张，退回 %d 张\n\n", forms.submitted,
                   Thousands(static_cast<std::int64_t>(forms.values)).c_str(), forms.approved,
                   forms.returned);
+    }
+    if (dropout_cases > 0) {
+      std::printf(
+          "  控辍保学台账 %zu 件（由%s学籍异动中的辍学记录开案，eduledger ledger list --type "
+          "dropout_control）\n\n",
+          dropout_cases, core::SchoolYearLabel(args->options.last_year - 1).c_str());
     }
     std::printf("%s", StatsText(*stats).c_str());
   });

@@ -2,10 +2,13 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "app/case_sources.h"
 #include "app/ledgers.h"
+#include "app/requested_year.h"
 #include "cli/commands.h"
 #include "cli/text_output.h"
 #include "cli/with_store.h"
+#include "core/statistics_year.h"
 #include "ingest/table_writer.h"
 #include "ledger/workflow_engine.h"
 #include "meta/role.h"
@@ -363,6 +366,40 @@ void AddLog(CLI::App& ledger, CliContext& ctx) {
   });
 }
 
+void AddSync(CLI::App& ledger, CliContext& ctx) {
+  struct Args {
+    int year = 0;
+    std::vector<std::string> packages;
+  };
+  auto args = std::make_shared<Args>();
+  CLI::App* cmd = ledger.add_subcommand(
+      "sync", "由学籍异动中的辍学记录开控辍保学案（每条记录只开一次，重复运行不重复开案）");
+  cmd->add_option("--year", args->year,
+                  "统计年度：其统计期内的辍学记录（默认统计时点已过的最近一年）");
+  AddPackagesOption(cmd, &args->packages);
+  cmd->callback([&ctx, args] {
+    WithStore(ctx, args->packages, [&](store::Store& store, const app::Metadata& md) {
+      const int year = app::RequestedYear(args->year, core::Date::Today());
+      const core::Period window = core::FlowWindow(year);
+      auto opened = app::OpenDropoutCases(store, ctx.actor, md, window.start(), window.end());
+      if (!opened.ok()) return ctx.Fail(opened.status());
+      if (ctx.json()) {
+        std::printf("%s\n", json({{"year", year},
+                                  {"from", window.start().ToString()},
+                                  {"to", window.end().ToString()},
+                                  {"opened", opened->opened},
+                                  {"existing", opened->existing}})
+                                .dump()
+                                .c_str());
+        return;
+      }
+      std::printf("%s至%s的辍学记录：新开控辍保学案 %zu 件，已有 %zu 件\n",
+                  window.start().ToChinese().c_str(), window.end().ToChinese().c_str(),
+                  opened->opened, opened->existing);
+    });
+  });
+}
+
 }  // namespace
 
 void AddLedgerCommands(CLI::App& app, CliContext& ctx) {
@@ -375,6 +412,7 @@ void AddLedgerCommands(CLI::App& app, CliContext& ctx) {
   AddAdd(*ledger, ctx);
   AddMove(*ledger, ctx);
   AddLog(*ledger, ctx);
+  AddSync(*ledger, ctx);
 }
 
 }  // namespace eduledger::cli

@@ -5,7 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include "app/case_sources.h"
 #include "app/shipped_package.h"
+#include "core/statistics_year.h"
 #include "engine/tiny_register.h"
 
 namespace eduledger::app {
@@ -221,6 +223,39 @@ TEST_F(LedgersTest, LogsAndMoneyAreKeptAsTheirTypesSay) {
   bool shown = false;
   for (const auto& [name, value] : (*rows)[0].values) shown = shown || value == "1250.50元";
   EXPECT_TRUE(shown);
+}
+
+// A dropout event opens one 控辍保学 case, at its school, however often the events are run
+// through; other events and dropouts outside the window open none.
+TEST_F(LedgersTest, ADropoutEventOpensOneCaseExactlyOnce) {
+  const std::int64_t left = reg_.Student(core::Sex::kFemale, "2011-04-01");
+  const std::int64_t moved = reg_.Student(core::Sex::kMale, "2011-06-01");
+  const std::int64_t earlier = reg_.Student(core::Sex::kMale, "2011-07-01");
+  for (const std::int64_t s : {left, moved, earlier}) reg_.Enrol(s, 2024, b_, 7);
+  reg_.Event(left, meta::EventType::kDropOut, "2025-03-10", b_);
+  reg_.Event(moved, meta::EventType::kTransferOut, "2025-03-11", b_);
+  reg_.Event(earlier, meta::EventType::kDropOut, "2024-06-30", b_);  // before the window
+  const Actor admin = Actor::LocalAdmin();
+  const core::Period window = core::FlowWindow(2025);  // 2024-09-01 .. 2025-08-31
+  auto first = OpenDropoutCases(reg_.store(), admin, *md_, window.start(), window.end());
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(first->opened, 1u);
+  EXPECT_EQ(first->existing, 0u);
+  auto again = OpenDropoutCases(reg_.store(), admin, *md_, window.start(), window.end());
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->opened, 0u);
+  EXPECT_EQ(again->existing, 1u);
+  const auto rows = ListCases(reg_.store(), admin, *md_, {.ledger = "dropout_control"});
+  ASSERT_EQ(rows->size(), 1u);
+  const CaseRow& r = (*rows)[0];
+  EXPECT_EQ(r.org_code, "2143990002");
+  EXPECT_EQ(r.record.state, "suspected");
+  EXPECT_EQ(r.record.opened, Day(2025, 3, 10));
+  EXPECT_NE(r.record.fields.find("\"student\":\"" + std::to_string(left) + "\""), std::string::npos)
+      << r.record.fields;
+  EXPECT_NE(r.record.fields.find("\"source\":\"dropout_event\""), std::string::npos);
+  // 疑似辍学 has seven days: the case is overdue from 2025-03-18.
+  EXPECT_EQ(r.deadline, Day(2025, 3, 17));
 }
 
 }  // namespace

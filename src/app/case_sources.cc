@@ -1,0 +1,70 @@
+#include "app/case_sources.h"
+
+#include "app/ledgers.h"
+#include "meta/school_type.h"
+
+namespace eduledger::app {
+
+using core::Result;
+using core::Status;
+
+Result<OpenedCases> OpenDropoutCases(store::Store& store, const Actor& actor, const Metadata& md,
+                                     core::Date from, core::Date to) {
+  if (md.FindLedger(kDropoutLedger) == nullptr) {
+    return Status::FailedPrecondition("missing_ledger",
+                                      "元数据包中没有控辍保学台账 (dropout_control)");
+  }
+  EL_ASSIGN_OR_RETURN(std::vector<meta::OrgUnit> units, store.LoadOrgUnits());
+  const meta::OrgTree tree(std::move(units));
+  const Scope scope(actor, tree);
+  // 控辍保学 is of compulsory education: the schools that teach some grade of 1–9, not adult ones.
+  const auto compulsory = [](int type) {
+    if (meta::IsAdult(type)) return false;
+    for (int grade = 1; grade <= 9; ++grade) {
+      if (meta::AdmitsGrade(type, grade)) return true;
+    }
+    return false;
+  };
+  std::vector<std::int64_t> schools;
+  for (const meta::OrgUnit& u : tree.units()) {
+    if (u.level == meta::OrgLevel::kSchool && scope.Sees(u) && compulsory(u.school_type)) {
+      schools.push_back(u.id);
+    }
+  }
+  // The events first, then the cases: a case is opened in a transaction of its own.
+  std::vector<std::pair<meta::Student, meta::StatusEvent>> dropouts;
+  EL_RETURN_IF_ERROR(store.ForEachStatusEvent(
+      from, to, schools, [&](const meta::Student& s, const meta::StatusEvent& e) {
+        if (e.type == meta::EventType::kDropOut) dropouts.emplace_back(s, e);
+        return Status::OK();
+      }));
+  OpenedCases out;
+  for (const auto& [student, event] : dropouts) {
+    const std::string origin = "dropout_event:" + std::to_string(event.id);
+    EL_ASSIGN_OR_RETURN(const std::optional<store::Case> existing,
+                        store.FindCaseByOrigin(kDropoutLedger, origin));
+    if (existing) {
+      ++out.existing;
+      continue;
+    }
+    const meta::OrgUnit* school = tree.ById(event.org_unit_id);
+    if (school == nullptr) continue;
+    OpenCaseRequest request;
+    request.ledger = kDropoutLedger;
+    request.org = school->code;
+    request.day = event.date;
+    request.origin = origin;
+    request.values = {
+        // The 全国学籍号 names one pupil whatever document they hold.
+        {"student", student.student_no.empty() ? student.id_number : student.student_no},
+        {"source", "dropout_event"},
+        {"absent_since", event.date.ToString()}};
+    if (!event.note.empty()) request.comment = "学籍异动原因：" + event.note;
+    EL_ASSIGN_OR_RETURN(const store::Case c, OpenCase(store, actor, md, request));
+    ++out.opened;
+    out.ids.push_back(c.id);
+  }
+  return out;
+}
+
+}  // namespace eduledger::app

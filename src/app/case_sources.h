@@ -1,0 +1,34 @@
+// Cases the register opens: each 辍学 (dropout) event of the 学籍异动 opens one 控辍保学 case
+// (ledger dropout_control), however often the events are imported or this is run.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "app/actor.h"
+#include "app/metadata.h"
+#include "core/date.h"
+#include "core/result.h"
+#include "store/store.h"
+
+namespace eduledger::app {
+
+// The ledger dropout events open cases in.
+inline constexpr std::string_view kDropoutLedger = "dropout_control";
+
+struct OpenedCases {
+  std::size_t opened = 0;         // new cases
+  std::size_t existing = 0;       // events whose case was opened before
+  std::vector<std::int64_t> ids;  // of the new cases
+};
+
+// Open a case for each dropout event dated within [from, to] at a school of compulsory education
+// (one teaching a grade of 1–9, not an adult school) the actor sees: in its
+// first state (疑似辍学), at the event's school, with the student, source 学籍异动 and the day
+// the pupil left; origin "dropout_event:<event id>". FailedPrecondition "missing_ledger" when
+// the package has no dropout_control ledger.
+core::Result<OpenedCases> OpenDropoutCases(store::Store& store, const Actor& actor,
+                                           const Metadata& md, core::Date from, core::Date to);
+
+}  // namespace eduledger::app
