@@ -4,6 +4,7 @@
 // own writers (the import templates). They are generated, not committed: some are megabytes.
 // The test fixtures (tests/data) and the small hand-written seeds (tests/fuzz/corpus) are given
 // to the replay beside them.
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -189,12 +190,16 @@ void FigureSeeds(Seeds& s) {
 }
 
 void PackageSeeds(Seeds& s, const fs::path& package) {
+  // In the order of package_fuzz.cc's kFiles.
   const char* files[] = {"package.json",   "indicators.json",       "data_elements.json",
-                         "data_sets.json", "validation_rules.json", "targets.json"};
+                         "data_sets.json", "validation_rules.json", "targets.json",
+                         "workflows.json", "ledgers/hazard.json",   "ledgers/dropout_control.json"};
   for (std::size_t i = 0; i < std::size(files); ++i) {
     std::ifstream in(package / files[i], std::ios::binary);
     const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    s.Write("package", std::string("shipped_") + files[i], Selected(static_cast<char>(i), bytes));
+    std::string name = std::string("shipped_") + files[i];
+    std::replace(name.begin(), name.end(), '/', '_');
+    s.Write("package", name, Selected(static_cast<char>(i), bytes));
   }
   auto indicator = [](const std::string& fields) {
     return std::string("\x01") + R"({"indicators": [{"code": "x", "name": "测试", )" + fields +
