@@ -38,6 +38,26 @@ std::string NounAfter(std::string_view after) {
 
 // Words before a statistic's name that do not narrow it: 中小学专任教师, 聘任责任督学.
 bool IsNeutralPrefix(std::string_view prefix) {
+  // The actor and a total's verb (县教育局共招聘…, 我局累计…) do not narrow it.
+  for (const std::string_view actor : {"县教育局", "区教育局", "市教育局", "教育局", "我局"}) {
+    if (prefix.starts_with(actor)) prefix.remove_prefix(actor.size());
+  }
+  // The year it is of (在2025年完成投资…): the figure's year says it.
+  if (prefix.starts_with("在")) prefix.remove_prefix(std::string_view("在").size());
+  if (prefix.size() >= 7 &&
+      prefix.substr(0, 4).find_first_not_of("0123456789") == std::string_view::npos &&
+      prefix.substr(4).starts_with("年")) {
+    prefix.remove_prefix(7);
+    if (prefix.starts_with("度")) prefix.remove_prefix(std::string_view("度").size());
+  }
+  // A demonstrative points back at what was stated (这批新入职的教师).
+  for (const std::string_view pointer : {"这批", "这些", "上述", "以上"}) {
+    if (prefix.starts_with(pointer)) prefix.remove_prefix(pointer.size());
+  }
+  for (const std::string_view verb : {"共计", "累计", "共", "先后"}) {
+    if (prefix.ends_with(verb)) prefix.remove_suffix(verb.size());
+  }
+  if (prefix.empty()) return true;
   for (const std::string_view w :
        {"中小学", "中小学校", "全体", "聘任", "配备", "拥有", "现有", "聘请", "在岗", "在编在岗",
         "登记", "高考", "普通高考", "成功", "实际"}) {
@@ -137,11 +157,25 @@ void CheckRepeats(CheckState& state) {
   std::map<std::string, std::vector<Stated>> stated;
   constexpr std::size_t kMaxStatements = 16;
   for (std::size_t p = 0; p < state.paragraphs.size(); ++p) {
-    if (state.paragraphs[p].plan) continue;  // targets, not statements of this year's figures
+    // A plan section speaks of targets, not of this year's figures, but for a figure of a year
+    // it names before a later one ("在2025年完成投资3.27亿元的基础上，2026年计划…").
+    const bool plan = state.paragraphs[p].plan;
     const ParagraphFigures& figures = state.paragraphs[p].figures;
     const std::string_view text = state.paragraphs[p].paragraph->text;
+    int latest_year = 0;
+    for (const YearMention& y : figures.years) latest_year = std::max(latest_year, y.year);
     for (const Figure& f : figures.figures) {
       if (f.unknown || f.before.find("占") != std::string::npos) continue;
+      if (plan) {
+        bool named_before = false;
+        for (const YearMention& y : figures.years) {
+          named_before =
+              named_before ||
+              (y.year == f.year && y.offset < f.begin &&
+               figures.sentence_starts[static_cast<std::size_t>(f.sentence)] <= y.offset);
+        }
+        if (!named_before || f.year >= latest_year) continue;
+      }
       // After 其中 in its sentence, a figure of one school or township ("其中，县第一中学在校学生
       // 3240人、专任教师216人") is not the whole area's statistic.
       const std::size_t sentence = figures.sentence_starts[static_cast<std::size_t>(f.sentence)];
@@ -166,12 +200,21 @@ void CheckRepeats(CheckState& state) {
       if (noun.size() < 6 || EndsWithScope(noun)) {
         noun = NounAfter(f.after);  // nothing but 全县, 共有 … right before it
       } else if (noun.ends_with("的")) {
-        // 为全年补充的321名新教师: the words before qualify the noun after.
+        // 为全年补充的321名新教师, 这批新入职的286名教师: the words before qualify the noun
+        // after (a statistic's name, or its head the words before complete).
+        const std::string qualifying = noun.substr(0, noun.size() - std::string_view("的").size());
         const std::string after = NounAfter(f.after);
-        const std::string joined =
-            noun.substr(0, noun.size() - std::string_view("的").size()) + after;
-        if (!StatisticOf(after, since).empty() && !StatisticOf(joined, since).empty()) {
-          noun = joined;
+        if (!StatisticOf(after, since).empty() && !StatisticOf(qualifying + after, since).empty()) {
+          noun = qualifying + after;
+        } else {
+          const std::vector<core::CodePointAt> cps = core::DecodeCodePoints(f.after);
+          for (std::size_t n = 1; n < cps.size() && n <= 4; ++n) {
+            const std::string joined = qualifying + f.after.substr(0, cps[n].begin);
+            if (!StatisticOf(joined, since).empty()) {
+              noun = joined;
+              break;
+            }
+          }
         }
       }
       if (noun.size() < 6) continue;  // two characters at least
@@ -226,8 +269,13 @@ void CheckRepeats(CheckState& state) {
           const bool whole_area =
               ContainsAny(schools, {"各级各类学校", "各类学校", "中小学校", "义务教育学校"}) ||
               schools == "学校" || schools.ends_with("的学校") ||
-              ContainsAny(schools, {"计划", "工程", "项目"});
-          if (!whole_area) level = schools;
+              ContainsAny(schools, {"计划", "工程"});
+          // A count the whole area's (全年实施新建、改扩建项目14个，完成投资…) by its segment's
+          // words.
+          const std::size_t lead = std::max(segment, prev.begin > 60 ? prev.begin - 60 : 0);
+          const std::string_view lead_words = text.substr(lead, prev.begin - lead);
+          const bool area_count = HasTotalMarker(lead_words) || ContainsAny(lead_words, {"全年"});
+          if (!whole_area && !area_count) level = schools;
         }
       }
       // A segment opening with a school's name states that school's figures.
@@ -235,13 +283,14 @@ void CheckRepeats(CheckState& state) {
       std::string_view school = SchoolOpening(text.substr(opening, f.begin - opening));
       if (opening != segment) school = {};
       if (!school.empty()) level = std::string(school);
-      std::vector<Stated>& earlier_ones =
-          stated[noun + "|" + f.unit + "|" + std::to_string(f.year)];
+      std::vector<Stated>& earlier_ones = stated[noun + "|" + f.unit];
       Stated here{
           p, &f, std::move(qualifier), std::move(level), !school.empty(), std::string(since)};
       const Stated* earlier_one = nullptr;
       for (const Stated& e : earlier_ones) {
-        if (e.SameSubject(here) && e.school == here.school &&
+        // Of one year: the same, or one the text leaves unnamed (a summary without a title year).
+        const int a = e.figure->year, b = f.year;
+        if ((a == b || a == 0 || b == 0) && e.SameSubject(here) && e.school == here.school &&
             ((rate && (e.level.empty() || here.level.empty())) || e.level == here.level)) {
           earlier_one = &e;
           break;

@@ -377,6 +377,20 @@ constexpr Passage kPassages[] = {
      "- 全年共发现问题326个，按类别分：\n  - 校园安全类118个\n  - 教学管理类95个\n  - 师德类27个\n"
      "  - 办学条件类79个",
      "parts_mismatch", "326个"},
+    {"the_actor_and_a_demonstrative_do_not_narrow", Format::kText,
+     "县教育局共招聘新教师268名，其中特岗教师124名。\n这批新入职的286名教师均已完成岗前培训。",
+     "inconsistent_repeat", "286名"},
+    {"a_past_year_restated_in_a_plan", Format::kMarkdown,
+     "## 一、学校建设\n- 全年实施改扩建项目14个，完成投资3.27亿元。\n## 二、下一步工作\n"
+     "- 在2025年完成投资3.72亿元的基础上，2026年计划新建学校2所，完成投资4.00亿元。",
+     "inconsistent_repeat", "3.72亿元"},
+    {"the_items_after_a_count_of_projects", Format::kMarkdown,
+     "- 全年实施教育项目23个，完成投资3.86亿元，其中：\n  - 新建项目4个，完成投资1.52亿元\n"
+     "  - 改扩建项目11个，完成投资1.68亿元\n  - 维修项目8个，完成投资0.66亿元",
+     nullptr, nullptr},
+    {"the_education_budget_restated", Format::kText,
+     "2025年，全县一般公共预算教育支出9.86亿元。\n全年一般公共预算教育经费达9.68亿元。",
+     "inconsistent_repeat", "9.68亿元"},
     // --- Markdown -----------------------------------------------------------------------------
     {"emphasis_is_no_blank", Format::kMarkdown,
      "全县学校**96.8%**达标，在校学生**31767**人，**一、基本情况**。", nullptr, nullptr},
