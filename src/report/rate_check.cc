@@ -661,12 +661,16 @@ class RateChecker {
       from = at;
     }
     pieces.push_back(subject.substr(from));
-    if (pieces.size() != shares || shares < 2) return {};
+    // A list names a few items; a hostile one of thousands must not be searched each by each.
+    constexpr std::size_t kMaxItems = 12;
+    if (pieces.size() != shares || shares < 2 || shares > kMaxItems) return {};
     std::vector<int> items;
     for (const std::string& piece : pieces) {
       if (core::CodePointCount(piece) < 2) return {};
       int found = -1;
-      for (int k = first - 1; k >= 0 && At(k).sentence == At(first).sentence; --k) {
+      constexpr int kBack = 200;
+      for (int k = first - 1; k >= 0 && k >= first - kBack && At(k).sentence == At(first).sentence;
+           --k) {
         if (At(k).IsPercent() || At(k).unknown) continue;
         const std::string noun = NounOf(At(k));
         if (noun.starts_with(piece)) {
