@@ -8,12 +8,8 @@ namespace eduledger::app {
 using core::Result;
 using core::Status;
 
-Result<OpenedCases> OpenDropoutCases(store::Store& store, const Actor& actor, const Metadata& md,
-                                     core::Date from, core::Date to) {
-  if (md.FindLedger(kDropoutLedger) == nullptr) {
-    return Status::FailedPrecondition("missing_ledger",
-                                      "元数据包中没有控辍保学台账 (dropout_control)");
-  }
+Result<std::vector<DropoutEvent>> DropoutEvents(store::Store& store, const Actor& actor,
+                                                core::Date from, core::Date to) {
   EL_ASSIGN_OR_RETURN(std::vector<meta::OrgUnit> units, store.LoadOrgUnits());
   const meta::OrgTree tree(std::move(units));
   const Scope scope(actor, tree);
@@ -31,34 +27,48 @@ Result<OpenedCases> OpenDropoutCases(store::Store& store, const Actor& actor, co
       schools.push_back(u.id);
     }
   }
-  // The events first, then the cases: a case is opened in a transaction of its own.
-  std::vector<std::pair<meta::Student, meta::StatusEvent>> dropouts;
+  std::vector<DropoutEvent> out;
   EL_RETURN_IF_ERROR(store.ForEachStatusEvent(
       from, to, schools, [&](const meta::Student& s, const meta::StatusEvent& e) {
-        if (e.type == meta::EventType::kDropOut) dropouts.emplace_back(s, e);
+        const meta::OrgUnit* school = tree.ById(e.org_unit_id);
+        if (e.type != meta::EventType::kDropOut || school == nullptr) return Status::OK();
+        const meta::OrgUnit* parent = tree.ById(school->parent_id);
+        // The 全国学籍号 names one pupil whatever document they hold.
+        out.push_back(DropoutEvent{"dropout_event:" + std::to_string(e.id),
+                                   s.student_no.empty() ? s.id_number : s.student_no, e.date,
+                                   e.note, school->code, school->name,
+                                   parent != nullptr && parent->level == meta::OrgLevel::kTownship
+                                       ? parent->name
+                                       : "县直学校"});
         return Status::OK();
       }));
+  return out;
+}
+
+Result<OpenedCases> OpenDropoutCases(store::Store& store, const Actor& actor, const Metadata& md,
+                                     core::Date from, core::Date to) {
+  if (md.FindLedger(kDropoutLedger) == nullptr) {
+    return Status::FailedPrecondition("missing_ledger",
+                                      "元数据包中没有控辍保学台账 (dropout_control)");
+  }
+  EL_ASSIGN_OR_RETURN(const std::vector<DropoutEvent> events,
+                      DropoutEvents(store, actor, from, to));
   OpenedCases out;
-  for (const auto& [student, event] : dropouts) {
-    const std::string origin = "dropout_event:" + std::to_string(event.id);
+  for (const DropoutEvent& event : events) {
     EL_ASSIGN_OR_RETURN(const std::optional<store::Case> existing,
-                        store.FindCaseByOrigin(kDropoutLedger, origin));
+                        store.FindCaseByOrigin(kDropoutLedger, event.origin));
     if (existing) {
       ++out.existing;
       continue;
     }
-    const meta::OrgUnit* school = tree.ById(event.org_unit_id);
-    if (school == nullptr) continue;
     OpenCaseRequest request;
     request.ledger = kDropoutLedger;
-    request.org = school->code;
+    request.org = event.school_code;
     request.day = event.date;
-    request.origin = origin;
-    request.values = {
-        // The 全国学籍号 names one pupil whatever document they hold.
-        {"student", student.student_no.empty() ? student.id_number : student.student_no},
-        {"source", "dropout_event"},
-        {"absent_since", event.date.ToString()}};
+    request.origin = event.origin;
+    request.values = {{"student", event.student},
+                      {"source", "dropout_event"},
+                      {"absent_since", event.date.ToString()}};
     if (!event.note.empty()) request.comment = "学籍异动原因：" + event.note;
     EL_ASSIGN_OR_RETURN(const store::Case c, OpenCase(store, actor, md, request));
     ++out.opened;

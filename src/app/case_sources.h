@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "app/actor.h"
@@ -16,6 +17,22 @@ namespace eduledger::app {
 
 // The ledger dropout events open cases in.
 inline constexpr std::string_view kDropoutLedger = "dropout_control";
+
+// A dropout event as a 控辍保学 case is opened from.
+struct DropoutEvent {
+  std::string origin;   // "dropout_event:<id>"
+  std::string student;  // the pupil's 全国学籍号, else ID number
+  core::Date date;
+  std::string note;
+  std::string school_code;
+  std::string school_name;
+  std::string township;  // "县直学校" for a school the county runs
+};
+
+// The dropout events dated within [from, to] at the schools of compulsory education (a grade
+// of 1–9 taught, not an adult school) the actor sees, by date.
+core::Result<std::vector<DropoutEvent>> DropoutEvents(store::Store& store, const Actor& actor,
+                                                      core::Date from, core::Date to);
 
 struct OpenedCases {
   std::size_t opened = 0;         // new cases

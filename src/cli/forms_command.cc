@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/forms.h"
+#include "app/ledger_checks.h"
 #include "app/requested_year.h"
 #include "app/roster_check.h"
 #include "app/store_open.h"
@@ -139,8 +140,40 @@ void PrintFormsValidation(const app::Metadata& md, const app::Validation& v) {
   std::printf("%s", RulesTable(md, rules).c_str());
 }
 
+nlohmann::json LedgerFindingsJson(const std::vector<app::LedgerFinding>& findings) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const app::LedgerFinding& f : findings) {
+    out.push_back({{"kind", f.kind},
+                   {"ledger", f.ledger_name},
+                   {"case", f.case_id == 0 ? nlohmann::json() : nlohmann::json(f.case_id)},
+                   {"township", f.township},
+                   {"school_code", f.org_code},
+                   {"school_name", f.org_name},
+                   {"message", f.message}});
+  }
+  return out;
+}
+
+// The ledgers' cross-checks for people, by township and school.
+void PrintLedgerFindings(const std::vector<app::LedgerFinding>& findings) {
+  std::printf("\n台账核查：");
+  if (findings.empty()) {
+    std::printf(
+        "未发现逾期事项、在用D级危房、未验收销号的隐患、未五落实的重大隐患或未开案的辍学记录\n");
+    return;
+  }
+  std::printf("%zu 项\n", findings.size());
+  TextTable table({"乡镇", "单位", "台账", "事项", "问题"});
+  for (const app::LedgerFinding& f : findings) {
+    table.Add({f.township, f.org_name, f.ledger_name,
+               f.case_id == 0 ? "—" : std::to_string(f.case_id), f.message});
+  }
+  std::printf("%s", table.Render().c_str());
+}
+
 void PrintValidation(const app::Metadata& md, const app::Validation& v,
-                     const app::RosterCheck& roster, OutputFormat format) {
+                     const app::RosterCheck& roster,
+                     const std::vector<app::LedgerFinding>& ledger_findings, OutputFormat format) {
   const std::vector<app::RuleResult>& rules = v.broken;
   if (format == OutputFormat::kJson) {
     nlohmann::json broken = nlohmann::json::array();
@@ -169,11 +202,13 @@ void PrintValidation(const app::Metadata& md, const app::Validation& v,
     AddStatisticsYear(v.year, &out);
     out["broken"] = broken;
     out["roster"] = RosterJson(roster);
+    out["ledger_findings"] = LedgerFindingsJson(ledger_findings);
     std::printf("%s\n", out.dump(2).c_str());
     return;
   }
   PrintFormsValidation(md, v);
   PrintRoster(roster);
+  PrintLedgerFindings(ledger_findings);
 }
 
 void AddSubmit(CLI::App& app, CliContext& ctx) {
@@ -318,7 +353,8 @@ void AddValidate(CLI::App& app, CliContext& ctx) {
   CLI::App* cmd = app.add_subcommand(
       "validate",
       "对一个统计年度已填报的全部报表运行校验规则，按单位列出未通过的规则和未填报的报表数；"
-      "并比对学籍，列出去向不明的学生（流失名单）");
+      "比对学籍，列出去向不明的学生（流失名单）；核查台账（逾期事项、在用D级危房、"
+      "未验收销号的隐患、未五落实的重大隐患、未开案的辍学记录）");
   cmd->add_option("--year", args->year, "统计年度（默认统计时点已过的最近一年）");
   cmd->add_option("--org", args->org, "学籍比对的单位（默认本级）");
   AddPackagesOption(cmd, &args->packages);
@@ -329,7 +365,11 @@ void AddValidate(CLI::App& app, CliContext& ctx) {
       if (!v.ok()) return ctx.Fail(v.status());
       auto roster = app::CheckRoster(store, ctx.actor, md, year, args->org);
       if (!roster.ok()) return ctx.Fail(roster.status());
-      PrintValidation(md, *v, *roster, ctx.format);
+      const core::Period window = core::FlowWindow(year);
+      auto ledgers = app::CheckLedgers(store, ctx.actor, md, window.start(), window.end(),
+                                       core::Date::Today());
+      if (!ledgers.ok()) return ctx.Fail(ledgers.status());
+      PrintValidation(md, *v, *roster, *ledgers, ctx.format);
       for (const app::RuleResult& r : v->broken) {
         if (r.severity == meta::RuleSeverity::kError) ctx.exit_code = kExitRejected;
       }

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "app/case_sources.h"
+#include "app/ledger_checks.h"
 #include "app/shipped_package.h"
 #include "core/statistics_year.h"
 #include "engine/tiny_register.h"
@@ -256,6 +257,73 @@ TEST_F(LedgersTest, ADropoutEventOpensOneCaseExactlyOnce) {
   EXPECT_NE(r.record.fields.find("\"source\":\"dropout_event\""), std::string::npos);
   // 疑似辍学 has seven days: the case is overdue from 2025-03-18.
   EXPECT_EQ(r.deadline, Day(2025, 3, 17));
+}
+
+// The ledgers' cross-checks find each kind of fault once, where it is, and nothing else.
+TEST_F(LedgersTest, TheCrossChecksFindEachFaultWhereItIs) {
+  const Actor admin = Actor::LocalAdmin();
+  const core::Date on = Day(2026, 3, 10);
+  // A D-grade dormitory in use at school B; an A-grade one is fine.
+  for (const char* grade : {"D级（整幢危房）", "A级"}) {
+    OpenCaseRequest b{.ledger = "building",
+                      .org = "2143990002",
+                      .values = {{"校舍名称", std::string("宿舍楼") + grade},
+                                 {"建筑面积（平方米）", "1,280.5"},
+                                 {"用途", "学生宿舍"},
+                                 {"鉴定等级", grade},
+                                 {"在用", "是"}},
+                      .day = Day(2026, 3, 1)};
+    ASSERT_TRUE(OpenCase(reg_.store(), admin, *md_, b).ok());
+  }
+  // A 重大 hazard under rectification without 资金 and 预案; found 2026-03-02, moved 03-03 with a
+  // deadline of 03-31: not overdue on 03-10.
+  auto major = OpenHazard({{"隐患等级", "重大"}});
+  ASSERT_TRUE(major.ok());
+  MoveCaseRequest m{.id = major->id,
+                    .transition = "rectify",
+                    .values = {{"measures", "更换"}, {"person", "李"}, {"due", "2026-03-31"}},
+                    .day = Day(2026, 3, 3)};
+  ASSERT_TRUE(MoveCase(reg_.store(), clerk_a_, *md_, m).ok());
+  // A 一般 hazard found on 03-02 and left: overdue from 03-06.
+  auto left = OpenHazard();
+  ASSERT_TRUE(left.ok());
+  // A hazard stored as closed with no acceptance (as an import could bring it).
+  auto closed = OpenHazard();
+  ASSERT_TRUE(closed.ok());
+  store::Case c = *closed;
+  c.state = "closed";
+  {
+    auto txn = reg_.store().Begin({"t", "bureau_admin", "test", "{}"}, std::nullopt);
+    ASSERT_TRUE(txn->SaveCase(&c).ok());
+    ASSERT_TRUE(txn->Commit().ok());
+  }
+  // A dropout with no case yet.
+  const std::int64_t pupil = reg_.Student(core::Sex::kFemale, "2013-04-01");
+  reg_.Enrol(pupil, 2025, a_, 6);
+  reg_.Event(pupil, meta::EventType::kDropOut, "2026-02-20", a_);
+  const core::Period window = core::FlowWindow(2026);
+  auto findings = CheckLedgers(reg_.store(), admin, *md_, window.start(), window.end(), on);
+  ASSERT_TRUE(findings.ok()) << findings.status().ToString();
+  std::multiset<std::string> kinds;
+  for (const LedgerFinding& f : *findings) kinds.insert(f.kind + "@" + f.org_code);
+  EXPECT_EQ(kinds, (std::multiset<std::string>{
+                       "d_grade_in_use@2143990002", "major_hazard_incomplete@2143990001",
+                       "overdue@2143990001", "closed_without_acceptance@2143990001",
+                       "dropout_without_case@2143990001"}));
+  for (const LedgerFinding& f : *findings) {
+    if (f.kind == "overdue") {
+      EXPECT_EQ(f.case_id, left->id);
+    }
+    if (f.kind == "major_hazard_incomplete") {
+      EXPECT_EQ(f.message, "重大隐患整改未五落实：缺整改资金（元）、应急预案");
+    }
+  }
+  // Once the dropout's case is opened, that finding is gone (and the new case is not overdue
+  // on 2026-02-27, seven days on).
+  ASSERT_TRUE(OpenDropoutCases(reg_.store(), admin, *md_, window.start(), window.end()).ok());
+  auto after =
+      CheckLedgers(reg_.store(), admin, *md_, window.start(), window.end(), Day(2026, 2, 27));
+  for (const LedgerFinding& f : *after) EXPECT_NE(f.kind, "dropout_without_case");
 }
 
 }  // namespace

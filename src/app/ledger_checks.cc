@@ -1,0 +1,83 @@
+#include "app/ledger_checks.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "app/case_sources.h"
+#include "app/ledgers.h"
+
+namespace eduledger::app {
+
+using core::Result;
+using core::Status;
+
+namespace {
+
+std::string Field(const nlohmann::json& fields, const char* code) {
+  const auto it = fields.find(code);
+  return it != fields.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+}  // namespace
+
+Result<std::vector<LedgerFinding>> CheckLedgers(store::Store& store, const Actor& actor,
+                                                const Metadata& md, core::Date from, core::Date to,
+                                                core::Date on) {
+  std::vector<LedgerFinding> out;
+  const auto add = [&](const CaseRow& r, const char* kind, std::string message) {
+    out.push_back(LedgerFinding{kind, r.ledger->name, r.record.id,
+                                r.township.empty() ? "县直学校" : r.township, r.org_code,
+                                r.org_name, std::move(message)});
+  };
+  for (const meta::LedgerType& l : md.ledgers()) {
+    EL_ASSIGN_OR_RETURN(const std::vector<CaseRow> rows,
+                        ListCases(store, actor, md, {.ledger = l.code, .on = on}));
+    for (const CaseRow& r : rows) {
+      const nlohmann::json fields = nlohmann::json::parse(r.record.fields, nullptr, false);
+      if (r.overdue) {
+        add(r, "overdue", "“" + r.state_name + "”已逾期：办理期限 " + r.deadline->ToChinese());
+      }
+      if (l.code == "building" && Field(fields, "grade") == "d" &&
+          Field(fields, "in_use") == "true" && r.record.state != "demolished") {
+        add(r, "d_grade_in_use",
+            "D级危房“" + Field(fields, "name") + "”仍在使用，应立即封停、限期拆除");
+      }
+      if (l.code == "hazard" && r.record.state == "closed" &&
+          (Field(fields, "accepted_on").empty() || Field(fields, "accepted_by").empty())) {
+        add(r, "closed_without_acceptance", "隐患已销号，但没有验收日期或验收人");
+      }
+      if (l.code == "hazard" && Field(fields, "level") == "major" &&
+          r.record.state == "rectifying") {
+        std::string missing;
+        for (const char* code : {"measures", "person", "money", "due", "contingency"}) {
+          if (!Field(fields, code).empty()) continue;
+          const meta::LedgerField* f = l.Field(code);
+          missing += (missing.empty() ? "" : "、") + (f ? f->name : std::string(code));
+        }
+        if (!missing.empty()) {
+          add(r, "major_hazard_incomplete", "重大隐患整改未五落实：缺" + missing);
+        }
+      }
+    }
+  }
+  // Dropouts the 控辍保学 ledger has no case for.
+  if (const meta::LedgerType* dropouts = md.FindLedger(kDropoutLedger)) {
+    EL_ASSIGN_OR_RETURN(const std::vector<DropoutEvent> events,
+                        DropoutEvents(store, actor, from, to));
+    for (const DropoutEvent& e : events) {
+      EL_ASSIGN_OR_RETURN(const std::optional<store::Case> c,
+                          store.FindCaseByOrigin(kDropoutLedger, e.origin));
+      if (c) continue;
+      out.push_back(LedgerFinding{
+          "dropout_without_case", dropouts->name, 0, e.township, e.school_code, e.school_name,
+          e.date.ToChinese() + "的辍学记录没有控辍保学案（eduledger ledger sync）"});
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const LedgerFinding& a, const LedgerFinding& b) {
+    return std::tie(a.township, a.org_code, a.kind, a.case_id) <
+           std::tie(b.township, b.org_code, b.kind, b.case_id);
+  });
+  return out;
+}
+
+}  // namespace eduledger::app
