@@ -307,13 +307,15 @@ TEST_F(CliTest, AKilledDemoLeavesTheOldStoreWhole) {
             0);
   const auto whole = std::chrono::duration_cast<std::chrono::milliseconds>(
       std::chrono::steady_clock::now() - started);
-  for (const double fraction : {0.1, 0.4, 0.7}) {
+  // Early in the run: a later run can be faster than the timed one (a warm cache).
+  for (const double fraction : {0.05, 0.2, 0.4}) {
     const int pid = testing::SpawnCommand(demo);
     const auto wait = std::chrono::milliseconds(static_cast<int>(whole.count() * fraction));
     std::this_thread::sleep_for(wait);
     ::kill(pid, SIGKILL);
     testing::WaitCommand(pid);
-    EXPECT_EQ(DumpWithoutTimes(Db()), before) << "killed after " << wait.count() << " ms";
+    // (Compared whole, not printed: a dump is megabytes.)
+    EXPECT_TRUE(DumpWithoutTimes(Db()) == before) << "killed after " << wait.count() << " ms";
   }
   // The next run clears what the killed ones left and replaces the store.
   ASSERT_EQ(RunCommand(demo).exit_code, 0);
