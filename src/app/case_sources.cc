@@ -32,14 +32,12 @@ Result<std::vector<DropoutEvent>> DropoutEvents(store::Store& store, const Actor
       from, to, schools, [&](const meta::Student& s, const meta::StatusEvent& e) {
         const meta::OrgUnit* school = tree.ById(e.org_unit_id);
         if (e.type != meta::EventType::kDropOut || school == nullptr) return Status::OK();
-        const meta::OrgUnit* parent = tree.ById(school->parent_id);
+        const meta::OrgUnit* township = tree.TownshipOf(school->id);
         // The 全国学籍号 names one pupil whatever document they hold.
         out.push_back(DropoutEvent{"dropout_event:" + std::to_string(e.id),
                                    s.student_no.empty() ? s.id_number : s.student_no, e.date,
                                    e.note, school->code, school->name,
-                                   parent != nullptr && parent->level == meta::OrgLevel::kTownship
-                                       ? parent->name
-                                       : "县直学校"});
+                                   township != nullptr ? township->name : "县直学校"});
         return Status::OK();
       }));
   return out;
@@ -53,6 +51,8 @@ Result<OpenedCases> OpenDropoutCases(store::Store& store, const Actor& actor, co
   }
   EL_ASSIGN_OR_RETURN(const std::vector<DropoutEvent> events,
                       DropoutEvents(store, actor, from, to));
+  EL_ASSIGN_OR_RETURN(std::vector<meta::OrgUnit> units, store.LoadOrgUnits());
+  const meta::OrgTree tree(std::move(units));
   OpenedCases out;
   for (const DropoutEvent& event : events) {
     EL_ASSIGN_OR_RETURN(const std::optional<store::Case> existing,
@@ -70,7 +70,7 @@ Result<OpenedCases> OpenDropoutCases(store::Store& store, const Actor& actor, co
                       {"source", "dropout_event"},
                       {"absent_since", event.date.ToString()}};
     if (!event.note.empty()) request.comment = "学籍异动原因：" + event.note;
-    EL_ASSIGN_OR_RETURN(const store::Case c, OpenCase(store, actor, md, request));
+    EL_ASSIGN_OR_RETURN(const store::Case c, OpenCase(store, actor, md, tree, request));
     ++out.opened;
     out.ids.push_back(c.id);
   }

@@ -29,9 +29,11 @@ Result<std::vector<LedgerFinding>> CheckLedgers(store::Store& store, const Actor
                                 r.township.empty() ? "县直学校" : r.township, r.org_code,
                                 r.org_name, std::move(message)});
   };
+  EL_ASSIGN_OR_RETURN(std::vector<meta::OrgUnit> units, store.LoadOrgUnits());
+  const meta::OrgTree tree(std::move(units));
   for (const meta::LedgerType& l : md.ledgers()) {
     EL_ASSIGN_OR_RETURN(const std::vector<CaseRow> rows,
-                        ListCases(store, actor, md, {.ledger = l.code, .on = on}));
+                        ListCases(store, actor, md, tree, {.ledger = l.code, .on = on}));
     for (const CaseRow& r : rows) {
       const nlohmann::json fields = nlohmann::json::parse(r.record.fields, nullptr, false);
       if (r.overdue) {

@@ -27,13 +27,6 @@ Result<const meta::LedgerType*> FindLedger(const Metadata& md, std::string_view 
                           "没有台账“" + std::string(code_or_name) + "”（现有：" + known + "）");
 }
 
-const meta::LedgerField* FieldOf(const meta::LedgerType& l, std::string_view code_or_name) {
-  for (const meta::LedgerField& f : l.fields) {
-    if (f.code == code_or_name || f.name == code_or_name) return &f;
-  }
-  return nullptr;
-}
-
 json ParseFields(const std::string& stored) {
   json j = json::parse(stored.empty() ? "{}" : stored, nullptr, false);
   return j.is_object() ? j : json::object();
@@ -99,7 +92,7 @@ Status ApplyValues(store::Store& store, const meta::OrgTree& tree, const meta::L
                    const FieldValues& values, json* fields) {
   std::vector<std::string> faults;
   for (const auto& [name, typed] : values) {
-    const meta::LedgerField* f = FieldOf(l, name);
+    const meta::LedgerField* f = l.Field(name);
     if (f == nullptr) {
       std::string known;
       for (const meta::LedgerField& x : l.fields) known += (known.empty() ? "" : "、") + x.name;
@@ -154,10 +147,7 @@ CaseRow RowOf(const store::Case& c, const meta::LedgerType& l, const meta::OrgTr
   if (const meta::OrgUnit* u = tree.ById(c.org_unit_id)) {
     row.org_code = u->code;
     row.org_name = u->name;
-    for (const meta::OrgUnit* p = tree.ById(u->parent_id); p != nullptr;
-         p = tree.ById(p->parent_id)) {
-      if (p->level == meta::OrgLevel::kTownship) row.township = p->name;
-    }
+    if (const meta::OrgUnit* township = tree.TownshipOf(u->id)) row.township = township->name;
   }
   const json fields = ParseFields(c.fields);
   if (const meta::WorkflowState* s = l.workflow.State(c.state)) {
@@ -221,19 +211,21 @@ Result<Loaded> LoadCase(store::Store& store, const Actor& actor, const Metadata&
 
 Result<store::Case> OpenCase(store::Store& store, const Actor& actor, const Metadata& md,
                              const OpenCaseRequest& request) {
+  EL_ASSIGN_OR_RETURN(std::vector<meta::OrgUnit> units, store.LoadOrgUnits());
+  return OpenCase(store, actor, md, meta::OrgTree(std::move(units)), request);
+}
+
+Result<store::Case> OpenCase(store::Store& store, const Actor& actor, const Metadata& md,
+                             const meta::OrgTree& tree, const OpenCaseRequest& request) {
   EL_ASSIGN_OR_RETURN(const meta::LedgerType* l, FindLedger(md, request.ledger));
   // Who opens a case: whoever may move it on from its first state.
-  bool may_open = actor.role == Role::kBureauAdmin;
-  for (const meta::WorkflowTransition* t :
-       ledger::MovesFrom(l->workflow, l->workflow.initial, RoleKey(actor.role))) {
-    may_open = may_open || t != nullptr;
-  }
+  const bool may_open =
+      actor.role == Role::kBureauAdmin ||
+      !ledger::MovesFrom(l->workflow, l->workflow.initial, RoleKey(actor.role)).empty();
   if (!may_open) {
     return Status::PermissionDenied(
         "role_not_allowed", std::string(RoleName(actor.role)) + "不能在" + l->name + "中登记事项");
   }
-  EL_ASSIGN_OR_RETURN(std::vector<meta::OrgUnit> units, store.LoadOrgUnits());
-  const meta::OrgTree tree(std::move(units));
   const Scope scope(actor, tree);
   EL_ASSIGN_OR_RETURN(const meta::OrgUnit* org, scope.Resolve(request.org));
   json fields = json::object();
@@ -369,10 +361,14 @@ Result<store::CaseEntry> AddCaseEntry(store::Store& store, const Actor& actor, c
 
 Result<std::vector<CaseRow>> ListCases(store::Store& store, const Actor& actor, const Metadata& md,
                                        const CaseQuery& query) {
+  EL_ASSIGN_OR_RETURN(std::vector<meta::OrgUnit> units, store.LoadOrgUnits());
+  return ListCases(store, actor, md, meta::OrgTree(std::move(units)), query);
+}
+
+Result<std::vector<CaseRow>> ListCases(store::Store& store, const Actor& actor, const Metadata& md,
+                                       const meta::OrgTree& tree, const CaseQuery& query) {
   EL_ASSIGN_OR_RETURN(const meta::LedgerType* l, FindLedger(md, query.ledger));
   EL_ASSIGN_OR_RETURN(const std::set<std::string> states, StatesOf(*l, query.state));
-  EL_ASSIGN_OR_RETURN(std::vector<meta::OrgUnit> units, store.LoadOrgUnits());
-  const meta::OrgTree tree(std::move(units));
   const Scope scope(actor, tree);
   std::int64_t root = 0;
   if (!query.org.empty()) {

@@ -78,6 +78,9 @@ struct CaseDetail {
 // "case_exists" when its origin opened one already.
 core::Result<store::Case> OpenCase(store::Store& store, const Actor& actor, const Metadata& md,
                                    const OpenCaseRequest& request);
+// The same with the org tree read once by a caller that opens many (`ledger sync`).
+core::Result<store::Case> OpenCase(store::Store& store, const Actor& actor, const Metadata& md,
+                                   const meta::OrgTree& tree, const OpenCaseRequest& request);
 // Make a move (ledger/workflow_engine.h CheckMove's refusals), with the values it sets.
 core::Result<store::Case> MoveCase(store::Store& store, const Actor& actor, const Metadata& md,
                                    const MoveCaseRequest& request);
@@ -89,6 +92,10 @@ core::Result<store::CaseEntry> AddCaseEntry(store::Store& store, const Actor& ac
 
 core::Result<std::vector<CaseRow>> ListCases(store::Store& store, const Actor& actor,
                                              const Metadata& md, const CaseQuery& query);
+// The same with the org tree read once by a caller that lists many ledgers (the cross-checks).
+core::Result<std::vector<CaseRow>> ListCases(store::Store& store, const Actor& actor,
+                                             const Metadata& md, const meta::OrgTree& tree,
+                                             const CaseQuery& query);
 core::Result<CaseDetail> ShowCase(store::Store& store, const Actor& actor, const Metadata& md,
                                   std::int64_t id, core::Date on = {});
 

@@ -61,9 +61,9 @@ const FieldOption* LedgerField::Option(std::string_view code_or_name) const {
   return nullptr;
 }
 
-const LedgerField* LedgerType::Field(std::string_view field_code) const {
+const LedgerField* LedgerType::Field(std::string_view code_or_name) const {
   for (const LedgerField& f : fields) {
-    if (f.code == field_code) return &f;
+    if (f.code == code_or_name || f.name == code_or_name) return &f;
   }
   return nullptr;
 }

@@ -92,7 +92,8 @@ struct LedgerType {
   std::string package;
   std::string source;  // the file it was read from
 
-  const LedgerField* Field(std::string_view code) const;
+  // The field with `code_or_name` (隐患等级 or level), or nullptr.
+  const LedgerField* Field(std::string_view code_or_name) const;
 };
 
 }  // namespace eduledger::meta

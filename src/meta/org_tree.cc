@@ -84,6 +84,15 @@ core::Result<const OrgUnit*> OrgTree::Resolve(std::string_view code_or_name) con
   return core::Status::NotFound("unknown_org_unit", "找不到单位“" + std::string(text) + "”");
 }
 
+const OrgUnit* OrgTree::TownshipOf(std::int64_t id) const {
+  const OrgUnit* unit = ById(id);
+  const OrgUnit* p = unit ? ById(unit->parent_id) : nullptr;
+  for (int depth = 0; p != nullptr && depth < 16; ++depth, p = ById(p->parent_id)) {
+    if (p->level == OrgLevel::kTownship) return p;
+  }
+  return nullptr;
+}
+
 bool OrgTree::IsWithin(std::int64_t id, std::int64_t ancestor_id) const {
   for (int depth = 0; id != 0 && depth < 16; ++depth) {
     if (id == ancestor_id) return true;

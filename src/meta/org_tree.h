@@ -38,6 +38,9 @@ class OrgTree {
   // Resolve any org unit by code, else by unique name.
   core::Result<const OrgUnit*> Resolve(std::string_view code_or_name) const;
 
+  // The township (乡镇) unit `id` lies in: the nearest ancestor of that level; nullptr for a unit
+  // the county runs directly (县直) or one above the townships.
+  const OrgUnit* TownshipOf(std::int64_t id) const;
   // True when `id` is `ancestor_id` or lies below it.
   bool IsWithin(std::int64_t id, std::int64_t ancestor_id) const;
   // The unit and everything below it, in tree order (parents before children, by code).

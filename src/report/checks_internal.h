@@ -73,6 +73,9 @@ StatisticAt StatisticIn(std::string_view noun, std::string_view context = {});
 std::string_view StatisticOf(std::string_view noun, std::string_view context = {});
 // Do the words before a figure end with its scope ("组织全县", "共有"): the noun follows it?
 bool EndsWithScope(std::string_view words);
+// The words that name a level of education or a kind of school by level (小学, 普通高中, 学前教育,
+// 中等职业学校, 义务教育 …): a statistic of one is not of another.
+std::span<const std::string_view> LevelWords();
 // True when the words before a figure say it is a total or a whole-area figure.
 bool HasTotalMarker(std::string_view before);
 // The words between figures `a` and `b` of `text` (a before b), trimmed, without Markdown

@@ -277,11 +277,8 @@ class RateChecker {
 
   // The level a noun opens with (普通高中资助资金 → 普通高中); empty when none.
   static std::string_view LevelAtStart(std::string_view noun) {
-    static constexpr std::string_view kLevels[] = {
-        "学前教育", "学前", "义务教育", "普通高中", "高中",    "中等职业教育",
-        "中职",     "小学", "初中",     "幼儿园",   "特殊教育"};
     std::string_view level;
-    for (const std::string_view l : kLevels) {
+    for (const std::string_view l : LevelWords()) {
       if (noun.starts_with(l) && l.size() > level.size()) level = l;
     }
     return level;

@@ -69,12 +69,9 @@ bool IsNeutralPrefix(std::string_view prefix) {
 // The level a rate without one in its name is of: the last level its segment names before it
 // ("全县小学阶段适龄儿童4862人，已入学4791人，入学率99.6%" → 小学); empty when none.
 std::string_view LevelBefore(std::string_view segment) {
-  static constexpr std::string_view kLevels[] = {
-      "小学", "初中",         "高中",     "普通高中", "幼儿园",       "学前",
-      "中职", "中等职业学校", "职业学校", "特殊教育", "特殊教育学校", "义务教育"};
   std::string_view level;
   std::size_t last = 0;
-  for (const std::string_view l : kLevels) {
+  for (const std::string_view l : LevelWords()) {
     const std::size_t at = segment.rfind(l);
     // The last named; of two at one place (高中, 普通高中 …) the longer.
     if (at != std::string_view::npos &&

@@ -203,6 +203,13 @@ bool HasTotalMarker(std::string_view before) {
                               "我市", "共有", "共计", "总数", "总计", "合计", "现有", "累计"});
 }
 
+std::span<const std::string_view> LevelWords() {
+  static constexpr std::string_view kLevels[] = {
+      "学前教育", "学前",         "幼儿园", "义务教育", "小学",         "初中",     "高中",
+      "普通高中", "中等职业教育", "中职",   "职业学校", "中等职业学校", "特殊教育", "特殊教育学校"};
+  return kLevels;
+}
+
 bool EndsWithScope(std::string_view words) {
   for (const std::string_view w : {"全县", "全区", "全市", "全镇", "全乡", "全省", "我县", "我区",
                                    "我市", "本县", "共有", "现有", "全年"}) {
