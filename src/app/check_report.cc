@@ -137,8 +137,7 @@ core::Result<std::unique_ptr<report::RecordSource>> RegisterRecords(store::Store
                                                                     const Actor& actor,
                                                                     const Metadata& md,
                                                                     std::string_view org) {
-  EL_ASSIGN_OR_RETURN(std::unique_ptr<engine::Snapshot> snapshot,
-                      engine::Snapshot::Build(store, &md.value_schema()));
+  EL_ASSIGN_OR_RETURN(std::unique_ptr<engine::Snapshot> snapshot, ReadSnapshot(store, md));
   // Resolve the org unit now, so a wrong --org is an error rather than silence.
   EL_ASSIGN_OR_RETURN(const meta::OrgUnit* unit, Scope(actor, snapshot->orgs()).Resolve(org));
   std::string code = unit->code;

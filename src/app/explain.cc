@@ -29,6 +29,9 @@ class Explainer {
       const core::Period school_year = core::Period::SchoolYear(em.school_year);
       if (measure.table == engine::MeasureTable::kValues) {
         em.when = std::to_string(em.school_year) + "年报表";
+      } else if (measure.table == engine::MeasureTable::kCases) {
+        em.when =
+            engine::CasePeriodLabel(md_.case_schema().ledger(measure.element), em.school_year);
       } else if (flow && read.years_back == 1) {
         // A flow reads the roll at the window's start and what the window's events did to it.
         em.when =
@@ -76,8 +79,7 @@ Result<Explanation> ExplainIndicator(store::Store& store, const Actor& actor, co
   request.codes = {c->def.code};
   request.today = today;
   // One read of the register serves the figures and the records behind them.
-  EL_ASSIGN_OR_RETURN(std::unique_ptr<engine::Snapshot> snapshot,
-                      engine::Snapshot::Build(store, &md.value_schema()));
+  EL_ASSIGN_OR_RETURN(std::unique_ptr<engine::Snapshot> snapshot, ReadSnapshot(store, md));
   const engine::Cube cube = engine::Cube::Compute(*snapshot, md.catalog());
   EL_ASSIGN_OR_RETURN(IndicatorTable table, ComputeIndicators(cube, actor, md, request));
   Explanation out;

@@ -141,12 +141,37 @@ int MissingSchoolYear(const CompiledIndicator& c, const engine::MeasureCatalog& 
   for (const engine::Formula* f : {&c.plan.numerator, &c.plan.denominator, &c.spread_weight}) {
     for (const engine::Formula::Read& read : f->Reads()) {
       const engine::Measure& m = catalog.measures()[read.measure];
-      if (m.table == engine::MeasureTable::kValues) continue;
+      if (m.table == engine::MeasureTable::kValues || m.table == engine::MeasureTable::kCases) {
+        continue;
+      }
       need(year - read.years_back);
       if (m.needs_previous_year) need(year - read.years_back - 1);
     }
   }
   return missing;
+}
+
+// The period of an indicator that reads ledger cases: whether every case it reads is taken as
+// it stands today (cases_now, a stock ledger), and the period as people read it.
+struct LedgerPeriod {
+  bool current = true;
+  std::string label;
+};
+LedgerPeriod LedgerPeriodOf(const CompiledIndicator& c, const Metadata& md, int year,
+                            core::Date today) {
+  LedgerPeriod p;
+  for (const engine::Formula* f : {&c.plan.numerator, &c.plan.denominator}) {
+    for (const std::uint32_t m : f->Measures()) {
+      const engine::Measure& measure = md.catalog().measures()[m];
+      if (measure.table != engine::MeasureTable::kCases) continue;
+      const engine::CaseLedger& l = md.case_schema().ledger(measure.element);
+      if (measure.current || l.def->stock) continue;
+      p.current = false;
+      if (p.label.empty()) p.label = engine::CasePeriodLabel(l, year);
+    }
+  }
+  if (p.current) p.label = "台账现状（" + today.ToChinese() + "）";
+  return p;
 }
 
 // A unit's leavers by grade, for the table's account of its incomplete figures.
@@ -209,8 +234,7 @@ engine::RateCell IndicatorCell(const CompiledIndicator& c, const engine::Cube& c
 Result<IndicatorTable> ComputeIndicators(store::Store& store, const Actor& actor,
                                          const Metadata& indicators,
                                          const IndicatorRequest& request) {
-  EL_ASSIGN_OR_RETURN(std::unique_ptr<engine::Snapshot> snapshot,
-                      engine::Snapshot::Build(store, &indicators.value_schema()));
+  EL_ASSIGN_OR_RETURN(std::unique_ptr<engine::Snapshot> snapshot, ReadSnapshot(store, indicators));
   const engine::Cube cube = engine::Cube::Compute(*snapshot, indicators.catalog());
   return ComputeIndicators(cube, actor, indicators, request);
 }
@@ -281,11 +305,17 @@ Result<IndicatorTable> ComputeIndicators(const engine::Cube& cube, const Actor& 
     for (std::size_t ui = 0; ui < units.size(); ++ui) {
       const RowUnit& u = units[ui];
       const bool applies = u.level <= c->def.applies_down_to;
+      const LedgerPeriod ledger =
+          c->reads_ledgers ? LedgerPeriodOf(*c, indicators, year, request.today) : LedgerPeriod{};
       for (const int cell : cells) {
         engine::RateCell r{kNaN, kNaN, kNaN};
         std::string note;
         if (!applies) {
           note = "不适用：" + c->def.not_applicable_reason;
+        } else if (c->reads_ledgers && ledger.current &&
+                   static_cast<std::size_t>(year_idx) + 1 != snapshot.years().size()) {
+          note = "台账现状：只计入最新统计年度（" + std::to_string(snapshot.years().back()) +
+                 "年），往年的状态未留存";
         } else if (c->def.flow && flows_open) {
           note = "统计期未结束（至 " + table.flow_window.end().ToChinese() + "），无全年数据";
         } else if (c->def.flow && c->reads_register && !events_recorded) {
@@ -307,6 +337,7 @@ Result<IndicatorTable> ComputeIndicators(const engine::Cube& cube, const Actor& 
         row.school_type = u.school_type;
         row.cell = engine::CellLabel(cell);
         row.flow = c->def.flow;
+        if (c->reads_ledgers) row.period_label = ledger.label;
         row.numerator = r.numerator;
         row.denominator = r.denominator;
         row.value = r.value;
@@ -319,10 +350,17 @@ Result<IndicatorTable> ComputeIndicators(const engine::Cube& cube, const Actor& 
           } else {
             note = c->reads_forms && (std::isnan(r.numerator) || std::isnan(r.denominator))
                        ? "无报表数据：报表未填报、未审核，或本单位无需填报"
-                       : "无记录";
+                   : c->reads_ledgers ? "无台账记录：台账中没有该年的事项"
+                                      : "无记录";
           }
         }
         if (row.text.empty()) row.note = note;
+        // A ledger figure of a calendar year still running is the year so far.
+        if (!row.text.empty() && c->reads_ledgers && !ledger.current &&
+            request.today <= core::Period::CalendarYear(year).end()) {
+          row.to_date = true;
+          row.note = "自然年未结束：截至 " + request.today.ToChinese() + " 的台账数据";
+        }
         if (!row.text.empty() && leavers && c != leavers && c->def.flow && c->reads_register) {
           const double gone = LeaversMissedBy(*c, *leavers, cube, year_idx, u.orgs, cell);
           if (gone > 0) {
@@ -338,8 +376,9 @@ Result<IndicatorTable> ComputeIndicators(const engine::Cube& cube, const Actor& 
             engine::RateCell goal{kNaN, kNaN, t->value};
             row.target = (t->direction == meta::TargetDirection::kAtLeast ? "≥" : "≤") +
                          FormatIndicatorValue(c->def, goal);
-            // An incomplete figure is not judged against its target.
-            if (!row.text.empty() && !row.incomplete) {
+            // An incomplete figure, or one of a year still running, is not judged against its
+            // target.
+            if (!row.text.empty() && !row.incomplete && !row.to_date) {
               row.met = t->MetBy(std::strtod(row.text.c_str(), nullptr));
             }
           }

@@ -1,6 +1,7 @@
 // The indicators use case: every indicator of the loaded packages for one statistics year and
 // org unit (core/statistics_year.h: stocks at its 1 September snapshot, flows over the school
-// year that ended then), optionally split by sex, grade, township or school, each with its
+// year that ended then; ledger figures over its calendar year, or as the ledger stands today:
+// engine/case_schema.h), optionally split by sex, grade, township or school, each with its
 // numerator, denominator and value, printed the way the bureau prints it.
 //
 // A cell without a value says why: no records, a zero denominator, a flow window still open,
@@ -42,9 +43,13 @@ struct IndicatorRow {
   std::string name;
   std::string org_code;  // the unit; for the row of the schools run by the county: "CODE:direct"
   std::string org_name;
-  int school_type = 0;     // a row of a breakdown by school type: the type; else 0
-  std::string cell;        // "合计", "男", "一年级" …
-  bool flow = false;       // counted over the flow window, not at the snapshot
+  int school_type = 0;  // a row of a breakdown by school type: the type; else 0
+  std::string cell;     // "合计", "男", "一年级" …
+  bool flow = false;    // counted over the flow window, not at the snapshot
+  // A ledger figure: its period ("2026年1月1日—2026年12月31日，按发现日期计", or "台账现状
+  // (DATE)"); empty for a register or form figure.
+  std::string period_label;
+  bool to_date = false;    // a ledger figure of a calendar year still running: the year so far
   double numerator = 0;    // NaN: no value
   double denominator = 0;  // NaN: none
   double value = 0;        // NaN: no value

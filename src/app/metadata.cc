@@ -128,8 +128,15 @@ Result<Metadata> Metadata::Load(std::span<const std::string> directories,
   }
   // Compile the expressions against the register and the collected figures.
   d.schema = std::make_unique<engine::ValueSchema>(d.elements, d.categories);
-  d.catalog = std::make_unique<engine::MeasureCatalog>(d.schema.get());
-  d.rule_catalog = std::make_unique<engine::MeasureCatalog>(d.schema.get());
+  d.cases = std::make_unique<engine::CaseSchema>(d.ledgers);
+  for (std::size_t i = 0; i < d.cases->size(); ++i) {
+    for (const std::string& field : d.cases->ledger(i).left_out) {
+      errs->push_back({d.ledgers[i].source, "fields." + field,
+                       "可筛选的字段（状态、选项、是否、日期）过多，放不进一个 64 位的行字"});
+    }
+  }
+  d.catalog = std::make_unique<engine::MeasureCatalog>(d.schema.get(), d.cases.get());
+  d.rule_catalog = std::make_unique<engine::MeasureCatalog>(d.schema.get(), d.cases.get());
   const auto compile = [&](const std::string& source, engine::FormulaKind kind,
                            engine::MeasureCatalog* catalog, const std::string& file,
                            const std::string& key, engine::Formula* out, bool flow = false) {
@@ -159,7 +166,9 @@ Result<Metadata> Metadata::Load(std::span<const std::string> directories,
       std::set<std::string_view> tables;
       for (const std::uint32_t m : c.plan.numerator.Measures()) {
         const engine::MeasureTable t = d.catalog->measures()[m].table;
-        if (t != engine::MeasureTable::kValues) tables.insert(engine::MeasureTableName(t));
+        if (t != engine::MeasureTable::kValues && t != engine::MeasureTable::kCases) {
+          tables.insert(engine::MeasureTableName(t));
+        }
       }
       std::string every_row;
       for (const std::string_view t : tables) {
@@ -171,7 +180,13 @@ Result<Metadata> Metadata::Load(std::span<const std::string> directories,
     for (const engine::Formula* f : {&c.plan.numerator, &c.plan.denominator, &c.spread_weight}) {
       for (const std::uint32_t m : f->Measures()) {
         const engine::MeasureTable table = d.catalog->measures()[m].table;
-        (table == engine::MeasureTable::kValues ? c.reads_forms : c.reads_register) = true;
+        if (table == engine::MeasureTable::kValues) {
+          c.reads_forms = true;
+        } else if (table == engine::MeasureTable::kCases) {
+          c.reads_ledgers = true;
+        } else {
+          c.reads_register = true;
+        }
         c.reads_events = c.reads_events || table == engine::MeasureTable::kEvents;
       }
     }
@@ -281,6 +296,11 @@ const meta::Target* Metadata::FindTarget(std::string_view indicator, std::string
     }
   }
   return nullptr;
+}
+
+core::Result<std::unique_ptr<engine::Snapshot>> ReadSnapshot(store::Store& store,
+                                                             const Metadata& md) {
+  return engine::Snapshot::Build(store, &md.value_schema(), &md.case_schema());
 }
 
 std::string DefaultPackagesDirectory() {

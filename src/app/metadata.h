@@ -15,6 +15,7 @@
 #include "core/result.h"
 #include "engine/compile.h"
 #include "engine/cube.h"
+#include "engine/snapshot.h"
 #include "engine/value_schema.h"
 #include "meta/org_tree.h"
 #include "meta/package.h"
@@ -29,6 +30,7 @@ struct CompiledIndicator {
   engine::Formula presence;
   bool reads_forms = false;     // some measure is a collected figure (value(…))
   bool reads_register = false;  // some measure counts register rows
+  bool reads_ledgers = false;   // some measure counts or sums ledger cases (cases(…), sum(…))
   bool reads_events = false;    // some measure counts 学籍异动 rows
   // A flow read from the register: the pupils it counts among (its universe, else its
   // denominator, else its numerator) who left the roll unrecorded (kUnexplainedLeavers). Empty
@@ -69,6 +71,8 @@ class Metadata {
   // The form with `code` (or Chinese name), or nullptr.
   const meta::DataSet* FindDataSet(std::string_view code_or_name) const;
   const engine::ValueSchema& value_schema() const { return *d_->schema; }
+  // How the engine reads the ledgers' cases.
+  const engine::CaseSchema& case_schema() const { return *d_->cases; }
 
   const std::vector<CompiledRule>& rules() const { return d_->rules; }
   // Measures of the rules.
@@ -102,11 +106,17 @@ class Metadata {
     std::vector<meta::Workflow> workflows;
     std::vector<meta::LedgerType> ledgers;
     std::unique_ptr<engine::ValueSchema> schema;
+    std::unique_ptr<engine::CaseSchema> cases;
     std::unique_ptr<engine::MeasureCatalog> catalog;
     std::unique_ptr<engine::MeasureCatalog> rule_catalog;
   };
   std::unique_ptr<Data> d_ = std::make_unique<Data>();
 };
+
+// The engine's snapshot of `store` with everything `md` reads: the register, the collected
+// figures and the ledgers' cases.
+core::Result<std::unique_ptr<engine::Snapshot>> ReadSnapshot(store::Store& store,
+                                                             const Metadata& md);
 
 // Where the shipped packages are: $EDULEDGER_PACKAGES when set, else the `packages` folder
 // beside the directory of the running binary (an installed or built tree), else ./packages.

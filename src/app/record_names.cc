@@ -131,6 +131,17 @@ class Describer {
           break;
         }
 
+        case engine::MeasureTable::kCases: {
+          // A case by its ledger, number and state; who it concerns is on the case's page.
+          const engine::CaseLedger& l = md_.case_schema().ledger(r.record);
+          ExplainedRecord e = Base(r, l.def->name.c_str());
+          e.id = "事项 " + std::to_string(r.id);
+          const engine::Field& state = l.fields.front();
+          e.detail = "状态：" + state.category->options[state.Get(r.word)].name;
+          if (r.value != 1) e.detail += "，" + core::FormatPlain(r.value);
+          out->push_back(std::move(e));
+          break;
+        }
         case engine::MeasureTable::kValues: {
           ExplainedRecord e = Base(r, "报表数值");
           const auto form = form_of.find(r.id);

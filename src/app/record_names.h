@@ -1,6 +1,8 @@
 // The records behind a figure (engine/provenance.h) named for people: students and staff by
 // name and ID number, masked unless the reader has full view; classes, schools, status events,
-// and collected values by their form. What explain and the roster check (流失名单) list.
+// collected values by their form, and ledger cases by their ledger, number and state (no
+// names: who a case concerns is on its own page). What explain and the roster check (流失名单)
+// list.
 #pragma once
 
 #include <span>
@@ -16,7 +18,7 @@
 namespace eduledger::app {
 
 struct ExplainedRecord {
-  std::string kind;  // "学生", "教职工", "班级", "学校", "学籍异动", "报表数值"
+  std::string kind;  // "学生", "教职工", "班级", "学校", "学籍异动", "报表数值", a ledger's name
   std::string org_code;
   std::string org_name;
   std::string name;    // masked unless full view

@@ -104,8 +104,7 @@ const StatsFigure* RegisterStats::Find(std::string_view code) const {
 Result<RegisterStats> ComputeRegisterStats(store::Store& store, const Actor& actor,
                                            const Metadata& md, int year, std::string_view org,
                                            core::Date today) {
-  EL_ASSIGN_OR_RETURN(std::unique_ptr<engine::Snapshot> snapshot,
-                      engine::Snapshot::Build(store, &md.value_schema()));
+  EL_ASSIGN_OR_RETURN(std::unique_ptr<engine::Snapshot> snapshot, ReadSnapshot(store, md));
   const engine::Cube cube = engine::Cube::Compute(*snapshot, md.catalog());
   return ComputeRegisterStats(cube, actor, md, year, org, today);
 }

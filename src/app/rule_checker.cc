@@ -11,7 +11,7 @@ using core::Status;
 Result<RuleChecker> RuleChecker::Open(store::Store& store, const Metadata& md) {
   RuleChecker c;
   c.md_ = &md;
-  EL_ASSIGN_OR_RETURN(c.snapshot_, engine::Snapshot::Build(store, &md.value_schema()));
+  EL_ASSIGN_OR_RETURN(c.snapshot_, ReadSnapshot(store, md));
   c.values_ = c.snapshot_->values();
   return c;
 }

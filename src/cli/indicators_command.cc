@@ -22,6 +22,12 @@ namespace {
 
 std::string Number(double v) { return core::FormatPlain(v, ""); }
 
+// The 口径 column: at the snapshot, over the flow window, or from a ledger.
+const char* Basis(const app::IndicatorRow& r) {
+  if (!r.period_label.empty()) return "台账";
+  return r.flow ? "统计期" : "时点";
+}
+
 std::string Met(const app::IndicatorRow& r) {
   if (!r.met) return "";
   return *r.met ? "达标" : "未达标";
@@ -48,7 +54,11 @@ void Print(const app::IndicatorTable& t, OutputFormat format) {
                       {"org_unit_code", r.org_code},
                       {"org_unit_name", r.org_name},
                       {"cell", r.cell},
-                      {"period", r.flow ? "flow" : "stock"},
+                      {"period", !r.period_label.empty() ? "ledger"
+                                 : r.flow                ? "flow"
+                                                         : "stock"},
+                      {"period_label", r.period_label},
+                      {"to_date", r.to_date},
                       {"numerator", NumberJson(r.numerator)},
                       {"denominator", NumberJson(r.denominator)},
                       {"value", NumberJson(r.value)},
@@ -89,9 +99,9 @@ void Print(const app::IndicatorTable& t, OutputFormat format) {
       std::printf("%d,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", t.year, snapshot.c_str(),
                   window.c_str(), r.code.c_str(), ingest::CsvField(r.name).c_str(),
                   r.org_code.c_str(), ingest::CsvField(r.org_name).c_str(), r.cell.c_str(),
-                  r.flow ? "统计期" : "时点", Number(r.numerator).c_str(),
-                  Number(r.denominator).c_str(), Number(r.value).c_str(), r.text.c_str(),
-                  ingest::CsvField(r.note).c_str(), r.target.c_str(), Met(r).c_str());
+                  Basis(r), Number(r.numerator).c_str(), Number(r.denominator).c_str(),
+                  Number(r.value).c_str(), r.text.c_str(), ingest::CsvField(r.note).c_str(),
+                  r.target.c_str(), Met(r).c_str());
     }
     return;
   }
@@ -115,8 +125,8 @@ void Print(const app::IndicatorTable& t, OutputFormat format) {
         }
       }
     }
-    table.Add({r.name, r.org_name, r.cell, r.flow ? "统计期" : "时点", Number(r.numerator),
-               Number(r.denominator), value, r.target, Met(r)});
+    table.Add({r.name, r.org_name, r.cell, Basis(r), Number(r.numerator), Number(r.denominator),
+               value, r.target, Met(r)});
   }
   std::printf("%s", table.Render().c_str());
   for (const app::UnitLeavers& u : t.leavers) std::printf("  注：%s\n", LeaversFootnote(u).c_str());

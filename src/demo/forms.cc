@@ -220,8 +220,7 @@ class DemoForms {
 
 Result<DemoFormsSummary> FillDemoForms(store::Store& store, const app::Actor& actor,
                                        const Metadata& md, std::uint64_t seed) {
-  EL_ASSIGN_OR_RETURN(std::unique_ptr<engine::Snapshot> snapshot,
-                      engine::Snapshot::Build(store, &md.value_schema()));
+  EL_ASSIGN_OR_RETURN(std::unique_ptr<engine::Snapshot> snapshot, app::ReadSnapshot(store, md));
   if (snapshot->years().empty()) return DemoFormsSummary{};
   const std::vector<SubmitRequest> requests = DemoForms(md, *snapshot, seed).Requests();
   DemoFormsSummary summary;

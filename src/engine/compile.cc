@@ -89,6 +89,7 @@ class FilterCompiler {
       }
       case ExprKind::kCall:
         if (e.text == "had") return Had(e, negate, out);
+        if (e.text == "in_year") return InYear(e, negate, out);
         return Fail(e, "筛选条件中不能使用函数 '" + e.text + "'");
       case ExprKind::kCompare:
         return Comparison(e, negate, out);
@@ -322,6 +323,20 @@ class FilterCompiler {
     return true;
   }
 
+  // in_year(date field): a case's date in the calendar year of the cell's statistics year.
+  bool InYear(const Expr& e, bool negate, Dnf* out) {
+    if (e.args.size() != 1 || e.args[0]->kind != ExprKind::kName) {
+      return Fail(e, "in_year 的写法是 in_year(日期字段)，如 in_year(accepted_on)");
+    }
+    const Field* f = FieldNamed(*e.args[0]);
+    if (!f) return false;
+    if (f->kind != FieldKind::kInt || f->offset != -kCaseYearBase) {
+      return Fail(*e.args[0], "'" + e.args[0]->text + "' 不是台账的日期字段");
+    }
+    *out = {{Test{negate ? Test::kNotInYear : Test::kInYear, f}}};
+    return true;
+  }
+
   const Layout& layout_;
   ExprError* error_;
   bool flows_readable_;
@@ -388,11 +403,14 @@ class FormulaCompiler {
       return Compile(*e.args[1], total, f);
     }
     if (e.text == "value") return Value(e, years_back, f);
+    if (e.text == "cases" || e.text == "sum" || e.text == "cases_now" || e.text == "sum_now") {
+      return Cases(e, years_back, f);
+    }
     const RowTableSpec* table = FindRowTable(e.text);
     if (!table) {
-      return Fail(e,
-                  "未知函数 '" + e.text +
-                      "' (可用: students, staff, classes, schools, events, value, years_before)");
+      return Fail(e, "未知函数 '" + e.text +
+                         "' (可用: students, staff, classes, schools, events, value, cases, sum, "
+                         "cases_now, sum_now, years_before)");
     }
     if (e.args.size() > 1) return Fail(*e.args[1], "计数函数只有一个参数: 筛选条件");
     if (options_.flow) ++years_back;  // register rows of the flow window
@@ -436,6 +454,54 @@ class FormulaCompiler {
       m.clauses = {Clause{}};
     } else {
       FilterCompiler fc(*ve.layout, error_, years_back > 0 || options_.flows_to_date);
+      if (!fc.Compile(*e.args[1], false, &m.clauses)) return false;
+      m.text += ", " + ToString(*e.args[1]);
+    }
+    m.text += ")";
+    return AddMeasure(std::move(m), e, years_back, f);
+  }
+
+  // cases(ledger) or cases(ledger, filter); sum(ledger.field) or sum(ledger.field, filter);
+  // cases_now and sum_now the same over every case as it stands today. Cases are placed in
+  // years by their own dates (case_schema.h), so a flow reads them in the cell's year like a
+  // stock.
+  bool Cases(const Expr& e, int years_back, Formula* f) {
+    const bool sum = e.text.starts_with("sum");
+    const char* usage = sum ? "sum 的写法是 sum(台账.数值字段) 或 sum(台账.数值字段, 筛选条件)"
+                            : "cases 的写法是 cases(台账) 或 cases(台账, 筛选条件)";
+    if (e.args.empty() || e.args.size() > 2 ||
+        (e.args[0]->kind != ExprKind::kName && e.args[0]->kind != ExprKind::kString)) {
+      return Fail(e, usage);
+    }
+    const CaseSchema* schema = catalog_->cases();
+    const std::string& name = e.args[0]->text;
+    const std::size_t dot = sum ? name.find('.') : std::string::npos;
+    if (sum && dot == std::string::npos) return Fail(*e.args[0], usage);
+    const std::string code = name.substr(0, dot);
+    const int ledger = schema ? schema->Find(code) : -1;
+    if (ledger < 0) return Fail(*e.args[0], "未知的台账 '" + code + "'");
+    const CaseLedger& l = schema->ledger(static_cast<std::size_t>(ledger));
+    Measure m;
+    m.table = MeasureTable::kCases;
+    m.element = static_cast<std::uint32_t>(ledger);
+    m.current = e.text.ends_with("_now");
+    if (sum) {
+      const std::string field = name.substr(dot + 1);
+      m.column = schema->NumberColumn(static_cast<std::size_t>(ledger), field);
+      if (m.column < 0) {
+        std::string numbers;
+        for (const meta::LedgerField* n : l.numbers) {
+          numbers += (numbers.empty() ? "" : ", ") + n->code;
+        }
+        return Fail(*e.args[0], "台账 '" + code + "' 没有数值字段 '" + field +
+                                    "' (可求和: " + (numbers.empty() ? "无" : numbers) + ")");
+      }
+    }
+    m.text = e.text + "(" + name;
+    if (e.args.size() == 1) {
+      m.clauses = {Clause{}};
+    } else {
+      FilterCompiler fc(*l.layout, error_, true);
       if (!fc.Compile(*e.args[1], false, &m.clauses)) return false;
       m.text += ", " + ToString(*e.args[1]);
     }

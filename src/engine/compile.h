@@ -5,10 +5,13 @@
 // Functions: students(filter), staff(filter), classes(filter) count rows of that table
 // (the filter may be omitted); years_before(n, expr) takes expr's measures n school years
 // back; value(element, filter) sums a collected figure's values whose categories pass the
-// filter (value_schema.h). In a filter: field comparisons (=, !=, <, <=, >, >=, in, between),
-// a bool field alone (`left_behind`), had(event, …) for status events within the school year
-// (readable once the year has ended: see CompileFormula),
-// age (on 31 August of the school year's first year) and age_on("MM-DD"), and and/or/not.
+// filter (value_schema.h); cases(ledger, filter) counts a programme ledger's cases and
+// sum(ledger.field, filter) sums a number field of them (case_schema.h); cases_now and sum_now
+// read every case as it stands today, in the latest school year held. In a filter: field
+// comparisons (=, !=, <, <=, >, >=, in, between), a bool field alone (`left_behind`), had(event, …)
+// for status events within the school year (readable once the year has ended: see CompileFormula),
+// age (on 31 August of the school year's first year) and age_on("MM-DD"), in_year(date field)
+// for a case date in the calendar year of the statistics year, and and/or/not.
 #pragma once
 
 #include <cstdint>
@@ -16,6 +19,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "engine/case_schema.h"
 #include "engine/expr_parser.h"
 #include "engine/formula.h"
 #include "engine/measure.h"
@@ -26,9 +30,12 @@ namespace eduledger::engine {
 // The measures of every formula compiled with it, each once.
 class MeasureCatalog {
  public:
-  // `values` (which must outlive the catalog) lets formulas read collected figures.
-  explicit MeasureCatalog(const ValueSchema* values = nullptr) : values_(values) {}
+  // `values` and `cases` (which must outlive the catalog) let formulas read collected figures
+  // and programme ledger cases.
+  explicit MeasureCatalog(const ValueSchema* values = nullptr, const CaseSchema* cases = nullptr)
+      : values_(values), cases_(cases) {}
   const ValueSchema* values() const { return values_; }
+  const CaseSchema* cases() const { return cases_; }
 
   // The index of `m`, added unless an identical measure is there.
   std::uint32_t Add(Measure m);
@@ -38,6 +45,7 @@ class MeasureCatalog {
  private:
   std::vector<Measure> measures_;
   const ValueSchema* values_;
+  const CaseSchema* cases_;
 };
 
 enum class FormulaKind : std::uint8_t {

@@ -186,6 +186,27 @@ void Cube::SumValues(const MeasureCounter& counter, const Measure& m,
   }
 }
 
+void Cube::SumCases(const MeasureCounter& counter, const Measure& m,
+                    std::vector<double>* counts) const {
+  const Snapshot& s = *snapshot_;
+  std::fill(counts->begin(), counts->end(), kNaN);
+  if (!s.case_schema() || s.years().empty()) return;
+  const CaseRows& rows = s.cases(m.element);
+  // A year in which the ledger holds cases counts 0 where there are none; a year it holds
+  // none of has no value (nothing was entered, which is not "none happened").
+  for (std::size_t y = 0; y < rows.year_has_cases.size(); ++y) {
+    const bool held =
+        m.current ? y + 1 == rows.year_has_cases.size() && rows.size() > 0 : rows.year_has_cases[y];
+    if (!held) continue;
+    for (std::uint32_t org = 0; org < s.org_count(); ++org) {
+      (*counts)[Index(static_cast<int>(y), org, kCellTotal)] = 0;
+    }
+  }
+  ForEachCounted(s, m, counter, [&](std::size_t i, int year, double v) {
+    (*counts)[Index(year, rows.orgs[i], kCellTotal)] += v;
+  });
+}
+
 Cube Cube::Compute(const Snapshot& snapshot, const MeasureCatalog& catalog,
                    std::span<const ValueRow> values, bool approved_only) {
   Cube cube(snapshot, catalog);
@@ -194,6 +215,9 @@ Cube Cube::Compute(const Snapshot& snapshot, const MeasureCatalog& catalog,
   for (const Measure& m : measures) {
     cube.counts_.emplace_back(size, m.table == MeasureTable::kValues ? kNaN : 0.0);
   }
+  const auto may_lack_values = [](const Measure& m) {
+    return m.table == MeasureTable::kValues || m.table == MeasureTable::kCases;
+  };
   // Row counts, table by table; then sums of collected figures.
   ForEachRowTable(
       snapshot, catalog,
@@ -201,12 +225,15 @@ Cube Cube::Compute(const Snapshot& snapshot, const MeasureCatalog& catalog,
         cube.CountGroups(counters.front().table(), of_table, counters);
       });
   for (std::uint32_t m = 0; m < measures.size(); ++m) {
-    if (measures[m].table != MeasureTable::kValues) continue;
-    cube.SumValues(MeasureCounter(snapshot, measures[m]), measures[m], values, approved_only,
-                   &cube.counts_[m]);
+    if (measures[m].table == MeasureTable::kValues) {
+      cube.SumValues(MeasureCounter(snapshot, measures[m]), measures[m], values, approved_only,
+                     &cube.counts_[m]);
+    } else if (measures[m].table == MeasureTable::kCases) {
+      cube.SumCases(MeasureCounter(snapshot, measures[m]), measures[m], &cube.counts_[m]);
+    }
   }
   for (std::uint32_t m = 0; m < measures.size(); ++m) {
-    cube.RollUp(measures[m].table == MeasureTable::kValues, &cube.counts_[m]);
+    cube.RollUp(may_lack_values(measures[m]), &cube.counts_[m]);
     if (measures[m].needs_previous_year) cube.ForgetYearsWithoutPrevious(m);
   }
   return cube;

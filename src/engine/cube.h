@@ -3,7 +3,8 @@
 // snapshot's groups; every unit above holds the sum of its children (never an average).
 //
 // A collected figure (value(…)) with no value in a cell is "no value" (NaN), not 0: a unit
-// above has a value when any unit below it has one.
+// above has a value when any unit below it has one. A ledger figure (cases(…), sum(…)) has
+// a value in the years its ledger holds cases of, in the total cell only.
 //
 // Cells split a count: 0 total; 1 男, 2 女, 3 sex unknown; 4..18 grades -2..12. A table
 // without a split (staff have no grade, classes no sex) leaves those cells at 0.
@@ -109,6 +110,8 @@ class Cube {
   void RollUp(bool may_lack_values, std::vector<double>* counts) const;
   void SumValues(const MeasureCounter& counter, const Measure& m, std::span<const ValueRow> values,
                  bool approved_only, std::vector<double>* counts) const;
+  // A ledger's cases (kCases): counted, or a number column summed, into the total cells.
+  void SumCases(const MeasureCounter& counter, const Measure& m, std::vector<double>* counts) const;
   // Make `measure` no value in the years whose previous school year is not held (it tests a
   // field known only then, field.h).
   void ForgetYearsWithoutPrevious(std::uint32_t measure);

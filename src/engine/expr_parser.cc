@@ -163,7 +163,11 @@ class Lexer {
 
   bool Name(Token* t) {
     std::size_t end = pos_;
-    while (end < src_.size() && IsNameByte(static_cast<unsigned char>(src_[end]))) {
+    while (end < src_.size() && (IsNameByte(static_cast<unsigned char>(src_[end])) ||
+                                 // a dot joins two names (student_aid.amount)
+                                 (src_[end] == '.' && end + 1 < src_.size() &&
+                                  IsNameByte(static_cast<unsigned char>(src_[end + 1])) &&
+                                  !(src_[end + 1] >= '0' && src_[end + 1] <= '9')))) {
       // Full-width punctuation is not part of a name.
       const std::string_view at = src_.substr(end);
       if (at.starts_with(kFullLParen) || at.starts_with(kFullRParen) ||

@@ -11,7 +11,8 @@
 //   unary   := '-' unary | primary
 //   primary := number | string | name | name '(' [expr (',' expr)*] ')' | '(' expr ')'
 //
-// Names are letters, digits, '_' and any non-ASCII character (so `小学` is a name); keywords
+// Names are letters, digits, '_' and any non-ASCII character (so `小学` is a name), parts
+// joined by '.' (`student_aid.amount`); keywords
 // (and, or, not, in, between) are case-insensitive. Strings are in "…" or '…', or in the
 // Chinese quotes “…”. Numbers are decimal, with an optional fraction and a trailing '%'
 // (which divides by 100).

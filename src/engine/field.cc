@@ -189,11 +189,12 @@ Layout::Layout(std::string_view table, std::span<const Field> row_fields, bool g
     : table_(table), row_fields_(row_fields), group_fields_(group_fields) {}
 
 const Field* Layout::Find(std::string_view name) const {
-  for (const Field& f : kGroupFields) {
-    if (group_fields_ && f.name == name) return &f;
-  }
+  // A row field shadows a group field of its name (a ledger's own `level` field).
   for (const Field& f : row_fields_) {
     if (f.name == name) return &f;
+  }
+  for (const Field& f : kGroupFields) {
+    if (group_fields_ && f.name == name) return &f;
   }
   return nullptr;
 }

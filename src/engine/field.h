@@ -74,7 +74,7 @@ class Layout {
   explicit Layout(std::string_view table, std::span<const Field> row_fields,
                   bool group_fields = true);
   std::string_view table() const { return table_; }
-  // The field named `name` (group fields first), or nullptr.
+  // The field named `name` (a row field before a group field of the same name), or nullptr.
   const Field* Find(std::string_view name) const;
   std::span<const Field> row_fields() const { return row_fields_; }
   // Every field's name, for "unknown field" messages.

@@ -13,12 +13,21 @@
 
 namespace eduledger::engine {
 
-// The tables of rows (row_tables.h), and kValues: a sum of collected figures
-// (value_schema.h) rather than a count of rows.
-enum class MeasureTable : std::uint8_t { kStudents, kStaff, kClasses, kSchools, kEvents, kValues };
+// The tables of rows (row_tables.h); kValues: a sum of collected figures (value_schema.h)
+// rather than a count of rows; kCases: a count or sum of a programme ledger's cases
+// (case_schema.h), the ledger named by the measure.
+enum class MeasureTable : std::uint8_t {
+  kStudents,
+  kStaff,
+  kClasses,
+  kSchools,
+  kEvents,
+  kValues,
+  kCases
+};
 inline constexpr std::size_t kRowTableCount = 5;  // the tables before kValues
 
-// "students", "staff", "classes", "schools", "events", "value".
+// "students", "staff", "classes", "schools", "events", "value", "cases".
 std::string_view MeasureTableName(MeasureTable t);
 
 struct Test {
@@ -31,6 +40,8 @@ struct Test {
     kNoBits,    // field & value == 0
     kAge,       // lo <= age on (month, day) of the school year <= hi (birth-day field)
     kNotAge,
+    kInYear,  // the field (a calendar year) is the school year's first year (case dates)
+    kNotInYear,
   };
   Kind kind = kEq;
   const Field* field = nullptr;
@@ -46,7 +57,12 @@ using Clause = std::vector<Test>;
 
 struct Measure {
   MeasureTable table = MeasureTable::kStudents;
-  std::uint32_t element = 0;    // kValues: the element's index in the value schema
+  std::uint32_t element = 0;  // kValues: the element's index in the value schema; kCases: the
+                              // ledger's in the case schema
+  std::int32_t column = -1;   // kCases: the number column summed; -1: the cases counted
+  // kCases: every case as it stands today, whatever year its date gives, counted in the latest
+  // school year held (cases_now, sum_now: open cases, "动态清零").
+  bool current = false;
   std::vector<Clause> clauses;  // any must hold; one empty clause = every row
   std::string text;             // canonical text, also the identity of the measure
   // A test reads a field known only when the school year before is held (field.h): no value

@@ -22,8 +22,9 @@ std::int64_t LatestBirthForAge(int y, int m, int d, std::int64_t age) {
 }  // namespace
 
 MeasureCounter::MeasureCounter(const Snapshot& snapshot, const Measure& measure)
-    : table_(&snapshot.table(measure.table == MeasureTable::kValues ? MeasureTable::kStudents
-                                                                    : measure.table)) {
+    : table_(&snapshot.table(static_cast<std::size_t>(measure.table) >= kRowTableCount
+                                 ? MeasureTable::kStudents
+                                 : measure.table)) {
   for (const int year : snapshot.years()) {
     std::vector<ReadyClause> clauses;
     for (const Clause& c : measure.clauses) {
@@ -60,6 +61,10 @@ MeasureCounter::ReadyClause MeasureCounter::Prepare(const Clause& clause, int sc
       hi = LatestBirthForAge(school_year, t.month, t.day, t.lo);
       lo = std::max<std::int64_t>(lo, 1);
       kind = kind == Test::kAge ? Test::kRange : Test::kNotRange;
+    }
+    if (kind == Test::kInYear || kind == Test::kNotInYear) {
+      lo = hi = school_year + f.offset;
+      kind = kind == Test::kInYear ? Test::kRange : Test::kNotRange;
     }
     switch (kind) {
       case Test::kEq: {

@@ -54,4 +54,24 @@ class MeasureCounter {
   std::vector<std::vector<ReadyClause>> by_year_;  // [year index][clause]
 };
 
+// Call fn(row, year_idx, value) for each case of measure `m` (kCases, counted by `counter`)
+// that passes, in store order: the year it is counted in, and 1 or the number summed (rows
+// whose number is unset are skipped).
+template <class Fn>
+void ForEachCounted(const Snapshot& s, const Measure& m, const MeasureCounter& counter, Fn fn) {
+  if (!s.case_schema() || s.years().empty()) return;
+  const CaseRows& rows = s.cases(m.element);
+  const auto latest = static_cast<std::uint16_t>(s.years().size() - 1);
+  const double* column =
+      m.column < 0 ? nullptr : rows.numbers[static_cast<std::size_t>(m.column)].data();
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    Group g;
+    g.word = rows.group_words[i];
+    g.year = m.current ? latest : rows.years[i];
+    if (!counter.Passes(g, rows.words[i])) continue;
+    const double v = column ? column[i] : 1;
+    if (v == v) fn(i, static_cast<int>(g.year), v);
+  }
+}
+
 }  // namespace eduledger::engine

@@ -38,6 +38,16 @@ Provenance RecordsBehind(const Snapshot& snapshot, const MeasureCatalog& catalog
     }
     return out;
   }
+  if (measure.table == MeasureTable::kCases) {
+    if (!snapshot.case_schema()) return out;
+    const CaseRows& rows = snapshot.cases(measure.element);
+    ForEachCounted(snapshot, measure, counter, [&](std::size_t i, int year, double v) {
+      if (year != year_idx || !Under(snapshot, rows.orgs[i], org)) return;
+      take(RecordRef{measure.table, rows.ids[i], snapshot.orgs().units()[rows.orgs[i]].id,
+                     measure.element, rows.words[i], v});
+    });
+    return out;
+  }
   const Table& table = counter.table();
   for (const Group& g : table.groups) {
     if (g.year != year_idx || !Under(snapshot, g.org, org)) continue;

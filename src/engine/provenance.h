@@ -15,9 +15,10 @@ namespace eduledger::engine {
 
 struct RecordRef {
   MeasureTable table = MeasureTable::kStudents;
-  std::int64_t id = 0;  // student or staff id; the submission id of a value; 0 for a class
+  std::int64_t id = 0;  // student, staff or case id; the submission id of a value; 0: a class
   std::int64_t org_unit_id = 0;
-  std::uint32_t record = 0;  // snapshot record (class: ClassInfo index; value: element)
+  std::uint32_t record = 0;  // snapshot record (class: ClassInfo index; value: element; case:
+                             // ledger)
   std::uint64_t word = 0;    // the row word (a value's disaggregation)
   double value = 1;          // a value's number; 1 for a counted row
 };

@@ -28,7 +28,9 @@ const RowTableSpec* FindRowTable(std::string_view name) {
 const RowTableSpec& RowTable(MeasureTable t) { return kTables[static_cast<std::size_t>(t)]; }
 
 std::string_view MeasureTableName(MeasureTable t) {
-  return t == MeasureTable::kValues ? std::string_view("value") : RowTable(t).name;
+  if (t == MeasureTable::kValues) return "value";
+  if (t == MeasureTable::kCases) return "cases";
+  return RowTable(t).name;
 }
 
 }  // namespace eduledger::engine

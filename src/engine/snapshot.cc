@@ -177,6 +177,47 @@ class SnapshotBuilder {
     });
   }
 
+  // The cases of every ledger of `schema`, each in the year its period date (or, for a stock
+  // ledger, the latest year held) gives.
+  Status ReadCases(store::Store& store, const CaseSchema& schema) {
+    static const Field& grade = GroupField("grade");
+    static const Field& sex = GroupField("sex");
+    s_->case_schema_ = &schema;
+    s_->cases_.resize(schema.size());
+    const std::size_t years = s_->years_.size();
+    for (std::size_t i = 0; i < schema.size(); ++i) {
+      const CaseLedger& ledger = schema.ledger(i);
+      CaseRows& rows = s_->cases_[i];
+      rows.numbers.resize(ledger.numbers.size());
+      rows.year_has_cases.assign(years, false);
+      EL_RETURN_IF_ERROR(store.ScanCases(ledger.def->code, [&](const store::Case& c) {
+        const CaseSchema::Row row = schema.Read(i, c);
+        const int year = ledger.def->stock      ? static_cast<int>(years) - 1
+                         : row.period.is_null() ? -1
+                                                : s_->YearIndex(row.period.year());
+        const std::int32_t org = s_->OrgIndex(c.org_unit_id);
+        if (year < 0 || org < 0) {
+          ++s_->skipped_cases_;
+          return Status::OK();
+        }
+        std::uint64_t group = s_->school_word_[static_cast<std::size_t>(org)];
+        grade.Set(&group, kNoGrade);
+        sex.Set(&group, kNoSex);
+        rows.group_words.push_back(group);
+        rows.words.push_back(row.word);
+        rows.orgs.push_back(static_cast<std::uint32_t>(org));
+        rows.years.push_back(static_cast<std::uint16_t>(year));
+        rows.ids.push_back(c.id);
+        for (std::size_t k = 0; k < row.numbers.size(); ++k) {
+          rows.numbers[k].push_back(row.numbers[k]);
+        }
+        rows.year_has_cases[static_cast<std::size_t>(year)] = true;
+        return Status::OK();
+      }));
+    }
+    return Status::OK();
+  }
+
   // One row per class, grouped by school, year and grade.
   void ReadClasses(const internal::StudentRows& rows) {
     AppendGroups(ClassRows(rows, std::nullopt), ClassLayout(),
@@ -272,7 +313,8 @@ class SnapshotBuilder {
   Snapshot* s_;
 };
 
-Result<std::unique_ptr<Snapshot>> Snapshot::Build(store::Store& store, const ValueSchema* values) {
+Result<std::unique_ptr<Snapshot>> Snapshot::Build(store::Store& store, const ValueSchema* values,
+                                                  const CaseSchema* cases) {
   std::unique_ptr<Snapshot> s(new Snapshot());
   EL_ASSIGN_OR_RETURN(s->version_, store.Version());
   SnapshotBuilder b(s.get());
@@ -281,6 +323,7 @@ Result<std::unique_ptr<Snapshot>> Snapshot::Build(store::Store& store, const Val
   EL_RETURN_IF_ERROR(b.ReadStaff(store));
   b.ReadSchools();
   if (values) EL_RETURN_IF_ERROR(b.ReadValues(store, *values));
+  if (cases) EL_RETURN_IF_ERROR(b.ReadCases(store, *cases));
   return s;
 }
 
@@ -412,6 +455,7 @@ int Snapshot::YearIndex(int school_year) const {
 std::size_t Snapshot::MemoryBytes() const {
   std::size_t tables = 0;
   for (const Table& t : tables_) tables += t.MemoryBytes();
+  for (const CaseRows& c : cases_) tables += c.MemoryBytes();
   return tables + student_ids_.capacity() * sizeof(std::int64_t) +
          staff_ids_.capacity() * sizeof(std::int64_t) +
          event_ids_.capacity() * sizeof(std::int64_t) +

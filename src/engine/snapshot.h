@@ -13,6 +13,8 @@
 // Collected figures (value_schema.h) come in as value rows: numeric values of the elements the
 // schema knows, for the school years the register holds, each marked approved or not.
 //
+// Programme ledger cases (case_schema.h) come in as case rows, one table per ledger.
+//
 // Build() reads the whole store. Once built a Snapshot changes only through RefreshSchools (one
 // school's register re-read after a change), so several threads may read it between refreshes.
 #pragma once
@@ -26,6 +28,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "engine/case_schema.h"
 #include "engine/measure.h"
 #include "engine/table.h"
 #include "engine/value_schema.h"
@@ -42,8 +45,11 @@ class Snapshot {
  public:
   // Read the whole register from `store`, and its collected figures when `values` is given
   // (it must outlive the snapshot).
+  // The cases of the ledgers of `cases` (when given; it must outlive the snapshot) are read
+  // too, each placed in a year as case_schema.h says.
   static core::Result<std::unique_ptr<Snapshot>> Build(store::Store& store,
-                                                       const ValueSchema* values = nullptr);
+                                                       const ValueSchema* values = nullptr,
+                                                       const CaseSchema* cases = nullptr);
 
   const meta::OrgTree& orgs() const { return orgs_; }
   std::size_t org_count() const { return orgs_.units().size(); }
@@ -80,6 +86,12 @@ class Snapshot {
   const ValueSchema* value_schema() const { return value_schema_; }
   // Stored values left out: an unknown element or disaggregation, or text.
   std::size_t skipped_values() const { return skipped_values_; }
+
+  // Programme ledger cases: the rows of ledger `i` of case_schema() (nullptr: none read).
+  const CaseRows& cases(std::size_t i) const { return cases_[i]; }
+  const CaseSchema* case_schema() const { return case_schema_; }
+  // Cases left out: no period date, a year or org unit the snapshot does not hold.
+  std::size_t skipped_cases() const { return skipped_cases_; }
 
   // Incremental refresh: re-read the register of `schools` (org indexes) from `store` and put
   // their student rows and classes in place of those held; the rows of their students at
@@ -118,6 +130,9 @@ class Snapshot {
   std::vector<ValueRow> values_;
   const ValueSchema* value_schema_ = nullptr;
   std::size_t skipped_values_ = 0;
+  std::vector<CaseRows> cases_;
+  const CaseSchema* case_schema_ = nullptr;
+  std::size_t skipped_cases_ = 0;
   std::int64_t version_ = 0;
   std::size_t stale_rows_ = 0;
 };

@@ -35,4 +35,26 @@ struct Table {
   }
 };
 
+// The cases of one programme ledger (case_schema.h), in store order. A row is wider than one
+// word: its row word, its school's group word and its number columns.
+struct CaseRows {
+  std::vector<std::uint64_t> group_words;    // the school's fields (no grade, no sex)
+  std::vector<std::uint64_t> words;          // CaseSchema::Row::word
+  std::vector<std::uint32_t> orgs;           // org-unit index
+  std::vector<std::uint16_t> years;          // school-year index
+  std::vector<std::int64_t> ids;             // store ids
+  std::vector<std::vector<double>> numbers;  // [column][row], NaN unset
+  std::vector<bool> year_has_cases;          // [year index]: any case counted in it
+  std::size_t size() const { return ids.size(); }
+
+  std::size_t MemoryBytes() const {
+    std::size_t n = (group_words.capacity() + words.capacity()) * sizeof(std::uint64_t) +
+                    orgs.capacity() * sizeof(std::uint32_t) +
+                    years.capacity() * sizeof(std::uint16_t) +
+                    ids.capacity() * sizeof(std::int64_t);
+    for (const std::vector<double>& c : numbers) n += c.capacity() * sizeof(double);
+    return n;
+  }
+};
+
 }  // namespace eduledger::engine

@@ -89,6 +89,11 @@ struct LedgerType {
   std::vector<ResponsibleRole> responsible;
   std::vector<LedgerView> views;
   std::vector<LedgerEntryType> entries;
+  // The date field that places a case in a year for the ledger's figures (found_on, paid_on);
+  // empty: the day the case was opened. A stock ledger (buildings, institutions) records
+  // things as they stand and has no period: its figures are of the latest year only.
+  std::string period;
+  bool stock = false;
   std::string package;
   std::string source;  // the file it was read from
 

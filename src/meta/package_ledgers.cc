@@ -26,7 +26,7 @@ bool Flag(PackageReader& r, const std::string& file, const std::string& key, con
   const auto it = o.find(name);
   if (it == o.end()) return false;
   if (!it->is_boolean()) {
-    r.Fault(file, key + "." + name, "应为 true 或 false");
+    r.Fault(file, key.empty() ? std::string(name) : key + "." + name, "应为 true 或 false");
     return false;
   }
   return it->get<bool>();
@@ -196,9 +196,9 @@ void ReadLedger(PackageReader& r, const std::string& file, const json& o, Packag
     r.Fault(file, "", "应为 JSON 对象");
     return;
   }
-  r.UnknownKeys(
-      file, "", o,
-      {"code", "name", "description", "fields", "workflow", "responsible", "views", "entries"});
+  r.UnknownKeys(file, "", o,
+                {"code", "name", "description", "fields", "workflow", "responsible", "views",
+                 "entries", "period", "stock"});
   LedgerType l;
   l.code = r.Text(file, "", o, "code", true);
   if (!l.code.empty() && !IsCode(l.code)) {
@@ -213,6 +213,16 @@ void ReadLedger(PackageReader& r, const std::string& file, const json& o, Packag
   r.Entries(
       file, o, "fields", true,
       [&](const std::string& key, const json& f) { ReadField(r, file, key, f, &l); }, "fields.");
+  l.period = r.Text(file, "", o, "period", false);
+  l.stock = Flag(r, file, "", o, "stock");
+  if (l.stock && !l.period.empty()) {
+    r.Fault(file, "period", "存量台账 (stock) 没有统计期字段");
+  } else if (!l.period.empty()) {
+    const LedgerField* f = l.Field(l.period);
+    if (!f || f->code != l.period || f->type != FieldType::kDate) {
+      r.Fault(file, "period", "'" + l.period + "' 不是本台账的日期字段");
+    }
+  }
   if (o.contains("workflow")) {
     l.workflow = ReadWorkflow(r, file, "workflow", o["workflow"], &l.fields);
     if (l.workflow.code.empty()) l.workflow.code = l.code;

@@ -119,8 +119,25 @@ void TinyRegister::Teacher(int year, std::int64_t school, meta::EducationLevel l
   TINY_CHECK(txn.Commit());
 }
 
-std::unique_ptr<engine::Snapshot> TinyRegister::Snapshot() {
-  auto s = engine::Snapshot::Build(*store_);
+std::int64_t TinyRegister::Case(const std::string& ledger, std::int64_t org,
+                                const std::string& state, const std::string& opened,
+                                const std::string& fields) {
+  store::Case c;
+  c.ledger = ledger;
+  c.org_unit_id = org;
+  c.state = state;
+  c.opened = *core::Date::Parse(opened);
+  c.state_since = c.opened;
+  c.fields = fields;
+  c.responsible = "[]";
+  auto txn = Begin();
+  TINY_CHECK(txn.SaveCase(&c));
+  TINY_CHECK(txn.Commit());
+  return c.id;
+}
+
+std::unique_ptr<engine::Snapshot> TinyRegister::Snapshot(const engine::CaseSchema* cases) {
+  auto s = engine::Snapshot::Build(*store_, nullptr, cases);
   TINY_CHECK(s.status());
   return std::move(*s);
 }

@@ -28,11 +28,14 @@ class TinyRegister {
   void Event(std::int64_t student, meta::EventType type, const std::string& date,
              std::int64_t school);
   void Teacher(int year, std::int64_t school, meta::EducationLevel level);
+  // A programme ledger case; `fields` is its JSON object of stored values.
+  std::int64_t Case(const std::string& ledger, std::int64_t org, const std::string& state,
+                    const std::string& opened, const std::string& fields);
 
   store::Store& store() { return *store_; }
   // The store's file, for a second connection to it (as another process has).
   std::string path() const { return dir_.File("tiny.db"); }
-  std::unique_ptr<engine::Snapshot> Snapshot();
+  std::unique_ptr<engine::Snapshot> Snapshot(const engine::CaseSchema* cases = nullptr);
 
  private:
   store::Transaction Begin();
