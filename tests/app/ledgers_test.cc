@@ -5,7 +5,10 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "app/case_sources.h"
+#include "app/indicators.h"
 #include "app/ledger_checks.h"
 #include "app/shipped_package.h"
 #include "core/statistics_year.h"
@@ -324,6 +327,64 @@ TEST_F(LedgersTest, TheCrossChecksFindEachFaultWhereItIs) {
   auto after =
       CheckLedgers(reg_.store(), admin, *md_, window.start(), window.end(), Day(2026, 2, 27));
   for (const LedgerFinding& f : *after) EXPECT_NE(f.kind, "dropout_without_case");
+}
+
+// An indicator over a ledger, defined in a package of its own beside the shipped one: counted
+// in the calendar year of each hazard's 发现日期, labelled so, a year still running marked as
+// the year so far, and a figure of the ledger as it stands only in the latest year.
+TEST_F(LedgersTest, ALedgerIndicatorIsCountedByTheCalendarYearOfItsPeriod) {
+  testing::TempDir dir;
+  std::filesystem::create_directories(dir.File("extra"));
+  testing::WriteFile(dir.File("extra/package.json"), R"({"name": "extra", "title": "测试"})");
+  testing::WriteFile(dir.File("extra/indicators.json"), R"json({"indicators": [
+    {"code": "hazards_found", "name": "排查隐患数", "numerator": "cases(hazard)",
+     "unit": "count", "unit_word": "处", "decimals": 0, "splits": []},
+    {"code": "major_hazards_open", "name": "未销号重大隐患数",
+     "numerator": "cases_now(hazard, level = major and state != closed)",
+     "unit": "count", "unit_word": "处", "decimals": 0, "splits": []}]})json");
+  const std::string dirs[] = {std::string(EDULEDGER_SOURCE_DIR) + "/packages/county-bureau",
+                              dir.File("extra")};
+  auto md = Metadata::Load(dirs);
+  ASSERT_TRUE(md.ok()) << md.status().message();
+  // The register holds the school years 2025 and 2026.
+  const auto pupil = reg_.Student(core::Sex::kFemale, "2017-03-01");
+  reg_.Enrol(pupil, 2025, a_, 2);
+  reg_.Enrol(pupil, 2026, a_, 3);
+  // Hazards found on 2025-11-05 (at B) and 2026-03-02 (at A), both 一般.
+  ASSERT_TRUE(OpenHazard().ok());
+  OpenCaseRequest r{.ledger = "hazard", .org = "2143990002", .day = Day(2025, 11, 5)};
+  r.values = {{"category", "fire"},
+              {"level", "general"},
+              {"place", "配电间"},
+              {"found_on", "2025-11-05"},
+              {"found_by", "李老师"}};
+  ASSERT_TRUE(OpenCase(reg_.store(), clerk_b_, *md, r).ok());
+
+  const auto row = [&](int year, const std::string& code) {
+    IndicatorRequest q;
+    q.year = year;
+    q.codes = {code};
+    q.today = Day(2026, 12, 2);
+    auto t = ComputeIndicators(reg_.store(), leader_, *md, q);
+    EXPECT_TRUE(t.ok()) << t.status().message();
+    return t.ok() && !t->rows.empty() ? t->rows.front() : IndicatorRow{};
+  };
+  const IndicatorRow y2025 = row(2025, "hazards_found");
+  EXPECT_EQ(y2025.value, 1);  // the one found in 2025, not the later one
+  EXPECT_EQ(y2025.text, "1处");
+  EXPECT_FALSE(y2025.to_date);
+  EXPECT_EQ(y2025.period_label, "2025年1月1日—2025年12月31日，按发现日期计");
+  const IndicatorRow y2026 = row(2026, "hazards_found");
+  EXPECT_EQ(y2026.value, 1);
+  EXPECT_TRUE(y2026.to_date);  // 2026 runs to 31 December
+  EXPECT_EQ(y2026.note, "自然年未结束：截至 2026年12月2日 的台账数据");
+  // No 重大 hazard is open today: 0, a value; in 2025 the ledger's past states are not kept.
+  const IndicatorRow now = row(2026, "major_hazards_open");
+  EXPECT_EQ(now.text, "0处");
+  EXPECT_EQ(now.period_label, "台账现状（2026年12月2日）");
+  const IndicatorRow before = row(2025, "major_hazards_open");
+  EXPECT_TRUE(before.text.empty());
+  EXPECT_TRUE(before.note.starts_with("台账现状：只计入最新统计年度（2026年）")) << before.note;
 }
 
 }  // namespace
