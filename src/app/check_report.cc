@@ -107,9 +107,10 @@ class RegisterRecordSource final : public report::RecordSource {
       }
       if (const CompiledIndicator* c = md_.Find(code)) v.decimals = c->def.decimals;
       v.description = r.org_name + " " + r.name + "，" + core::StatisticsYearLabel(year) + "，" +
-                      (r.flow ? "统计期 " + it->second.flow_window.start().ToChinese() + "—" +
-                                    it->second.flow_window.end().ToChinese()
-                              : "统计时点 " + it->second.snapshot.ToChinese());
+                      (!r.period_label.empty() ? "台账 " + r.period_label
+                       : r.flow ? "统计期 " + it->second.flow_window.start().ToChinese() + "—" +
+                                      it->second.flow_window.end().ToChinese()
+                                : "统计时点 " + it->second.snapshot.ToChinese());
       v.command = "eduledger indicators --year " + std::to_string(year) + " --org " +
                   it->second.org_code + " --indicator " + code;
       return v;
