@@ -302,11 +302,11 @@ Result<IndicatorTable> ComputeIndicators(const engine::Cube& cube, const Actor& 
     }
     // Spreads and means are of the whole unit only.
     if (!c->mean_of.empty() || !c->spread_weight.empty()) cells = {engine::kCellTotal};
+    const LedgerPeriod ledger =
+        c->reads_ledgers ? LedgerPeriodOf(*c, indicators, year, request.today) : LedgerPeriod{};
     for (std::size_t ui = 0; ui < units.size(); ++ui) {
       const RowUnit& u = units[ui];
       const bool applies = u.level <= c->def.applies_down_to;
-      const LedgerPeriod ledger =
-          c->reads_ledgers ? LedgerPeriodOf(*c, indicators, year, request.today) : LedgerPeriod{};
       for (const int cell : cells) {
         engine::RateCell r{kNaN, kNaN, kNaN};
         std::string note;

@@ -1,8 +1,11 @@
 #include "app/ledgers.h"
 
+#include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "app/case_people.h"
 #include "core/personal_data.h"
 #include "core/text.h"
 #include "ledger/field_value.h"
@@ -15,8 +18,6 @@ using core::Result;
 using core::Status;
 using nlohmann::json;
 
-namespace {
-
 Result<const meta::LedgerType*> FindLedger(const Metadata& md, std::string_view code_or_name) {
   if (const meta::LedgerType* l = md.FindLedger(code_or_name)) return l;
   std::string known;
@@ -27,13 +28,15 @@ Result<const meta::LedgerType*> FindLedger(const Metadata& md, std::string_view 
                           "没有台账“" + std::string(code_or_name) + "”（现有：" + known + "）");
 }
 
+namespace {
+
 json ParseFields(const std::string& stored) {
   json j = json::parse(stored.empty() ? "{}" : stored, nullptr, false);
   return j.is_object() ? j : json::object();
 }
 
-// The stored text of a link: a school's code, or the id of the student, staff member or case
-// the typed text names.
+}  // namespace
+
 Result<std::string> ResolveLink(store::Store& store, const meta::OrgTree& tree,
                                 const meta::LedgerField& field, const std::string& typed) {
   switch (field.link) {
@@ -67,12 +70,10 @@ Result<std::string> ResolveLink(store::Store& store, const meta::OrgTree& tree,
     }
     case meta::LinkTarget::kBuilding:
     case meta::LinkTarget::kCase: {
-      std::int64_t id = 0;
-      for (const char c : typed) {
-        if (c < '0' || c > '9' || id > (INT64_MAX - 9) / 10)
-          return Status::InvalidArgument(
-              "bad_field_value", "“" + field.name + "”应为台账事项编号，而不是“" + typed + "”");
-        id = id * 10 + (c - '0');
+      const std::int64_t id = core::ParseRecordId(typed);
+      if (id == 0 && !typed.empty()) {
+        return Status::InvalidArgument(
+            "bad_field_value", "“" + field.name + "”应为台账事项编号，而不是“" + typed + "”");
       }
       EL_ASSIGN_OR_RETURN(const std::optional<store::Case> linked, store.FindCase(id));
       const std::string want =
@@ -86,6 +87,46 @@ Result<std::string> ResolveLink(store::Store& store, const meta::OrgTree& tree,
   }
   return typed;
 }
+
+Result<std::string> SetResponsible(const meta::LedgerType& ledger, const std::string& stored,
+                                   const FieldValues& persons) {
+  std::map<std::string, std::string> by_role;  // role code → person
+  const json old = json::parse(stored.empty() ? "[]" : stored, nullptr, false);
+  if (old.is_array()) {
+    for (const json& r : old) {
+      if (r.is_object() && r.value("role", "") != "") by_role[r["role"]] = r.value("person", "");
+    }
+  }
+  for (const auto& [role, person] : persons) {
+    const meta::ResponsibleRole* found = nullptr;
+    for (const meta::ResponsibleRole& r : ledger.responsible) {
+      if (r.code == role || r.name == role) found = &r;
+    }
+    if (found == nullptr) {
+      std::string known;
+      for (const meta::ResponsibleRole& r : ledger.responsible)
+        known += (known.empty() ? "" : "、") + r.name;
+      return Status::InvalidArgument(
+          "unknown_role",
+          ledger.name + "没有责任人“" + role + "”（有：" + (known.empty() ? "无" : known) + "）");
+    }
+    const std::string name(core::TrimSpace(person));
+    if (name.empty()) {
+      by_role.erase(found->code);
+    } else {
+      by_role[found->code] = name;
+    }
+  }
+  json out = json::array();
+  for (const meta::ResponsibleRole& r : ledger.responsible) {
+    const auto it = by_role.find(r.code);
+    if (it != by_role.end())
+      out.push_back({{"role", r.code}, {"person", it->second}, {"line", r.line}});
+  }
+  return out.dump();
+}
+
+namespace {
 
 // Set `values` into the case's fields, each checked; every fault is named at once.
 Status ApplyValues(store::Store& store, const meta::OrgTree& tree, const meta::LedgerType& l,
@@ -163,6 +204,13 @@ CaseRow RowOf(const store::Case& c, const meta::LedgerType& l, const meta::OrgTr
     if (!fields.contains(f.code) || !fields[f.code].is_string()) continue;
     row.values.emplace_back(f.name,
                             ledger::DisplayFieldValue(f, fields[f.code].get<std::string>()));
+  }
+  const json persons = json::parse(c.responsible.empty() ? "[]" : c.responsible, nullptr, false);
+  for (const meta::ResponsibleRole& r : l.responsible) {
+    for (const json& p : persons.is_array() ? persons : json::array()) {
+      if (p.is_object() && p.value("role", "") == r.code)
+        row.responsible.emplace_back(r.name, p.value("person", ""));
+    }
   }
   return row;
 }
@@ -248,6 +296,7 @@ Result<store::Case> OpenCase(store::Store& store, const Actor& actor, const Meta
   c.opened = day;
   c.state_since = day;
   c.fields = fields.dump();
+  EL_ASSIGN_OR_RETURN(c.responsible, SetResponsible(*l, "", request.responsible));
   c.origin = request.origin;
   EL_ASSIGN_OR_RETURN(store::Transaction txn,
                       store.Begin(Audit(actor, "case.open", *l, 0,
@@ -298,9 +347,12 @@ Result<store::Case> MoveCase(store::Store& store, const Actor& actor, const Meta
   move.to_state = t->to;
   move.day = day;
   move.comment = request.comment;
+  EL_ASSIGN_OR_RETURN(std::string responsible,
+                      SetResponsible(l, c.responsible, request.responsible));
   if (t->to != c.state) c.state_since = day;
   c.state = t->to;
   c.fields = fields.dump();
+  c.responsible = std::move(responsible);
   EL_ASSIGN_OR_RETURN(
       store::Transaction txn,
       store.Begin(
@@ -383,11 +435,38 @@ Result<std::vector<CaseRow>> ListCases(store::Store& store, const Actor& actor, 
     if (!states.empty() && !states.count(c.state)) return Status::OK();
     CaseRow row = RowOf(c, *l, tree, on);
     if (query.overdue_only && !row.overdue) return Status::OK();
+    if (!query.responsible.empty() &&
+        std::none_of(row.responsible.begin(), row.responsible.end(),
+                     [&](const auto& r) { return r.second == query.responsible; })) {
+      return Status::OK();
+    }
     out.push_back(std::move(row));
     return Status::OK();
   }));
   return out;
 }
+
+namespace {
+
+// A case's student or staff link shown as the person (陈*涛（3607**********0017）) in place of
+// the internal id the case stores.
+Status NamePeople(store::Store& store, const Actor& actor, const store::Case& c,
+                  const meta::LedgerType& l, FieldValues* values) {
+  EL_ASSIGN_OR_RETURN(const CasePeople people,
+                      CasePeople::Load(store, l, {&c}, !actor.full_personal_view()));
+  const json fields = ParseFields(c.fields);
+  for (const meta::LedgerField& f : l.fields) {
+    if (!fields.contains(f.code) || !fields[f.code].is_string()) continue;
+    const LinkedPerson* p = people.Find(f, fields[f.code].get<std::string>());
+    if (p == nullptr) continue;
+    for (auto& [name, shown] : *values) {
+      if (name == f.name) shown = p->name + "（" + p->identity + "）";
+    }
+  }
+  return Status::OK();
+}
+
+}  // namespace
 
 Result<CaseDetail> ShowCase(store::Store& store, const Actor& actor, const Metadata& md,
                             std::int64_t id, core::Date on) {
@@ -396,6 +475,7 @@ Result<CaseDetail> ShowCase(store::Store& store, const Actor& actor, const Metad
   EL_ASSIGN_OR_RETURN(Loaded loaded, LoadCase(store, actor, md, tree, id));
   CaseDetail d;
   d.row = RowOf(loaded.c, *loaded.ledger, tree, DayOr(on));
+  EL_RETURN_IF_ERROR(NamePeople(store, actor, loaded.c, *loaded.ledger, &d.row.values));
   EL_ASSIGN_OR_RETURN(d.moves, store.ListCaseMoves(id));
   EL_ASSIGN_OR_RETURN(d.entries, store.ListCaseEntries(id));
   d.next = ledger::MovesFrom(loaded.ledger->workflow, loaded.c.state, RoleKey(actor.role));

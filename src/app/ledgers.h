@@ -29,6 +29,7 @@ struct OpenCaseRequest {
   std::string ledger = {};  // code or name
   std::string org = {};     // the school (or township) the case belongs to: code or name
   FieldValues values = {};
+  FieldValues responsible = {};  // responsible role (code or name) → the person's name
   core::Date day = {};      // the day it was opened; null: today
   std::string origin = {};  // what opened it ("dropout_event:123"); one case per origin
   std::string comment = {};
@@ -39,7 +40,8 @@ struct MoveCaseRequest {
   std::string transition = {};  // code or name
   FieldValues values = {};      // set with the move (the fields it needs, others too)
   std::string comment = {};
-  core::Date day = {};  // the day it took effect; null: today
+  FieldValues responsible = {};  // responsible persons named or changed with the move
+  core::Date day = {};           // the day it took effect; null: today
   // The case's version as the mover read it: a move on a case changed since is refused.
   std::optional<std::int64_t> expected_version = {};
 };
@@ -55,6 +57,7 @@ struct CaseRow {
   std::optional<core::Date> deadline;  // of its state
   bool overdue = false;                // on the day asked for
   FieldValues values;                  // field name → value as shown, in the ledger's order
+  FieldValues responsible;             // role name → person, in the ledger's order
 };
 
 struct CaseQuery {
@@ -62,7 +65,8 @@ struct CaseQuery {
   std::string org = {};     // a unit whose subtree the cases are in; empty: all the actor sees
   std::string state = {};   // a state or a view (code or name); empty: every state
   bool overdue_only = false;
-  core::Date on = {};  // the day deadlines are judged on; null: today
+  std::string responsible = {};  // only cases naming this person among their responsible
+  core::Date on = {};            // the day deadlines are judged on; null: today
 };
 
 struct CaseDetail {
@@ -71,6 +75,9 @@ struct CaseDetail {
   std::vector<store::CaseEntry> entries;
   std::vector<const meta::WorkflowTransition*> next;  // the moves the actor may make now
 };
+
+// The ledger `code_or_name`; NotFound "unknown_ledger" listing the ledgers there are.
+core::Result<const meta::LedgerType*> FindLedger(const Metadata& md, std::string_view code_or_name);
 
 // Open a case in the ledger's first state. Refused (nothing stored): NotFound for an unknown
 // ledger or unit, PermissionDenied "role_not_allowed", InvalidArgument "bad_field_value",
@@ -92,6 +99,18 @@ core::Result<store::CaseEntry> AddCaseEntry(store::Store& store, const Actor& ac
 
 core::Result<std::vector<CaseRow>> ListCases(store::Store& store, const Actor& actor,
                                              const Metadata& md, const CaseQuery& query);
+
+// The stored text of a link field's value as typed: a school's code, or the id of the
+// student (by ID number or 全国学籍号), staff member or case it names; NotFound when it names
+// none.
+core::Result<std::string> ResolveLink(store::Store& store, const meta::OrgTree& tree,
+                                      const meta::LedgerField& field, const std::string& typed);
+
+// The responsible persons of a case as stored (a JSON array of {"role", "person", "line"} in
+// the ledger's order) with `persons` set in it: role (code or name) → the person's name, an
+// empty name taking the role off. An unknown role is InvalidArgument "unknown_role".
+core::Result<std::string> SetResponsible(const meta::LedgerType& ledger, const std::string& stored,
+                                         const FieldValues& persons);
 // The same with the org tree read once by a caller that lists many ledgers (the cross-checks).
 core::Result<std::vector<CaseRow>> ListCases(store::Store& store, const Actor& actor,
                                              const Metadata& md, const meta::OrgTree& tree,

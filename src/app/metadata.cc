@@ -1,5 +1,6 @@
 #include "app/metadata.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -300,7 +301,14 @@ const meta::Target* Metadata::FindTarget(std::string_view indicator, std::string
 
 core::Result<std::unique_ptr<engine::Snapshot>> ReadSnapshot(store::Store& store,
                                                              const Metadata& md) {
-  return engine::Snapshot::Build(store, &md.value_schema(), &md.case_schema());
+  // The cases are read only when some indicator or rule counts them.
+  const auto reads_cases = [](const engine::MeasureCatalog& catalog) {
+    return std::any_of(
+        catalog.measures().begin(), catalog.measures().end(),
+        [](const engine::Measure& m) { return m.table == engine::MeasureTable::kCases; });
+  };
+  const bool cases = reads_cases(md.catalog()) || reads_cases(md.rule_catalog());
+  return engine::Snapshot::Build(store, &md.value_schema(), cases ? &md.case_schema() : nullptr);
 }
 
 std::string DefaultPackagesDirectory() {

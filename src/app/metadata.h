@@ -114,7 +114,7 @@ class Metadata {
 };
 
 // The engine's snapshot of `store` with everything `md` reads: the register, the collected
-// figures and the ledgers' cases.
+// figures and, when an indicator or rule counts them, the ledgers' cases.
 core::Result<std::unique_ptr<engine::Snapshot>> ReadSnapshot(store::Store& store,
                                                              const Metadata& md);
 

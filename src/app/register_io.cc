@@ -74,19 +74,25 @@ core::Result<ingest::ImportReport> ImportRegisterFile(store::Store& store, const
     }
   }
   line.Add("ms", ms(end - start));
-  // The clerk's file back with its faults marked, when asked and there are any.
-  const bool read = report.status.ok() || report.status.reason() == "rows_rejected";
-  if (!request.errors_out.empty() && read && !(report.errors.empty() && report.warnings.empty())) {
-    if (store.HoldsFile(request.errors_out)) {
-      return core::Status::InvalidArgument(
-          "export_onto_store",
-          "不能把错误文件写到 " + request.errors_out + "：这是正在使用的数据库文件");
-    }
-    EL_RETURN_IF_ERROR(
-        ingest::WriteErrorFile(request.path, request.sheet, report, request.errors_out));
-    report.error_file = request.errors_out;
-  }
+  EL_RETURN_IF_ERROR(
+      WriteErrorsOut(store, request.path, request.sheet, request.errors_out, &report));
   return report;
+}
+
+core::Status WriteErrorsOut(store::Store& store, const std::string& source,
+                            const std::string& sheet, const std::string& errors_out,
+                            ingest::ImportReport* report) {
+  const bool read = report->status.ok() || report->status.reason() == "rows_rejected";
+  if (errors_out.empty() || !read || (report->errors.empty() && report->warnings.empty())) {
+    return core::Status::OK();
+  }
+  if (store.HoldsFile(errors_out)) {
+    return core::Status::InvalidArgument(
+        "export_onto_store", "不能把错误文件写到 " + errors_out + "：这是正在使用的数据库文件");
+  }
+  EL_RETURN_IF_ERROR(ingest::WriteErrorFile(source, sheet, *report, errors_out));
+  report->error_file = errors_out;
+  return core::Status::OK();
 }
 
 core::Result<ExportResult> ExportRegisterFile(store::Store& store, const Actor& actor,

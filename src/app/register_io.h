@@ -32,6 +32,13 @@ struct ImportRequest {
 core::Result<ingest::ImportReport> ImportRegisterFile(store::Store& store, const Actor& actor,
                                                       const ImportRequest& request);
 
+// The file `source` (sheet `sheet`) written back to `errors_out` (.xlsx) with the faults of
+// `report` marked, when `errors_out` is given, the file was read and it has any; sets
+// report->error_file then. Never onto the store's own file.
+core::Status WriteErrorsOut(store::Store& store, const std::string& source,
+                            const std::string& sheet, const std::string& errors_out,
+                            ingest::ImportReport* report);
+
 struct ExportRequest {
   ingest::ImportKind kind = ingest::ImportKind::kStudents;
   std::string path;

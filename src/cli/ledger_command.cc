@@ -1,11 +1,15 @@
-// eduledger ledger types | list | show | add | move | log: the programme ledgers (台账).
+// eduledger ledger types | list | import | export | template | show | add | move | log | sync:
+// the programme ledgers (台账).
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "app/case_export.h"
+#include "app/case_import.h"
 #include "app/case_sources.h"
 #include "app/ledgers.h"
 #include "app/requested_year.h"
 #include "cli/commands.h"
+#include "cli/import_report_output.h"
 #include "cli/text_output.h"
 #include "cli/with_store.h"
 #include "core/statistics_year.h"
@@ -42,6 +46,7 @@ core::Result<core::Date> DateOption(const std::string& text) {
 // The options every writing command shares: --set 字段=值 (repeatable), --date and --packages.
 struct WriteArgs {
   std::vector<std::string> sets;
+  std::vector<std::string> responsible;  // 角色=姓名, for the commands that take them
   std::string date;
   std::vector<std::string> packages;
 };
@@ -52,12 +57,23 @@ void AddWriteOptions(CLI::App* cmd, WriteArgs* args, const char* set_help, const
   AddPackagesOption(cmd, &args->packages);
 }
 
+void AddResponsibleOption(CLI::App* cmd, WriteArgs* args) {
+  cmd->add_option("--responsible", args->responsible,
+                  "责任人：角色=姓名（可重复，如 校长=王明、乡（镇）长=李强；姓名留空即撤去）");
+}
+
 // Read the shared options, run `fn(store, md, values, day)` and `report(md, result)`.
 template <class Fn, class Report>
 void RunWrite(CliContext& ctx, const WriteArgs& args, Fn fn, Report report) {
   WithStore(ctx, args.packages, [&](store::Store& store, const app::Metadata& md) {
     auto sets = ParseSets(args.sets);
     if (!sets.ok()) return ctx.Fail(sets.status());
+    for (const std::string& r : args.responsible) {
+      if (r.find('=') == std::string::npos || r.front() == '=') {
+        return ctx.Fail(core::Status::InvalidArgument(
+            "bad_responsible", "--responsible 应写成 角色=姓名，而不是“" + r + "”"));
+      }
+    }
     auto day = DateOption(args.date);
     if (!day.ok()) return ctx.Fail(day.status());
     auto result = fn(store, md, *sets, *day);
@@ -91,6 +107,9 @@ json CaseJson(const app::CaseRow& r) {
   json values = json::array();
   for (const auto& [field, value] : r.values)
     values.push_back({{"field", field}, {"value", value}});
+  json responsible = json::array();
+  for (const auto& [role, person] : r.responsible)
+    responsible.push_back({{"role", role}, {"person", person}});
   return {{"id", r.record.id},
           {"ledger", r.record.ledger},
           {"ledger_name", r.ledger->name},
@@ -105,7 +124,8 @@ json CaseJson(const app::CaseRow& r) {
           {"overdue", r.overdue},
           {"version", r.record.version},
           {"fields", json::parse(r.record.fields, nullptr, false)},
-          {"values", values}};
+          {"values", values},
+          {"responsible", responsible}};
 }
 
 std::string Deadline(const app::CaseRow& r) {
@@ -171,26 +191,43 @@ void AddTypes(CLI::App& ledger, CliContext& ctx) {
   });
 }
 
-void AddList(CLI::App& ledger, CliContext& ctx) {
-  struct Args {
-    app::CaseQuery query;
-    std::string on;
-    std::vector<std::string> packages;
-  };
-  auto args = std::make_shared<Args>();
-  CLI::App* cmd = ledger.add_subcommand("list", "列出一个台账的事项，可按单位、状态、是否逾期筛选");
+// The filters of `list` and `export`.
+struct QueryArgs {
+  app::CaseQuery query;
+  std::string on;
+  std::vector<std::string> packages;
+};
+
+void AddQueryOptions(CLI::App* cmd, QueryArgs* args) {
   cmd->add_option("--type", args->query.ledger, "台账代码或名称（见 ledger types）")->required();
-  cmd->add_option("--org", args->query.org, "单位代码或名称（含其下属学校）");
+  cmd->add_option("--org", args->query.org, "单位代码或名称：乡镇、学校（含其下属学校）");
   cmd->add_option("--state", args->query.state, "状态或分类（代码或名称，如 疑似辍学学生台账）");
   cmd->add_flag("--overdue", args->query.overdue_only, "只列已逾期的事项");
+  cmd->add_option("--responsible", args->query.responsible, "只列该责任人（姓名）负责的事项");
   cmd->add_option("--on", args->on, "按哪一天判断逾期（默认今天）");
   AddPackagesOption(cmd, &args->packages);
+}
+
+// Load the store and run `fn(store, md, query)` with the query the options give.
+template <class Fn>
+void WithQuery(CliContext& ctx, const QueryArgs& args, Fn fn) {
+  WithStore(ctx, args.packages, [&](store::Store& store, const app::Metadata& md) {
+    auto on = DateOption(args.on);
+    if (!on.ok()) return ctx.Fail(on.status());
+    app::CaseQuery query = args.query;
+    query.on = *on;
+    fn(store, md, query);
+  });
+}
+
+void AddList(CLI::App& ledger, CliContext& ctx) {
+  auto args = std::make_shared<QueryArgs>();
+  CLI::App* cmd = ledger.add_subcommand(
+      "list", "列出一个台账的事项，可按乡镇或学校、状态、是否逾期、责任人筛选");
+  AddQueryOptions(cmd, args.get());
   cmd->callback([&ctx, args] {
-    WithStore(ctx, args->packages, [&](store::Store& store, const app::Metadata& md) {
-      auto on = DateOption(args->on);
-      if (!on.ok()) return ctx.Fail(on.status());
-      app::CaseQuery query = args->query;
-      query.on = *on;
+    WithQuery(ctx, *args, [&](store::Store& store, const app::Metadata& md,
+                              const app::CaseQuery& query) {
       auto rows = app::ListCases(store, ctx.actor, md, query);
       if (!rows.ok()) return ctx.Fail(rows.status());
       if (ctx.json()) {
@@ -222,6 +259,97 @@ void AddList(CLI::App& ledger, CliContext& ctx) {
       }
       std::printf("%s", table.Render().c_str());
     });
+  });
+}
+
+void AddImport(CLI::App& ledger, CliContext& ctx) {
+  struct Args {
+    app::CaseImportRequest request;
+    std::vector<std::string> packages;
+  };
+  auto args = std::make_shared<Args>();
+  CLI::App* cmd = ledger.add_subcommand(
+      "import",
+      "从 CSV 或 XLSX 导入台账事项（列名见 ledger template）：无事项编号的行登记新事项或更新同一事项，"
+      "有事项编号的行更新该事项；整份文件要么全部写入，要么一行也不写");
+  cmd->add_option("--type", args->request.ledger, "台账代码或名称（见 ledger types）")->required();
+  cmd->add_option("file", args->request.path, "CSV（UTF-8 或 GB18030）或 XLSX 文件")->required();
+  cmd->add_flag("--dry-run", args->request.dry_run, "只检查并报告将新增、修改、不变的事项，不写入");
+  cmd->add_option("--max-errors", args->request.max_errors, "最多列出多少处错误（默认 100）");
+  cmd->add_option("--sheet", args->request.sheet, "XLSX 工作表名称（默认第一个）");
+  cmd->add_option("--errors-out", args->request.errors_out,
+                  "有错误或提示时，把原文件另存为此 XLSX：出错的单元格标红、提示标黄，末列写明原因");
+  AddPackagesOption(cmd, &args->packages);
+  cmd->callback([&ctx, args] {
+    WithStore(ctx, args->packages, [&](store::Store& store, const app::Metadata& md) {
+      ProgressLine progress;
+      app::CaseImportRequest request = args->request;
+      if (!ctx.json()) {
+        request.progress = [&progress](std::string_view phase, double f) {
+          progress.Update(phase, f);
+        };
+      }
+      auto report = app::ImportCaseFile(store, ctx.actor, md, request);
+      progress.Clear();
+      if (!report.ok()) return ctx.Fail(report.status());
+      FinishImport(ctx, *report);
+    });
+  });
+}
+
+void AddExport(CLI::App& ledger, CliContext& ctx) {
+  struct Args : QueryArgs {
+    std::string path;
+  };
+  auto args = std::make_shared<Args>();
+  CLI::App* cmd = ledger.add_subcommand(
+      "export", "把台账事项导出为 CSV 或 XLSX，列名与导入相同（改后可再导入更新）");
+  AddQueryOptions(cmd, args.get());
+  cmd->add_option("-o,--output", args->path, "输出文件（.csv 或 .xlsx）")->required();
+  cmd->callback([&ctx, args] {
+    WithQuery(ctx, *args, [&](store::Store& store, const app::Metadata& md,
+                              const app::CaseQuery& query) {
+      auto result = app::ExportCases(store, ctx.actor, md, query, args->path);
+      if (!result.ok()) return ctx.Fail(result.status());
+      if (ctx.json()) {
+        std::printf("%s\n", json({{"file", args->path},
+                                  {"rows", result->rows},
+                                  {"ledger", result->ledger_name},
+                                  {"masked", result->masked}})
+                                .dump()
+                                .c_str());
+        return;
+      }
+      std::printf("已导出%s %s 件到 %s%s\n", result->ledger_name.c_str(),
+                  Thousands(result->rows).c_str(), args->path.c_str(),
+                  result->masked ? "（证件号和姓名已遮蔽）" : "");
+    });
+  });
+}
+
+void AddTemplate(CLI::App& ledger, CliContext& ctx) {
+  struct Args {
+    std::string ledger;
+    std::string path;
+    std::vector<std::string> packages;
+  };
+  auto args = std::make_shared<Args>();
+  CLI::App* cmd = ledger.add_subcommand(
+      "template", "生成台账的导入模板（XLSX）：列名、填写说明和下拉选项");
+  cmd->add_option("--type", args->ledger, "台账代码或名称（见 ledger types）")->required();
+  cmd->add_option("-o,--output", args->path, "输出文件（.xlsx）")->required();
+  AddPackagesOption(cmd, &args->packages);
+  cmd->callback([&ctx, args] {
+    auto md = app::Metadata::LoadOrDefault(args->packages);
+    if (!md.ok()) return ctx.Fail(md.status());
+    if (core::Status st = app::WriteCaseTemplate(*md, args->ledger, args->path); !st.ok()) {
+      return ctx.Fail(st);
+    }
+    if (ctx.json()) {
+      std::printf("%s\n", json({{"file", args->path}}).dump().c_str());
+    } else {
+      std::printf("已生成导入模板 %s\n", args->path.c_str());
+    }
   });
 }
 
@@ -274,6 +402,12 @@ void AddShow(CLI::App& ledger, CliContext& ctx) {
       for (const auto& [field, value] : d->row.values) {
         std::printf("  %s：%s\n", field.c_str(), value.c_str());
       }
+      std::string persons;
+      for (const auto& [role, person] : d->row.responsible)
+        persons += (persons.empty() ? "" : "，") + role + " " + person;
+      if (!l.responsible.empty()) {
+        std::printf("  责任人：%s\n", persons.empty() ? "未落实" : persons.c_str());
+      }
       std::printf("办理经过：\n");
       for (const store::CaseMove& m : d->moves) {
         const meta::WorkflowTransition* t = l.workflow.Transition(m.transition);
@@ -301,12 +435,14 @@ void AddAdd(CLI::App& ledger, CliContext& ctx) {
   cmd->add_option("--org", args->request.org, "事项所属单位（学校或乡镇）代码或名称")->required();
   cmd->add_option("--comment", args->request.comment, "说明");
   AddWriteOptions(cmd, args.get(), "字段=值（可重复；字段写代码或名称）", "登记日期（默认今天）");
+  AddResponsibleOption(cmd, args.get());
   cmd->callback([&ctx, args] {
     RunWrite(
         ctx, *args,
         [&](store::Store& store, const app::Metadata& md, app::FieldValues values, core::Date day) {
           app::OpenCaseRequest request = args->request;
           request.values = std::move(values);
+          request.responsible = *ParseSets(args->responsible);
           request.day = day;
           return app::OpenCase(store, ctx.actor, md, request);
         },
@@ -326,12 +462,14 @@ void AddMove(CLI::App& ledger, CliContext& ctx) {
       ->required();
   cmd->add_option("--comment", args->request.comment, "说明或原因");
   AddWriteOptions(cmd, args.get(), "字段=值（可重复）：这一步须填写的字段", "办理日期（默认今天）");
+  AddResponsibleOption(cmd, args.get());
   cmd->callback([&ctx, args] {
     RunWrite(
         ctx, *args,
         [&](store::Store& store, const app::Metadata& md, app::FieldValues values, core::Date day) {
           app::MoveCaseRequest request = args->request;
           request.values = std::move(values);
+          request.responsible = *ParseSets(args->responsible);
           request.day = day;
           return app::MoveCase(store, ctx.actor, md, request);
         },
@@ -408,6 +546,9 @@ void AddLedgerCommands(CLI::App& app, CliContext& ctx) {
   ledger->require_subcommand(1);
   AddTypes(*ledger, ctx);
   AddList(*ledger, ctx);
+  AddImport(*ledger, ctx);
+  AddExport(*ledger, ctx);
+  AddTemplate(*ledger, ctx);
   AddShow(*ledger, ctx);
   AddAdd(*ledger, ctx);
   AddMove(*ledger, ctx);

@@ -229,4 +229,13 @@ std::size_t LineOfOffset(std::string_view text, std::size_t offset) {
   return line;
 }
 
+std::int64_t ParseRecordId(std::string_view text) {
+  std::int64_t id = 0;
+  for (const char c : text) {
+    if (!IsAsciiDigit(c) || id > (INT64_MAX - 9) / 10) return 0;
+    id = id * 10 + (c - '0');
+  }
+  return id;
+}
+
 }  // namespace eduledger::core

@@ -68,6 +68,10 @@ std::size_t DisplayWidth(std::string_view text);
 // would end the message there) as ␀ ↵ ␍ ⇥ (others as �), and bytes that are not UTF-8 as �.
 std::string VisibleText(std::string_view text);
 
+// A record's number as typed (事项编号, a link's stored id): ASCII digits that fit in 63 bits,
+// greater than 0; else 0.
+std::int64_t ParseRecordId(std::string_view text);
+
 // 1-based line number of byte `offset` in `text` (counting '\n').
 std::size_t LineOfOffset(std::string_view text, std::size_t offset);
 

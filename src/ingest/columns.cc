@@ -115,7 +115,7 @@ std::string NormalizeHeader(std::string_view header) {
   return out;
 }
 
-bool Matches(const ColumnSpec& spec, const std::string& normalized) {
+bool Matches(const HeaderWords& spec, const std::string& normalized) {
   if (normalized == NormalizeHeader(spec.header) || normalized == NormalizeHeader(spec.key)) {
     return true;
   }
@@ -129,16 +129,18 @@ bool Matches(const ColumnSpec& spec, const std::string& normalized) {
   return false;
 }
 
-// The field `header` names in `spec`: canonical headers win over aliases, so a file with both
-// 学校标识码 and 学校名称 maps each to its own field.
-const ColumnSpec* FieldOf(std::span<const ColumnSpec> spec, const std::string& normalized) {
-  for (const ColumnSpec& c : spec) {
-    if (normalized == NormalizeHeader(c.header) || normalized == NormalizeHeader(c.key)) return &c;
+// The column `header` names in `columns`, or -1: canonical headers win over aliases, so a file
+// with both 学校标识码 and 学校名称 maps each to its own column.
+int ColumnOf(std::span<const HeaderWords> columns, const std::string& normalized) {
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    const HeaderWords& c = columns[i];
+    if (normalized == NormalizeHeader(c.header) || normalized == NormalizeHeader(c.key))
+      return static_cast<int>(i);
   }
-  for (const ColumnSpec& c : spec) {
-    if (Matches(c, normalized)) return &c;
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    if (Matches(columns[i], normalized)) return static_cast<int>(i);
   }
-  return nullptr;
+  return -1;
 }
 
 }  // namespace
@@ -203,53 +205,93 @@ std::string ColumnLetter(int col) {
   return out;
 }
 
-std::string ColumnMap::Label(Field f) const {
-  const int c = col(f);
+std::string HeaderMap::Label(std::size_t i) const {
+  const int c = col(i);
   if (c < 0) return "";
   return ColumnLetter(c) + "列“" + headers_[static_cast<std::size_t>(c)] + "”";
 }
 
-core::Result<ColumnMap> ReadHeader(TableReader& reader, std::span<const ColumnSpec> spec,
-                                   std::string_view source) {
+std::string ColumnMap::Label(Field f) const {
+  const int i = index_[static_cast<std::size_t>(f)];
+  return i < 0 ? std::string() : map_.Label(static_cast<std::size_t>(i));
+}
+
+core::Result<HeaderMap> ReadHeaderRow(TableReader& reader, std::span<const HeaderWords> columns,
+                                      std::string_view source) {
+  const int needed = columns.size() == 1 ? 1 : 2;
   Row row;
   for (int tries = 0; tries < 10; ++tries) {
     EL_ASSIGN_OR_RETURN(const bool more, reader.Next(&row));
     if (!more) break;
     int known = 0;
-    for (const Cell& cell : row.cells)
-      known += FieldOf(spec, NormalizeHeader(cell.text)) != nullptr;
-    if (known < 2) continue;
+    for (const Cell& cell : row.cells) known += ColumnOf(columns, NormalizeHeader(cell.text)) >= 0;
+    if (known < needed) continue;
 
-    ColumnMap map;
+    HeaderMap map;
+    map.cols_.assign(columns.size(), -1);
     map.header_row_ = row.number;
     for (std::size_t i = 0; i < row.cells.size(); ++i) {
       const std::string header(core::TrimSpace(row.cells[i].text));
       map.headers_.push_back(header);
       if (header.empty()) continue;
-      const ColumnSpec* c = FieldOf(spec, NormalizeHeader(header));
-      if (c == nullptr) {
+      const int c = ColumnOf(columns, NormalizeHeader(header));
+      if (c < 0) {
         map.ignored_.push_back(header);
         continue;
       }
-      const auto f = static_cast<std::size_t>(c->field);
-      if (map.cols_[f] >= 0) {
+      const auto at = static_cast<std::size_t>(c);
+      if (map.cols_[at] >= 0) {
         return core::Status::InvalidArgument(
             "duplicate_column", std::string(source) + " 第" + std::to_string(row.number) + "行：" +
-                                    map.Label(c->field) + "与" + ColumnLetter(static_cast<int>(i)) +
-                                    "列“" + header + "”是同一项（" + std::string(c->header) +
-                                    "），请只保留一列");
+                                    map.Label(at) + "与" + ColumnLetter(static_cast<int>(i)) +
+                                    "列“" + header + "”是同一项（" +
+                                    std::string(columns[at].header) + "），请只保留一列");
       }
-      map.cols_[f] = static_cast<int>(i);
+      map.cols_[at] = static_cast<int>(i);
     }
     return map;
   }
   std::string expected;
-  for (const ColumnSpec& c : spec)
+  for (const HeaderWords& c : columns)
     expected += (expected.empty() ? "" : "、") + std::string(c.header);
   return core::Status::InvalidArgument(
-      "missing_header", std::string(source) +
-                            "：前10行中找不到表头（至少要有两列可识别的列名，如：" + expected +
+      "missing_header", std::string(source) + "：前10行中找不到表头（至少要有" +
+                            (needed == 1 ? "一列" : "两列") + "可识别的列名，如：" + expected +
                             "）");
+}
+
+core::Result<ColumnMap> ReadHeader(TableReader& reader, std::span<const ColumnSpec> spec,
+                                   std::string_view source) {
+  std::vector<HeaderWords> words;
+  words.reserve(spec.size());
+  for (const ColumnSpec& c : spec) words.push_back({c.header, c.key, c.aliases});
+  ColumnMap map;
+  EL_ASSIGN_OR_RETURN(map.map_, ReadHeaderRow(reader, words, source));
+  for (std::size_t i = 0; i < spec.size(); ++i) {
+    map.index_[static_cast<std::size_t>(spec[i].field)] = static_cast<int>(i);
+  }
+  return map;
+}
+
+core::Status CheckCellText(std::string_view text, std::size_t limit, bool multiline) {
+  // A cell has at least one byte per character: only a long one needs counting.
+  const std::size_t chars = text.size() > limit ? core::CodePointCount(text) : text.size();
+  if (chars > limit) {
+    return core::Status::InvalidArgument(
+        "too_long",
+        "内容过长（" + std::to_string(chars) + "个字符，上限" + std::to_string(limit) + "个）");
+  }
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x20 && u != 0x7f) continue;
+    if ((c == '\n' || c == '\r' || c == '\t') && multiline) continue;
+    return core::Status::InvalidArgument(
+        "control_character", c == '\n' || c == '\r'
+                                 ? "单元格内有换行，请删去（姓名、代码等只能占一行）"
+                             : c == '\0' ? "单元格内有空字符（NUL），文件可能已损坏"
+                                         : "单元格内有不可见的控制字符，请删去");
+  }
+  return core::Status::OK();
 }
 
 }  // namespace eduledger::ingest

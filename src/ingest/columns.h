@@ -88,32 +88,74 @@ std::span<const ColumnSpec> EventColumns();
 // too): what an error lists and a template offers as its drop-down. Empty for a free column.
 std::vector<std::string_view> ChoicesOf(Field f);
 
-// A file's header mapped onto fields.
-class ColumnMap {
+// The words a column's header may be written in: the canonical header, the English key and
+// the aliases ('|'-separated). For columns made at run time (a ledger's fields, whose headers
+// are the metadata's); ColumnSpec is the same for the register's fixed columns.
+struct HeaderWords {
+  std::string_view header;
+  std::string_view key;
+  std::string_view aliases;
+};
+
+// A file's header row matched onto a list of columns, by their index in that list.
+class HeaderMap {
  public:
-  // The file column of `f`, or -1 when the file has none.
-  int col(Field f) const { return cols_[static_cast<std::size_t>(f)]; }
-  bool has(Field f) const { return col(f) >= 0; }
+  // The file column of the list's column `i`, or -1 when the file has none.
+  int col(std::size_t i) const { return cols_[i]; }
+  bool has(std::size_t i) const { return cols_[i] >= 0; }
   // "D列“身份证件号”": the column letter and the header as the file wrote it.
-  std::string Label(Field f) const;
+  std::string Label(std::size_t i) const;
   // Headers the file has that are no known column (ignored on import).
   const std::vector<std::string>& ignored() const { return ignored_; }
   std::int64_t header_row() const { return header_row_; }
 
  private:
-  friend core::Result<ColumnMap> ReadHeader(TableReader& reader, std::span<const ColumnSpec> spec,
-                                            std::string_view source);
-  std::vector<int> cols_ = std::vector<int>(static_cast<std::size_t>(Field::kCount_), -1);
+  friend core::Result<HeaderMap> ReadHeaderRow(TableReader& reader,
+                                               std::span<const HeaderWords> columns,
+                                               std::string_view source);
+  std::vector<int> cols_;
   std::vector<std::string> headers_;
   std::vector<std::string> ignored_;
   std::int64_t header_row_ = 0;
 };
 
-// Read rows from `reader` until the header row and map it. No header among the first ten rows
-// is InvalidArgument "missing_header"; two columns for one field is "duplicate_column".
-// Required columns are the caller's to check (some are "one of").
+// Read rows from `reader` until the header row and map it onto `columns`. The header is the
+// first of the first ten rows that names at least two of them (or the only one, for a list of
+// one); none is InvalidArgument "missing_header"; two file columns for one column is
+// "duplicate_column". Required columns are the caller's to check (some are "one of").
+core::Result<HeaderMap> ReadHeaderRow(TableReader& reader, std::span<const HeaderWords> columns,
+                                      std::string_view source);
+
+// A file's header mapped onto fields.
+class ColumnMap {
+ public:
+  // The file column of `f`, or -1 when the file has none.
+  int col(Field f) const {
+    const int i = index_[static_cast<std::size_t>(f)];
+    return i < 0 ? -1 : map_.col(static_cast<std::size_t>(i));
+  }
+  bool has(Field f) const { return col(f) >= 0; }
+  // "D列“身份证件号”": the column letter and the header as the file wrote it.
+  std::string Label(Field f) const;
+  // Headers the file has that are no known column (ignored on import).
+  const std::vector<std::string>& ignored() const { return map_.ignored(); }
+  std::int64_t header_row() const { return map_.header_row(); }
+
+ private:
+  friend core::Result<ColumnMap> ReadHeader(TableReader& reader, std::span<const ColumnSpec> spec,
+                                            std::string_view source);
+  HeaderMap map_;
+  std::vector<int> index_ = std::vector<int>(static_cast<std::size_t>(Field::kCount_), -1);
+};
+
+// ReadHeaderRow for the columns of `spec`.
 core::Result<ColumnMap> ReadHeader(TableReader& reader, std::span<const ColumnSpec> spec,
                                    std::string_view source);
+
+// What no cell of an imported file may hold, whatever its column: more than `limit`
+// characters ("too_long"), a NUL or other control character, or a line break unless
+// `multiline` ("control_character"). OK, or InvalidArgument with the reason and a message.
+core::Status CheckCellText(std::string_view text, std::size_t limit, bool multiline);
 
 // "A", "B", … "Z", "AA" for a 0-based column index.
 std::string ColumnLetter(int col);

@@ -112,26 +112,16 @@ void RowParser::Begin(const Row& row) {
     const std::string_view text = Get(f);
     if (text.empty()) continue;
     const bool free_text = f == Field::kReason;
-    const std::size_t limit = free_text ? kMaxReasonChars : kMaxCellChars;
-    // A cell has at least one byte per character: only a long one needs counting.
-    const std::size_t chars = text.size() > limit ? core::CodePointCount(text) : text.size();
-    if (chars > limit) {
-      errors_->Add(RowError{
-          row.number, map_.Label(f), ReportedValue(f, core::Utf8Prefix(text, 20)) + "……",
-          "too_long",
-          "内容过长（" + std::to_string(chars) + "个字符，上限" + std::to_string(limit) + "个）"});
+    const core::Status st =
+        CheckCellText(text, free_text ? kMaxReasonChars : kMaxCellChars, free_text);
+    if (st.ok()) continue;
+    if (st.reason() == "too_long") {
+      errors_->Add(RowError{row.number, map_.Label(f),
+                            ReportedValue(f, core::Utf8Prefix(text, 20)) + "……",
+                            std::string(st.reason()), std::string(st.message())});
       row_ok_ = false;
-      continue;
-    }
-    for (const char c : text) {
-      const auto u = static_cast<unsigned char>(c);
-      if (u >= 0x20 && u != 0x7f) continue;
-      if ((c == '\n' || c == '\r' || c == '\t') && free_text) continue;
-      Fail(f, "control_character",
-           c == '\n' || c == '\r' ? "单元格内有换行，请删去（姓名、代码等只能占一行）"
-           : c == '\0'            ? "单元格内有空字符（NUL），文件可能已损坏"
-                                  : "单元格内有不可见的控制字符，请删去");
-      break;
+    } else {
+      Fail(f, st);
     }
   }
 }

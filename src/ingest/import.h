@@ -65,6 +65,7 @@ struct EntityCounts {
 
 struct ImportReport {
   ImportKind kind = ImportKind::kStudents;
+  std::string ledger;           // a ledger's cases (app/case_import.h): the ledger's code
   std::string file;             // the path as given
   std::string source;           // what was read: file, encoding, sheet
   std::int64_t rows = 0;        // data rows read

@@ -55,13 +55,25 @@ core::Status Fail(const std::string& path, lxw_error e) {
 }  // namespace
 
 core::Status WriteImportTemplate(ImportKind kind, const std::string& path) {
+  std::vector<TemplateColumn> columns;
+  for (const ColumnSpec& spec : ColumnsOf(kind)) {
+    TemplateColumn& c = columns.emplace_back();
+    c.header = spec.header;
+    c.hint = Hint(spec.field);
+    for (std::string_view choice : ChoicesOf(spec.field)) c.choices.emplace_back(choice);
+  }
+  return WriteTemplate(ImportKindLabel(kind), columns, path);
+}
+
+core::Status WriteTemplate(std::string_view title, std::span<const TemplateColumn> columns,
+                           const std::string& path) {
   if (core::FileExtension(path) != "xlsx") {
     return core::Status::InvalidArgument("unsupported_format", path + "：导入模板只能写成 .xlsx");
   }
   const std::string tmp = internal::TempXlsxPath(path);
   lxw_workbook* wb = workbook_new(tmp.c_str());
   if (wb == nullptr) return Fail(path, LXW_ERROR_CREATING_XLSX_FILE);
-  lxw_worksheet* sheet = workbook_add_worksheet(wb, std::string(ImportKindLabel(kind)).c_str());
+  lxw_worksheet* sheet = workbook_add_worksheet(wb, std::string(title).c_str());
   lxw_worksheet* lists = workbook_add_worksheet(wb, "取值");
   lxw_format* text = workbook_add_format(wb);
   format_set_num_format_index(text, 49);  // Excel's built-in "@": text
@@ -74,10 +86,9 @@ core::Status WriteImportTemplate(ImportKind kind, const std::string& path) {
   format_set_text_wrap(note);
   format_set_font_color(note, 0x7F7F7F);
 
-  const std::span<const ColumnSpec> columns = ColumnsOf(kind);
   const auto last_col = static_cast<lxw_col_t>(columns.size() - 1);
   const std::string notes =
-      std::string(ImportKindLabel(kind)) +
+      std::string(title) +
       "导入模板：第2行是列名，请从第3行起每行填写一条；本行在导入时跳过。所有列已设为文本格式（"
       "身份证件号不会被 Excel 改成科学计数法）；带下拉箭头的列请从列表中选择；把鼠标移到列名上可"
       "看填写说明。导入时整份文件要么全部写入，要么一行也不写，出错的行会逐一列出。";
@@ -85,19 +96,18 @@ core::Status WriteImportTemplate(ImportKind kind, const std::string& path) {
   if (e == LXW_NO_ERROR) e = worksheet_set_row(sheet, 0, 48, nullptr);
   lxw_col_t list_col = 0;
   for (std::size_t c = 0; c < columns.size() && e == LXW_NO_ERROR; ++c) {
-    const ColumnSpec& spec = columns[c];
+    const TemplateColumn& spec = columns[c];
     const auto col = static_cast<lxw_col_t>(c);
     const double width = static_cast<double>(core::DisplayWidth(spec.header)) + 4;
     e = worksheet_set_column(sheet, col, col, width < 12 ? 12 : width, text);
-    if (e == LXW_NO_ERROR)
-      e = worksheet_write_string(sheet, 1, col, std::string(spec.header).c_str(), header);
-    const std::vector<std::string_view> choices = ChoicesOf(spec.field);
-    std::string comment(Hint(spec.field));
+    if (e == LXW_NO_ERROR) e = worksheet_write_string(sheet, 1, col, spec.header.c_str(), header);
+    const std::vector<std::string>& choices = spec.choices;
+    std::string comment = spec.hint;
     if (!choices.empty()) {
       if (!comment.empty()) comment += "。";
       comment += "可填：";
       for (std::size_t i = 0; i < choices.size(); ++i) {
-        comment += (i == 0 ? "" : "、") + std::string(choices[i]);
+        comment += (i == 0 ? "" : "、") + choices[i];
       }
     }
     if (e == LXW_NO_ERROR && !comment.empty()) {
@@ -107,8 +117,8 @@ core::Status WriteImportTemplate(ImportKind kind, const std::string& path) {
     // The drop-down reads its values from the hidden sheet: a list longer than Excel's 255
     // characters (民族, 办学类型) works the same way.
     for (std::size_t i = 0; i < choices.size() && e == LXW_NO_ERROR; ++i) {
-      e = worksheet_write_string(lists, static_cast<lxw_row_t>(i), list_col,
-                                 std::string(choices[i]).c_str(), nullptr);
+      e = worksheet_write_string(lists, static_cast<lxw_row_t>(i), list_col, choices[i].c_str(),
+                                 nullptr);
     }
     const std::string letter = ColumnLetter(static_cast<int>(list_col));
     std::string range = "=取值!$" + letter + "$1:$" + letter + "$" + std::to_string(choices.size());
@@ -117,9 +127,9 @@ core::Status WriteImportTemplate(ImportKind kind, const std::string& path) {
     v.value_formula = range.data();
     // A warning, not a stop: the importer also takes codes and other spellings (1 for 男).
     v.error_type = LXW_VALIDATION_ERROR_TYPE_WARNING;
-    std::string title = "不在列表中";
-    std::string message = "请从下拉列表中选择" + std::string(spec.header);
-    v.error_title = title.data();
+    std::string error_title = "不在列表中";
+    std::string message = "请从下拉列表中选择" + spec.header;
+    v.error_title = error_title.data();
     v.error_message = message.data();
     if (e == LXW_NO_ERROR) e = worksheet_data_validation_range(sheet, 2, col, kLastRow, col, &v);
     ++list_col;

@@ -1,5 +1,8 @@
 #include "ledger/workflow_engine.h"
 
+#include <deque>
+#include <map>
+
 #include "core/text.h"
 #include "meta/role.h"
 
@@ -100,6 +103,33 @@ std::vector<const meta::WorkflowTransition*> MovesFrom(const meta::Workflow& wor
     if (from_here && allowed) out.push_back(&t);
   }
   return out;
+}
+
+std::optional<std::vector<const meta::WorkflowTransition*>> PathTo(const meta::Workflow& workflow,
+                                                                   std::string_view from,
+                                                                   std::string_view to,
+                                                                   std::string_view role) {
+  // Breadth first over states: the first time `to` is reached is by the fewest moves. Each
+  // state reached keeps the move that reached it and the state that move was made from.
+  struct Step {
+    const meta::WorkflowTransition* move = nullptr;
+    std::string previous;
+  };
+  std::map<std::string, Step, std::less<>> reached{{std::string(from), Step{}}};
+  std::deque<std::string> queue{std::string(from)};
+  while (!queue.empty() && !reached.count(to)) {
+    const std::string state = queue.front();
+    queue.pop_front();
+    for (const meta::WorkflowTransition* t : MovesFrom(workflow, state, role)) {
+      if (reached.emplace(t->to, Step{t, state}).second) queue.push_back(t->to);
+    }
+  }
+  if (!reached.count(to)) return std::nullopt;
+  std::vector<const meta::WorkflowTransition*> path;
+  for (auto at = reached.find(to); at->second.move != nullptr; at = reached.find(at->second.previous)) {
+    path.insert(path.begin(), at->second.move);
+  }
+  return path;
 }
 
 std::optional<core::Date> Deadline(const meta::WorkflowState& state, core::Date entered,

@@ -42,6 +42,14 @@ std::vector<const meta::WorkflowTransition*> MovesFrom(const meta::Workflow& wor
                                                        std::string_view state,
                                                        std::string_view role);
 
+// The shortest chain of moves `role` may make that takes an entry from `from` to `to`: empty
+// when the two are the same, nullopt when no chain of its moves gets there. An import that
+// records a case already worked (a hazard already 已验收) makes these moves, each checked.
+std::optional<std::vector<const meta::WorkflowTransition*>> PathTo(const meta::Workflow& workflow,
+                                                                   std::string_view from,
+                                                                   std::string_view to,
+                                                                   std::string_view role);
+
 // The day by which an entry that entered `state` on `entered` must leave it: `entered` plus the
 // state's deadline_days, or the date in its deadline_field (`field_date`); nullopt when the
 // state has no deadline (or a final state, or the field is empty).

@@ -744,6 +744,37 @@ Status SqliteStore::FindStaff(std::span<const PersonKey> keys,
   return impl_->FindPeople<meta::Staff>("staff", kStaffCols, keys, false, ReadStaff, out);
 }
 
+namespace {
+
+// (`Impl` is the store's own, deduced: the template names no private type.)
+template <class T, class Impl, class Read>
+Status FindById(Impl& impl, std::string_view table, std::string_view cols,
+                std::span<const std::int64_t> ids, Read read, std::vector<Found<T>>* out) {
+  out->clear();
+  EL_ASSIGN_OR_RETURN(Stmt * s,
+                      impl.Cached(Sql({"SELECT ", cols, " FROM ", table, " WHERE id = ?1"})));
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    s->Bind(1, ids[i]);
+    EL_RETURN_IF_ERROR(internal::ForEachRow(*s, [&](const Stmt& row) {
+      out->push_back(Found<T>{i, read(row, 0)});
+      return Status::OK();
+    }));
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Status SqliteStore::FindStudentsById(std::span<const std::int64_t> ids,
+                                     std::vector<Found<meta::Student>>* out) {
+  return FindById<meta::Student>(*impl_, "students", kStudentCols, ids, ReadStudent, out);
+}
+
+Status SqliteStore::FindStaffById(std::span<const std::int64_t> ids,
+                                  std::vector<Found<meta::Staff>>* out) {
+  return FindById<meta::Staff>(*impl_, "staff", kStaffCols, ids, ReadStaff, out);
+}
+
 Status SqliteStore::FindEnrolments(int school_year, std::span<const std::int64_t> student_ids,
                                    std::vector<Found<meta::Enrolment>>* out) {
   return impl_->FindYearRows<meta::Enrolment>("enrolments", kEnrolmentCols, "student_id",

@@ -44,6 +44,10 @@ class SqliteStore final : public Store {
                             std::vector<Found<meta::Student>>* out) override;
   core::Status FindEnrolments(int school_year, std::span<const std::int64_t> student_ids,
                               std::vector<Found<meta::Enrolment>>* out) override;
+  core::Status FindStudentsById(std::span<const std::int64_t> ids,
+                                std::vector<Found<meta::Student>>* out) override;
+  core::Status FindStaffById(std::span<const std::int64_t> ids,
+                             std::vector<Found<meta::Staff>>* out) override;
   core::Status FindStaff(std::span<const PersonKey> keys,
                          std::vector<Found<meta::Staff>>* out) override;
   core::Status FindStaffAssignments(int school_year, std::span<const std::int64_t> staff_ids,

@@ -76,6 +76,12 @@ class Store {
                                       std::vector<Found<meta::Enrolment>>* out) = 0;
   virtual core::Status FindStaff(std::span<const PersonKey> keys,
                                  std::vector<Found<meta::Staff>>* out) = 0;
+  // The stored students (staff members) with the ids `ids`, as above: one entry per id found.
+  // For records that point at a person by id (a ledger case's student).
+  virtual core::Status FindStudentsById(std::span<const std::int64_t> ids,
+                                        std::vector<Found<meta::Student>>* out) = 0;
+  virtual core::Status FindStaffById(std::span<const std::int64_t> ids,
+                                     std::vector<Found<meta::Staff>>* out) = 0;
   virtual core::Status FindStaffAssignments(int school_year,
                                             std::span<const std::int64_t> staff_ids,
                                             std::vector<Found<meta::StaffAssignment>>* out) = 0;

@@ -10,28 +10,17 @@
 #include "app/case_sources.h"
 #include "app/indicators.h"
 #include "app/ledger_checks.h"
-#include "app/shipped_package.h"
+#include "app/ledger_fixture.h"
 #include "core/statistics_year.h"
 #include "engine/tiny_register.h"
 
 namespace eduledger::app {
 namespace {
 
-using meta::OrgLevel;
+using testing::Day;
 
-core::Date Day(int y, int m, int d) { return *core::Date::FromYmd(y, m, d); }
-
-class LedgersTest : public ::testing::Test {
+class LedgersTest : public testing::LedgerFixture {
  protected:
-  void SetUp() override {
-    md_ = testing::ShippedPackage();
-    ASSERT_NE(md_, nullptr);
-    county_ = reg_.Unit("439901", OrgLevel::kCounty);
-    town_ = reg_.Unit("439901001", OrgLevel::kTownship, county_);
-    a_ = reg_.Unit("2143990001", OrgLevel::kSchool, town_, 211);
-    b_ = reg_.Unit("2143990002", OrgLevel::kSchool, town_, 211);
-  }
-
   // A 一般 hazard found at school A on 2026-03-02, opened by A's clerk.
   core::Result<store::Case> OpenHazard(FieldValues values = {}) {
     OpenCaseRequest r;
@@ -46,14 +35,6 @@ class LedgersTest : public ::testing::Test {
     r.values.insert(r.values.end(), values.begin(), values.end());
     return OpenCase(reg_.store(), clerk_a_, *md_, r);
   }
-
-  testing::TinyRegister reg_;
-  std::unique_ptr<Metadata> md_;
-  std::int64_t county_ = 0, town_ = 0, a_ = 0, b_ = 0;
-  Actor clerk_a_{"clerk-a", Role::kSchoolClerk, {"2143990001"}, "2143990001"};
-  Actor clerk_b_{"clerk-b", Role::kSchoolClerk, {"2143990002"}, "2143990002"};
-  Actor reviewer_{"town", Role::kCentralReviewer, {"439901001"}, "439901001"};
-  Actor leader_{"leader", Role::kLeader, {"*"}, ""};
 };
 
 TEST_F(LedgersTest, OpeningACaseChecksItsFieldsAndKeepsItsOpening) {

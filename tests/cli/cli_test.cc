@@ -12,6 +12,7 @@
 #include <set>
 #include <thread>
 
+#include "core/text_codec.h"
 #include "core/zip_reader.h"
 #include "testing/db_dump.h"
 #include "testing/test_util.h"
@@ -50,8 +51,9 @@ std::string DumpWithoutTimes(const std::string& db) {
 // The ledger cases of a store without their time stamps.
 std::string CasesWithoutTimes(const std::string& db) {
   return testing::QueryScalar(
-      db, "SELECT group_concat(x, ';') FROM (SELECT id || ledger || org_unit_id || state || opened "
-          "|| state_since || fields || origin AS x FROM cases ORDER BY id)");
+      db,
+      "SELECT group_concat(x, ';') FROM (SELECT id || ledger || org_unit_id || state || opened "
+      "|| state_since || fields || origin AS x FROM cases ORDER BY id)");
 }
 
 long FileSize(const std::string& path) {
@@ -202,6 +204,63 @@ TEST_F(CliTest, ALedgerCaseIsRegisteredMovedAndListed) {
   EXPECT_EQ(rows[0]["deadline"], "2026-03-20");
   EXPECT_EQ(rows[0]["township"], "城关镇");
   EXPECT_EQ(testing::QueryScalar(Db(), "SELECT count(*) FROM case_moves WHERE case_id = 1"), "2");
+}
+
+// A section's own sheet of hazards, in GB18030 as Excel saves it, through `ledger import`: a bad
+// row rejects the file and names its row, column and reason in Chinese; the corrected file opens
+// its cases and moves them to the state it names; the export reads back as no change.
+TEST_F(CliTest, ALedgerSheetIsImportedWholeOrNotAtAllAndExportedBack) {
+  ASSERT_EQ(Eduledger({"--db", Db(), "init"}).exit_code, 0);
+  ASSERT_EQ(
+      Eduledger({"--db", Db(), "import", "schools", testing::DataPath("schools.csv")}).exit_code,
+      0);
+  const auto templ = Eduledger(
+      {"--db", Db(), "ledger", "template", "--type", "hazard", "-o", dir_.File("t.xlsx")});
+  ASSERT_EQ(templ.exit_code, 0) << templ.err;
+  EXPECT_EQ(testing::ReadFileOrDie(dir_.File("t.xlsx")).substr(0, 2), "PK");
+  const std::string header =
+      "单位名称,隐患类别,隐患等级,部位,发现日期,排查人,状态,状态日期,"
+      "整改措施,整改责任人,整改期限\n";
+  const std::string good =
+      "城关镇第一小学,消防,一般,食堂,2026-03-02,王老师,整改中,2026-03-04,"
+      "更换灭火器,李主任,2026-03-20\n";
+  const auto write = [&](const std::string& name, const std::string& text) {
+    testing::WriteFile(dir_.File(name), *core::EncodeGb18030(text));
+    return dir_.File(name);
+  };
+  const std::string bad_file =
+      write("bad.csv", header + good + "城关镇第一小学,电梯,一般,楼梯,2026-03-02,王老师,,,,,\n");
+  const auto bad = Eduledger({"--db", Db(), "ledger", "import", "--type", "hazard", bad_file});
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("第3行 B列“隐患类别” “电梯”"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("数据库未作任何改动"), std::string::npos) << bad.err;
+  EXPECT_EQ(testing::QueryScalar(Db(), "SELECT count(*) FROM cases"), "0");
+
+  const std::string good_file = write("good.csv", header + good);
+  const auto ok = Eduledger({"--db", Db(), "--format", "json", "ledger", "import", "--type",
+                             "安全隐患排查整改台账", good_file});
+  ASSERT_EQ(ok.exit_code, 0) << ok.err;
+  const nlohmann::json report = nlohmann::json::parse(ok.out);
+  EXPECT_EQ(report["ledger"], "hazard") << ok.out;
+  EXPECT_EQ(report["counts"]["case"]["added"], 1) << ok.out;
+  EXPECT_EQ(testing::QueryScalar(Db(), "SELECT state || ' ' || state_since FROM cases"),
+            "rectifying 2026-03-04");
+  EXPECT_EQ(testing::QueryScalar(Db(), "SELECT count(*) FROM case_moves"), "2");
+  const auto shown = Eduledger({"--db", Db(), "ledger", "show", "1"});
+  EXPECT_NE(shown.out.find("落实整改 → 整改中"), std::string::npos) << shown.out;
+  EXPECT_NE(shown.out.find("导入：good.csv"), std::string::npos) << shown.out;
+
+  const auto exported =
+      Eduledger({"--db", Db(), "ledger", "export", "--type", "hazard", "-o", dir_.File("out.csv")});
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  const std::string out = testing::ReadFileOrDie(dir_.File("out.csv"));
+  EXPECT_NE(out.find("1,2143990001,城关镇第一小学,整改中,2026-03-02,2026-03-04,消防,一般,食堂"),
+            std::string::npos)
+      << out;
+  const auto back =
+      Eduledger({"--db", Db(), "ledger", "import", "--type", "hazard", dir_.File("out.csv")});
+  ASSERT_EQ(back.exit_code, 0) << back.err;
+  EXPECT_NE(back.out.find("数据与数据库一致，无需改动"), std::string::npos) << back.out;
 }
 
 TEST_F(CliTest, LogsCarryNoPersonalData) {
@@ -463,9 +522,10 @@ TEST_F(CliTest, TheExampleCountyIsDeterministicAndAsAdvertised) {
   EXPECT_EQ(testing::QueryScalar(a, "SELECT count(*) FROM cases WHERE ledger = 'dropout_control'"),
             std::to_string(j["dropout_cases"].get<int>()));
   EXPECT_EQ(testing::QueryScalar(
-                a, "SELECT count(*) FROM status_events e JOIN org_units u ON u.id = e.org_unit_id "
-                   "WHERE e.event_type = 6 AND e.event_date BETWEEN '2025-09-01' AND "
-                   "'2026-08-31' AND u.school_type IN (211, 218, 311, 312, 321, 345, 514)"),
+                a,
+                "SELECT count(*) FROM status_events e JOIN org_units u ON u.id = e.org_unit_id "
+                "WHERE e.event_type = 6 AND e.event_date BETWEEN '2025-09-01' AND "
+                "'2026-08-31' AND u.school_type IN (211, 218, 311, 312, 321, 345, 514)"),
             std::to_string(j["dropout_cases"].get<int>()));
   // The forms were stored through the workflow: every value, all but one form approved.
   EXPECT_EQ(testing::QueryScalar(a, "SELECT count(*) FROM data_values"),

@@ -260,5 +260,22 @@ TEST(LedgerPackageTest, FaultsAreNamedByFileAndKey) {
   EXPECT_TRUE(has("workflows.json", "w.transitions.t.from", "须列出")) << faults;
 }
 
+TEST_F(WorkflowEngineTest, APathToAStateTakesTheShortestChainOfTheRolesMoves) {
+  const auto codes = [&](std::string_view from, std::string_view to, std::string_view role) {
+    const auto path = PathTo(workflow(), from, to, role);
+    if (!path) return std::string("none");
+    std::string out;
+    for (const meta::WorkflowTransition* t : *path) out += (out.empty() ? "" : ">") + t->code;
+    return out;
+  };
+  EXPECT_EQ(codes("found", "closed", "section_staff"), "rectify>accept>close");
+  EXPECT_EQ(codes("found", "found", "section_staff"), "");
+  EXPECT_EQ(codes("found", "rectifying", "school_clerk"), "rectify");
+  // 验收 is the section's: a clerk reaches no state past 整改中, and nothing leads back.
+  EXPECT_EQ(codes("found", "accepted", "school_clerk"), "none");
+  EXPECT_EQ(codes("closed", "found", "section_staff"), "none");
+  EXPECT_EQ(codes("found", "nowhere", "section_staff"), "none");
+}
+
 }  // namespace
 }  // namespace eduledger::ledger

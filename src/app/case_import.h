@@ -1,0 +1,58 @@
+// Import of a ledger's cases (台账事项) from CSV or XLSX: a school's or section's own sheet (the
+// payments of a 资助 programme, the hazards found this month) or a file exported from here and
+// edited. The columns are the ledger's (app/case_columns.h); the rules are the register
+// imports' (ingest/import.h): every row is read and checked, then the file against itself, then
+// against the store, before anything is written; any error rejects the whole file and names
+// every bad row with its column, value and reason; a clean file is written in one transaction
+// with one audit entry.
+//
+//   a row with 事项编号     updates that case: fields given are set (empty cells erase nothing),
+//                          a 状态 after the case's own is reached by the moves the importing
+//                          role may make, each checked as `ledger move` checks it
+//   a row without one      opens a case in the ledger's first state, then makes the moves to
+//                          its 状态 the same way; the row's content is its origin, so importing
+//                          the same file twice opens nothing the second time
+//
+// Every move an import makes is in the case's history, dated by the row's 状态日期 (登记日期
+// for the opening), with the file's name as its comment.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "app/actor.h"
+#include "app/metadata.h"
+#include "core/date.h"
+#include "core/result.h"
+#include "ingest/import.h"
+#include "ingest/table_reader.h"
+#include "store/store.h"
+
+namespace eduledger::app {
+
+struct CaseImportRequest {
+  std::string ledger = {};  // code or name
+  std::string path = {};
+  bool dry_run = false;
+  std::size_t max_errors = 100;
+  std::string sheet = {};
+  // Non-empty: write the file back here (.xlsx) with its errors and warnings marked.
+  std::string errors_out = {};
+  std::function<void(std::string_view phase, double fraction)> progress = {};
+  core::Date today = core::Date::Today();
+};
+
+// Import the file `request.path` into the ledger as `actor`. NotFound for an unknown ledger;
+// PermissionDenied "role_not_allowed" for a role that may neither open nor move its cases.
+core::Result<ingest::ImportReport> ImportCaseFile(store::Store& store, const Actor& actor,
+                                                  const Metadata& md,
+                                                  const CaseImportRequest& request);
+// The same from a table already open; `name` stands for the file in the report, the audit entry
+// and the moves' comment (the example county imports its ledgers through this).
+core::Result<ingest::ImportReport> ImportCaseTable(store::Store& store, const Actor& actor,
+                                                   const Metadata& md, ingest::TableReader& reader,
+                                                   const std::string& name,
+                                                   const CaseImportRequest& request);
+
+}  // namespace eduledger::app
