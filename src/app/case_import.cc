@@ -40,6 +40,7 @@ struct CaseLine {
   std::vector<std::pair<std::string, std::string>> persons;  // role code → person
   std::string name;                                          // 姓名 as typed
   std::string identity;  // of a row without 事项编号: which case it is (Identity)
+  std::string period;    // and its period field's value (PeriodOf)
   bool ok = true;
 };
 
@@ -47,7 +48,10 @@ struct CaseLine {
 // ledger's required fields (those every case has from its opening: the student, programme,
 // term and amount of a payment; the category, place and day of a hazard), or of every field
 // for a ledger without required ones. A list sent again with its cases further on (整改中 →
-// 已验收) moves them instead of opening them twice.
+// 已验收) moves them instead of opening them twice. Cases of one identity are told apart by
+// their period field (PeriodOf: one year's payment from the next year's of the same kind); a
+// row whose period is blank, or a case whose period the row is the first to give (a work's
+// 完工日期), matches when it is the only such case.
 std::string Identity(const meta::LedgerType& ledger, std::int64_t org_id, const json& fields) {
   bool any_required = false;
   for (const meta::LedgerField& f : ledger.fields) any_required = any_required || f.required;
@@ -59,6 +63,13 @@ std::string Identity(const meta::LedgerType& ledger, std::int64_t org_id, const 
     if (it != fields.end() && it->is_string()) out += it->get<std::string>();
   }
   return out;
+}
+
+// The value of the ledger's period field, "" when it has none or the case none yet.
+std::string PeriodOf(const meta::LedgerType& ledger, const json& fields) {
+  if (ledger.period.empty()) return "";
+  const auto it = fields.find(ledger.period);
+  return it != fields.end() && it->is_string() ? it->get<std::string>() : "";
 }
 
 // FNV-1a: the origin of a case an import opens, from its identity.
@@ -420,7 +431,8 @@ class CaseImport {
         for (const auto& [column, value] : line.values)
           fields[columns_[column].field->code] = value;
         line.identity = Identity(ledger_, line.org->id, fields);
-        const auto [it, fresh] = contents.emplace(line.identity, line.row);
+        line.period = PeriodOf(ledger_, fields);
+        const auto [it, fresh] = contents.emplace(line.identity + "\x1e" + line.period, line.row);
         if (!fresh) {
           FailRow(&line, "duplicate_row",
                   "与第" + std::to_string(it->second) + "行是同一事项（单位和" + IdentityWords() +
@@ -433,7 +445,7 @@ class CaseImport {
   std::string IdentityWords() const {
     std::string out;
     for (const meta::LedgerField& f : ledger_.fields) {
-      if (f.required) out += (out.empty() ? "" : "、") + f.name;
+      if (f.required || f.code == ledger_.period) out += (out.empty() ? "" : "、") + f.name;
     }
     return out.empty() ? "各字段" : out;
   }
@@ -446,7 +458,8 @@ class CaseImport {
     return store_.ScanCases(ledger_.code, [this](const store::Case& c) {
       json fields = json::parse(c.fields.empty() ? "{}" : c.fields, nullptr, false);
       if (!fields.is_object()) fields = json::object();
-      stored_.emplace(Identity(ledger_, c.org_unit_id, fields), c.id);
+      stored_[Identity(ledger_, c.org_unit_id, fields)].push_back(
+          {PeriodOf(ledger_, fields), c.id});
       return Status::OK();
     });
   }
@@ -464,13 +477,41 @@ class CaseImport {
     Phase("比对", 1);
   }
 
+  // The stored case a row without 事项编号 is (0: a new one): of its identity, the one of its
+  // period, else the only one whose period is blank or, for a row without a period, the only one.
+  Result<std::int64_t> MatchStored(const CaseLine& line) const {
+    const auto it = stored_.find(line.identity);
+    if (it == stored_.end()) return std::int64_t{0};
+    std::vector<std::int64_t> same, open;
+    for (const auto& [period, id] : it->second) {
+      if (period == line.period) same.push_back(id);
+      if (period.empty() || line.period.empty()) open.push_back(id);
+    }
+    const std::vector<std::int64_t>& candidates = !same.empty() ? same : open;
+    if (candidates.size() > 1) {
+      return Status::InvalidArgument(
+          "ambiguous_row",
+          "库中有 " + std::to_string(candidates.size()) + " 件" + IdentityWords() +
+              "都相同的事项，无法确定是哪一件；请填写事项编号（可从 ledger export 导出）");
+    }
+    return candidates.empty() ? std::int64_t{0} : candidates.front();
+  }
+
   void PlanLine(CaseLine* line) {
     store::Case c;
     json fields = json::object();
     bool exists = false;
     if (line->id == 0) {
-      const auto it = stored_.find(line->identity);
-      if (it != stored_.end()) line->id = it->second;
+      const auto match = MatchStored(*line);
+      if (!match.ok()) {
+        return FailRow(line, match.status().reason(), std::string(match.status().message()));
+      }
+      line->id = *match;
+    }
+    if (line->id != 0 && !planned_ids_.emplace(line->id, line->row).second) {
+      return FailRow(line, "duplicate_case",
+                     "与第" + std::to_string(planned_ids_[line->id]) + "行是同一事项（编号 " +
+                         std::to_string(line->id) + "），请合并为一行");
     }
     if (line->id != 0) {
       auto found = store_.FindCase(line->id);
@@ -487,7 +528,7 @@ class CaseImport {
       fields = json::parse(c.fields.empty() ? "{}" : c.fields, nullptr, false);
       if (!fields.is_object()) fields = json::object();
     } else {
-      c.origin = ContentOrigin(line->identity);
+      c.origin = ContentOrigin(line->identity + "\x1e" + line->period);
       if (!may_open_) {
         return FailRow(line, "role_not_allowed",
                        std::string(RoleName(actor_.role)) + "不能在" + ledger_.name +
@@ -670,7 +711,9 @@ class CaseImport {
   ingest::HeaderMap map_;
   bool may_open_ = false;
   std::vector<CaseLine> lines_;
-  std::unordered_map<std::string, std::int64_t> stored_;  // identity → case id
+  std::unordered_map<std::int64_t, std::int64_t> planned_ids_;  // case id → the row updating it
+  // identity → (period, case id) of the stored cases
+  std::unordered_map<std::string, std::vector<std::pair<std::string, std::int64_t>>> stored_;
   std::vector<Planned> planned_;
   ingest::EntityCounts counts_;
 };

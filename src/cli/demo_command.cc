@@ -13,6 +13,7 @@
 #include "core/statistics_year.h"
 #include "demo/county.h"
 #include "demo/forms.h"
+#include "demo/ledgers.h"
 
 namespace eduledger::cli {
 
@@ -21,6 +22,7 @@ void AddDemoCommand(CLI::App& app, CliContext& ctx) {
     demo::DemoOptions options;
     bool force = false;
     bool no_forms = false;
+    bool no_ledgers = false;
     std::vector<std::string> packages;
   };
   auto args = std::make_shared<Args>();
@@ -37,6 +39,8 @@ void AddDemoCommand(CLI::App& app, CliContext& ctx) {
       ->check(CLI::Range(1, 12));
   cmd->add_flag("--force", args->force, "先删除已有的数据库文件再生成");
   cmd->add_flag("--no-forms", args->no_forms, "不填报示例报表（适龄人口、考试成绩、办学条件等）");
+  cmd->add_flag("--no-ledgers", args->no_ledgers,
+                "不导入示例台账（资助、校舍、隐患、项目、教师、督导、信访、校外培训机构）");
   cmd->add_option("--packages", args->packages,
                   "元数据包目录（默认随程序安装的 packages/county-bureau）");
   cmd->callback([&ctx, args] {
@@ -91,6 +95,15 @@ void AddDemoCommand(CLI::App& app, CliContext& ctx) {
       if (!opened.ok()) return ctx.Fail(opened.status());
       dropout_cases = opened->opened;
     }
+    // And every other ledger its cases, imported as the sections' sheets (demo/ledgers.h).
+    demo::DemoLedgersSummary ledgers;
+    if (args->options.scale == 1 && !args->no_ledgers) {
+      auto filled = demo::FillDemoLedgers(**store, ctx.actor, *md, args->options.seed,
+                                          args->options.last_year - args->options.years + 1,
+                                          args->options.last_year, summary->as_of);
+      if (!filled.ok()) return ctx.Fail(filled.status());
+      ledgers = std::move(*filled);
+    }
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     // One county is reported as the county; a province as the province.
@@ -118,6 +131,7 @@ void AddDemoCommand(CLI::App& app, CliContext& ctx) {
                           {"forms_approved", forms.approved},
                           {"form_values", forms.values},
                           {"dropout_cases", dropout_cases},
+                          {"ledger_cases", ledgers.opened},
                           {"seconds", seconds},
                           {"stats", StatsJson(*stats)}};
       std::printf("%s\n", j.dump(2).c_str());
@@ -142,6 +156,15 @@ void AddDemoCommand(CLI::App& app, CliContext& ctx) {
           "  控辍保学台账 %zu 件（由%s学籍异动中的辍学记录开案，eduledger ledger list --type "
           "dropout_control）\n\n",
           dropout_cases, core::SchoolYearLabel(args->options.last_year - 1).c_str());
+    }
+    if (!ledgers.opened.empty()) {
+      std::string line;
+      for (const meta::LedgerType& l : md->ledgers()) {
+        const auto it = ledgers.opened.find(l.code);
+        if (it == ledgers.opened.end() || it->second == 0) continue;
+        line += (line.empty() ? "" : "，") + l.name + " " + Thousands(it->second) + " 件";
+      }
+      std::printf("  各台账导入：%s（eduledger ledger types）\n\n", line.c_str());
     }
     std::printf("%s", StatsText(*stats).c_str());
   });

@@ -244,5 +244,28 @@ TEST_F(CaseImportTest, AStudentIsFoundByIdentityAndAnExportReadsBackUnchanged) {
   }
 }
 
+// Two years' payments of the same kind to one pupil are two cases, told apart by their 发放日期
+// (the ledger's period field); a row without one cannot say which it is.
+TEST_F(CaseImportTest, PaymentsOfTheSameKindAreToldApartByTheirPeriod) {
+  const std::int64_t pupil = reg_.Student(core::Sex::kFemale, "2013-05-01");
+  reg_.Enrol(pupil, 2025, a_, 6);
+  const std::vector<std::string> header = {"单位代码",   "学生",     "资助项目", "学期",
+                                           "金额（元）", "资金来源", "发放日期"};
+  const std::vector<std::string> paid_2024 = {
+      "2143990001", "L439900201501010001", "义务教育家庭经济困难学生生活补助", "秋季学期", "250",
+      "中央",       "2024-10-15"};
+  std::vector<std::string> paid_2025 = paid_2024;
+  paid_2025[6] = "2025-10-15";
+  const auto first = Import(clerk_a_, "student_aid", {header, paid_2024, paid_2025});
+  ASSERT_TRUE(first.status.ok()) << Reasons(first);
+  EXPECT_EQ(first.counts[0].added, 2);
+  const auto again = Import(clerk_a_, "student_aid", {header, paid_2025});
+  EXPECT_EQ(again.counts[0].unchanged, 1) << Reasons(again);
+  std::vector<std::string> undated = paid_2024;
+  undated[6] = "";
+  EXPECT_EQ(Reasons(Import(clerk_a_, "student_aid", {header, undated})), "2:ambiguous_row() ");
+  EXPECT_EQ(Cases("student_aid").size(), 2u);
+}
+
 }  // namespace
 }  // namespace eduledger::app
