@@ -798,7 +798,7 @@ class Filler {
         c.Then("持证经营", day, as_of_, licence);
       } else if (r < 0.55) {
         if (c.Then("持证经营", day, as_of_, licence)) c.Then("已注销", day.AddDays(90), as_of_);
-      } else if (r < 0.8) {
+      } else if (r < 0.65) {
         if (c.Then("持证经营", day, as_of_, licence) &&
             c.Then("整改转型中", day.AddDays(30), as_of_)) {
           c.Then("已营转非", day.AddDays(120), as_of_, {{"登记性质", "民办非企业单位"}});

@@ -318,9 +318,9 @@ TEST_F(LedgersTest, ALedgerIndicatorIsCountedByTheCalendarYearOfItsPeriod) {
   std::filesystem::create_directories(dir.File("extra"));
   testing::WriteFile(dir.File("extra/package.json"), R"({"name": "extra", "title": "测试"})");
   testing::WriteFile(dir.File("extra/indicators.json"), R"json({"indicators": [
-    {"code": "hazards_found", "name": "排查隐患数", "numerator": "cases(hazard)",
+    {"code": "hazards_found_here", "name": "排查隐患数", "numerator": "cases(hazard)",
      "unit": "count", "unit_word": "处", "decimals": 0, "splits": []},
-    {"code": "major_hazards_open", "name": "未销号重大隐患数",
+    {"code": "major_hazards_open_here", "name": "未销号重大隐患数",
      "numerator": "cases_now(hazard, level = major and state != closed)",
      "unit": "count", "unit_word": "处", "decimals": 0, "splits": []}]})json");
   const std::string dirs[] = {std::string(EDULEDGER_SOURCE_DIR) + "/packages/county-bureau",
@@ -350,20 +350,20 @@ TEST_F(LedgersTest, ALedgerIndicatorIsCountedByTheCalendarYearOfItsPeriod) {
     EXPECT_TRUE(t.ok()) << t.status().message();
     return t.ok() && !t->rows.empty() ? t->rows.front() : IndicatorRow{};
   };
-  const IndicatorRow y2025 = row(2025, "hazards_found");
+  const IndicatorRow y2025 = row(2025, "hazards_found_here");
   EXPECT_EQ(y2025.value, 1);  // the one found in 2025, not the later one
   EXPECT_EQ(y2025.text, "1处");
   EXPECT_FALSE(y2025.to_date);
   EXPECT_EQ(y2025.period_label, "2025年1月1日—2025年12月31日，按发现日期计");
-  const IndicatorRow y2026 = row(2026, "hazards_found");
+  const IndicatorRow y2026 = row(2026, "hazards_found_here");
   EXPECT_EQ(y2026.value, 1);
   EXPECT_TRUE(y2026.to_date);  // 2026 runs to 31 December
   EXPECT_EQ(y2026.note, "自然年未结束：截至 2026年12月2日 的台账数据");
   // No 重大 hazard is open today: 0, a value; in 2025 the ledger's past states are not kept.
-  const IndicatorRow now = row(2026, "major_hazards_open");
+  const IndicatorRow now = row(2026, "major_hazards_open_here");
   EXPECT_EQ(now.text, "0处");
   EXPECT_EQ(now.period_label, "台账现状（2026年12月2日）");
-  const IndicatorRow before = row(2025, "major_hazards_open");
+  const IndicatorRow before = row(2025, "major_hazards_open_here");
   EXPECT_TRUE(before.text.empty());
   EXPECT_TRUE(before.note.starts_with("台账现状：只计入最新统计年度（2026年）")) << before.note;
 }
