@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "app/aid_coverage.h"
 #include "app/case_sources.h"
 #include "app/ledgers.h"
+#include "meta/grade.h"
 
 namespace eduledger::app {
 
@@ -36,6 +38,12 @@ Result<std::vector<LedgerFinding>> CheckLedgers(store::Store& store, const Actor
                         ListCases(store, actor, md, tree, {.ledger = l.code, .on = on}));
     for (const CaseRow& r : rows) {
       const nlohmann::json fields = nlohmann::json::parse(r.record.fields, nullptr, false);
+      // 七长责任制: a case past its first state and not finished has its responsible persons.
+      const meta::WorkflowState* state = l.workflow.State(r.record.state);
+      if (!l.responsible.empty() && r.responsible.empty() && state != nullptr && !state->final &&
+          r.record.state != l.workflow.initial) {
+        add(r, "no_responsible", "“" + r.state_name + "”的事项未落实责任人");
+      }
       if (r.overdue) {
         add(r, "overdue", "“" + r.state_name + "”已逾期：办理期限 " + r.deadline->ToChinese());
       }
@@ -73,6 +81,17 @@ Result<std::vector<LedgerFinding>> CheckLedgers(store::Store& store, const Actor
       out.push_back(LedgerFinding{
           "dropout_without_case", dropouts->name, 0, e.township, e.school_code, e.school_name,
           e.date.ToChinese() + "的辍学记录没有控辍保学案（eduledger ledger sync）"});
+    }
+  }
+  // 零疏漏: eligible students of the school year not paid this term's aid.
+  if (const meta::LedgerType* aid = md.FindLedger(kAidLedger)) {
+    EL_ASSIGN_OR_RETURN(const std::vector<UncoveredStudent> missed,
+                        UncoveredAidStudents(store, actor, md, to.year()));
+    for (const UncoveredStudent& u : missed) {
+      out.push_back(LedgerFinding{
+          "aid_missed", aid->name, 0, u.township, u.org_code, u.org_name,
+          u.group + "学生 " + u.name + "（" + u.identity + "，" + meta::GradeName(u.grade, 0) +
+              "）本学期（" + std::to_string(to.year()) + "年秋季学期）未发放" + u.programme});
     }
   }
   std::stable_sort(out.begin(), out.end(), [](const LedgerFinding& a, const LedgerFinding& b) {

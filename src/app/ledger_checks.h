@@ -7,9 +7,13 @@
 //                               资金、时限、预案 (五落实)
 //   dropout_without_case        a dropout (辍学) of the statistics year's window at a school of
 //                               compulsory education with no 控辍保学 case (run `ledger sync`)
+//   no_responsible              a case of a ledger with responsible roles (控辍保学's 七长责任制)
+//                               past its first state and not finished, with no one named
+//   aid_missed                  零疏漏: a student of an eligible group on the statistics year's
+//                               roll not paid this term's aid of their level (app/aid_coverage.h)
 //
-// They name the shipped ledgers (hazard, building, dropout_control); a package without one has
-// nothing of it to check.
+// They name the shipped ledgers (hazard, building, dropout_control, student_aid); a package
+// without one has nothing of it to check.
 #pragma once
 
 #include <cstdint>
