@@ -65,6 +65,30 @@ std::string Identity(const meta::LedgerType& ledger, std::int64_t org_id, const 
   return out;
 }
 
+// A case's identity without its number fields and with the calendar year of its period: a
+// second payment of one kind to one student in one term of a year, of another amount, is most
+// likely the same one paid twice. Empty when it would say no more than Identity does.
+std::string NearIdentity(const meta::LedgerType& ledger, std::int64_t org_id, const json& fields) {
+  std::string out = std::to_string(org_id);
+  bool differs = false;
+  for (const meta::LedgerField& f : ledger.fields) {
+    const bool number = f.type == meta::FieldType::kMoney || f.type == meta::FieldType::kArea ||
+                        f.type == meta::FieldType::kInteger;
+    if (!f.required && f.code != ledger.period) continue;
+    const auto it = fields.find(f.code);
+    const std::string value = it != fields.end() && it->is_string() ? it->get<std::string>() : "";
+    if (f.code == ledger.period) {
+      differs = differs || !f.required;
+      out += "\x1f" + value.substr(0, 4);
+    } else if (number) {
+      differs = true;
+    } else {
+      out += "\x1f" + value;
+    }
+  }
+  return differs ? out : "";
+}
+
 // The value of the ledger's period field, "" when it has none or the case none yet.
 std::string PeriodOf(const meta::LedgerType& ledger, const json& fields) {
   if (ledger.period.empty()) return "";
@@ -460,6 +484,9 @@ class CaseImport {
       if (!fields.is_object()) fields = json::object();
       stored_[Identity(ledger_, c.org_unit_id, fields)].push_back(
           {PeriodOf(ledger_, fields), c.id});
+      if (std::string near = NearIdentity(ledger_, c.org_unit_id, fields); !near.empty()) {
+        near_.emplace(std::move(near), "事项 " + std::to_string(c.id));
+      }
       return Status::OK();
     });
   }
@@ -475,6 +502,29 @@ class CaseImport {
       if (line.ok) PlanLine(&line);
     }
     Phase("比对", 1);
+  }
+
+  // A new case much like a stored one or one of an earlier row: a warning, not an error (two
+  // payments in a term may be right, a 补发).
+  void WarnIfNear(const CaseLine& line, const json& fields) {
+    std::string near = NearIdentity(ledger_, line.org->id, fields);
+    if (near.empty()) return;
+    const auto [it, fresh] = near_.emplace(near, "第" + std::to_string(line.row) + "行");
+    if (fresh) return;
+    std::string words;
+    for (const meta::LedgerField& f : ledger_.fields) {
+      const bool number = f.type == meta::FieldType::kMoney || f.type == meta::FieldType::kArea ||
+                          f.type == meta::FieldType::kInteger;
+      if (f.required && !number && f.code != ledger_.period) {
+        words += (words.empty() ? "" : "、") + f.name;
+      }
+    }
+    const meta::LedgerField* period = ledger_.Field(ledger_.period);
+    report_->warnings.Add(ingest::RowError{
+        line.row, "", "", "possible_duplicate",
+        "与" + it->second + "的单位和" + words + "相同" +
+            (period != nullptr ? "，" + period->name + "在同一年" : std::string()) +
+            "：是否重复登记（重复发放）？请核对"});
   }
 
   // The stored case a row without 事项编号 is (0: a new one): of its identity, the one of its
@@ -552,6 +602,7 @@ class CaseImport {
       }
       if (!missing.empty())
         return FailRow(line, "field_required", "新登记的事项须填写：" + missing);
+      WarnIfNear(*line, fields);
     }
     auto responsible = SetResponsible(ledger_, c.responsible, line->persons);
     if (!responsible.ok()) {
@@ -585,7 +636,7 @@ class CaseImport {
     }
     const std::string target = line->state.empty() ? c.state : line->state;
     if (target != c.state) {
-      if (!PlanMoves(line, &c, target, filled, day, &moves)) return;
+      if (!PlanMoves(line, &c, exists, target, filled, day, &moves)) return;
     }
     const bool differs = !exists || c.org_unit_id != before.org_unit_id ||
                          fields != fields_before || c.responsible != before.responsible ||
@@ -601,7 +652,10 @@ class CaseImport {
   }
 
   // The moves from the case's state to `target`, each checked as `ledger move` checks it.
-  bool PlanMoves(CaseLine* line, store::Case* c, const std::string& target,
+  // A stored case's move needs a 状态日期 after the day it entered its state, or none (today):
+  // an exported sheet edited to a new 状态 keeps the old day, and read back as it is, an older
+  // export would carry a case back to where it was.
+  bool PlanMoves(CaseLine* line, store::Case* c, bool stored, const std::string& target,
                  const std::set<std::string>& filled, core::Date day,
                  std::vector<store::CaseMove>* moves) {
     const std::string_view role = RoleKey(actor_.role);
@@ -614,11 +668,15 @@ class CaseImport {
                ledger::StateName(ledger_.workflow, target) + "”");
       return false;
     }
-    if (day < c->state_since) {
-      Fail(line, state_col, day.ToString(), "move_before_state",
-           "状态日期 " + day.ToChinese() + " 早于事项进入“" +
-               ledger::StateName(ledger_.workflow, c->state) + "”的日期 " +
-               c->state_since.ToChinese());
+    const bool same_day = stored && !line->since.is_null() && day == c->state_since;
+    if (day < c->state_since || same_day) {
+      const std::size_t date_col = ColumnOf(CaseColumnKind::kStateSince).value_or(state_col);
+      Fail(line, date_col, day.ToString(), "move_before_state",
+           "状态日期 " + day.ToChinese() + (same_day ? " 就是" : " 早于") + "事项进入“" +
+               ledger::StateName(ledger_.workflow, c->state) + "”的日期" +
+               (same_day ? "" : " " + c->state_since.ToChinese()) +
+               "：改了状态，请把状态日期改为办理这一步的日子，或留空（按今天）；"
+               "若这是较早导出的文件，请重新导出");
       return false;
     }
     const std::string comment = Comment();
@@ -711,6 +769,7 @@ class CaseImport {
   ingest::HeaderMap map_;
   bool may_open_ = false;
   std::vector<CaseLine> lines_;
+  std::unordered_map<std::string, std::string> near_;  // NearIdentity → where it was seen
   std::unordered_map<std::int64_t, std::int64_t> planned_ids_;  // case id → the row updating it
   // identity → (period, case id) of the stored cases
   std::unordered_map<std::string, std::vector<std::pair<std::string, std::int64_t>>> stored_;

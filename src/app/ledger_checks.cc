@@ -88,10 +88,11 @@ Result<std::vector<LedgerFinding>> CheckLedgers(store::Store& store, const Actor
     EL_ASSIGN_OR_RETURN(const std::vector<UncoveredStudent> missed,
                         UncoveredAidStudents(store, actor, md, to.year()));
     for (const UncoveredStudent& u : missed) {
-      out.push_back(LedgerFinding{
-          "aid_missed", aid->name, 0, u.township, u.org_code, u.org_name,
-          u.group + "学生 " + u.name + "（" + u.identity + "，" + meta::GradeName(u.grade, 0) +
-              "）本学期（" + std::to_string(to.year()) + "年秋季学期）未发放" + u.programme});
+      out.push_back(LedgerFinding{"aid_missed", aid->name, 0, u.township, u.org_code, u.org_name,
+                                  u.group + (u.group.ends_with("学生") ? " " : "学生 ") + u.name +
+                                      "（" + u.identity + "，" + meta::GradeName(u.grade, 0) +
+                                      "）本学期（" + std::to_string(to.year()) +
+                                      "年秋季学期）未发放" + u.programme});
     }
   }
   std::stable_sort(out.begin(), out.end(), [](const LedgerFinding& a, const LedgerFinding& b) {

@@ -38,9 +38,8 @@ void PrintErrors(std::FILE* to, std::string_view title, const ingest::ErrorList&
   for (const ingest::RowError& e : list.kept()) {
     std::string where = e.row > 0 ? "第" + std::to_string(e.row) + "行" : "文件";
     if (!e.column.empty()) where += " " + e.column;
-    std::string value = e.value.empty() ? "" : "“" + e.value + "”";
-    std::fprintf(to, "  %s %s：%s [%s]\n", where.c_str(), value.c_str(), e.message.c_str(),
-                 e.reason.c_str());
+    if (!e.value.empty()) where += " “" + e.value + "”";
+    std::fprintf(to, "  %s：%s [%s]\n", where.c_str(), e.message.c_str(), e.reason.c_str());
   }
   if (list.count() > static_cast<std::int64_t>(list.kept().size())) {
     std::fprintf(to, "  ……仅列出前%zu处，共%lld处\n", list.kept().size(),
@@ -121,7 +120,6 @@ void PrintImportReport(const CliContext& ctx, const ingest::ImportReport& r) {
         r.error_file.c_str());
   }
 }
-
 
 void FinishImport(CliContext& ctx, const ingest::ImportReport& report) {
   PrintImportReport(ctx, report);

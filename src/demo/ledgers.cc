@@ -39,9 +39,10 @@ struct SheetCase {
   std::vector<Stage> stages;
 
   // The next state on `day` with `cells`, unless the day is after `as_of` (the county has not
-  // got there yet); false when it was not reached, so a chain of Then stops at the first one.
+  // got there yet) or not after the last state's (a sheet sent again moves a case on a later
+  // day); false when it was not reached, so a chain of Then stops at the first one.
   bool Then(const std::string& state, Date day, Date as_of, Cells more = {}) {
-    if (day > as_of || (!stages.empty() && day < stages.back().day)) return false;
+    if (day > as_of || (!stages.empty() && day <= stages.back().day)) return false;
     stages.push_back({state, day, std::move(more)});
     return true;
   }

@@ -45,7 +45,7 @@ core::Result<std::string> NormalizeFieldValue(const meta::LedgerField& field,
     }
     case meta::FieldType::kMoney: {
       auto m = core::Money::ParseYuan(text);
-      if (!m.ok()) return Bad(field, text, "金额（元，至多两位小数）");
+      if (!m.ok() || m->fen() < 0) return Bad(field, text, "金额（元，不为负，至多两位小数）");
       return std::to_string(m->fen());
     }
     case meta::FieldType::kArea: {

@@ -173,8 +173,15 @@ TEST_F(CaseImportTest, ARowUpdatesItsCaseByNumberOrByWhatIdentifiesIt) {
   // A stale row (its 状态日期 before the case's last move) does not move the case back.
   const Rows stale = {header, {id, "整改中", "2026-03-03", "", "", ""}};
   const auto back = Import(reviewer_, "hazard", stale);
-  EXPECT_EQ(Reasons(back), "2:move_before_state(B列“状态”) ");
+  EXPECT_EQ(Reasons(back), "2:move_before_state(C列“状态日期”) ");
   EXPECT_EQ((*reg_.store().FindCase(c->id))->state, "accepted");
+  // Nor does an export edited to a new 状态 that keeps the day of the old one; left blank, the
+  // move is dated today.
+  const Rows edited = {header, {id, "已销号", "2026-03-20", "", "", ""}};
+  EXPECT_EQ(Reasons(Import(reviewer_, "hazard", edited)), "2:move_before_state(C列“状态日期”) ");
+  const Rows undated = {header, {id, "已销号", "", "", "", ""}};
+  ASSERT_TRUE(Import(reviewer_, "hazard", undated).status.ok());
+  EXPECT_EQ((*reg_.store().FindCase(c->id))->state_since, Day(2026, 6, 1));
 
   // A number the reader does not see is not found; a leader opens and moves nothing.
   const Rows other = {header, {"999", "", "", "", "", ""}};
@@ -265,6 +272,22 @@ TEST_F(CaseImportTest, PaymentsOfTheSameKindAreToldApartByTheirPeriod) {
   undated[6] = "";
   EXPECT_EQ(Reasons(Import(clerk_a_, "student_aid", {header, undated})), "2:ambiguous_row() ");
   EXPECT_EQ(Cases("student_aid").size(), 2u);
+  // A negative amount is refused; a second payment of the term in 2025 of another amount is
+  // taken, with a warning that it may be one paid twice.
+  std::vector<std::string> negative = paid_2025;
+  negative[4] = "-100";
+  EXPECT_EQ(Reasons(Import(clerk_a_, "student_aid", {header, negative})),
+            "2:bad_field_value(E列“金额（元）”) ");
+  std::vector<std::string> twice = paid_2025;
+  twice[4] = "300";
+  twice[6] = "2025-11-20";
+  const auto second = Import(clerk_a_, "student_aid", {header, twice});
+  ASSERT_TRUE(second.status.ok()) << Reasons(second);
+  EXPECT_EQ(second.counts[0].added, 1);
+  ASSERT_EQ(second.warnings.kept().size(), 1u);
+  EXPECT_EQ(second.warnings.kept()[0].reason, "possible_duplicate");
+  EXPECT_NE(second.warnings.kept()[0].message.find("发放日期在同一年"), std::string::npos)
+      << second.warnings.kept()[0].message;
 }
 
 }  // namespace

@@ -1693,7 +1693,7 @@ TEST_F(IndependentIndicatorsTest, AidCoverageListsExactlyTheUnpaidEligiblePupils
     // "城乡低保学生 某某（<ID number>，高一）本学期…": the identity in full (the admin's view);
     // a group's name may have brackets of its own (脱贫家庭（原建档立卡）).
     const std::string m = f["message"].get<std::string>();
-    const std::size_t open = m.find("（", m.find("学生 "));
+    const std::size_t open = m.find("（", m.find(" "));
     const std::size_t comma = m.find("，", open);
     ASSERT_TRUE(open != std::string::npos && comma != std::string::npos) << m;
     program.insert(
