@@ -226,39 +226,40 @@ void AddList(CLI::App& ledger, CliContext& ctx) {
       "list", "列出一个台账的事项，可按乡镇或学校、状态、是否逾期、责任人筛选");
   AddQueryOptions(cmd, args.get());
   cmd->callback([&ctx, args] {
-    WithQuery(ctx, *args, [&](store::Store& store, const app::Metadata& md,
-                              const app::CaseQuery& query) {
-      auto rows = app::ListCases(store, ctx.actor, md, query);
-      if (!rows.ok()) return ctx.Fail(rows.status());
-      if (ctx.json()) {
-        json out = json::array();
-        for (const app::CaseRow& r : *rows) out.push_back(CaseJson(r));
-        std::printf("%s\n", out.dump(2).c_str());
-        return;
-      }
-      if (ctx.format == OutputFormat::kCsv) {
-        std::printf("编号,乡镇,单位代码,单位,状态,登记日期,办理期限,逾期\n");
-        for (const app::CaseRow& r : *rows) {
-          std::printf("%lld,%s,%s,%s,%s,%s,%s,%s\n", static_cast<long long>(r.record.id),
-                      ingest::CsvField(r.township).c_str(), r.org_code.c_str(),
-                      ingest::CsvField(r.org_name).c_str(), ingest::CsvField(r.state_name).c_str(),
-                      r.record.opened.ToString().c_str(),
-                      r.deadline ? r.deadline->ToString().c_str() : "", r.overdue ? "是" : "否");
-        }
-        return;
-      }
-      const meta::LedgerType* l = md.FindLedger(query.ledger);
-      std::size_t overdue = 0;
-      for (const app::CaseRow& r : *rows) overdue += r.overdue;
-      std::printf("%s：%zu 件，其中逾期 %zu 件\n", l->name.c_str(), rows->size(), overdue);
-      if (rows->empty()) return;
-      TextTable table({"编号", "乡镇", "单位", "状态", "登记日期", "办理期限"});
-      for (const app::CaseRow& r : *rows) {
-        table.Add({std::to_string(r.record.id), r.township.empty() ? "—" : r.township, r.org_name,
-                   r.state_name, r.record.opened.ToChinese(), Deadline(r)});
-      }
-      std::printf("%s", table.Render().c_str());
-    });
+    WithQuery(
+        ctx, *args, [&](store::Store& store, const app::Metadata& md, const app::CaseQuery& query) {
+          auto rows = app::ListCases(store, ctx.actor, md, query);
+          if (!rows.ok()) return ctx.Fail(rows.status());
+          if (ctx.json()) {
+            json out = json::array();
+            for (const app::CaseRow& r : *rows) out.push_back(CaseJson(r));
+            std::printf("%s\n", out.dump(2).c_str());
+            return;
+          }
+          if (ctx.format == OutputFormat::kCsv) {
+            std::printf("编号,乡镇,单位代码,单位,状态,登记日期,办理期限,逾期\n");
+            for (const app::CaseRow& r : *rows) {
+              std::printf(
+                  "%lld,%s,%s,%s,%s,%s,%s,%s\n", static_cast<long long>(r.record.id),
+                  ingest::CsvField(r.township).c_str(), r.org_code.c_str(),
+                  ingest::CsvField(r.org_name).c_str(), ingest::CsvField(r.state_name).c_str(),
+                  r.record.opened.ToString().c_str(),
+                  r.deadline ? r.deadline->ToString().c_str() : "", r.overdue ? "是" : "否");
+            }
+            return;
+          }
+          const meta::LedgerType* l = md.FindLedger(query.ledger);
+          std::size_t overdue = 0;
+          for (const app::CaseRow& r : *rows) overdue += r.overdue;
+          std::printf("%s：%zu 件，其中逾期 %zu 件\n", l->name.c_str(), rows->size(), overdue);
+          if (rows->empty()) return;
+          TextTable table({"编号", "乡镇", "单位", "状态", "登记日期", "办理期限"});
+          for (const app::CaseRow& r : *rows) {
+            table.Add({std::to_string(r.record.id), r.township.empty() ? "县直" : r.township,
+                       r.org_name, r.state_name, r.record.opened.ToChinese(), Deadline(r)});
+          }
+          std::printf("%s", table.Render().c_str());
+        });
   });
 }
 
@@ -268,17 +269,19 @@ void AddImport(CLI::App& ledger, CliContext& ctx) {
     std::vector<std::string> packages;
   };
   auto args = std::make_shared<Args>();
-  CLI::App* cmd = ledger.add_subcommand(
-      "import",
-      "从 CSV 或 XLSX 导入台账事项（列名见 ledger template）：无事项编号的行登记新事项或更新同一事项，"
-      "有事项编号的行更新该事项；整份文件要么全部写入，要么一行也不写");
+  CLI::App* cmd =
+      ledger.add_subcommand("import",
+                            "从 CSV 或 XLSX 导入台账事项（列名见 ledger "
+                            "template）：无事项编号的行登记新事项或更新同一事项，"
+                            "有事项编号的行更新该事项；整份文件要么全部写入，要么一行也不写");
   cmd->add_option("--type", args->request.ledger, "台账代码或名称（见 ledger types）")->required();
   cmd->add_option("file", args->request.path, "CSV（UTF-8 或 GB18030）或 XLSX 文件")->required();
   cmd->add_flag("--dry-run", args->request.dry_run, "只检查并报告将新增、修改、不变的事项，不写入");
   cmd->add_option("--max-errors", args->request.max_errors, "最多列出多少处错误（默认 100）");
   cmd->add_option("--sheet", args->request.sheet, "XLSX 工作表名称（默认第一个）");
-  cmd->add_option("--errors-out", args->request.errors_out,
-                  "有错误或提示时，把原文件另存为此 XLSX：出错的单元格标红、提示标黄，末列写明原因");
+  cmd->add_option(
+      "--errors-out", args->request.errors_out,
+      "有错误或提示时，把原文件另存为此 XLSX：出错的单元格标红、提示标黄，末列写明原因");
   AddPackagesOption(cmd, &args->packages);
   cmd->callback([&ctx, args] {
     WithStore(ctx, args->packages, [&](store::Store& store, const app::Metadata& md) {
@@ -307,23 +310,23 @@ void AddExport(CLI::App& ledger, CliContext& ctx) {
   AddQueryOptions(cmd, args.get());
   cmd->add_option("-o,--output", args->path, "输出文件（.csv 或 .xlsx）")->required();
   cmd->callback([&ctx, args] {
-    WithQuery(ctx, *args, [&](store::Store& store, const app::Metadata& md,
-                              const app::CaseQuery& query) {
-      auto result = app::ExportCases(store, ctx.actor, md, query, args->path);
-      if (!result.ok()) return ctx.Fail(result.status());
-      if (ctx.json()) {
-        std::printf("%s\n", json({{"file", args->path},
-                                  {"rows", result->rows},
-                                  {"ledger", result->ledger_name},
-                                  {"masked", result->masked}})
-                                .dump()
-                                .c_str());
-        return;
-      }
-      std::printf("已导出%s %s 件到 %s%s\n", result->ledger_name.c_str(),
-                  Thousands(result->rows).c_str(), args->path.c_str(),
-                  result->masked ? "（证件号和姓名已遮蔽）" : "");
-    });
+    WithQuery(ctx, *args,
+              [&](store::Store& store, const app::Metadata& md, const app::CaseQuery& query) {
+                auto result = app::ExportCases(store, ctx.actor, md, query, args->path);
+                if (!result.ok()) return ctx.Fail(result.status());
+                if (ctx.json()) {
+                  std::printf("%s\n", json({{"file", args->path},
+                                            {"rows", result->rows},
+                                            {"ledger", result->ledger_name},
+                                            {"masked", result->masked}})
+                                          .dump()
+                                          .c_str());
+                  return;
+                }
+                std::printf("已导出%s %s 件到 %s%s\n", result->ledger_name.c_str(),
+                            Thousands(result->rows).c_str(), args->path.c_str(),
+                            result->masked ? "（证件号和姓名已遮蔽）" : "");
+              });
   });
 }
 
@@ -334,8 +337,8 @@ void AddTemplate(CLI::App& ledger, CliContext& ctx) {
     std::vector<std::string> packages;
   };
   auto args = std::make_shared<Args>();
-  CLI::App* cmd = ledger.add_subcommand(
-      "template", "生成台账的导入模板（XLSX）：列名、填写说明和下拉选项");
+  CLI::App* cmd =
+      ledger.add_subcommand("template", "生成台账的导入模板（XLSX）：列名、填写说明和下拉选项");
   cmd->add_option("--type", args->ledger, "台账代码或名称（见 ledger types）")->required();
   cmd->add_option("-o,--output", args->path, "输出文件（.xlsx）")->required();
   AddPackagesOption(cmd, &args->packages);
