@@ -72,8 +72,7 @@ std::string NearIdentity(const meta::LedgerType& ledger, std::int64_t org_id, co
   std::string out = std::to_string(org_id);
   bool differs = false;
   for (const meta::LedgerField& f : ledger.fields) {
-    const bool number = f.type == meta::FieldType::kMoney || f.type == meta::FieldType::kArea ||
-                        f.type == meta::FieldType::kInteger;
+    const bool number = meta::IsNumberField(f.type);
     if (!f.required && f.code != ledger.period) continue;
     const auto it = fields.find(f.code);
     const std::string value = it != fields.end() && it->is_string() ? it->get<std::string>() : "";
@@ -513,8 +512,7 @@ class CaseImport {
     if (fresh) return;
     std::string words;
     for (const meta::LedgerField& f : ledger_.fields) {
-      const bool number = f.type == meta::FieldType::kMoney || f.type == meta::FieldType::kArea ||
-                          f.type == meta::FieldType::kInteger;
+      const bool number = meta::IsNumberField(f.type);
       if (f.required && !number && f.code != ledger_.period) {
         words += (words.empty() ? "" : "、") + f.name;
       }

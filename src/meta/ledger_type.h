@@ -34,6 +34,10 @@ enum class FieldType : std::uint8_t {
 std::string_view FieldTypeKey(FieldType t);   // "text", "money" …
 std::string_view FieldTypeName(FieldType t);  // "文本", "金额（元）" …
 std::optional<FieldType> ParseFieldType(std::string_view key);
+// A field whose values are numbers summed and compared as such (integer, money, area).
+inline bool IsNumberField(FieldType t) {
+  return t == FieldType::kInteger || t == FieldType::kMoney || t == FieldType::kArea;
+}
 
 // What a link field points at.
 enum class LinkTarget : std::uint8_t { kStudent, kSchool, kStaff, kBuilding, kCase };
