@@ -46,7 +46,7 @@ test-quick: build
 # The suites labelled slow run the CLI end to end; they stay out of the sanitizer run.
 sanitize: setup
 	@cmake -S . -B $(ASAN_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DEDULEDGER_SANITIZE=ON \
-	  -DEDULEDGER_BUILD_BENCH=OFF -DEDULEDGER_WERROR=$(WERROR) >/dev/null
+	  -DEDULEDGER_BUILD_BENCH=OFF -DEDULEDGER_BUILD_CLI_TESTS=OFF -DEDULEDGER_WERROR=$(WERROR) >/dev/null
 	@cmake --build $(ASAN_DIR) -j$(JOBS)
 	@cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \

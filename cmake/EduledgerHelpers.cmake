@@ -22,6 +22,14 @@ endif()
 
 # eduledger_add_layer(<layer> SOURCES ... DEPENDS ...): the static library eduledger_<layer>,
 # alias eduledger::<layer>, with includes rooted at src/ and PUBLIC links to the layers below.
+# eduledger_unity(<target>): compile the target's sources in batches of eight, so that the
+# headers they share (nlohmann/json, CLI11, GoogleTest) are parsed and their inline code
+# generated once per batch rather than once per file. Names in anonymous namespaces must
+# therefore be unique within a target.
+function(eduledger_unity target)
+  set_target_properties(${target} PROPERTIES UNITY_BUILD ON UNITY_BUILD_BATCH_SIZE 8)
+endfunction()
+
 function(eduledger_add_layer layer)
   cmake_parse_arguments(ARG "" "" "SOURCES;DEPENDS;PRIVATE_DEPENDS" ${ARGN})
   add_library(eduledger_${layer} STATIC ${ARG_SOURCES})
@@ -30,6 +38,7 @@ function(eduledger_add_layer layer)
   target_include_directories(eduledger_${layer} PUBLIC ${PROJECT_SOURCE_DIR}/src)
   target_link_libraries(eduledger_${layer} PUBLIC ${ARG_DEPENDS} PRIVATE eduledger_warnings
                         ${ARG_PRIVATE_DEPENDS})
+  eduledger_unity(eduledger_${layer})
 endfunction()
 
 # eduledger_add_test(<layer> SOURCES ... [DEPENDS ...] [LABELS ...]): one GoogleTest executable
@@ -40,6 +49,7 @@ function(eduledger_add_test layer)
   add_executable(${target} ${ARG_SOURCES})
   target_link_libraries(${target} PRIVATE eduledger::${layer} ${ARG_DEPENDS} eduledger_testing
                         GTest::gtest_main GTest::gmock eduledger_warnings)
+  eduledger_unity(${target})
   if(ARG_LABELS)
     gtest_discover_tests(${target} PROPERTIES LABELS "${ARG_LABELS}" DISCOVERY_TIMEOUT 30)
   else()

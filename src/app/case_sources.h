@@ -1,5 +1,6 @@
-// Cases the register opens: each 辍学 (dropout) event of the 学籍异动 opens one 控辍保学 case
-// (ledger dropout_control), however often the events are imported or this is run.
+// Cases the register opens in the 控辍保学 ledger (dropout_control): each 辍学 (dropout) event of
+// the 学籍异动 opens one case, and each pupil of a year's 流失名单 (app/roster_check.h) one,
+// however often the events are imported or this is run.
 #pragma once
 
 #include <cstddef>
@@ -35,8 +36,9 @@ core::Result<std::vector<DropoutEvent>> DropoutEvents(store::Store& store, const
                                                       core::Date from, core::Date to);
 
 struct OpenedCases {
-  std::size_t opened = 0;         // new cases
-  std::size_t existing = 0;       // events whose case was opened before
+  std::size_t opened = 0;    // new cases
+  std::size_t existing = 0;  // events (pupils) whose case was opened before
+  std::size_t followed = 0;  // 流失名单 pupils already followed by a case of another origin
   std::vector<std::int64_t> ids;  // of the new cases
 };
 
@@ -47,5 +49,17 @@ struct OpenedCases {
 // the package has no dropout_control ledger.
 core::Result<OpenedCases> OpenDropoutCases(store::Store& store, const Actor& actor,
                                            const Metadata& md, core::Date from, core::Date to);
+
+// Open a case for each pupil of statistics year `year`'s 流失名单 (0: the latest year whose
+// snapshot has passed) at the schools the actor sees: in the first state (疑似辍学), at the
+// school whose roll they left, source 流失名单, opened on the year's snapshot day (today, when
+// that is later than today); origin "roster:<year>:<student id>". A pupil the ledger already
+// follows (a case still open, or one opened since the year's flow window began: a dropout
+// event's, one registered by hand) gets no second case and is counted `followed`. Nothing is
+// opened when the year's roster cannot be checked (RosterCheck::checked). The errors of
+// CheckRoster, and "missing_ledger" as above.
+core::Result<OpenedCases> OpenRosterCases(store::Store& store, const Actor& actor,
+                                          const Metadata& md, int year,
+                                          core::Date today = core::Date::Today());
 
 }  // namespace eduledger::app

@@ -60,6 +60,7 @@ Result<RosterCheck> CheckRoster(store::Store& store, const Actor& actor, const M
     gap.school_code = school->code;
     gap.school_name = school->name;
     gap.pupils.push_back(pupils[i]);
+    gap.student_ids.push_back(p.records[i].id);
   }
   for (auto& [key, gap] : by_school) out.gaps.push_back(std::move(gap));
   return out;

@@ -22,7 +22,8 @@ struct RosterGap {
   std::string township;  // the school's township; "县直学校" for a school the county runs
   std::string school_code;
   std::string school_name;
-  std::vector<ExplainedRecord> pupils;  // masked unless the reader has full view
+  std::vector<ExplainedRecord> pupils;    // masked unless the reader has full view
+  std::vector<std::int64_t> student_ids;  // the pupils' register ids, in the order of pupils
 };
 
 struct RosterCheck {

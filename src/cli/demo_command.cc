@@ -93,7 +93,11 @@ void AddDemoCommand(CLI::App& app, CliContext& ctx) {
                                           core::FlowWindow(args->options.last_year).start(),
                                           core::FlowWindow(args->options.last_year).end());
       if (!opened.ok()) return ctx.Fail(opened.status());
-      dropout_cases = opened->opened;
+      // …and one for each pupil of its 流失名单 the ledger does not follow yet.
+      auto roster =
+          app::OpenRosterCases(**store, ctx.actor, *md, args->options.last_year, summary->as_of);
+      if (!roster.ok()) return ctx.Fail(roster.status());
+      dropout_cases = opened->opened + roster->opened;
     }
     // And every other ledger its cases, imported as the sections' sheets (demo/ledgers.h).
     demo::DemoLedgersSummary ledgers;
@@ -153,8 +157,8 @@ void AddDemoCommand(CLI::App& app, CliContext& ctx) {
     }
     if (dropout_cases > 0) {
       std::printf(
-          "  控辍保学台账 %zu 件（由%s学籍异动中的辍学记录开案，eduledger ledger list --type "
-          "dropout_control）\n\n",
+          "  控辍保学台账 %zu 件（由%s学籍异动中的辍学记录和学籍比对的流失名单开案，eduledger "
+          "ledger list --type dropout_control）\n\n",
           dropout_cases, core::SchoolYearLabel(args->options.last_year - 1).c_str());
     }
     if (!ledgers.opened.empty()) {

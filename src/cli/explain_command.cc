@@ -16,7 +16,7 @@ namespace eduledger::cli {
 
 namespace {
 
-std::string Number(double v) { return core::FormatPlain(v, "无值"); }
+std::string ExplainedNumber(double v) { return core::FormatPlain(v, "无值"); }
 
 nlohmann::json SideJson(const std::vector<app::ExplainedMeasure>& side) {
   nlohmann::json out = nlohmann::json::array();
@@ -51,7 +51,7 @@ void PrintSide(const char* title, const std::string& expression,
                   core::SchoolYearLabel(m.school_year).c_str());
       continue;
     }
-    std::printf("  %s = %s（%s，%llu 条记录）", m.text.c_str(), Number(m.sum).c_str(),
+    std::printf("  %s = %s（%s，%llu 条记录）", m.text.c_str(), ExplainedNumber(m.sum).c_str(),
                 m.when.c_str(), static_cast<unsigned long long>(m.total));
     if (m.records.size() < m.total) std::printf("（列出前 %zu 条）", m.records.size());
     std::printf("\n");
@@ -116,12 +116,12 @@ void AddExplainCommand(CLI::App& app, CliContext& ctx) {
     }
     // A count has no denominator; a rate's missing one is 无值.
     const std::string denominator =
-        e->def.denominator.empty() ? "" : "，分母 " + Number(r.denominator);
+        e->def.denominator.empty() ? "" : "，分母 " + ExplainedNumber(r.denominator);
     std::printf("%s（%s）\n定义：%s\n依据：%s\n%s\n口径：%s\n\n%s：分子 %s%s，值 %s",
                 e->def.name.c_str(), e->def.code.c_str(), e->def.definition.c_str(),
                 e->def.basis.c_str(), StatisticsYearHeading(e->year).c_str(),
                 e->def.flow ? "按统计期内发生的计" : "按统计时点的状况计", r.org_name.c_str(),
-                Number(r.numerator).c_str(), denominator.c_str(),
+                ExplainedNumber(r.numerator).c_str(), denominator.c_str(),
                 r.text.empty() ? r.note.c_str() : r.text.c_str());
     if (r.incomplete) std::printf("（%s）", r.note.c_str());
     if (!r.target.empty()) {

@@ -21,7 +21,7 @@ namespace eduledger::cli {
 
 namespace {
 
-std::string Number(double v) { return core::FormatPlain(v, "无"); }
+std::string RuleSide(double v) { return core::FormatPlain(v, "无"); }
 
 struct FormArgs {
   std::string form;
@@ -46,7 +46,7 @@ std::string RulesTable(const app::Metadata& md, const std::vector<app::RuleResul
     const meta::DataSet* set = md.FindDataSet(r.data_set);
     table.Add({r.org_name, set ? set->name : r.data_set, r.name,
                r.severity == meta::RuleSeverity::kError ? "逻辑校验（错误）" : "经验校验（警告）",
-               r.message, Number(r.left), Number(r.right), r.explanation});
+               r.message, RuleSide(r.left), RuleSide(r.right), r.explanation});
   }
   return table.Render();
 }

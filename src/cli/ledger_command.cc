@@ -514,9 +514,12 @@ void AddSync(CLI::App& ledger, CliContext& ctx) {
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = ledger.add_subcommand(
-      "sync", "由学籍异动中的辍学记录开控辍保学案（每条记录只开一次，重复运行不重复开案）");
-  cmd->add_option("--year", args->year,
-                  "统计年度：其统计期内的辍学记录（默认统计时点已过的最近一年）");
+      "sync",
+      "由学籍异动中的辍学记录和学籍比对的流失名单开控辍保学案（每条记录、每名学生只开一次，"
+      "重复运行不重复开案）");
+  cmd->add_option(
+      "--year", args->year,
+      "统计年度：其统计期内的辍学记录和其统计时点的流失名单（默认统计时点已过的最近一年）");
   AddPackagesOption(cmd, &args->packages);
   cmd->callback([&ctx, args] {
     WithStore(ctx, args->packages, [&](store::Store& store, const app::Metadata& md) {
@@ -524,12 +527,18 @@ void AddSync(CLI::App& ledger, CliContext& ctx) {
       const core::Period window = core::FlowWindow(year);
       auto opened = app::OpenDropoutCases(store, ctx.actor, md, window.start(), window.end());
       if (!opened.ok()) return ctx.Fail(opened.status());
+      auto roster = app::OpenRosterCases(store, ctx.actor, md, year);
+      if (!roster.ok()) return ctx.Fail(roster.status());
       if (ctx.json()) {
         std::printf("%s\n", json({{"year", year},
                                   {"from", window.start().ToString()},
                                   {"to", window.end().ToString()},
                                   {"opened", opened->opened},
-                                  {"existing", opened->existing}})
+                                  {"existing", opened->existing},
+                                  {"roster",
+                                   {{"opened", roster->opened},
+                                    {"existing", roster->existing},
+                                    {"followed", roster->followed}}}})
                                 .dump()
                                 .c_str());
         return;
@@ -537,6 +546,8 @@ void AddSync(CLI::App& ledger, CliContext& ctx) {
       std::printf("%s至%s的辍学记录：新开控辍保学案 %zu 件，已有 %zu 件\n",
                   window.start().ToChinese().c_str(), window.end().ToChinese().c_str(),
                   opened->opened, opened->existing);
+      std::printf("%d年流失名单：新开控辍保学案 %zu 件，已有 %zu 件，已在其他案中跟踪 %zu 人\n",
+                  year, roster->opened, roster->existing, roster->followed);
     });
   });
 }

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/period.h"
+#include "engine/no_value.h"
 
 namespace eduledger::engine {
 
@@ -13,7 +14,6 @@ namespace {
 
 constexpr std::uint8_t kYearWidth = 7;  // stored 1..127: 1951..2077
 constexpr int kWordBits = 64;
-constexpr double kNaN = __builtin_nan("");
 
 // A category whose option 0 is "unset" and option i + 1 is `names[i]`.
 template <class Options, class Code, class Name>
@@ -30,7 +30,7 @@ meta::Category UnsetFirst(std::string code, std::string name, const Options& opt
 double Number(const meta::LedgerField& f, const std::string& text) {
   char* end = nullptr;
   const double v = std::strtod(text.c_str(), &end);
-  if (end == text.c_str() || !std::isfinite(v)) return kNaN;
+  if (end == text.c_str() || !std::isfinite(v)) return kNoValue;
   return f.type == meta::FieldType::kMoney ? v / 100 : v;  // money is stored in 分
 }
 
@@ -133,7 +133,7 @@ int CaseSchema::NumberColumn(std::size_t i, std::string_view code) const {
 CaseSchema::Row CaseSchema::Read(std::size_t i, const store::Case& c) const {
   const CaseLedger& l = ledgers_[i];
   Row row;
-  row.numbers.assign(l.numbers.size(), kNaN);
+  row.numbers.assign(l.numbers.size(), kNoValue);
   const nlohmann::json fields = nlohmann::json::parse(c.fields, nullptr, false);
   const auto text_of = [&](const std::string& code) -> std::string {
     if (!fields.is_object()) return {};

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <thread>
 
+#include "engine/no_value.h"
 #include "engine/row_tables.h"
 #include "meta/grade.h"
 
@@ -12,7 +13,6 @@ namespace eduledger::engine {
 
 namespace {
 
-constexpr double kNaN = __builtin_nan("");
 constexpr int kFirstGradeCell = 4;
 // Below this many groups per thread a table is counted on the calling thread alone.
 constexpr std::size_t kGroupsPerThread = 20000;
@@ -30,7 +30,7 @@ void GroupCells(std::uint64_t word, int* sex_cell, int* grade_cell) {
 // numerator / denominator × factor; no value for a zero or missing denominator.
 double RateValue(double numerator, double denominator, double factor) {
   return denominator == 0 || std::isnan(denominator) || std::isnan(numerator)
-             ? kNaN
+             ? kNoValue
              : numerator / denominator * factor;
 }
 
@@ -189,7 +189,7 @@ void Cube::SumValues(const MeasureCounter& counter, const Measure& m,
 void Cube::SumCases(const MeasureCounter& counter, const Measure& m,
                     std::vector<double>* counts) const {
   const Snapshot& s = *snapshot_;
-  std::fill(counts->begin(), counts->end(), kNaN);
+  std::fill(counts->begin(), counts->end(), kNoValue);
   if (!s.case_schema() || s.years().empty()) return;
   const CaseRows& rows = s.cases(m.element);
   // A year in which the ledger holds cases counts 0 where there are none; a year it holds
@@ -213,7 +213,7 @@ Cube Cube::Compute(const Snapshot& snapshot, const MeasureCatalog& catalog,
   const std::size_t size = snapshot.years().size() * snapshot.org_count() * kCellCount;
   const std::vector<Measure>& measures = catalog.measures();
   for (const Measure& m : measures) {
-    cube.counts_.emplace_back(size, m.table == MeasureTable::kValues ? kNaN : 0.0);
+    cube.counts_.emplace_back(size, m.table == MeasureTable::kValues ? kNoValue : 0.0);
   }
   const auto may_lack_values = [](const Measure& m) {
     return m.table == MeasureTable::kValues || m.table == MeasureTable::kCases;
@@ -244,7 +244,7 @@ void Cube::ForgetYearsWithoutPrevious(std::uint32_t measure) {
   for (std::size_t y = 0; y < years.size(); ++y) {
     if (snapshot_->YearIndex(years[y] - 1) >= 0) continue;
     double* from = &counts_[measure][Index(static_cast<int>(y), 0, 0)];
-    std::fill_n(from, snapshot_->org_count() * kCellCount, kNaN);
+    std::fill_n(from, snapshot_->org_count() * kCellCount, kNoValue);
   }
 }
 
@@ -270,7 +270,7 @@ void Cube::RollUp(bool may_lack_values, std::vector<double>* counts) const {
 
 double Cube::Count(std::uint32_t measure, int year_idx, std::uint32_t org, int cell) const {
   if (year_idx < 0 || static_cast<std::size_t>(year_idx) >= snapshot_->years().size()) {
-    return kNaN;
+    return kNoValue;
   }
   return counts_[measure][Index(year_idx, org, cell)];
 }
@@ -291,10 +291,10 @@ double Cube::Evaluate(const Formula& f, int year_idx, std::uint32_t org, int cel
 
 double Cube::Evaluate(const Formula& f, int year_idx, std::span<const std::uint32_t> orgs,
                       int cell) const {
-  if (orgs.empty()) return kNaN;
+  if (orgs.empty()) return kNoValue;
   return f.Evaluate([&](const FormulaOp& op) {
     const int year = YearOf(op, year_idx);
-    double sum = kNaN;
+    double sum = kNoValue;
     for (const std::uint32_t org : orgs) {
       const double v = Count(op.measure, year, org, cell);
       if (v == v) sum = (sum == sum ? sum : 0) + v;
@@ -308,7 +308,7 @@ RateCell Cube::Rate(const RatePlan& plan, int year_idx, std::span<const std::uin
   RateCell out;
   out.numerator = Evaluate(plan.numerator, year_idx, orgs, cell);
   out.denominator =
-      plan.denominator.empty() ? kNaN : Evaluate(plan.denominator, year_idx, orgs, cell);
+      plan.denominator.empty() ? kNoValue : Evaluate(plan.denominator, year_idx, orgs, cell);
   out.value = plan.denominator.empty() ? out.numerator * plan.factor
                                        : RateValue(out.numerator, out.denominator, plan.factor);
   return out;
@@ -323,7 +323,7 @@ void Cube::EvaluateYear(const Formula& f, int year_idx, std::vector<double>* out
     out->assign(from, from + n);
     return;
   }
-  out->assign(n, kNaN);
+  out->assign(n, kNoValue);
   if (f.ops.empty()) return;
   // The postfix program run over blocks of cells, so that the stack stays in cache.
   constexpr std::size_t kBlock = 256;
@@ -341,7 +341,7 @@ void Cube::EvaluateYear(const Formula& f, int year_idx, std::vector<double>* out
           const int y = YearOf(op, year_idx);
           double* to = stack[top++].data();
           if (y < 0 || static_cast<std::size_t>(y) >= years.size()) {
-            std::fill_n(to, len, kNaN);
+            std::fill_n(to, len, kNoValue);
           } else {
             std::copy_n(&counts_[op.measure][Index(y, 0, 0) + begin], len, to);
           }
@@ -364,7 +364,7 @@ void Cube::EvaluateYear(const Formula& f, int year_idx, std::vector<double>* out
               for (std::size_t i = 0; i < len; ++i) a[i] *= b[i];
               break;
             case FormulaOp::kDiv:
-              for (std::size_t i = 0; i < len; ++i) a[i] = b[i] == 0 ? kNaN : a[i] / b[i];
+              for (std::size_t i = 0; i < len; ++i) a[i] = b[i] == 0 ? kNoValue : a[i] / b[i];
               break;
             default:
               for (std::size_t i = 0; i < len; ++i) a[i] = ApplyCompare(op.compare, a[i], b[i]);
@@ -382,7 +382,7 @@ void Cube::RatesOfYear(const RatePlan& plan, int year_idx, RateColumns* out) con
   const std::size_t n = r.numerator.size();
   r.value.resize(n);
   if (plan.denominator.empty()) {
-    r.denominator.assign(n, kNaN);
+    r.denominator.assign(n, kNoValue);
     for (std::size_t i = 0; i < n; ++i) r.value[i] = r.numerator[i] * plan.factor;
     return;
   }

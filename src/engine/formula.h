@@ -7,6 +7,8 @@
 #include <span>
 #include <vector>
 
+#include "engine/no_value.h"
+
 namespace eduledger::engine {
 
 struct FormulaOp {
@@ -67,7 +69,7 @@ double Formula::Evaluate(Fn measure_value, double* sides) const {
             a *= b;
             break;
           case FormulaOp::kDiv:
-            a = b == 0 ? __builtin_nan("") : a / b;
+            a = b == 0 ? kNoValue : a / b;
             break;
           default:
             if (sides) {
@@ -79,7 +81,7 @@ double Formula::Evaluate(Fn measure_value, double* sides) const {
       }
     }
   }
-  return top == 1 ? stack[0] : __builtin_nan("");
+  return top == 1 ? stack[0] : kNoValue;
 }
 
 }  // namespace eduledger::engine

@@ -3,11 +3,12 @@
 #include <cmath>
 #include <vector>
 
+#include "engine/no_value.h"
+
 namespace eduledger::engine {
 
 SpreadCell CoefficientOfVariation(const Cube& cube, const RatePlan& x, const Formula& weight,
                                   int year_idx, std::span<const std::uint32_t> schools) {
-  constexpr double kNaN = __builtin_nan("");
   struct Point {
     double x, p;
   };
@@ -29,7 +30,7 @@ SpreadCell CoefficientOfVariation(const Cube& cube, const RatePlan& x, const For
   SpreadCell out;
   out.schools = static_cast<std::uint32_t>(points.size());
   if (missing || points.empty() || weighted == 0) {
-    out.mean = out.sd = out.cv = kNaN;
+    out.mean = out.sd = out.cv = kNoValue;
     return out;
   }
   out.mean = weighted / total;

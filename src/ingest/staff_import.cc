@@ -6,11 +6,10 @@
 
 namespace eduledger::ingest::internal {
 
-namespace {
+// Which staff fields a row gives a value for (named, not internal: the import template holds it).
 struct StaffPresence {
   bool ethnicity = false;
 };
-}  // namespace
 
 struct StaffTraits {
   using Person = meta::Staff;

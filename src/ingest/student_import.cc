@@ -18,15 +18,16 @@ constexpr std::pair<Field, meta::StudentFlag> kFlagColumns[] = {
     {Field::kOrphan, meta::kOrphan},
 };
 
-// Which student fields a row gives a value for; the others keep what is stored.
+}  // namespace
+
+// Which student fields a row gives a value for; the others keep what is stored (named, not
+// internal: the import template holds it).
 struct StudentPresence {
   bool ethnicity = false;
   bool hukou = false;
   bool disability = false;
   std::uint32_t flag_mask = 0;  // the flag columns the file has
 };
-
-}  // namespace
 
 // Students with their enrolment (see person_year_import_internal.h).
 struct StudentTraits {

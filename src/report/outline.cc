@@ -7,7 +7,7 @@ namespace eduledger::report {
 namespace {
 
 // Chinese numerals an outline counts with: 一 … 十, 百 (for 十一、 and beyond).
-bool IsChineseNumeral(std::int32_t cp) {
+bool IsOutlineNumeral(std::int32_t cp) {
   switch (cp) {
     case 0x4E00:
     case 0x4E8C:
@@ -43,12 +43,12 @@ bool StartsWithAt(std::string_view text, std::size_t pos, std::string_view word)
 
 // The outline number a paragraph opens with, as a level; 0 for none.
 int NumberLevel(std::string_view text) {
-  const std::size_t chinese = RunOf(text, 0, IsChineseNumeral);
+  const std::size_t chinese = RunOf(text, 0, IsOutlineNumeral);
   if (chinese > 0 && StartsWithAt(text, chinese, "、")) return 1;
   for (const std::string_view open : {"（", "("}) {
     if (!text.starts_with(open)) continue;
     const std::size_t at = open.size();
-    const std::size_t inner = RunOf(text, at, IsChineseNumeral);
+    const std::size_t inner = RunOf(text, at, IsOutlineNumeral);
     const std::size_t digits = RunOf(text, at, [](std::int32_t cp) { return core::IsDigitCp(cp); });
     const std::size_t n = inner > 0 ? inner : digits;
     if (n > 0 && (StartsWithAt(text, at + n, "）") || StartsWithAt(text, at + n, ")"))) {

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
 
 #include "app/case_sources.h"
 #include "app/indicators.h"
@@ -241,6 +242,74 @@ TEST_F(LedgersTest, ADropoutEventOpensOneCaseExactlyOnce) {
   EXPECT_NE(r.record.fields.find("\"source\":\"dropout_event\""), std::string::npos);
   // 疑似辍学 has seven days: the case is overdue from 2025-03-18.
   EXPECT_EQ(r.deadline, Day(2025, 3, 17));
+}
+
+// Each pupil of the 流失名单 of compulsory grades opens one case, at the school whose roll they
+// left, for the reader's schools only; a senior pupil, one who stayed, one who left with a
+// record and one the ledger already follows open none.
+TEST_F(LedgersTest, TheRosterOpensACaseForEachCompulsoryPupilLostExactlyOnce) {
+  const std::int64_t c = reg_.Unit("3443990003", meta::OrgLevel::kSchool, town_, 341);  // 完全中学
+  using core::Sex;
+  const std::int64_t lost_a = reg_.Student(Sex::kFemale, "2015-04-01");  // grade 4 at A
+  const std::int64_t stayed = reg_.Student(Sex::kMale, "2016-04-01");    // grade 3 at A, on in 2025
+  const std::int64_t moved = reg_.Student(Sex::kMale, "2016-05-01");     // grade 3 at A, 转出
+  const std::int64_t followed = reg_.Student(Sex::kFemale, "2014-04-01");  // grade 5 at B
+  const std::int64_t lost_c = reg_.Student(Sex::kMale, "2011-04-01");      // grade 8 at C
+  const std::int64_t senior = reg_.Student(Sex::kFemale, "2008-04-01");    // grade 11 at C
+  reg_.Enrol(lost_a, 2024, a_, 4);
+  reg_.Enrol(stayed, 2024, a_, 3);
+  reg_.Enrol(stayed, 2025, a_, 4);
+  reg_.Enrol(moved, 2024, a_, 3);
+  reg_.Event(moved, meta::EventType::kTransferOut, "2025-03-01", a_);
+  reg_.Enrol(followed, 2024, b_, 5);
+  reg_.Enrol(lost_c, 2024, c, 8);
+  reg_.Enrol(senior, 2024, c, 11);
+  // B found its pupil missing on a home visit in June and follows her already.
+  reg_.Case("dropout_control", b_, "persuading", "2025-06-10",
+            R"({"student":")" + std::to_string(followed) + R"(","source":"home_visit"})");
+  const core::Date today = Day(2026, 12, 1);
+  // School A's clerk sees only A's pupil.
+  auto mine = OpenRosterCases(reg_.store(), clerk_a_, *md_, 2025, today);
+  ASSERT_TRUE(mine.ok()) << mine.status().ToString();
+  EXPECT_EQ(mine->opened, 1u);
+  EXPECT_EQ(mine->followed, 0u);
+  const Actor admin = Actor::LocalAdmin();
+  auto all = OpenRosterCases(reg_.store(), admin, *md_, 2025, today);
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  EXPECT_EQ(all->opened, 1u);    // the grade-8 pupil at C
+  EXPECT_EQ(all->existing, 1u);  // A's, opened by the clerk
+  EXPECT_EQ(all->followed, 1u);  // B's, on a home visit's case
+  auto again = OpenRosterCases(reg_.store(), admin, *md_, 2025, today);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->opened, 0u);
+  EXPECT_EQ(again->existing, 2u);
+  // The cases: at the school left, suspected since the snapshot day, source 流失名单.
+  std::map<std::int64_t, store::Case> by_student;
+  ASSERT_TRUE(
+      reg_.store()
+          .ScanCases(
+              "dropout_control",
+              [&](const store::Case& k) {
+                if (k.origin.rfind("roster:", 0) != 0) return core::Status::OK();
+                for (const std::int64_t s : {lost_a, lost_c, stayed, moved, followed, senior}) {
+                  if (k.fields.find("\"student\":\"" + std::to_string(s) + "\"") !=
+                      std::string::npos) {
+                    by_student[s] = k;
+                  }
+                }
+                return core::Status::OK();
+              })
+          .ok());
+  ASSERT_EQ(by_student.size(), 2u);
+  ASSERT_TRUE(by_student.count(lost_a) && by_student.count(lost_c));
+  EXPECT_EQ(by_student[lost_a].org_unit_id, a_);
+  EXPECT_EQ(by_student[lost_c].org_unit_id, c);
+  for (const auto& [student, k] : by_student) {
+    EXPECT_EQ(k.state, "suspected");
+    EXPECT_EQ(k.opened, Day(2025, 9, 1));
+    EXPECT_EQ(k.origin, "roster:2025:" + std::to_string(student));
+    EXPECT_NE(k.fields.find("\"source\":\"roster\""), std::string::npos) << k.fields;
+  }
 }
 
 // The ledgers' cross-checks find each kind of fault once, where it is, and nothing else.

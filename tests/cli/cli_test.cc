@@ -15,6 +15,7 @@
 #include "core/text_codec.h"
 #include "core/zip_reader.h"
 #include "testing/db_dump.h"
+#include "testing/example_county.h"
 #include "testing/test_util.h"
 
 namespace eduledger {
@@ -294,8 +295,8 @@ TEST_F(CliTest, LogsCarryNoPersonalData) {
 // the kill lands after the commit) with the whole import: never anything in between.
 TEST_F(CliTest, KilledImportLeavesTheStoreAsItWas) {
   // Students of the example county, exported, as the file to import into a fresh database.
-  const std::string demo = dir_.File("demo.db");
-  ASSERT_EQ(Eduledger({"--db", demo, "demo"}).exit_code, 0);
+  const std::string demo = testing::ExampleCounty(dir_);
+  ASSERT_FALSE(demo.empty());
   const std::string schools = dir_.File("schools.csv");
   const std::string students = dir_.File("students.csv");
   ASSERT_EQ(Eduledger({"--db", demo, "export", "schools", "-o", schools}).exit_code, 0);
@@ -518,15 +519,31 @@ TEST_F(CliTest, TheExampleCountyIsDeterministicAndAsAdvertised) {
   EXPECT_EQ(CasesWithoutTimes(a), CasesWithoutTimes(b));
 
   const auto j = nlohmann::json::parse(ra.out);
-  // The 控辍保学 ledger holds one case per dropout event of the last statistics year.
+  // The 控辍保学 ledger holds one case per dropout event of the last statistics year, and one
+  // per pupil of its 流失名单 of compulsory grades: on a roll of 2025 (grade 1–9, not an adult
+  // school), on none of 2026, in school at the window's end (no 转出, 休学, 辍学, 毕业 or 死亡 in
+  // it, or one followed by a 招生, 转入, 复学 or 返校), and not already followed by a dropout's case.
   EXPECT_EQ(testing::QueryScalar(a, "SELECT count(*) FROM cases WHERE ledger = 'dropout_control'"),
             std::to_string(j["dropout_cases"].get<int>()));
-  EXPECT_EQ(testing::QueryScalar(
-                a,
-                "SELECT count(*) FROM status_events e JOIN org_units u ON u.id = e.org_unit_id "
-                "WHERE e.event_type = 6 AND e.event_date BETWEEN '2025-09-01' AND "
-                "'2026-08-31' AND u.school_type IN (211, 218, 311, 312, 321, 345, 514)"),
-            std::to_string(j["dropout_cases"].get<int>()));
+  const int dropouts = std::stoi(testing::QueryScalar(
+      a,
+      "SELECT count(*) FROM status_events e JOIN org_units u ON u.id = e.org_unit_id "
+      "WHERE e.event_type = 6 AND e.event_date BETWEEN '2025-09-01' AND "
+      "'2026-08-31' AND u.school_type IN (211, 218, 311, 312, 321, 345, 514)"));
+  const int lost = std::stoi(testing::QueryScalar(
+      a,
+      "SELECT count(*) FROM enrolments e JOIN org_units u ON u.id = e.org_unit_id "
+      "WHERE e.school_year = 2025 AND e.grade BETWEEN 1 AND 9 AND NOT (u.school_type BETWEEN "
+      "221 AND 229 OR u.school_type IN (331, 332, 351, 352)) AND NOT EXISTS (SELECT 1 FROM "
+      "enrolments n WHERE n.student_id = e.student_id AND n.school_year = 2026) AND NOT EXISTS "
+      "(SELECT 1 FROM status_events l WHERE l.student_id = e.student_id AND l.event_type IN "
+      "(2, 4, 6, 8, 9) AND l.event_date BETWEEN '2025-09-01' AND '2026-08-31' AND NOT EXISTS "
+      "(SELECT 1 FROM status_events r WHERE r.student_id = e.student_id AND r.event_type IN "
+      "(1, 3, 5, 7) AND r.event_date >= l.event_date AND r.event_date <= '2026-08-31')) AND "
+      "NOT EXISTS (SELECT 1 FROM status_events d WHERE d.student_id = e.student_id AND "
+      "d.event_type = 6 AND d.event_date BETWEEN '2025-09-01' AND '2026-08-31')"));
+  EXPECT_GT(lost, 0);
+  EXPECT_EQ(dropouts + lost, j["dropout_cases"].get<int>());
   // The forms were stored through the workflow: every value, all but one form approved.
   EXPECT_EQ(testing::QueryScalar(a, "SELECT count(*) FROM data_values"),
             std::to_string(j["form_values"].get<int>()));
@@ -648,8 +665,8 @@ TEST(CheckReportCliTest, ReadsAWordDocumentWithItsTable) {
 
 TEST(CheckReportCliTest, ComparesFiguresWithTheRegister) {
   testing::TempDir dir;
-  const std::string db = dir.File("demo.db");
-  ASSERT_EQ(CheckReport({"--db", db, "demo"}).exit_code, 0);
+  const std::string db = testing::ExampleCounty(dir);
+  ASSERT_FALSE(db.empty());
   // The register's figures, counted here straight from the tables.
   const std::string students =
       testing::QueryScalar(db, "SELECT count(*) FROM enrolments WHERE school_year = 2026");

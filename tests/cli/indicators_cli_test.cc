@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "testing/db_dump.h"
+#include "testing/example_county.h"
 #include "testing/test_util.h"
 
 namespace eduledger {
@@ -44,7 +45,7 @@ class IndicatorsCliTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new testing::TempDir();
-    ASSERT_EQ(Eduledger({"--db", Db(), "demo"}).exit_code, 0);
+    ASSERT_EQ(testing::ExampleCounty(*dir_), Db());
   }
   static void TearDownTestSuite() { delete dir_; }
   static std::string Db() { return dir_->File("demo.db"); }

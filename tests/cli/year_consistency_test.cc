@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "testing/db_dump.h"
+#include "testing/example_county.h"
 #include "testing/test_util.h"
 
 namespace eduledger {
@@ -39,9 +40,7 @@ class YearConsistencyTest : public ::testing::Test {
   // test runs.
   static void SetUpTestSuite() {
     dir_ = new testing::TempDir();
-    ASSERT_EQ(
-        Eduledger({"--db", Db(), "demo", "--last-year", std::to_string(LatestYear())}).exit_code,
-        0);
+    ASSERT_EQ(testing::ExampleCounty(*dir_, {"--last-year", std::to_string(LatestYear())}), Db());
   }
   static void TearDownTestSuite() { delete dir_; }
   static std::string Db() { return dir_->File("demo.db"); }

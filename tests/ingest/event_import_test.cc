@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "ingest/import.h"
+#include "ingest/import_today.h"
 #include "meta/org_tree.h"
 #include "store/sqlite_store.h"
 #include "testing/test_util.h"
@@ -15,7 +16,6 @@ namespace {
 
 using meta::EventType;
 
-const core::Date kToday = *core::Date::FromYmd(2026, 11, 23);
 core::Date D(int y, int m, int d) { return *core::Date::FromYmd(y, m, d); }
 
 // The fixture's people and schools.

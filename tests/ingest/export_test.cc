@@ -4,14 +4,13 @@
 #include <gtest/gtest.h>
 
 #include "core/zip_reader.h"
+#include "ingest/import_today.h"
 #include "store/sqlite_store.h"
 #include "testing/db_dump.h"
 #include "testing/test_util.h"
 
 namespace eduledger::ingest {
 namespace {
-
-const core::Date kToday = *core::Date::FromYmd(2026, 11, 23);
 
 class ExportTest : public ::testing::TestWithParam<std::string> {
  protected:

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "core/log.h"
+#include "ingest/import_today.h"
 #include "meta/org_tree.h"
 #include "store/sqlite_store.h"
 #include "testing/db_dump.h"
@@ -13,8 +14,6 @@
 
 namespace eduledger::ingest {
 namespace {
-
-const core::Date kToday = *core::Date::FromYmd(2026, 11, 23);
 
 class ImportTest : public ::testing::Test {
  protected:
