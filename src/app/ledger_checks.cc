@@ -5,6 +5,7 @@
 
 #include "app/aid_coverage.h"
 #include "app/case_sources.h"
+#include "app/large_classes.h"
 #include "app/ledgers.h"
 #include "meta/grade.h"
 
@@ -18,6 +19,14 @@ namespace {
 std::string Field(const nlohmann::json& fields, const char* code) {
   const auto it = fields.find(code);
   return it != fields.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// The number a field's text ends with ("grade_7" → 7, "2025" → 2025); 0 when none.
+int FieldNumber(const nlohmann::json& fields, const char* code) {
+  const std::string text = Field(fields, code);
+  std::size_t i = text.size();
+  while (i > 0 && text[i - 1] >= '0' && text[i - 1] <= '9') --i;
+  return i < text.size() ? std::stoi(text.substr(i)) : 0;
 }
 
 }  // namespace
@@ -43,6 +52,15 @@ Result<std::vector<LedgerFinding>> CheckLedgers(store::Store& store, const Actor
       if (!l.responsible.empty() && r.responsible.empty() && state != nullptr && !state->final &&
           r.record.state != l.workflow.initial) {
         add(r, "no_responsible", "“" + r.state_name + "”的事项未落实责任人");
+      }
+      // 大班额: a class of 56+ whose case has no plan yet (overdue or not, said once).
+      if (l.code == kLargeClassLedger && r.record.state == l.workflow.initial) {
+        add(r, "large_class_without_plan",
+            std::to_string(FieldNumber(fields, "school_year")) + "年统计时点" +
+                meta::GradeName(FieldNumber(fields, "grade"), 0) + Field(fields, "class_name") +
+                "班额 " + Field(fields, "size") + " 人，尚未制定化解方案" +
+                (r.overdue ? "（已逾期：办理期限 " + r.deadline->ToChinese() + "）" : ""));
+        continue;
       }
       if (r.overdue) {
         add(r, "overdue", "“" + r.state_name + "”已逾期：办理期限 " + r.deadline->ToChinese());
@@ -81,6 +99,25 @@ Result<std::vector<LedgerFinding>> CheckLedgers(store::Store& store, const Actor
       out.push_back(LedgerFinding{
           "dropout_without_case", dropouts->name, 0, e.township, e.school_code, e.school_name,
           e.date.ToChinese() + "的辍学记录没有控辍保学案（eduledger ledger sync）"});
+    }
+  }
+  // Classes of 56+ on the statistics year's snapshot the 大班额 ledger has no case for.
+  if (const meta::LedgerType* classes = md.FindLedger(kLargeClassLedger)) {
+    auto large = LargeClassesOf(store, actor, to.year(), on);
+    // No snapshot of the year yet (or none held): nothing to compare.
+    if (!large.ok() && large.status().code() != core::StatusCode::kFailedPrecondition &&
+        large.status().code() != core::StatusCode::kNotFound) {
+      return large.status();
+    }
+    for (const LargeClass& c : large.ok() ? *large : std::vector<LargeClass>()) {
+      EL_ASSIGN_OR_RETURN(const std::optional<store::Case> found,
+                          store.FindCaseByOrigin(kLargeClassLedger, c.origin));
+      if (found) continue;
+      out.push_back(LedgerFinding{
+          "large_class_without_plan", classes->name, 0, c.township, c.school_code, c.school_name,
+          std::to_string(to.year()) + "年统计时点" + meta::GradeName(c.grade, 0) + c.class_name +
+              "班额 " + std::to_string(c.size) +
+              " 人，台账中没有大班额化解案（eduledger ledger sync）"});
     }
   }
   // 零疏漏: eligible students of the school year not paid this term's aid.

@@ -9,10 +9,13 @@
 //                               compulsory education with no 控辍保学 case (run `ledger sync`)
 //   no_responsible              a case of a ledger with responsible roles (控辍保学's 七长责任制)
 //                               past its first state and not finished, with no one named
+//   large_class_without_plan    大班额: a class of 56+ whose case has no 化解方案 yet, or one on
+//                               the statistics year's snapshot with no case (run `ledger sync`)
 //   aid_missed                  零疏漏: a student of an eligible group on the statistics year's
 //                               roll not paid this term's aid of their level (app/aid_coverage.h)
 //
-// They name the shipped ledgers (hazard, building, dropout_control, student_aid); a package
+// They name the shipped ledgers (hazard, building, dropout_control, student_aid, large_class); a
+// package
 // without one has nothing of it to check.
 #pragma once
 

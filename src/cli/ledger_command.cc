@@ -2,10 +2,12 @@
 // the programme ledgers (台账).
 #include <cstdio>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "app/case_export.h"
 #include "app/case_import.h"
 #include "app/case_sources.h"
+#include "app/large_classes.h"
 #include "app/ledgers.h"
 #include "app/requested_year.h"
 #include "cli/commands.h"
@@ -515,8 +517,9 @@ void AddSync(CLI::App& ledger, CliContext& ctx) {
   auto args = std::make_shared<Args>();
   CLI::App* cmd = ledger.add_subcommand(
       "sync",
-      "由学籍异动中的辍学记录和学籍比对的流失名单开控辍保学案（每条记录、每名学生只开一次，"
-      "重复运行不重复开案）");
+      "由学籍异动中的辍学记录和学籍比对的流失名单开控辍保学案，由各统计时点的班额开大班额化解案、"
+      "并按下一统计时点的班额化解或销案（每条记录、每名学生、每个班级只开一次，重复运行不重复开案"
+      "）");
   cmd->add_option(
       "--year", args->year,
       "统计年度：其统计期内的辍学记录和其统计时点的流失名单（默认统计时点已过的最近一年）");
@@ -529,18 +532,31 @@ void AddSync(CLI::App& ledger, CliContext& ctx) {
       if (!opened.ok()) return ctx.Fail(opened.status());
       auto roster = app::OpenRosterCases(store, ctx.actor, md, year);
       if (!roster.ok()) return ctx.Fail(roster.status());
+      // A package without the 大班额 ledger has only the 控辍保学 cases to open.
+      std::optional<app::LargeClassSync> classes;
+      if (md.FindLedger(app::kLargeClassLedger) != nullptr) {
+        auto synced = app::SyncLargeClasses(store, ctx.actor, md, year);
+        if (!synced.ok()) return ctx.Fail(synced.status());
+        classes = std::move(*synced);
+      }
       if (ctx.json()) {
-        std::printf("%s\n", json({{"year", year},
-                                  {"from", window.start().ToString()},
-                                  {"to", window.end().ToString()},
-                                  {"opened", opened->opened},
-                                  {"existing", opened->existing},
-                                  {"roster",
-                                   {{"opened", roster->opened},
-                                    {"existing", roster->existing},
-                                    {"followed", roster->followed}}}})
-                                .dump()
-                                .c_str());
+        json out = {{"year", year},
+                    {"from", window.start().ToString()},
+                    {"to", window.end().ToString()},
+                    {"opened", opened->opened},
+                    {"existing", opened->existing},
+                    {"roster",
+                     {{"opened", roster->opened},
+                      {"existing", roster->existing},
+                      {"followed", roster->followed}}}};
+        if (classes) {
+          out["large_class"] = {{"large", classes->large},
+                                {"opened", classes->opened},
+                                {"eliminated", classes->eliminated},
+                                {"left", classes->left},
+                                {"still_open", classes->still_open}};
+        }
+        std::printf("%s\n", out.dump().c_str());
         return;
       }
       std::printf("%s至%s的辍学记录：新开控辍保学案 %zu 件，已有 %zu 件\n",
@@ -548,6 +564,13 @@ void AddSync(CLI::App& ledger, CliContext& ctx) {
                   opened->opened, opened->existing);
       std::printf("%d年流失名单：新开控辍保学案 %zu 件，已有 %zu 件，已在其他案中跟踪 %zu 人\n",
                   year, roster->opened, roster->existing, roster->followed);
+      if (classes) {
+        std::printf(
+            "%d年统计时点大班额（56人及以上）%zu 个：新开大班额化解案 %zu 件；化解 %zu 件，"
+            "毕业离校销案 %zu 件；尚未化解 %zu 件\n",
+            year, classes->large, classes->opened, classes->eliminated, classes->left,
+            classes->still_open);
+      }
     });
   });
 }

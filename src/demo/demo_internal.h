@@ -52,6 +52,9 @@ struct DemoSchool {
   bool is_private = false;
   int central = -1;     // for a teaching point: the school (index) that runs it
   int class_size = 45;  // the class size the school aims at
+  // The class size of the latest school year, when a new building let the school split its
+  // classes (化解大班额); 0: unchanged.
+  int expanded_class_size = 0;
 };
 
 struct Township {

@@ -95,10 +95,12 @@ CountyLayout LayOutCounty(int k, int city_code, Rng& rng) {
   L.adult_senior = b.AddSchool(county + "成人教育中心", 351, -1, false, 111, false, false, 50);
 
   Township& seat = L.townships[0];
-  // The seat's schools are crowded: 实验中学 and 城关第一小学 still have 大班额 (56+), and
-  // 实验中学 some 超大班额 (66+).
+  // The seat's schools are crowded: 实验中学 and 城关第一小学 have had 大班额 (56+) and some
+  // 超大班额 (66+), 实验中学 until its new teaching building opened for the latest school year
+  // (its classes are split to 52); 城关第一小学's remain.
   for (const auto& [n, size] : {std::pair{"第二中学", 52}, std::pair{"实验中学", 64}}) {
     const int s = b.AddSchool(county + n, 311, 0, false, 111, false, false, size);
+    if (size > 55) L.schools[static_cast<std::size_t>(s)].expanded_class_size = 52;
     seat.junior.push_back(s);
     L.urban_junior.push_back(s);
   }

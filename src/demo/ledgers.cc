@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "app/case_import.h"
+#include "app/large_classes.h"
+#include "core/statistics_year.h"
 #include "demo/demo_internal.h"
 #include "demo/random_internal.h"
 #include "ingest/table_reader.h"
@@ -70,6 +72,7 @@ class Filler {
     if (HasLedger("building_work")) EL_RETURN_IF_ERROR(BuildingWorks());
     if (HasLedger("hazard")) EL_RETURN_IF_ERROR(Hazards());
     if (HasLedger("project")) EL_RETURN_IF_ERROR(Projects());
+    if (HasLedger("large_class")) EL_RETURN_IF_ERROR(LargeClasses());
     if (HasLedger("teacher_recruitment")) EL_RETURN_IF_ERROR(Recruitment());
     if (HasLedger("teacher_training")) EL_RETURN_IF_ERROR(Training());
     if (HasLedger("teacher_posting")) EL_RETURN_IF_ERROR(Postings());
@@ -562,24 +565,135 @@ class Filler {
         for (const char* state : kStates) {
           day = day.AddDays(
               std::string_view(state) == "在建" ? 40 : 30 + static_cast<int>(rng_.Below(90)));
-          Cells more;
-          if (std::string_view(state) == "在建") more = {{"开工日期", day.ToString()}};
-          if (std::string_view(state) == "主体完工") {
-            more = {{"主体完工日期", day.ToString()},
-                    {"累计完成投资（元）", Money(total * 8 / 10)}};
-          }
-          if (std::string_view(state) == "竣工验收") {
-            more = {{"竣工验收日期", day.ToString()}, {"累计完成投资（元）", Money(total)}};
-          }
-          if (std::string_view(state) == "交付使用") {
-            more = {{"决算期限", day.AddDays(180).ToString()}};
-          }
-          if (!c.Then(state, day, as_of_, std::move(more))) break;
+          if (!c.Then(state, day, as_of_, ProjectStage(state, day, total))) break;
         }
         cases.push_back(std::move(c));
       }
     }
+    // 实验中学's new teaching building, built to end its 大班额: accepted the summer before the
+    // latest school year, whose classes it splits (demo/layout.cc).
+    if (const School* s = Crowded(); s != nullptr && HasLedger("large_class")) {
+      EL_ASSIGN_OR_RETURN(const std::vector<app::LargeClass> large,
+                          app::LargeClassesOf(store_, actor_, last_year_ - 1, as_of_));
+      // The classes it is to end: those of 56+ that stay at the school into the new building.
+      const auto claimed = std::count_if(large.begin(), large.end(), [&](const app::LargeClass& c) {
+        return c.school_code == s->unit->code && meta::AdmitsGrade(s->type, c.grade + 1);
+      });
+      const std::int64_t total = 2860 * 10000;
+      SheetCase c;
+      c.cells = {{"单位代码", s->unit->code},
+                 {"项目代码", "XM" + std::to_string(last_year_ - 1) + "001"},
+                 {"项目名称", s->unit->name + kExpansion},
+                 {"建设类别", "改扩建"},
+                 {"项目类别", "化解大班额"},
+                 {"总投资（元）", Money(total)},
+                 {"中央资金（元）", Money(total / 2)},
+                 {"县级配套（元）", Money(total - total / 2)},
+                 {"新增学位", "900"},
+                 {"化解大班额（个）", std::to_string(claimed)},
+                 {"登记日期", Day(last_year_ - 2, 11, 15).ToString()}};
+      const std::array<std::pair<const char*, Date>, 7> steps = {{
+          {"已立项", Day(last_year_ - 2, 12, 10)},
+          {"已完成设计", Day(last_year_ - 1, 2, 20)},
+          {"已招标", Day(last_year_ - 1, 3, 25)},
+          {"在建", Day(last_year_ - 1, 4, 18)},
+          {"主体完工", Day(last_year_ - 1, 12, 28)},
+          {"竣工验收", Day(last_year_, 7, 15)},
+          {"交付使用", Day(last_year_, 8, 20)},
+      }};
+      for (const auto& [state, day] : steps) {
+        if (!c.Then(state, day, as_of_, ProjectStage(state, day, total))) break;
+      }
+      cases.push_back(std::move(c));
+    }
     return Import("project", "重点项目建设台账", std::move(cases));
+  }
+
+  // The cells a project brings on reaching `state` on `day`: its dates and investment to date.
+  static Cells ProjectStage(std::string_view state, Date day, std::int64_t total) {
+    if (state == "在建") return {{"开工日期", day.ToString()}};
+    if (state == "主体完工") {
+      return {{"主体完工日期", day.ToString()}, {"累计完成投资（元）", Money(total * 8 / 10)}};
+    }
+    if (state == "竣工验收") {
+      return {{"竣工验收日期", day.ToString()}, {"累计完成投资（元）", Money(total)}};
+    }
+    if (state == "交付使用") return {{"决算期限", day.AddDays(180).ToString()}};
+    return {};
+  }
+
+  // The crowded 初中 of the county seat the new building is for, or nullptr.
+  const School* Crowded() const {
+    for (const School& s : schools_) {
+      if (s.type == 311 && s.unit->name.ends_with("实验中学")) return &s;
+    }
+    return nullptr;
+  }
+  static constexpr const char* kExpansion = "教学楼扩建工程（化解大班额）";
+
+  // 大班额: the cases `ledger sync` opens from each year's classes of 56+, and the schools'
+  // 化解方案 brought in as a sheet each autumn: 实验中学's by its new building (the project
+  // above) once it is registered, the others by added classes or pupils sent to other schools
+  // (which 城关第一小学 never manages: its plans fall overdue); about one in seven gets no plan,
+  // for the cross-check to find.
+  Status LargeClasses() {
+    std::string project;
+    EL_RETURN_IF_ERROR(store_.ScanCases("project", [&](const store::Case& c) {
+      const auto fields = json::parse(c.fields, nullptr, false);
+      if (fields.is_object() && fields.value("name", "").ends_with(kExpansion)) {
+        project = std::to_string(c.id);
+      }
+      return Status::OK();
+    }));
+    const School* crowded = Crowded();
+    // The project registered then (above): older classes are planned otherwise.
+    const Date project_since = Day(last_year_ - 2, 11, 15);
+    for (int y = first_year_; y <= last_year_; ++y) {
+      if (core::SnapshotDate(y) > as_of_) break;
+      EL_ASSIGN_OR_RETURN(const app::LargeClassSync synced,
+                          app::SyncLargeClasses(store_, actor_, md_, y, as_of_));
+      summary_.opened["large_class"] += static_cast<std::int64_t>(synced.opened);
+      const std::set<std::int64_t> fresh(synced.ids.begin(), synced.ids.end());
+      std::vector<store::Case> open;
+      EL_RETURN_IF_ERROR(store_.ScanCases("large_class", [&](const store::Case& c) {
+        if (c.state == "large" || c.state == "planned") open.push_back(c);
+        return Status::OK();
+      }));
+      std::vector<SheetCase> cases;
+      for (const store::Case& c : open) {
+        const Date day = Within(core::SnapshotDate(y).AddDays(10), 30);
+        const bool by_building = crowded != nullptr && c.org_unit_id == crowded->unit->id &&
+                                 !project.empty() && day >= project_since;
+        // A new class gets its plan (or, one in seven, none); an older one is planned again
+        // when the new building becomes its way out.
+        if (fresh.count(c.id) ? rng_.Chance(0.15)
+                              : c.state != "planned" || !by_building ||
+                                    json::parse(c.fields).value("measure", "") == "new_building") {
+          continue;
+        }
+        SheetCase s;
+        s.cells = {{"事项编号", std::to_string(c.id)}};
+        Cells plan;
+        if (by_building) {
+          plan = {{"化解措施", "新建扩建校舍"},
+                  {"化解项目", project},
+                  {"化解方案", "教学楼扩建工程投入使用后增设教学班，按班额不超过52人重新分班"},
+                  {"计划化解期限", core::SnapshotDate(last_year_).ToString()}};
+        } else {
+          const bool more = rng_.Chance(0.6);
+          plan = {{"化解措施", more ? "增设班级" : "分流学生"},
+                  {"化解方案", more ? "利用功能室改建教室，增设一个教学班"
+                                    : "按招生片区将部分学生分流至就近学校"},
+                  {"计划化解期限", core::SnapshotDate(y + 1).ToString()}};
+        }
+        if (s.Then("已制定方案", day, as_of_, std::move(plan))) cases.push_back(std::move(s));
+      }
+      if (!cases.empty()) {
+        EL_RETURN_IF_ERROR(Import(
+            "large_class", "大班额化解方案（" + std::to_string(y) + "年秋季）", std::move(cases)));
+      }
+    }
+    return Status::OK();
   }
 
   // 教师补充: each summer's new teachers by channel, publicized then hired (a few withdraw).

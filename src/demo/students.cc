@@ -413,9 +413,14 @@ class Simulator {
       const std::uint64_t group = keys[order[begin]] >> 28;
       while (end < order.size() && (keys[order[end]] >> 28) == group) ++end;
       const std::size_t n = end - begin;
-      const int size = L_.schools[static_cast<std::size_t>(es[order[begin]].school)].class_size;
+      const DemoSchool& school = L_.schools[static_cast<std::size_t>(es[order[begin]].school)];
+      const int size = es[order[begin]].year == Y_.last && school.expanded_class_size > 0
+                           ? school.expanded_class_size
+                           : school.class_size;
+      // A crowded school (aiming above 55) has too few rooms: each class has at least its size.
+      const auto per = static_cast<std::size_t>(size);
       const std::size_t classes =
-          (n + static_cast<std::size_t>(size) - 1) / static_cast<std::size_t>(size);
+          size > 55 ? std::max<std::size_t>(1, n / per) : (n + per - 1) / per;
       for (std::size_t k = 0; k < n; ++k) {
         es[order[begin + k]].class_no = static_cast<std::uint16_t>(k % classes + 1);
       }

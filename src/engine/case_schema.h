@@ -12,7 +12,9 @@
 //
 // A case is counted in the statistics year whose calendar year holds its period date (the
 // ledger's period field, else the day it was opened): money and events of a summary are
-// quoted by calendar year (DOMAIN.md §2). A stock ledger (buildings, institutions) records
+// quoted by calendar year (DOMAIN.md §2); a case whose period date is not set yet (a 大班额
+// class not yet eliminated) is in no year's figures, only in those of cases as they stand
+// (cases_now). A stock ledger (buildings, institutions) records
 // things as they stand today and is counted in the latest statistics year held only.
 #pragma once
 

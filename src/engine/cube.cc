@@ -192,8 +192,9 @@ void Cube::SumCases(const MeasureCounter& counter, const Measure& m,
   std::fill(counts->begin(), counts->end(), kNoValue);
   if (!s.case_schema() || s.years().empty()) return;
   const CaseRows& rows = s.cases(m.element);
-  // A year in which the ledger holds cases counts 0 where there are none; a year it holds
-  // none of has no value (nothing was entered, which is not "none happened").
+  // A year in which the ledger holds cases (counted or opened in it) counts 0 where there are
+  // none; a year it holds none of has no value (nothing was entered, which is not "none
+  // happened").
   for (std::size_t y = 0; y < rows.year_has_cases.size(); ++y) {
     const bool held =
         m.current ? y + 1 == rows.year_has_cases.size() && rows.size() > 0 : rows.year_has_cases[y];

@@ -65,6 +65,7 @@ void ForEachCounted(const Snapshot& s, const Measure& m, const MeasureCounter& c
   const double* column =
       m.column < 0 ? nullptr : rows.numbers[static_cast<std::size_t>(m.column)].data();
   for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (!m.current && rows.years[i] == CaseRows::kUndated) continue;
     Group g;
     g.word = rows.group_words[i];
     g.year = m.current ? latest : rows.years[i];

@@ -193,9 +193,15 @@ class SnapshotBuilder {
       EL_RETURN_IF_ERROR(store.ScanCases(ledger.def->code, [&](const store::Case& c) {
         const CaseSchema::Row row = schema.Read(i, c);
         const int year = ledger.def->stock      ? static_cast<int>(years) - 1
-                         : row.period.is_null() ? -1
+                         : row.period.is_null() ? CaseRows::kUndated
                                                 : s_->YearIndex(row.period.year());
         const std::int32_t org = s_->OrgIndex(c.org_unit_id);
+        // The ledger was kept in the year a case was opened in, whatever its period says: a
+        // year with 大班额 cases opened and none eliminated eliminated 0, it did not lack data.
+        if (const int opened = c.opened.is_null() ? -1 : s_->YearIndex(c.opened.year());
+            opened >= 0 && org >= 0 && !ledger.def->stock) {
+          rows.year_has_cases[static_cast<std::size_t>(opened)] = true;
+        }
         if (year < 0 || org < 0) {
           ++s_->skipped_cases_;
           return Status::OK();
@@ -211,7 +217,7 @@ class SnapshotBuilder {
         for (std::size_t k = 0; k < row.numbers.size(); ++k) {
           rows.numbers[k].push_back(row.numbers[k]);
         }
-        rows.year_has_cases[static_cast<std::size_t>(year)] = true;
+        if (year != CaseRows::kUndated) rows.year_has_cases[static_cast<std::size_t>(year)] = true;
         return Status::OK();
       }));
     }

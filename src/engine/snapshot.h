@@ -90,7 +90,8 @@ class Snapshot {
   // Programme ledger cases: the rows of ledger `i` of case_schema() (nullptr: none read).
   const CaseRows& cases(std::size_t i) const { return cases_[i]; }
   const CaseSchema* case_schema() const { return case_schema_; }
-  // Cases left out: no period date, a year or org unit the snapshot does not hold.
+  // Cases left out: a period date in a year, or an org unit, the snapshot does not hold (a case
+  // with no period date yet is held, for the figures of cases as they stand: cases_now).
   std::size_t skipped_cases() const { return skipped_cases_; }
 
   // Incremental refresh: re-read the register of `schools` (org indexes) from `store` and put

@@ -41,11 +41,15 @@ struct CaseRows {
   std::vector<std::uint64_t> group_words;    // the school's fields (no grade, no sex)
   std::vector<std::uint64_t> words;          // CaseSchema::Row::word
   std::vector<std::uint32_t> orgs;           // org-unit index
-  std::vector<std::uint16_t> years;          // school-year index
+  std::vector<std::uint16_t> years;          // school-year index, or kUndated
   std::vector<std::int64_t> ids;             // store ids
   std::vector<std::vector<double>> numbers;  // [column][row], NaN unset
-  std::vector<bool> year_has_cases;          // [year index]: any case counted in it
+  std::vector<bool> year_has_cases;          // [year index]: any case counted or opened in it
   std::size_t size() const { return ids.size(); }
+
+  // The year of a case whose period date is not set yet (a 大班额 class not yet eliminated, by
+  // 化解日期): in no year's figures, but counted as it stands today (cases_now).
+  static constexpr std::uint16_t kUndated = 0xFFFF;
 
   std::size_t MemoryBytes() const {
     std::size_t n = (group_words.capacity() + words.capacity()) * sizeof(std::uint64_t) +

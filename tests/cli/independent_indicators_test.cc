@@ -241,7 +241,8 @@ struct CollectedValue {
 struct LedgerCase {
   std::string ledger;
   std::string state;
-  int year = 0;  // 0: its period field is empty, so it is counted in no year
+  int year = 0;  // 0: its period field is empty, so it is counted in no year, only as it stands
+  int opened_year = 0;  // the ledger was kept that year: its figures are 0 there, not missing
   nlohmann::json fields;
   const std::vector<int>* units = nullptr;
 };
@@ -250,10 +251,11 @@ struct LedgerCase {
 // ledgers' files, read by hand); a ledger in neither is counted by its cases' opening day.
 const std::set<std::string> kStockLedgers = {"building", "project", "tutoring_institution"};
 const std::map<std::string, std::string> kPeriodField = {
-    {"building_work", "completed"},       {"hazard", "found_on"},
-    {"inspection_finding", "visit_date"}, {"petition", "received_on"},
-    {"student_aid", "paid_on"},           {"teacher_posting", "start"},
-    {"teacher_recruitment", "hired_on"},  {"teacher_training", "start"}};
+    {"building_work", "completed"},   {"hazard", "found_on"},
+    {"large_class", "eliminated_on"}, {"inspection_finding", "visit_date"},
+    {"petition", "received_on"},      {"student_aid", "paid_on"},
+    {"teacher_posting", "start"},     {"teacher_recruitment", "hired_on"},
+    {"teacher_training", "start"}};
 
 class Sqlite {
  public:
@@ -553,6 +555,7 @@ class Register {
       c.state = TextAt(s, 2);
       c.fields = nlohmann::json::parse(TextAt(s, 4));
       std::string period = TextAt(s, 3);
+      c.opened_year = std::stoi(period.substr(0, 4));
       const auto field = kPeriodField.find(c.ledger);
       if (field != kPeriodField.end()) period = c.fields.value(field->second, "");
       c.year = period.size() >= 4 ? std::stoi(period.substr(0, 4)) : 0;
@@ -756,11 +759,18 @@ Measure Ledger(std::string ledger, bool now, CasePred pred,
     const auto counted = [&](const LedgerCase& c) {
       if (c.ledger != ledger) return false;
       if (kStockLedgers.count(ledger)) return year == r.LatestYear();
-      const bool placed = c.year >= r.FirstYear() && c.year <= r.LatestYear();
+      // As it stands: a case not dated yet too (a 大班额 class not eliminated).
+      const bool placed = c.year == 0 || (c.year >= r.FirstYear() && c.year <= r.LatestYear());
       return as_it_stands ? placed && year == r.LatestYear() : c.year == year;
     };
     PerUnit out(r.units().size());
-    if (std::none_of(r.cases().begin(), r.cases().end(), counted)) return out;
+    // A year the ledger holds no case of (counted, or opened in it for a ledger with a period)
+    // has no value.
+    const auto kept = [&](const LedgerCase& c) {
+      return counted(c) ||
+             (c.ledger == ledger && !as_it_stands && c.opened_year == year && c.units != nullptr);
+    };
+    if (std::none_of(r.cases().begin(), r.cases().end(), kept)) return out;
     for (Number& n : out) n = 0.0;
     for (const LedgerCase& c : r.cases()) {
       if (!counted(c) || !pred(c)) continue;
@@ -1324,8 +1334,12 @@ std::vector<Spec> Specs() {
                 1e-4));
   ledger("project_seats_added",
          Count(Ledger("project", kInYear, finished, NumberField("seats_added"))));
-  ledger("large_classes_eliminated",
+  ledger("project_large_classes",
          Count(Ledger("project", kInYear, finished, NumberField("large_classes_eliminated"))));
+  ledger("large_classes_eliminated",
+         Count(Ledger("large_class", kInYear, InState({"eliminated"}))));
+  ledger("large_classes_open", Count(Ledger("large_class", kNow, InState({"large", "planned"}))));
+  ledger("large_classes_without_plan", Count(Ledger("large_class", kNow, InState({"large"}))));
   ledger("teachers_recruited", Count(Ledger("teacher_recruitment", kInYear, InState({"hired"}))));
   ledger("training_person_times",
          Count(Ledger("teacher_training", kInYear, InState({"completed"}))));
@@ -1447,7 +1461,7 @@ TEST(IndependentIndicatorsPackageTest, EveryIndicatorOfThePackageIsRecomputed) {
   for (const auto& [code, spec] : mine) {
     EXPECT_TRUE(package_codes.count(code)) << code << " is not in the package";
   }
-  EXPECT_EQ(package_codes.size(), 130u);
+  EXPECT_EQ(package_codes.size(), 133u);
 }
 
 // The example county, our figures for it, and the program's, made once for the suite (under
@@ -1456,8 +1470,7 @@ class IndependentIndicatorsTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = new testing::TempDir();
-    ASSERT_EQ(testing::ExampleCounty(*dir_, {"--last-year", std::to_string(kDemoLastYear)}),
-              Db());
+    ASSERT_EQ(testing::ExampleCounty(*dir_, {"--last-year", std::to_string(kDemoLastYear)}), Db());
     // Our own figures first (about a second), then the program's.
     auto reg = std::make_unique<Register>(Db());
     ASSERT_FALSE(reg->units().empty()) << "no county in " << Db();

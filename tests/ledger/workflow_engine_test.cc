@@ -160,10 +160,11 @@ TEST(LedgerPackageTest, TheShippedLedgersFollowTheDomain) {
   ASSERT_TRUE(p.ok()) << p.status().ToString();
   std::set<std::string> codes;
   for (const meta::LedgerType& l : p->ledgers) codes.insert(l.code);
-  EXPECT_EQ(codes, (std::set<std::string>{"building", "building_work", "dropout_control", "hazard",
-                                          "inspection_finding", "petition", "project",
-                                          "student_aid", "teacher_posting", "teacher_recruitment",
-                                          "teacher_training", "tutoring_institution"}));
+  EXPECT_EQ(codes,
+            (std::set<std::string>{"building", "building_work", "dropout_control", "hazard",
+                                   "inspection_finding", "large_class", "petition", "project",
+                                   "student_aid", "teacher_posting", "teacher_recruitment",
+                                   "teacher_training", "tutoring_institution"}));
   const auto ledger = [&](std::string_view code) -> const meta::LedgerType& {
     for (const meta::LedgerType& l : p->ledgers) {
       if (l.code == code) return l;
