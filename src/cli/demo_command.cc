@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "app/case_sources.h"
+#include "app/large_classes.h"
 #include "app/register_stats.h"
 #include "app/store_open.h"
 #include "cli/commands.h"
@@ -98,6 +99,13 @@ void AddDemoCommand(CLI::App& app, CliContext& ctx) {
           app::OpenRosterCases(**store, ctx.actor, *md, args->options.last_year, summary->as_of);
       if (!roster.ok()) return ctx.Fail(roster.status());
       dropout_cases = opened->opened + roster->opened;
+      // Without the sections' sheets, the 大班额 cases as `ledger sync` opens them (the sheets
+      // below work them year by year instead).
+      if (args->no_ledgers && md->FindLedger(app::kLargeClassLedger) != nullptr) {
+        auto classes =
+            app::SyncLargeClasses(**store, ctx.actor, *md, args->options.last_year, summary->as_of);
+        if (!classes.ok()) return ctx.Fail(classes.status());
+      }
     }
     // And every other ledger its cases, imported as the sections' sheets (demo/ledgers.h).
     demo::DemoLedgersSummary ledgers;
