@@ -1,13 +1,15 @@
 #include "app/aid_coverage.h"
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
-#include <set>
+#include <array>
+#include <memory>
 #include <unordered_map>
 #include <utility>
 
 #include "core/personal_data.h"
-#include "core/statistics_year.h"
+#include "engine/field.h"
+#include "engine/student_links.h"
+#include "engine/table.h"
 #include "meta/school_type.h"
 
 namespace eduledger::app {
@@ -17,23 +19,23 @@ using core::Status;
 
 namespace {
 
-constexpr std::uint32_t kEligible =
-    meta::kRegisteredPoor | meta::kDibao | meta::kExtremePoverty | meta::kOrphan | meta::kDisabled;
-
-// The aid a student of `level` is entitled to each term, or "" for a level without one here.
-std::string_view ProgrammeOf(meta::EducationLevel level) {
+// The termly aid of each level, and which a student of `level` is entitled to (an index of
+// kProgrammes; -1 for a level without one here).
+constexpr std::array<std::string_view, 4> kProgrammes = {"preschool_aid", "living_subsidy",
+                                                         "senior_grant", "vocational_grant"};
+int ProgrammeIndex(meta::EducationLevel level) {
   switch (level) {
     case meta::EducationLevel::kPreschool:
-      return "preschool_aid";
+      return 0;
     case meta::EducationLevel::kPrimary:
     case meta::EducationLevel::kJunior:
-      return "living_subsidy";
+      return 1;
     case meta::EducationLevel::kSenior:
-      return "senior_grant";
+      return 2;
     case meta::EducationLevel::kVocational:
-      return "vocational_grant";
+      return 3;
     default:
-      return "";
+      return -1;
   }
 }
 
@@ -54,59 +56,116 @@ std::string OptionName(const meta::LedgerType& l, const char* field, std::string
 
 }  // namespace
 
+std::string_view TermlyAidOf(meta::EducationLevel level) {
+  const int i = ProgrammeIndex(level);
+  return i < 0 ? std::string_view() : kProgrammes[static_cast<std::size_t>(i)];
+}
+
+Result<std::vector<UncoveredRecord>> UncoveredAidRecords(const engine::Snapshot& s,
+                                                         const Actor& actor, const Metadata& md,
+                                                         int school_year) {
+  std::vector<UncoveredRecord> out;
+  const int ledger = md.case_schema().Find(kAidLedger);
+  const int year = s.YearIndex(school_year);
+  if (ledger < 0 || year < 0 || s.case_schema() != &md.case_schema()) return out;
+  const engine::CaseLedger& aid = md.case_schema().ledger(static_cast<std::size_t>(ledger));
+  const int link = md.case_schema().StudentLinkColumn(static_cast<std::size_t>(ledger), "student");
+  const engine::Field* state = aid.layout->Find("state");
+  const engine::Field* term = aid.layout->Find("term");
+  const engine::Field* programme = aid.layout->Find("programme");
+  if (link < 0 || state == nullptr || term == nullptr || programme == nullptr) return out;
+  const auto stored = [](const engine::Field* f, std::string_view code) -> std::uint64_t {
+    return f->category->FindOption(code).value_or(0);
+  };
+  // The programme of each stored option (kProgrammes' index; -1 for one that is not termly).
+  std::vector<int> programme_of(programme->category->options.size(), -1);
+  for (std::size_t p = 0; p < kProgrammes.size(); ++p) {
+    if (const std::uint64_t v = stored(programme, kProgrammes[p]); v != 0) {
+      programme_of[v] = static_cast<int>(p);
+    }
+  }
+  // This term's payments (已发放, 秋季学期 or 全学年, paid in the calendar year: the ledger's
+  // period), as the students they reach, by programme: one pass over the payments' columns.
+  const engine::CaseRows& rows = s.cases(static_cast<std::size_t>(ledger));
+  const std::vector<std::uint32_t>& pupil = rows.student_records[static_cast<std::size_t>(link)];
+  const std::uint64_t paid_state = stored(state, "paid");
+  const std::uint64_t autumn = stored(term, "autumn"), whole_year = stored(term, "year");
+  std::vector<engine::StudentSet> paid(kProgrammes.size(),
+                                       engine::StudentSet(s.student_record_count()));
+  bool any = false;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const std::uint64_t w = rows.words[i];
+    if (rows.years[i] != year || state->Get(w) != paid_state) continue;
+    if (const std::uint64_t t = term->Get(w); t != autumn && t != whole_year) continue;
+    const int p = programme_of[programme->Get(w)];
+    if (p < 0) continue;
+    paid[static_cast<std::size_t>(p)].Add(pupil[i]);
+    any = true;
+  }
+  if (!any) return out;
+  // The eligible students on the year's roll the payment of their level did not reach: one
+  // pass over the students table's rows of the year, the groups telling school and grade.
+  static const engine::Field& grade = engine::GroupField("grade");
+  const engine::Layout& layout = engine::StudentLayout();
+  const std::array<std::pair<const engine::Field*, std::uint32_t>, 5> flags = {{
+      {layout.Find("registered_poor"), meta::kRegisteredPoor},
+      {layout.Find("dibao"), meta::kDibao},
+      {layout.Find("extreme_poverty"), meta::kExtremePoverty},
+      {layout.Find("orphan"), meta::kOrphan},
+      {layout.Find("disabled"), meta::kDisabled},
+  }};
+  std::uint64_t eligible = 0;
+  for (const auto& [field, bit] : flags) eligible |= field->mask();
+  const Scope scope(actor, s.orgs());
+  const engine::Table& students = s.students();
+  for (const engine::Group& g : students.groups) {
+    if (g.year != year) continue;
+    const meta::OrgUnit& school = s.orgs().units()[g.org];
+    const int gr = static_cast<int>(grade.Get(g.word)) - grade.offset;
+    const int p = ProgrammeIndex(meta::LevelOf(school.school_type, gr));
+    if (p < 0 || !scope.Sees(school)) continue;
+    const engine::StudentSet& reached = paid[static_cast<std::size_t>(p)];
+    for (std::uint32_t r = g.begin; r < g.end; ++r) {
+      const std::uint64_t w = students.words[r];
+      if ((w & eligible) == 0 || reached.Has(students.records[r])) continue;
+      UncoveredRecord u;
+      u.student_id = s.RecordId(engine::MeasureTable::kStudents, students.records[r]);
+      u.org_unit_id = school.id;
+      u.grade = gr;
+      u.programme = kProgrammes[static_cast<std::size_t>(p)];
+      for (const auto& [field, bit] : flags) {
+        if (field->Get(w) != 0) u.flags |= bit;
+      }
+      out.push_back(u);
+    }
+  }
+  return out;
+}
+
 Result<std::vector<UncoveredStudent>> UncoveredAidStudents(store::Store& store, const Actor& actor,
                                                            const Metadata& md, int school_year) {
   std::vector<UncoveredStudent> out;
   const meta::LedgerType* aid = md.FindLedger(kAidLedger);
   if (aid == nullptr) return out;
-  // This term's payments: (student id, programme).
-  std::set<std::pair<std::string, std::string>> paid;
-  EL_RETURN_IF_ERROR(store.ScanCases(kAidLedger, [&](const store::Case& c) {
-    if (c.state != "paid") return Status::OK();
-    const nlohmann::json f = nlohmann::json::parse(c.fields, nullptr, false);
-    if (!f.is_object()) return Status::OK();
-    const std::string term = f.value("term", "");
-    const std::string day = f.value("paid_on", "");
-    if ((term == "autumn" || term == "year") && day.starts_with(std::to_string(school_year))) {
-      paid.emplace(f.value("student", ""), f.value("programme", ""));
-    }
-    return Status::OK();
-  }));
-  if (paid.empty()) return out;
-
-  EL_ASSIGN_OR_RETURN(std::vector<meta::OrgUnit> units, store.LoadOrgUnits());
-  const meta::OrgTree tree(std::move(units));
-  const Scope scope(actor, tree);
-  std::unordered_map<std::int64_t, std::uint32_t> flags;
-  EL_RETURN_IF_ERROR(store.ScanStudents([&](const store::StudentFacts& s) {
-    if ((s.flags & kEligible) != 0) flags[s.id] = s.flags;
-    return Status::OK();
-  }));
+  EL_ASSIGN_OR_RETURN(const std::unique_ptr<engine::Snapshot> snapshot,
+                      engine::Snapshot::Build(store, &md.value_schema(), &md.case_schema()));
+  EL_ASSIGN_OR_RETURN(const std::vector<UncoveredRecord> records,
+                      UncoveredAidRecords(*snapshot, actor, md, school_year));
+  const meta::OrgTree& tree = snapshot->orgs();
   std::vector<std::pair<UncoveredStudent, std::uint32_t>> missed;
-  EL_RETURN_IF_ERROR(store.ScanEnrolments([&](const store::EnrolmentFacts& e) {
-    if (e.school_year != school_year || !core::OnSnapshotRoll(e.joined, school_year)) {
-      return Status::OK();
-    }
-    const auto f = flags.find(e.student_id);
-    const meta::OrgUnit* school = tree.ById(e.org_unit_id);
-    if (f == flags.end() || school == nullptr || !scope.Sees(*school)) return Status::OK();
-    const std::string_view programme = ProgrammeOf(meta::LevelOf(school->school_type, e.grade));
-    if (programme.empty() ||
-        paid.count({std::to_string(e.student_id), std::string(programme)}) > 0) {
-      return Status::OK();
-    }
-    const meta::OrgUnit* township = tree.TownshipOf(school->id);
+  for (const UncoveredRecord& r : records) {
+    const meta::OrgUnit* school = tree.ById(r.org_unit_id);
+    const meta::OrgUnit* township = tree.TownshipOf(r.org_unit_id);
     UncoveredStudent u;
-    u.student_id = e.student_id;
-    u.grade = e.grade;
-    u.group = OptionName(*aid, "group", GroupOf(f->second));
-    u.programme = OptionName(*aid, "programme", programme);
+    u.student_id = r.student_id;
+    u.grade = r.grade;
+    u.group = OptionName(*aid, "group", GroupOf(r.flags));
+    u.programme = OptionName(*aid, "programme", r.programme);
     u.org_code = school->code;
     u.org_name = school->name;
     u.township = township != nullptr ? township->name : "县直学校";
-    missed.emplace_back(std::move(u), f->second);
-    return Status::OK();
-  }));
+    missed.emplace_back(std::move(u), r.flags);
+  }
   std::vector<std::int64_t> ids;
   for (const auto& [u, f] : missed) ids.push_back(u.student_id);
   std::vector<store::Found<meta::Student>> found;

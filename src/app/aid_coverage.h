@@ -16,6 +16,8 @@
 #include "app/actor.h"
 #include "app/metadata.h"
 #include "core/result.h"
+#include "engine/snapshot.h"
+#include "meta/education_level.h"
 #include "store/store.h"
 
 namespace eduledger::app {
@@ -34,8 +36,28 @@ struct UncoveredStudent {
   std::string township;  // "县直学校" for a school the county runs
 };
 
+// The aid a student of `level` is paid each term (its programme code: living_subsidy …), or ""
+// for a level without one here.
+std::string_view TermlyAidOf(meta::EducationLevel level);
+
+// The anti-join alone, on a snapshot read with `md`'s case schema (engine/student_links.h):
+// the uncovered students' store ids, school, grade, flags (meta/student.h) and the programme
+// of their level, in snapshot order; empty when the package has no aid ledger or the snapshot
+// does not hold the year.
+struct UncoveredRecord {
+  std::int64_t student_id = 0;
+  std::int64_t org_unit_id = 0;
+  int grade = 0;
+  std::uint32_t flags = 0;
+  std::string_view programme;  // its code: living_subsidy …
+};
+core::Result<std::vector<UncoveredRecord>> UncoveredAidRecords(const engine::Snapshot& s,
+                                                               const Actor& actor,
+                                                               const Metadata& md, int school_year);
+
 // The eligible students of school year `school_year` at the schools the actor sees who were
-// not paid, by township, school and student; empty when the package has no aid ledger.
+// not paid, by township, school and student, named (masked unless the actor has full view);
+// empty when the package has no aid ledger.
 core::Result<std::vector<UncoveredStudent>> UncoveredAidStudents(store::Store& store,
                                                                  const Actor& actor,
                                                                  const Metadata& md,

@@ -1,6 +1,7 @@
 #include "engine/case_schema.h"
 
 #include <bit>
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
@@ -99,6 +100,9 @@ CaseSchema::CaseSchema(std::span<const meta::LedgerType> ledgers) {
         case meta::FieldType::kArea:
           l.numbers.push_back(&lf);
           break;
+        case meta::FieldType::kLink:
+          if (lf.link == meta::LinkTarget::kStudent) l.student_links.push_back(&lf);
+          break;
         default:
           break;
       }
@@ -126,6 +130,14 @@ int CaseSchema::NumberColumn(std::size_t i, std::string_view code) const {
   const CaseLedger& l = ledgers_[i];
   for (std::size_t k = 0; k < l.numbers.size(); ++k) {
     if (l.numbers[k]->code == code) return static_cast<int>(k);
+  }
+  return -1;
+}
+
+int CaseSchema::StudentLinkColumn(std::size_t i, std::string_view code) const {
+  const CaseLedger& l = ledgers_[i];
+  for (std::size_t k = 0; k < l.student_links.size(); ++k) {
+    if (l.student_links[k]->code == code) return static_cast<int>(k);
   }
   return -1;
 }
@@ -161,6 +173,14 @@ CaseSchema::Row CaseSchema::Read(std::size_t i, const store::Case& c) const {
   for (std::size_t k = 0; k < l.numbers.size(); ++k) {
     const std::string text = text_of(l.numbers[k]->code);
     if (!text.empty()) row.numbers[k] = Number(*l.numbers[k], text);
+  }
+  row.students.assign(l.student_links.size(), 0);
+  for (std::size_t k = 0; k < l.student_links.size(); ++k) {
+    const std::string text = text_of(l.student_links[k]->code);
+    std::int64_t id = 0;
+    if (std::from_chars(text.data(), text.data() + text.size(), id).ec == std::errc()) {
+      row.students[k] = id;
+    }
   }
   if (l.period) {
     if (auto day = core::Date::Parse(text_of(l.period->code)); day.ok()) row.period = *day;

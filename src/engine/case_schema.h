@@ -48,6 +48,9 @@ struct CaseLedger {
   std::deque<meta::Category> categories;
   // The number columns: integer, money and area fields.
   std::vector<const meta::LedgerField*> numbers;
+  // The link fields to a student: one column each of the student linked (the 资助 payment's
+  // pupil), so that a case is joined to the register without a lookup (student_links.h).
+  std::vector<const meta::LedgerField*> student_links;
   const meta::LedgerField* period = nullptr;  // a date field; nullptr: the opening day
   std::unique_ptr<Layout> layout;
   // Fields left out of the row word because it was full (a package check reports them).
@@ -70,12 +73,15 @@ class CaseSchema {
   std::size_t size() const { return ledgers_.size(); }
   // The number column of field `code` of ledger `i`, or -1.
   int NumberColumn(std::size_t i, std::string_view code) const;
+  // The student link column of field `code` of ledger `i`, or -1.
+  int StudentLinkColumn(std::size_t i, std::string_view code) const;
 
   // A stored case of ledger `i` as the engine reads it.
   struct Row {
     std::uint64_t word = 0;
-    std::vector<double> numbers;  // one per number column
-    core::Date period;            // the day that places it in a year (null: none)
+    std::vector<double> numbers;         // one per number column
+    std::vector<std::int64_t> students;  // one per student link: the student's store id, 0 unset
+    core::Date period;                   // the day that places it in a year (null: none)
   };
   Row Read(std::size_t i, const store::Case& c) const;
 

@@ -180,6 +180,12 @@ class SnapshotBuilder {
   // The cases of every ledger of `schema`, each in the year its period date (or, for a stock
   // ledger, the latest year held) gives.
   Status ReadCases(store::Store& store, const CaseSchema& schema) {
+    // A store that scans its students in no id order gets an index for the cases' links.
+    if (!std::is_sorted(s_->student_ids_.begin(), s_->student_ids_.end())) {
+      for (std::size_t r = 0; r < s_->student_ids_.size(); ++r) {
+        s_->student_index_.emplace(s_->student_ids_[r], static_cast<std::uint32_t>(r));
+      }
+    }
     static const Field& grade = GroupField("grade");
     static const Field& sex = GroupField("sex");
     s_->case_schema_ = &schema;
@@ -189,6 +195,7 @@ class SnapshotBuilder {
       const CaseLedger& ledger = schema.ledger(i);
       CaseRows& rows = s_->cases_[i];
       rows.numbers.resize(ledger.numbers.size());
+      rows.student_records.resize(ledger.student_links.size());
       rows.year_has_cases.assign(years, false);
       EL_RETURN_IF_ERROR(store.ScanCases(ledger.def->code, [&](const store::Case& c) {
         const CaseSchema::Row row = schema.Read(i, c);
@@ -216,6 +223,9 @@ class SnapshotBuilder {
         rows.ids.push_back(c.id);
         for (std::size_t k = 0; k < row.numbers.size(); ++k) {
           rows.numbers[k].push_back(row.numbers[k]);
+        }
+        for (std::size_t k = 0; k < row.students.size(); ++k) {
+          rows.student_records[k].push_back(s_->StudentRecord(row.students[k]));
         }
         if (year != CaseRows::kUndated) rows.year_has_cases[static_cast<std::size_t>(year)] = true;
         return Status::OK();
@@ -416,6 +426,18 @@ bool Snapshot::PatchStudentRow(const internal::PendingRow& row) {
     }
   }
   return false;
+}
+
+std::uint32_t Snapshot::StudentRecord(std::int64_t id) const {
+  if (!student_index_.empty()) {
+    const auto found = student_index_.find(id);
+    return found != student_index_.end() ? found->second : CaseRows::kNoRecord;
+  }
+  // Read in id order (a refresh appends only ids above those held): no index needed.
+  const auto it = std::lower_bound(student_ids_.begin(), student_ids_.end(), id);
+  return it != student_ids_.end() && *it == id
+             ? static_cast<std::uint32_t>(it - student_ids_.begin())
+             : CaseRows::kNoRecord;
 }
 
 std::int64_t Snapshot::RecordId(MeasureTable t, std::uint32_t record) const {

@@ -27,6 +27,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "core/result.h"
 #include "engine/case_schema.h"
 #include "engine/measure.h"
@@ -69,6 +70,11 @@ class Snapshot {
   const Table& students() const { return table(MeasureTable::kStudents); }
   const Table& staff() const { return table(MeasureTable::kStaff); }
   const Table& classes() const { return table(MeasureTable::kClasses); }
+
+  // The record of the student with store id `id` (what RecordId gives back for a student row),
+  // or CaseRows::kNoRecord.
+  std::uint32_t StudentRecord(std::int64_t id) const;
+  std::size_t student_record_count() const { return student_ids_.size(); }
 
   // The store id behind a record of table `t`: a student, staff member, event or (schools)
   // org unit; 0 for a class (class_info).
@@ -125,6 +131,7 @@ class Snapshot {
   std::vector<int> years_;
   std::array<Table, kRowTableCount> tables_;
   std::vector<std::int64_t> student_ids_;
+  absl::flat_hash_map<std::int64_t, std::uint32_t> student_index_;  // when ids are not in order
   std::vector<std::int64_t> staff_ids_;
   std::vector<std::int64_t> event_ids_;
   std::vector<ClassInfo> classes_info_;

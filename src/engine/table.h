@@ -44,12 +44,16 @@ struct CaseRows {
   std::vector<std::uint16_t> years;          // school-year index, or kUndated
   std::vector<std::int64_t> ids;             // store ids
   std::vector<std::vector<double>> numbers;  // [column][row], NaN unset
-  std::vector<bool> year_has_cases;          // [year index]: any case counted or opened in it
+  // [student link][row]: the record of the student linked (Snapshot::StudentRecord), kNoRecord
+  // when unset or not in the register.
+  std::vector<std::vector<std::uint32_t>> student_records;
+  std::vector<bool> year_has_cases;  // [year index]: any case counted or opened in it
   std::size_t size() const { return ids.size(); }
 
   // The year of a case whose period date is not set yet (a 大班额 class not yet eliminated, by
   // 化解日期): in no year's figures, but counted as it stands today (cases_now).
   static constexpr std::uint16_t kUndated = 0xFFFF;
+  static constexpr std::uint32_t kNoRecord = 0xFFFFFFFF;
 
   std::size_t MemoryBytes() const {
     std::size_t n = (group_words.capacity() + words.capacity()) * sizeof(std::uint64_t) +
@@ -57,6 +61,7 @@ struct CaseRows {
                     years.capacity() * sizeof(std::uint16_t) +
                     ids.capacity() * sizeof(std::int64_t);
     for (const std::vector<double>& c : numbers) n += c.capacity() * sizeof(double);
+    for (const auto& c : student_records) n += c.capacity() * sizeof(std::uint32_t);
     return n;
   }
 };

@@ -1,0 +1,111 @@
+// eduledger_aid_bench: EduLedger's side of the 零疏漏 benchmark (bench/run drives it beside
+// DuckDB and PostgreSQL, which run the same anti-join on the same rows). Prints "key value"
+// lines for the script:
+//
+//   levels DIR               DIR/levels.csv: the termly aid of each school type and grade
+//                            (meta::LevelOf), the dimension table the peers join with
+//   engine DB YEAR RUNS DIR  build the snapshot from the SQLite store DB with the shipped
+//                            package's ledgers (timed), then the coverage check of school
+//                            year YEAR (app::UncoveredAidRecords) RUNS times (each timed);
+//                            DIR/engine.txt: the uncovered students' ids, sorted
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/actor.h"
+#include "app/aid_coverage.h"
+#include "app/metadata.h"
+#include "meta/school_type.h"
+#include "store/sqlite_store.h"
+
+namespace eduledger::bench {
+namespace {
+
+double Since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+int Levels(const std::string& dir) {
+  std::FILE* f = std::fopen((dir + "/levels.csv").c_str(), "w");
+  if (f == nullptr) return 1;
+  std::fprintf(f, "school_type,grade,programme\n");
+  int rows = 0;
+  for (int type = 100; type < 1000; ++type) {
+    if (meta::FindSchoolType(type) == nullptr) continue;
+    for (int grade = -2; grade <= 12; ++grade) {
+      if (!meta::AdmitsGrade(type, grade)) continue;
+      const std::string_view p = app::TermlyAidOf(meta::LevelOf(type, grade));
+      if (!p.empty()) {
+        std::fprintf(f, "%d,%d,%.*s\n", type, grade, static_cast<int>(p.size()), p.data());
+        ++rows;
+      }
+    }
+  }
+  std::fclose(f);
+  std::printf("levels %d\n", rows);
+  return 0;
+}
+
+int Engine(const std::string& db, int year, int runs, const std::string& dir) {
+  auto md = app::Metadata::LoadOrDefault({});
+  if (!md.ok()) {
+    std::fprintf(stderr, "%s\n", std::string(md.status().message()).c_str());
+    return 1;
+  }
+  auto store = store::OpenSqliteStore(db);
+  if (!store.ok()) {
+    std::fprintf(stderr, "%s\n", std::string(store.status().message()).c_str());
+    return 1;
+  }
+  auto start = std::chrono::steady_clock::now();
+  auto snapshot = engine::Snapshot::Build(**store, &md->value_schema(), &md->case_schema());
+  if (!snapshot.ok()) {
+    std::fprintf(stderr, "%s\n", std::string(snapshot.status().message()).c_str());
+    return 1;
+  }
+  std::printf("snapshot_seconds %.3f\n", Since(start));
+  std::printf("snapshot_mib %.1f\n", static_cast<double>((*snapshot)->MemoryBytes()) / 1048576);
+  const app::Actor admin = app::Actor::LocalAdmin();
+  std::vector<app::UncoveredRecord> result;
+  for (int r = 0; r < runs; ++r) {
+    start = std::chrono::steady_clock::now();
+    auto uncovered = app::UncoveredAidRecords(**snapshot, admin, *md, year);
+    const double seconds = Since(start);
+    if (!uncovered.ok()) {
+      std::fprintf(stderr, "%s\n", std::string(uncovered.status().message()).c_str());
+      return 1;
+    }
+    std::printf("run_seconds %.6f\n", seconds);
+    result = std::move(*uncovered);
+  }
+  std::vector<std::int64_t> ids;
+  for (const app::UncoveredRecord& u : result) ids.push_back(u.student_id);
+  std::sort(ids.begin(), ids.end());
+  std::FILE* f = std::fopen((dir + "/engine.txt").c_str(), "w");
+  if (f == nullptr) return 1;
+  for (const std::int64_t id : ids) std::fprintf(f, "%lld\n", static_cast<long long>(id));
+  std::fclose(f);
+  std::printf("uncovered %zu\n", ids.size());
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  std::printf("peak_kb %ld\n", usage.ru_maxrss);
+  return 0;
+}
+
+}  // namespace
+}  // namespace eduledger::bench
+
+int main(int argc, char** argv) {
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.size() == 2 && args[0] == "levels") return eduledger::bench::Levels(args[1]);
+  if (args.size() == 5 && args[0] == "engine") {
+    return eduledger::bench::Engine(args[1], std::stoi(args[2]), std::stoi(args[3]), args[4]);
+  }
+  std::fprintf(stderr, "用法：eduledger_aid_bench levels 目录 | engine 数据库 学年 次数 目录\n");
+  return 2;
+}
