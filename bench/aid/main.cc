@@ -8,10 +8,16 @@
 //                            package's ledgers (timed), then the coverage check of school
 //                            year YEAR (app::UncoveredAidRecords) RUNS times (each timed);
 //                            DIR/engine.txt: the uncovered students' ids, sorted
+//   move DB RUNS             build the snapshot and the package's cube, then RUNS times move
+//                            one payment (已发放 ↔ 已审批) in the snapshot and recount it in the
+//                            cube (Snapshot::UpdateCase, Cube::RecountCase; each timed); then
+//                            check every cell of the ledger's measures against a cube computed
+//                            afresh
 #include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -20,6 +26,7 @@
 #include "app/actor.h"
 #include "app/aid_coverage.h"
 #include "app/metadata.h"
+#include "engine/cube.h"
 #include "meta/school_type.h"
 #include "store/sqlite_store.h"
 
@@ -97,15 +104,71 @@ int Engine(const std::string& db, int year, int runs, const std::string& dir) {
   return 0;
 }
 
+int Move(const std::string& db, int runs) {
+  auto md = app::Metadata::LoadOrDefault({});
+  auto store = store::OpenSqliteStore(db);
+  if (!md.ok() || !store.ok()) return 1;
+  auto snapshot = engine::Snapshot::Build(**store, &md->value_schema(), &md->case_schema());
+  if (!snapshot.ok()) return 1;
+  engine::Snapshot& s = **snapshot;
+  const engine::MeasureCatalog& catalog = md->catalog();
+  auto start = std::chrono::steady_clock::now();
+  engine::Cube cube = engine::Cube::Compute(s, catalog);
+  std::printf("cube_seconds %.3f\n", Since(start));
+  const int ledger = md->case_schema().Find(app::kAidLedger);
+  if (ledger < 0) return 1;
+  const engine::CaseRows& rows = s.cases(static_cast<std::size_t>(ledger));
+  std::printf("cases %zu\n", rows.size());
+  int measures = 0;
+  for (const engine::Measure& m : catalog.measures()) {
+    measures +=
+        m.table == engine::MeasureTable::kCases && m.element == static_cast<std::uint32_t>(ledger);
+  }
+  std::printf("ledger_measures %d\n", measures);
+  for (int r = 0; r < runs && rows.size() > 0; ++r) {
+    const std::int64_t id = rows.ids[(rows.size() / static_cast<std::size_t>(runs + 1)) *
+                                     static_cast<std::size_t>(r + 1)];
+    auto found = (*store)->FindCase(id);
+    if (!found.ok() || !found->has_value()) return 1;
+    store::Case c = **found;
+    c.state = c.state == "paid" ? "approved" : "paid";
+    start = std::chrono::steady_clock::now();
+    auto change = s.UpdateCase(c);
+    if (!change.ok()) return 1;
+    cube.RecountCase(*change);
+    std::printf("move_seconds %.9f\n", Since(start));
+  }
+  const engine::Cube fresh = engine::Cube::Compute(s, catalog);
+  std::size_t cells = 0, differ = 0;
+  for (std::uint32_t m = 0; m < catalog.size(); ++m) {
+    if (catalog.measures()[m].table != engine::MeasureTable::kCases) continue;
+    for (int y = 0; y < static_cast<int>(s.years().size()); ++y) {
+      for (std::uint32_t org = 0; org < s.org_count(); ++org) {
+        const double a = cube.Count(m, y, org, engine::kCellTotal);
+        const double b = fresh.Count(m, y, org, engine::kCellTotal);
+        ++cells;
+        if (!(a == b || (a != a && b != b) || std::abs(a - b) <= 1e-6 * std::abs(b))) ++differ;
+      }
+    }
+  }
+  std::printf("cells %zu\ndiffer %zu\n", cells, differ);
+  return differ == 0 ? 0 : 1;
+}
+
 }  // namespace
 }  // namespace eduledger::bench
 
 int main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
   if (args.size() == 2 && args[0] == "levels") return eduledger::bench::Levels(args[1]);
+  if (args.size() == 3 && args[0] == "move") {
+    return eduledger::bench::Move(args[1], std::stoi(args[2]));
+  }
   if (args.size() == 5 && args[0] == "engine") {
     return eduledger::bench::Engine(args[1], std::stoi(args[2]), std::stoi(args[3]), args[4]);
   }
-  std::fprintf(stderr, "用法：eduledger_aid_bench levels 目录 | engine 数据库 学年 次数 目录\n");
+  std::fprintf(
+      stderr,
+      "用法：eduledger_aid_bench levels 目录 | engine 数据库 学年 次数 目录 | move 数据库 次数\n");
   return 2;
 }

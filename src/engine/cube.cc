@@ -172,6 +172,46 @@ void Cube::Recount(std::span<const std::uint32_t> orgs) {
   }
 }
 
+void Cube::RecountCase(const Snapshot::CaseChange& change) {
+  const Snapshot& s = *snapshot_;
+  const CaseRows& rows = s.cases(change.ledger);
+  const auto latest = static_cast<std::uint16_t>(s.years().size() - 1);
+  std::vector<double> now;  // the row's numbers as they are
+  for (const std::vector<double>& column : rows.numbers) now.push_back(column[change.row]);
+  const std::vector<Measure>& measures = catalog_->measures();
+  for (std::uint32_t k = 0; k < measures.size(); ++k) {
+    const Measure& m = measures[k];
+    if (m.table != MeasureTable::kCases || m.element != change.ledger) continue;
+    const MeasureCounter counter(s, m);
+    if (change.year_newly_held) {
+      SumCases(counter, m, &counts_[k]);
+      RollUp(true, &counts_[k]);
+      continue;
+    }
+    // What a row adds to its unit's cell: its count or number when it passes, in the year it
+    // is counted in (the latest for a figure of the ledger as it stands).
+    const auto add = [&](std::uint64_t group_word, std::uint64_t word, std::uint16_t year,
+                         std::uint32_t org, double number, double sign) {
+      if (!m.current && year == CaseRows::kUndated) return;
+      Group g;
+      g.word = group_word;
+      g.year = m.current ? latest : year;
+      const double v = m.column < 0 ? 1 : number;
+      if (v != v || !counter.Passes(g, word)) return;
+      for (std::int32_t u = static_cast<std::int32_t>(org); u >= 0;
+           u = s.parent(static_cast<std::uint32_t>(u))) {
+        counts_[k][Index(g.year, static_cast<std::uint32_t>(u), kCellTotal)] += sign * v;
+      }
+    };
+    const auto number = [&](const std::vector<double>& of_row) {
+      return m.column < 0 ? 1.0 : of_row[static_cast<std::size_t>(m.column)];
+    };
+    add(change.group_word, change.word, change.year, change.org, number(change.numbers), -1);
+    add(rows.group_words[change.row], rows.words[change.row], rows.years[change.row],
+        rows.orgs[change.row], number(now), +1);
+  }
+}
+
 void Cube::SumValues(const MeasureCounter& counter, const Measure& m,
                      std::span<const ValueRow> values, bool approved_only,
                      std::vector<double>* counts) const {

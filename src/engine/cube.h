@@ -89,6 +89,12 @@ class Cube {
   // while others read the cube.
   void Recount(std::span<const std::uint32_t> orgs);
 
+  // Incremental update for one case Snapshot::UpdateCase has just changed: take the row as it
+  // was out of every ledger measure of its ledger and put the row as it is in, in its unit and
+  // every unit above (a few additions per measure, whatever the ledger's size). A change that
+  // made a year hold cases recounts the ledger's measures whole. Not safe while others read.
+  void RecountCase(const Snapshot::CaseChange& change);
+
   const Snapshot& snapshot() const { return *snapshot_; }
   const MeasureCatalog& catalog() const { return *catalog_; }
 

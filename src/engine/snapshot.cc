@@ -186,8 +186,6 @@ class SnapshotBuilder {
         s_->student_index_.emplace(s_->student_ids_[r], static_cast<std::uint32_t>(r));
       }
     }
-    static const Field& grade = GroupField("grade");
-    static const Field& sex = GroupField("sex");
     s_->case_schema_ = &schema;
     s_->cases_.resize(schema.size());
     const std::size_t years = s_->years_.size();
@@ -199,9 +197,7 @@ class SnapshotBuilder {
       rows.year_has_cases.assign(years, false);
       EL_RETURN_IF_ERROR(store.ScanCases(ledger.def->code, [&](const store::Case& c) {
         const CaseSchema::Row row = schema.Read(i, c);
-        const int year = ledger.def->stock      ? static_cast<int>(years) - 1
-                         : row.period.is_null() ? CaseRows::kUndated
-                                                : s_->YearIndex(row.period.year());
+        const int year = s_->CaseYear(*ledger.def, row);
         const std::int32_t org = s_->OrgIndex(c.org_unit_id);
         // The ledger was kept in the year a case was opened in, whatever its period says: a
         // year with 大班额 cases opened and none eliminated eliminated 0, it did not lack data.
@@ -213,10 +209,7 @@ class SnapshotBuilder {
           ++s_->skipped_cases_;
           return Status::OK();
         }
-        std::uint64_t group = s_->school_word_[static_cast<std::size_t>(org)];
-        grade.Set(&group, kNoGrade);
-        sex.Set(&group, kNoSex);
-        rows.group_words.push_back(group);
+        rows.group_words.push_back(s_->CaseGroupWord(static_cast<std::uint32_t>(org)));
         rows.words.push_back(row.word);
         rows.orgs.push_back(static_cast<std::uint32_t>(org));
         rows.years.push_back(static_cast<std::uint16_t>(year));
@@ -426,6 +419,58 @@ bool Snapshot::PatchStudentRow(const internal::PendingRow& row) {
     }
   }
   return false;
+}
+
+int Snapshot::CaseYear(const meta::LedgerType& def, const CaseSchema::Row& row) const {
+  if (def.stock) return static_cast<int>(years_.size()) - 1;
+  return row.period.is_null() ? CaseRows::kUndated : YearIndex(row.period.year());
+}
+
+std::uint64_t Snapshot::CaseGroupWord(std::uint32_t org) const {
+  static const Field& grade = GroupField("grade");
+  static const Field& sex = GroupField("sex");
+  std::uint64_t group = school_word_[org];
+  grade.Set(&group, kNoGrade);
+  sex.Set(&group, kNoSex);
+  return group;
+}
+
+core::Result<Snapshot::CaseChange> Snapshot::UpdateCase(const store::Case& c) {
+  const auto rebuild = [] {
+    return Status::FailedPrecondition("snapshot_rebuild", "快照需要完整重建");
+  };
+  const int ledger = case_schema_ != nullptr ? case_schema_->Find(c.ledger) : -1;
+  if (ledger < 0) return rebuild();
+  CaseRows& rows = cases_[static_cast<std::size_t>(ledger)];
+  // Cases are read in id order.
+  const auto it = std::lower_bound(rows.ids.begin(), rows.ids.end(), c.id);
+  const std::int32_t org = OrgIndex(c.org_unit_id);
+  if (it == rows.ids.end() || *it != c.id || org < 0) return rebuild();
+  const CaseSchema::Row row = case_schema_->Read(static_cast<std::size_t>(ledger), c);
+  const int year = CaseYear(*case_schema_->ledger(static_cast<std::size_t>(ledger)).def, row);
+  if (year < 0) return rebuild();
+  const auto i = static_cast<std::size_t>(it - rows.ids.begin());
+  CaseChange change;
+  change.ledger = static_cast<std::size_t>(ledger);
+  change.row = i;
+  change.group_word = rows.group_words[i];
+  change.word = rows.words[i];
+  change.org = rows.orgs[i];
+  change.year = rows.years[i];
+  for (const std::vector<double>& column : rows.numbers) change.numbers.push_back(column[i]);
+  rows.group_words[i] = CaseGroupWord(static_cast<std::uint32_t>(org));
+  rows.words[i] = row.word;
+  rows.orgs[i] = static_cast<std::uint32_t>(org);
+  rows.years[i] = static_cast<std::uint16_t>(year);
+  for (std::size_t k = 0; k < row.numbers.size(); ++k) rows.numbers[k][i] = row.numbers[k];
+  for (std::size_t k = 0; k < row.students.size(); ++k) {
+    rows.student_records[k][i] = StudentRecord(row.students[k]);
+  }
+  if (year != CaseRows::kUndated && !rows.year_has_cases[static_cast<std::size_t>(year)]) {
+    rows.year_has_cases[static_cast<std::size_t>(year)] = true;
+    change.year_newly_held = true;
+  }
+  return change;
 }
 
 std::uint32_t Snapshot::StudentRecord(std::int64_t id) const {

@@ -108,6 +108,22 @@ class Snapshot {
   // will do. Not safe while others read the snapshot.
   core::Status RefreshSchools(store::Store& store, std::span<const std::uint32_t> schools,
                               std::vector<std::uint32_t>* changed);
+  // A case moved or edited: its row as it now reads put in place of the one held, returning
+  // what the row was, for Cube::RecountCase. FailedPrecondition "snapshot_rebuild" when only
+  // a full Build will do (a case the snapshot does not hold, such as a new one; a period in a
+  // year or an org unit it does not hold). A year once holding cases keeps holding them until
+  // the next Build. Not safe while others read the snapshot.
+  struct CaseChange {
+    std::size_t ledger = 0;                  // in case_schema()
+    std::size_t row = 0;                     // in cases(ledger)
+    std::uint64_t group_word = 0, word = 0;  // the row before
+    std::uint32_t org = 0;
+    std::uint16_t year = 0;
+    std::vector<double> numbers;
+    bool year_newly_held = false;  // the case's year held no case before: recount the ledger
+  };
+  core::Result<CaseChange> UpdateCase(const store::Case& c);
+
   // Rows replaced by refreshes and no longer in any group.
   std::size_t stale_rows() const { return stale_rows_; }
 
@@ -123,6 +139,10 @@ class Snapshot {
   // but the class size); whether it changed.
   bool PatchStudentRow(const internal::PendingRow& row);
   Table& mutable_table(MeasureTable t) { return tables_[static_cast<std::size_t>(t)]; }
+  // The year index a case's row is counted in (CaseRows::kUndated; -1: a year not held), and
+  // the group word of a case at org unit `org` (its school's fields, no grade or sex).
+  int CaseYear(const meta::LedgerType& def, const CaseSchema::Row& row) const;
+  std::uint64_t CaseGroupWord(std::uint32_t org) const;
 
   meta::OrgTree orgs_;
   std::vector<std::int32_t> parent_;

@@ -190,6 +190,76 @@ TEST_F(CaseCubeTest, TheCasesBehindACellAreListed) {
   EXPECT_DOUBLE_EQ(p.sum, 21500.5);
 }
 
+// A case moved: the snapshot takes its row as it now reads and the cube adds the difference,
+// and every cell then equals a cube computed afresh from the changed snapshot.
+TEST_F(CaseCubeTest, ACaseMoveIsRecountedInPlace) {
+  MeasureCatalog catalog(nullptr, schema_.get());
+  for (const char* f :
+       {"cases(hazard)", "cases(hazard, state = closed)", "cases(hazard, level = major)",
+        "cases_now(hazard, state = rectifying)", "sum(hazard.money)",
+        "sum(hazard.money, school_type = 311)", "cases(building, grade = d)"}) {
+    ASSERT_TRUE(CompileFormula(f, FormulaKind::kArithmetic, &catalog).ok()) << f;
+  }
+  Cube cube = Cube::Compute(*snapshot_, catalog);
+  const auto agrees = [&](const std::string& after) {
+    const Cube fresh = Cube::Compute(*snapshot_, catalog);
+    for (std::uint32_t m = 0; m < catalog.size(); ++m) {
+      for (int y = 0; y < static_cast<int>(snapshot_->years().size()); ++y) {
+        for (std::uint32_t org = 0; org < snapshot_->org_count(); ++org) {
+          const double a = cube.Count(m, y, org, kCellTotal);
+          const double b = fresh.Count(m, y, org, kCellTotal);
+          if (std::isnan(b)) {
+            EXPECT_TRUE(std::isnan(a)) << after << ": " << catalog.measures()[m].text;
+          } else {
+            EXPECT_NEAR(a, b, 1e-9) << after << ": " << catalog.measures()[m].text << " year "
+                                    << snapshot_->years()[y] << " org " << org;
+          }
+        }
+      }
+    }
+  };
+  const auto move = [&](std::int64_t id, auto edit) {
+    auto c = reg_.store().FindCase(id);
+    ASSERT_TRUE(c.ok() && c->has_value());
+    store::Case moved = **c;
+    edit(moved);
+    auto change = snapshot_->UpdateCase(moved);
+    ASSERT_TRUE(change.ok()) << change.status().message();
+    cube.RecountCase(*change);
+  };
+  // h2 (2024, primary, 重大, rectifying, 20000.50元) is closed: one rectifying fewer now, one
+  // closed more in 2024.
+  move(h2_, [](store::Case& c) { c.state = "closed"; });
+  agrees("closed");
+  EXPECT_EQ(cube.Count(1, snapshot_->YearIndex(2024), snapshot_->OrgIndex(county_), kCellTotal),
+            2);  // h1 and h2
+  // h2 found in 2025 after all, at the junior school of the other township: its money moves
+  // with it, into the 初中's sum.
+  move(h2_, [&](store::Case& c) {
+    c.state = "closed";
+    c.org_unit_id = junior_;
+    c.fields = R"({"category":"electric","level":"major","found_on":"2025-03-01",)"
+               R"("money":"2000050"})";
+  });
+  agrees("moved to 2025");
+  EXPECT_DOUBLE_EQ(
+      cube.Count(5, snapshot_->YearIndex(2025), snapshot_->OrgIndex(county_), kCellTotal), 20000.5);
+  // Found in 2023, a year the ledger held no case in: the ledger's measures are counted anew.
+  move(h1_, [](store::Case& c) {
+    c.fields = R"({"category":"fire","level":"general","found_on":"2023-05-05","money":"150000"})";
+  });
+  agrees("moved to 2023");
+  EXPECT_EQ(cube.Count(0, snapshot_->YearIndex(2023), snapshot_->OrgIndex(county_), kCellTotal), 1);
+  // A year the snapshot does not hold, or a case it does not hold, needs a rebuild.
+  auto c = reg_.store().FindCase(h3_);
+  ASSERT_TRUE(c.ok() && c->has_value());
+  store::Case far = **c;
+  far.fields = R"({"level":"general","found_on":"2030-01-01"})";
+  EXPECT_EQ(snapshot_->UpdateCase(far).status().reason(), "snapshot_rebuild");
+  far.id = 999999;
+  EXPECT_EQ(snapshot_->UpdateCase(far).status().reason(), "snapshot_rebuild");
+}
+
 TEST_F(CaseCubeTest, AWrongLedgerOrFieldIsAnErrorThatNamesIt) {
   EXPECT_NE(CompileError("cases(nothing)").find("未知的台账 'nothing'"), std::string::npos);
   EXPECT_NE(CompileError("sum(hazard.category)").find("没有数值字段 'category'"),
