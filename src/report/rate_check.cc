@@ -36,6 +36,7 @@ const RateRule kRules[] = {
     {"巩固率", {"毕业", "在校", "在读", "巩固"}, {"入学时", "一年级", "初一", "入学的"}, false},
     {"压减率", {"压减"}, {"原有", "双减前", "前的", "基数"}, false},
     {"劝返率", {"劝返", "返校", "复学"}, {"辍学", "排查", "失学"}, false},
+    {"复学率", {"劝返", "返校", "复学"}, {"辍学", "排查", "失学"}, false},  // 劝返复学率
     {"升学率", {"升学", "升入", "录取", "考入"}, {"毕业"}, false},
     {"毕业率", {"毕业"}, {"毕业班", "应届", "在校"}, false},
     {"就业率", {"就业"}, {"毕业"}, false},
@@ -504,7 +505,7 @@ class RateChecker {
     ++state_.result->summary.rates_checked;
     double lo, hi;
     Quotient(part, whole, &lo, &hi);
-    if (Overlaps(lo, hi, share.lo, share.hi)) {
+    if (Overlaps(lo, hi, share.lo, share.hi) || AnotherPairAgrees(i, part)) {
       ++state_.result->summary.rates_verified;
       return;
     }
@@ -515,6 +516,32 @@ class RateChecker {
     f.related = {state_.PlaceOf(part_paragraph, part)};
     if (stated) f.related.push_back(state_.PlaceOf(whole_paragraph, whole));
     state_.Add(p_, std::move(f));
+  }
+
+  // Does another pair of the counts before share `i` in its sentence (of `part`'s unit) give
+  // it? Then the text is read another way than the part and whole found:
+  // the list's total as the part ("交流轮岗教师386人，其中…77人，交流人数占…2571人的15.0%"), the
+  // item a qualifier narrows as the whole ("专任教师4315人，具有本科学历的3296人，占76.4%"), the
+  // clause's subject rather than the year before's figure ("5.37亿元，较去年同期的5.15亿元增长
+  // 4.3%，占…28.46亿元的18.9%"). A share no reading gives stays wrong. Bounded: the nearest few.
+  bool AnotherPairAgrees(int i, const Figure& part) const {
+    const Figure& share = At(i);
+    constexpr int kNearest = 8;
+    std::vector<const Figure*> near;
+    for (int k = i - 1; k >= 0 && static_cast<int>(near.size()) < kNearest; --k) {
+      const Figure& f = At(k);
+      if (f.sentence != share.sentence) break;
+      if (!f.IsPercent() && !f.unknown && f.SameUnit(part)) near.push_back(&f);
+    }
+    for (const Figure* a : near) {
+      for (const Figure* b : near) {
+        if (a == b || b->hi < a->lo) continue;
+        double lo, hi;
+        Quotient(*a, *b, &lo, &hi);
+        if (Overlaps(lo, hi, share.lo, share.hi)) return true;
+      }
+    }
+    return false;
   }
 
   // A part named exactly by a share's subject in one of the three paragraphs before

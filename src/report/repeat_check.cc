@@ -275,6 +275,23 @@ void CheckRepeats(CheckState& state) {
           if (!whole_area && !area_count) level = schools;
         }
       }
+      // A count listed after one its clause names a level for ("小学在校生29265人、专任教师
+      // 1742人；初中在校生…、专任教师…") is of that level too.
+      if (bare_count && level.empty()) {
+        const std::size_t near = std::max(segment, f.begin > kNear ? f.begin - kNear : 0);
+        const std::string_view clause_words = text.substr(near, f.begin - near);
+        std::size_t clause = 0;
+        for (const std::string_view mark : {"，", "；", "。", "："}) {
+          const std::size_t at = clause_words.rfind(mark);
+          if (at != std::string_view::npos) clause = std::max(clause, at + mark.size());
+        }
+        const std::string_view listed = clause_words.substr(clause);
+        const std::string_view named_level = LevelBefore(listed);
+        if (!named_level.empty() && listed.starts_with(named_level) &&
+            listed.find("、") != std::string_view::npos) {
+          level = std::string(named_level);
+        }
+      }
       // A segment opening with a school's name states that school's figures.
       const std::size_t opening = std::max(segment, f.begin > kNear ? f.begin - kNear : 0);
       std::string_view school = SchoolOpening(text.substr(opening, f.begin - opening));

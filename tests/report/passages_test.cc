@@ -391,6 +391,38 @@ constexpr Passage kPassages[] = {
     {"the_education_budget_restated", Format::kText,
      "2025年，全县一般公共预算教育支出9.86亿元。\n全年一般公共预算教育经费达9.68亿元。",
      "inconsistent_repeat", "9.68亿元"},
+    // --- the eighth held-out set's causes ------------------------------------------------------
+    {"a_share_of_the_list_total", Format::kText,  // 400 ÷ 2500 = 16.0%
+     "全年交流轮岗教师400人，其中城区到乡村250人、乡村之间150人，交流人数占符合条件教师2,500人的"
+     "16.0%。",
+     nullptr, nullptr},
+    {"a_share_of_the_list_total_wrong", Format::kText,  // no reading gives 18.0%
+     "全年交流轮岗教师400人，其中城区到乡村250人、乡村之间150人，交流人数占符合条件教师2,500人的"
+     "18.0%。",
+     "share_mismatch", "18.0%"},
+    {"a_share_of_the_item_a_qualifier_narrows", Format::kText,  // 3000 ÷ 4000 = 75.0%
+     "全县教职工5,000人，其中专任教师4,000人，具有本科及以上学历的3,000人，占75.0%。", nullptr,
+     nullptr},
+    {"a_share_of_the_clause_subject", Format::kText,  // 5.40 ÷ 27.00 = 20.0%; 5.40 ÷ 5.00 = 1.08
+     "一般公共预算教育支出5.40亿元，较去年同期的5.00亿元增长8.0%，占一般公共预算支出27.00亿元的"
+     "20.0%。",
+     nullptr, nullptr},
+    {"a_baseline_of_last_year_is_no_part", Format::kText,  // 5.40 + 0.60 = 6.00
+     "上半年教育经费总投入6.00亿元，其中一般公共预算教育支出5.40亿元，较去年同期的5.00亿元增长"
+     "8.0%；其他教育经费0.60亿元。",
+     nullptr, nullptr},
+    {"a_level_named_over_its_list", Format::kText,  // 30000 ÷ 1800 = 16.67; 12000 ÷ 900 = 13.33
+     "全县专任教师3,000人。小学在校生30,000人、专任教师1,800人，生师比16.67:1；初中在校生12,000"
+     "人、专任教师900人，生师比13.33:1。",
+     nullptr, nullptr},
+    {"a_level_named_over_its_list_then_the_county_restated", Format::kText,
+     "全县专任教师3,000人。小学在校生30,000人、专任教师1,800人；初中在校生12,000人、专任教师900"
+     "人。组织全县3,100名专任教师签订师德承诺书。",
+     "inconsistent_repeat", "3,100名"},
+    {"a_return_rate_named_so", Format::kText,  // 135 ÷ 150 = 90.0%
+     "全年排查疑似辍学学生150人，已劝返复学135人，劝返复学率90.0%。", nullptr, nullptr},
+    {"a_return_rate_named_so_wrong", Format::kText,
+     "全年排查疑似辍学学生150人，已劝返复学135人，劝返复学率95.0%。", "rate_mismatch", "95.0%"},
     // --- Markdown -----------------------------------------------------------------------------
     {"emphasis_is_no_blank", Format::kMarkdown,
      "全县学校**96.8%**达标，在校学生**31767**人，**一、基本情况**。", nullptr, nullptr},
