@@ -8,6 +8,7 @@
 
 #include "core/personal_data.h"
 #include "engine/field.h"
+#include "engine/slices.h"
 #include "engine/student_links.h"
 #include "engine/table.h"
 #include "meta/school_type.h"
@@ -90,19 +91,32 @@ Result<std::vector<UncoveredRecord>> UncoveredAidRecords(const engine::Snapshot&
   const std::vector<std::uint32_t>& pupil = rows.student_records[static_cast<std::size_t>(link)];
   const std::uint64_t paid_state = stored(state, "paid");
   const std::uint64_t autumn = stored(term, "autumn"), whole_year = stored(term, "year");
-  std::vector<engine::StudentSet> paid(kProgrammes.size(),
-                                       engine::StudentSet(s.student_record_count()));
-  bool any = false;
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    const std::uint64_t w = rows.words[i];
-    if (rows.years[i] != year || state->Get(w) != paid_state) continue;
-    if (const std::uint64_t t = term->Get(w); t != autumn && t != whole_year) continue;
-    const int p = programme_of[programme->Get(w)];
-    if (p < 0) continue;
-    paid[static_cast<std::size_t>(p)].Add(pupil[i]);
-    any = true;
+  // On every core: each slice of the payments into sets of its own, then joined.
+  constexpr std::size_t kMinRows = 1 << 18;
+  const std::size_t payment_slices = engine::SliceCount(rows.size(), kMinRows);
+  std::vector<std::vector<engine::StudentSet>> reached_in(
+      payment_slices, std::vector<engine::StudentSet>(
+                          kProgrammes.size(), engine::StudentSet(s.student_record_count())));
+  std::vector<char> any_in(payment_slices, 0);
+  engine::ForEachSlice(rows.size(), payment_slices,
+                       [&](std::size_t slice, std::size_t begin, std::size_t end) {
+                         std::vector<engine::StudentSet>& reached = reached_in[slice];
+                         for (std::size_t i = begin; i < end; ++i) {
+                           const std::uint64_t w = rows.words[i];
+                           if (rows.years[i] != year || state->Get(w) != paid_state) continue;
+                           if (const std::uint64_t t = term->Get(w); t != autumn && t != whole_year)
+                             continue;
+                           const int p = programme_of[programme->Get(w)];
+                           if (p < 0) continue;
+                           reached[static_cast<std::size_t>(p)].Add(pupil[i]);
+                           any_in[slice] = 1;
+                         }
+                       });
+  if (std::none_of(any_in.begin(), any_in.end(), [](char a) { return a != 0; })) return out;
+  std::vector<engine::StudentSet>& paid = reached_in.front();
+  for (std::size_t slice = 1; slice < payment_slices; ++slice) {
+    for (std::size_t p = 0; p < paid.size(); ++p) paid[p].Merge(reached_in[slice][p]);
   }
-  if (!any) return out;
   // The eligible students on the year's roll the payment of their level did not reach: one
   // pass over the students table's rows of the year, the groups telling school and grade.
   static const engine::Field& grade = engine::GroupField("grade");
@@ -118,26 +132,38 @@ Result<std::vector<UncoveredRecord>> UncoveredAidRecords(const engine::Snapshot&
   for (const auto& [field, bit] : flags) eligible |= field->mask();
   const Scope scope(actor, s.orgs());
   const engine::Table& students = s.students();
-  for (const engine::Group& g : students.groups) {
-    if (g.year != year) continue;
-    const meta::OrgUnit& school = s.orgs().units()[g.org];
-    const int gr = static_cast<int>(grade.Get(g.word)) - grade.offset;
-    const int p = ProgrammeIndex(meta::LevelOf(school.school_type, gr));
-    if (p < 0 || !scope.Sees(school)) continue;
-    const engine::StudentSet& reached = paid[static_cast<std::size_t>(p)];
-    for (std::uint32_t r = g.begin; r < g.end; ++r) {
-      const std::uint64_t w = students.words[r];
-      if ((w & eligible) == 0 || reached.Has(students.records[r])) continue;
-      UncoveredRecord u;
-      u.student_id = s.RecordId(engine::MeasureTable::kStudents, students.records[r]);
-      u.org_unit_id = school.id;
-      u.grade = gr;
-      u.programme = kProgrammes[static_cast<std::size_t>(p)];
-      for (const auto& [field, bit] : flags) {
-        if (field->Get(w) != 0) u.flags |= bit;
-      }
-      out.push_back(u);
-    }
+  // On every core: each slice of the groups into a list of its own, then joined in order.
+  constexpr std::size_t kMinGroups = 1 << 12;
+  const std::size_t group_slices = engine::SliceCount(students.groups.size(), kMinGroups);
+  std::vector<std::vector<UncoveredRecord>> missed_in(group_slices);
+  engine::ForEachSlice(students.groups.size(), group_slices,
+                       [&](std::size_t slice, std::size_t begin, std::size_t end) {
+                         for (std::size_t gi = begin; gi < end; ++gi) {
+                           const engine::Group& g = students.groups[gi];
+                           if (g.year != year) continue;
+                           const meta::OrgUnit& school = s.orgs().units()[g.org];
+                           const int gr = static_cast<int>(grade.Get(g.word)) - grade.offset;
+                           const int p = ProgrammeIndex(meta::LevelOf(school.school_type, gr));
+                           if (p < 0 || !scope.Sees(school)) continue;
+                           const engine::StudentSet& reached = paid[static_cast<std::size_t>(p)];
+                           for (std::uint32_t r = g.begin; r < g.end; ++r) {
+                             const std::uint64_t w = students.words[r];
+                             if ((w & eligible) == 0 || reached.Has(students.records[r])) continue;
+                             UncoveredRecord u;
+                             u.student_id =
+                                 s.RecordId(engine::MeasureTable::kStudents, students.records[r]);
+                             u.org_unit_id = school.id;
+                             u.grade = gr;
+                             u.programme = kProgrammes[static_cast<std::size_t>(p)];
+                             for (const auto& [field, bit] : flags) {
+                               if (field->Get(w) != 0) u.flags |= bit;
+                             }
+                             missed_in[slice].push_back(u);
+                           }
+                         }
+                       });
+  for (std::vector<UncoveredRecord>& part : missed_in) {
+    out.insert(out.end(), part.begin(), part.end());
   }
   return out;
 }

@@ -23,6 +23,8 @@ class StudentSet {
     return record / 64 < bits_.size() && (bits_[record / 64] >> (record % 64)) & 1;
   }
   bool empty() const;
+  // Add every record of `other` (a set of as many records).
+  void Merge(const StudentSet& other);
 
  private:
   std::vector<std::uint64_t> bits_;
