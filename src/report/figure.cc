@@ -30,6 +30,9 @@ constexpr Unit kUnits[] = {
     {"立方米", "立方米", false},
     {"平米", "平方米", false},
     {"人次", "人次", true},
+    {"校次", "校次", true},  // inspections: 督导检查362校次
+    {"所次", "校次", true},
+    {"班次", "班次", true},
     {"场次", "场次", true},
     {"课时", "课时", true},
     {"小时", "小时", true},

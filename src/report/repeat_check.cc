@@ -50,6 +50,23 @@ bool IsNeutralPrefix(std::string_view prefix) {
     prefix.remove_prefix(7);
     if (prefix.starts_with("度")) prefix.remove_prefix(std::string_view("度").size());
   }
+  // The whole area and the year it is of (全县年内共化解…) do not narrow it either.
+  for (const std::string_view area : {"全县", "全区", "全市"}) {
+    if (prefix.starts_with(area)) prefix.remove_prefix(area.size());
+  }
+  for (const std::string_view when : {"年内", "全年", "本年", "当年"}) {
+    if (prefix.starts_with(when)) prefix.remove_prefix(when.size());
+  }
+  // Nor a total's verb and the words of all kinds (共落实各项学生资助资金, 累计投入各类…).
+  for (const std::string_view verb : {"共计", "累计", "共"}) {
+    if (prefix.starts_with(verb)) prefix.remove_prefix(verb.size());
+  }
+  for (const std::string_view verb : {"落实", "发放", "投入", "安排", "拨付", "下达", "筹措"}) {
+    if (prefix.starts_with(verb)) prefix.remove_prefix(verb.size());
+  }
+  for (const std::string_view all : {"各项", "各类"}) {
+    if (prefix.starts_with(all)) prefix.remove_prefix(all.size());
+  }
   // A demonstrative points back at what was stated (这批新入职的教师).
   for (const std::string_view pointer : {"这批", "这些", "上述", "以上"}) {
     if (prefix.starts_with(pointer)) prefix.remove_prefix(pointer.size());

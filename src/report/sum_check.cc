@@ -216,7 +216,10 @@ class SumChecker {
   //     - 幼儿园32所
   //     - 小学38所
   // The items nested deeper than the total's line are its parts, the first figure of its unit
-  // in each; 其中 makes them a subset, 包括/包含 the whole.
+  // in each; 其中 makes them a subset, 包括/包含 the whole, and so does nothing (a list item
+  // whose figure the items under it break down: "- 督导检查362校次" over "  - 专项督导78校次" …,
+  // of the line's figure of their unit they sum nearest: "- 发现问题583个，已整改561个" over
+  // problems by kind is of the 583).
   void NestedList() {
     if (state_.document.format != DocumentFormat::kMarkdown || figs_.empty()) return;
     std::string_view text = core::TrimSpace(text_);
@@ -229,10 +232,13 @@ class SumChecker {
     const bool breakdown = (text.ends_with("分") && tail.find("按") != std::string_view::npos) ||
                            text.ends_with("分别为") || text.ends_with("具体为") ||
                            text.ends_with("分别是");
+    const bool item_line = IsListItem(text_);
+    bool unmarked = false;
     if (text.ends_with("包括") || text.ends_with("包含") || breakdown) {
       exhaustive = true;
     } else if (!text.ends_with("其中")) {
-      return;
+      if (!item_line) return;
+      exhaustive = unmarked = true;
     }
     const int indent = state_.paragraphs[p_].paragraph->indent;
     // The total: the last figure of the line of the items' unit ("危房17栋、面积2.38万平方米，
@@ -240,16 +246,21 @@ class SumChecker {
     const Figure* total = nullptr;
     std::vector<const Figure*> parts;
     std::vector<std::size_t> where;
+    int child_indent = -1;
     // A list names a few parts; past kMaxItems lines (a hostile text nesting every line under
     // the one before) it is none, and the scan stays bounded.
     constexpr std::size_t kMaxItems = 200;
     // Under a list item its parts are nested deeper; under a paragraph they may stand at its
     // own indent ("…改造校舍面积6.42万平方米，包括：" then "- 学生宿舍1.76万平方米").
-    const bool item_line = IsListItem(text_);
     for (std::size_t q = p_ + 1; q < state_.paragraphs.size() && q <= p_ + kMaxItems; ++q) {
       const Paragraph& item = *state_.paragraphs[q].paragraph;
       if (item_line ? item.indent <= indent : item.indent < indent) break;
       if (!IsListItem(item.text)) break;
+      // Unmarked, a list under the line whose items speak of some (其中, 主要, 等) is no
+      // breakdown of it.
+      if (unmarked && ContainsAny(item.text, {"其中", "主要", "等", "约", "以上"})) return;
+      if (child_indent < 0) child_indent = item.indent;
+      if (unmarked && item.indent > child_indent) continue;  // an item's own breakdown
       for (const Figure& f : state_.paragraphs[q].figures.figures) {
         if (f.IsPercent()) continue;
         if (total == nullptr) {
@@ -264,8 +275,31 @@ class SumChecker {
           break;
         }
       }
+      // Unmarked, an item of two figures of the unit outside parentheses ("国家助学金6318人次、
+      // …；免除学杂费5940人次") leaves open which is its part: nothing to check.
+      if (unmarked && total != nullptr) {
+        const std::vector<int> item_depth = Depths(item.text);
+        int outside = 0;
+        for (const Figure& f : state_.paragraphs[q].figures.figures) {
+          outside += item_depth[f.begin] == 0 && !f.IsPercent() && f.SameUnit(*total);
+        }
+        if (outside > 1) return;
+      }
     }
-    if (total != nullptr) Check(*total, parts, exhaustive, where);
+    if (total == nullptr) return;
+    if (unmarked) {
+      if (parts.size() < 2) return;
+      // Of the line's figures of the unit, the one the parts sum nearest.
+      double sum = 0;
+      for (const Figure* f : parts) sum += f->value;
+      for (const Figure& t : figs_) {
+        if (t.SameUnit(*total) && !t.IsPercent() && DepthAt(t.begin) == 0 &&
+            std::abs(t.value - sum) < std::abs(total->value - sum)) {
+          total = &t;
+        }
+      }
+    }
+    Check(*total, parts, exhaustive, where);
   }
 
   static bool IsListItem(std::string_view text) {

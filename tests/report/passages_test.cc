@@ -423,6 +423,38 @@ constexpr Passage kPassages[] = {
      "全年排查疑似辍学学生150人，已劝返复学135人，劝返复学率90.0%。", nullptr, nullptr},
     {"a_return_rate_named_so_wrong", Format::kText,
      "全年排查疑似辍学学生150人，已劝返复学135人，劝返复学率95.0%。", "rate_mismatch", "95.0%"},
+    {"a_list_item_broken_down_under_it", Format::kMarkdown,  // 214 + 78 + 34 = 326
+     "- 全年开展督导检查**326校次**\n  - 责任督学挂牌督导**214校次**\n  - 专项督导**78校次**\n"
+     "  - 综合督导**34校次**",
+     nullptr, nullptr},
+    {"a_list_item_broken_down_under_it_wrong", Format::kMarkdown,
+     "- 全年开展督导检查**362校次**\n  - 责任督学挂牌督导**214校次**\n  - 专项督导**78校次**\n"
+     "  - 综合督导**34校次**",
+     "parts_mismatch", "362校次"},
+    {"a_list_item_of_two_counts_broken_down", Format::kMarkdown,  // 246 + 187 + 150 = 583
+     "- 发现问题**583个**，已整改**561个**，整改率**96.2%**\n  - 校园安全类**246个**\n"
+     "  - 办学行为类**187个**\n  - 教育教学管理类**150个**",
+     nullptr, nullptr},
+    {"items_of_two_counts_each_leave_it_open", Format::kMarkdown,
+     "- 全年资助学生**28,354人次**\n  - 学前教育：资助幼儿1,860人次\n"
+     "  - 普通高中：国家助学金6,318人次；免除学杂费5,940人次",
+     nullptr, nullptr},
+    {"aid_money_restated", Format::kText,
+     "全年共落实各项学生资助资金2,964.7万元，惠及学生41,382人次。\n规范资助资金发放管理，"
+     "2,964.7万元资助资金全部通过银行卡发放到户。",
+     nullptr, nullptr},
+    {"aid_money_restated_otherwise", Format::kText,
+     "全年共落实各项学生资助资金2,964.7万元，惠及学生41,382人次。\n规范资助资金发放管理，"
+     "2,946.7万元资助资金全部通过银行卡发放到户。",
+     "inconsistent_repeat", "2,946.7万元"},
+    {"large_classes_eliminated_restated", Format::kText,
+     "全县义务教育大班额年初有134个，年内化解118个，年末剩余16个。\n通过新建学校、合理分流，"
+     "全县年内共化解大班额118个。",
+     nullptr, nullptr},
+    {"large_classes_eliminated_restated_otherwise", Format::kText,
+     "全县义务教育大班额年初有134个，年内化解118个，年末剩余16个。\n通过新建学校、合理分流，"
+     "全县年内共化解大班额128个。",
+     "inconsistent_repeat", "128个"},
     // --- Markdown -----------------------------------------------------------------------------
     {"emphasis_is_no_blank", Format::kMarkdown,
      "全县学校**96.8%**达标，在校学生**31767**人，**一、基本情况**。", nullptr, nullptr},
