@@ -405,8 +405,19 @@ class SumChecker {
     }
   }
 
-  // The list a keyword at `at` opens, checked against its total.
+  // The list a keyword at `at` opens, checked against its total: the parts of the first part's
+  // unit, then those of a second unit the items state beside it ("其中，学前教育196.8万元、
+  // 4920人次，义务教育…" sums 万元 and 人次 each).
   void KeywordAt(std::size_t at, std::string_view word, bool exhaustive) {
+    const Figure* second = nullptr;
+    KeywordAt(at, word, exhaustive, nullptr, &second);
+    if (second != nullptr) KeywordAt(at, word, exhaustive, second, nullptr);
+  }
+
+  // The list of `unit`'s figures (nullptr: the first part's) a keyword at `at` opens;
+  // `other_unit`, when given, receives the first figure of another unit among its items.
+  void KeywordAt(std::size_t at, std::string_view word, bool exhaustive, const Figure* unit,
+                 const Figure** other_unit) {
     const int depth = DepthAt(at);
     if (depth > 0) return;  // inside a breakdown in parentheses
     // The parts: figures after the keyword in its sentence, at its depth, of one unit.
@@ -428,7 +439,11 @@ class SumChecker {
       if (f.sentence != sentence || f.segment != keyword_segment) break;
       if (f.before.find("另有") != std::string::npos) break;
       if (DepthAt(f.begin) != depth) continue;
-      if (!parts.empty() && !f.SameUnit(*parts.front())) continue;
+      if (unit != nullptr && !f.SameUnit(*unit)) continue;
+      if (!parts.empty() && !f.SameUnit(*parts.front())) {
+        if (other_unit != nullptr && *other_unit == nullptr) *other_unit = &f;
+        continue;
+      }
       if (next_word != std::string::npos && f.begin > next_word) break;
       if (SumsTheListBefore(f)) break;  // 其中A、B，共N: N sums the parts, it is none
       // 其中A、B、C，普惠性幼儿园合计N: a subtotal of some of them, no part.
