@@ -111,7 +111,7 @@ SQL
     echo
     echo "| engine | how | seconds | peak RSS | EduLedger faster by |"
     echo "| --- | --- | ---: | ---: | ---: |"
-    printf '| EduLedger | snapshot anti-join, one thread | %.4f | %.0f MiB | — |\n' "$el_t" "$(echo "$(cat "$dir/engine.rss") / 1024" | bc -l)"
+    printf '| EduLedger | snapshot anti-join, 2 threads | %.4f | %.0f MiB | — |\n' "$el_t" "$(echo "$(cat "$dir/engine.rss") / 1024" | bc -l)"
     printf '| %s | 2 threads, in memory | %.4f | %.0f MiB | %.1f× |\n' "DuckDB $(aid_key "$dir/duckdb.out" version)" "$dk_t" "$(echo "$(aid_key "$dir/duckdb.out" peak_kb) / 1024" | bc -l)" "$(echo "$dk_t / $el_t" | bc -l)"
     printf '| PostgreSQL 15 | work_mem 2GB, parallel workers | %.4f | %.0f MiB (backend) | %.1f× |\n' "$pg_t" "$(echo "$(aid_key "$dir/postgresql.out" peak_kb) / 1024" | bc -l)" "$(echo "$pg_t / $el_t" | bc -l)"
     echo
