@@ -428,7 +428,12 @@ class Extractor {
         break;
     }
     f.before = Words(ClauseBefore(begin));
-    f.after = Words(WordsAfter(end));
+    const std::string after = WordsAfter(end);
+    f.after = Words(after);
+    if (const std::size_t de = end + core::CodePointCount(after);
+        !after.empty() && de < cps_.size() && cps_[de].cp == 0x7684 /* 的 */) {
+      f.after_of = Words(WordsAfter(de + 1));
+    }
     f.sentence = SentenceOf(f.begin);
     f.segment = IndexOf(out_.segment_starts, f.begin);
     last_figure_end_ = end;

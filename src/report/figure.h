@@ -44,9 +44,12 @@ struct Figure {
   std::string written;       // the figure as written
   std::string before;        // what it counts: the words before it in its clause
   std::string after;         // the words right after the unit ("所学校" → "学校")
-  int year = 0;              // the year it belongs to; 0 when the text does not say
-  int sentence = 0;          // index of its sentence in the paragraph (split at 。！？)
-  int segment = 0;           // index of its segment (sentences split further at ；)
+  // When a 的 ends `after`, the words after it: what the words qualify ("2661名参与课后服务的
+  // 教师" → 教师); empty otherwise.
+  std::string after_of;
+  int year = 0;      // the year it belongs to; 0 when the text does not say
+  int sentence = 0;  // index of its sentence in the paragraph (split at 。！？)
+  int segment = 0;   // index of its segment (sentences split further at ；)
 
   bool IsPercent() const { return unit == "%"; }
   // True when the two figures measure the same kind of thing (convertible units).

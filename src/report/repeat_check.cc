@@ -77,7 +77,7 @@ bool IsNeutralPrefix(std::string_view prefix) {
   if (prefix.empty()) return true;
   for (const std::string_view w :
        {"中小学", "中小学校", "全体", "聘任", "配备", "拥有", "现有", "聘请", "在岗", "在编在岗",
-        "登记", "高考", "普通高考", "成功", "实际"}) {
+        "登记", "高考", "普通高考", "成功", "实际", "秋季入学", "春季入学", "秋季", "春季"}) {
     if (prefix == w) return true;
   }
   return false;
@@ -213,6 +213,11 @@ void CheckRepeats(CheckState& state) {
       std::string noun = CoreNoun(words);
       if (noun.size() < 6 || EndsWithScope(noun)) {
         noun = NounAfter(f.after);  // nothing but 全县, 共有 … right before it
+        // 2661名参与课后服务的教师: the words after and what their 的 qualifies.
+        if (StatisticOf(noun, since).empty() && !f.after_of.empty()) {
+          const std::string whole = NounAfter(f.after + "的" + f.after_of);
+          if (!StatisticOf(whole, since).empty()) noun = whole;
+        }
       } else if (noun.ends_with("的")) {
         // 为全年补充的321名新教师, 这批新入职的286名教师: the words before qualify the noun
         // after (a statistic's name, or its head the words before complete).
@@ -220,6 +225,11 @@ void CheckRepeats(CheckState& state) {
         const std::string after = NounAfter(f.after);
         if (!StatisticOf(after, since).empty() && !StatisticOf(qualifying + after, since).empty()) {
           noun = qualifying + after;
+        } else if (!StatisticOf(after, since).empty() && LevelBefore(qualifying).empty() &&
+                   !ContainsAny(qualifying, {"学校", "中学", "小学", "幼儿园", "乡", "镇"})) {
+          // 今年秋季入学的5427名初一新生: words of when and how (no level, school or place)
+          // leave the statistic after as it is.
+          noun = after;
         } else {
           const std::vector<core::CodePointAt> cps = core::DecodeCodePoints(f.after);
           for (std::size_t n = 1; n < cps.size() && n <= 4; ++n) {

@@ -447,6 +447,22 @@ constexpr Passage kPassages[] = {
      "全年共落实各项学生资助资金2,964.7万元，惠及学生41,382人次。\n规范资助资金发放管理，"
      "2,946.7万元资助资金全部通过银行卡发放到户。",
      "inconsistent_repeat", "2,946.7万元"},
+    {"after_school_teachers_restated", Format::kText,
+     "全县课后服务参与学生35,870人，参与教师2,611人。\n全县2,611名参与课后服务的教师全部参加了"
+     "专题培训。",
+     nullptr, nullptr},
+    {"after_school_teachers_restated_otherwise", Format::kText,
+     "全县课后服务参与学生35,870人，参与教师2,611人。\n全县2,661名参与课后服务的教师全部参加了"
+     "专题培训。",
+     "inconsistent_repeat", "2,661名"},
+    {"entrants_restated", Format::kText,
+     "秋季学期，全县小学一年级招生5,184人，初中一年级招生5,472人。\n今年秋季入学的5,472名初一新生"
+     "全部按时报到注册。",
+     nullptr, nullptr},
+    {"entrants_restated_otherwise", Format::kText,
+     "秋季学期，全县小学一年级招生5,184人，初中一年级招生5,472人。\n今年秋季入学的5,427名初一新生"
+     "全部按时报到注册。",
+     "inconsistent_repeat", "5,427名"},
     {"large_classes_eliminated_restated", Format::kText,
      "全县义务教育大班额年初有134个，年内化解118个，年末剩余16个。\n通过新建学校、合理分流，"
      "全县年内共化解大班额118个。",
