@@ -484,7 +484,32 @@ class RateChecker {
       constexpr std::size_t kMaxWords = 360;  // bytes: a hostile sentence stays linear
       if (words.size() > kMaxWords) words.remove_prefix(words.size() - kMaxWords);
       if (AllCharactersIn(Stem(named), words)) CheckShareOf(i, part, total);
+      return;
     }
+    // "35岁以下青年教师1156人，占比28.3%；…任教的教师2106人，占全县专任教师的53.4%": a share
+    // naming no whole, before one of its paragraph naming the whole of its unit, is of that.
+    if (named.empty() && total < 0) {
+      const std::string later = LaterNamedWhole(i);
+      std::size_t at = p_;
+      if (!later.empty()) {
+        if (const Figure* w = NamedWholeBefore(later, At(part), part, &at)) {
+          CheckShareOf(i, part, *w, true, at);
+        }
+      }
+    }
+  }
+
+  // The whole the next share naming one in share `i`'s paragraph names, within the two
+  // sentences after `i`'s; empty when there is none. Bounded: a hostile paragraph stays linear.
+  std::string LaterNamedWhole(int i) const {
+    constexpr int kAhead = 40;
+    for (int k = i + 1; k < static_cast<int>(figs_.size()) && k <= i + kAhead; ++k) {
+      const Figure& f = At(k);
+      if (f.sentence > At(i).sentence + 2) break;
+      if (!f.IsPercent() || !IsShare(f.before)) continue;
+      if (std::string name = NamedWhole(f.before); !name.empty()) return name;
+    }
+    return {};
   }
 
   // Share `i` as part ÷ whole.

@@ -463,6 +463,16 @@ constexpr Passage kPassages[] = {
      "秋季学期，全县小学一年级招生5,184人，初中一年级招生5,472人。\n今年秋季入学的5,427名初一新生"
      "全部按时报到注册。",
      "inconsistent_repeat", "5,427名"},
+    {"a_share_of_the_whole_a_later_share_names", Format::kText,  // 1200 ÷ 4000 = 30.0%
+     "全县现有专任教师4,000人。\n从年龄结构看，35岁以下青年教师1,200人，占比30.0%"
+     "；50岁以上教师800人"
+     "，占20.0%。在乡村学校任教的教师2,000人，占全县专任教师的50.0%。",
+     nullptr, nullptr},
+    {"a_share_of_the_whole_a_later_share_names_wrong", Format::kText,
+     "全县现有专任教师4,000人。\n从年龄结构看，35岁以下青年教师1,200人，占比31.0%"
+     "；50岁以上教师800人"
+     "，占20.0%。在乡村学校任教的教师2,000人，占全县专任教师的50.0%。",
+     "share_mismatch", "31.0%"},
     {"large_classes_eliminated_restated", Format::kText,
      "全县义务教育大班额年初有134个，年内化解118个，年末剩余16个。\n通过新建学校、合理分流，"
      "全县年内共化解大班额118个。",
