@@ -430,13 +430,21 @@ class SumChecker {
         1;
     const std::size_t next_word = text_.find(word, at + word.size());
     const std::size_t first = FirstFrom(at);
+    // "。其中，学前教育…；义务教育…；普通高中…。": a 其中 opening its sentence's list with a comma
+    // or colon lists through the ； between the items.
+    const std::string_view opened = std::string_view(text_).substr(at + word.size());
+    const bool sentence_list = word == "其中" &&
+                               (opened.starts_with("，") || opened.starts_with("：")) &&
+                               (at == 0 || std::string_view(text_).substr(0, at).ends_with("。"));
     for (std::size_t k = first; k < figs_.size(); ++k) {
       const Figure& f = figs_[k];
       if (f.begin < at || f.IsPercent() || f.unit == "个百分点" || IsRestatedWhole(k)) continue;
       if (sentence < 0) sentence = f.sentence;
       // The parts stand in the keyword's sentence, before a ； closes its list, and before
       // 另有 adds what is not among them ("学校63所，其中农村学校47所；另有幼儿园41所").
-      if (f.sentence != sentence || f.segment != keyword_segment) break;
+      if (f.sentence != sentence || (!sentence_list && f.segment != keyword_segment)) break;
+      // A rate of pay (按每生每学期400元标准) is no part.
+      if (ContainsAny(f.before, {"每生", "每人", "每校", "每学期", "标准"})) continue;
       if (f.before.find("另有") != std::string::npos) break;
       if (DepthAt(f.begin) != depth) continue;
       if (unit != nullptr && !f.SameUnit(*unit)) continue;

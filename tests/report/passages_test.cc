@@ -473,6 +473,16 @@ constexpr Passage kPassages[] = {
      "；50岁以上教师800人"
      "，占20.0%。在乡村学校任教的教师2,000人，占全县专任教师的50.0%。",
      "share_mismatch", "31.0%"},
+    {"a_list_through_semicolons", Format::kText,  // 1000 + 3000 + 1000 = 5000
+     "全年资助学生5,000人次。其中，学前教育1,000人次，按每生每学期400元标准发放；义务教育3,"
+     "000人次；"
+     "普通高中1,000人次。",
+     nullptr, nullptr},
+    {"a_list_through_semicolons_wrong", Format::kText,
+     "全年资助学生4,900人次。其中，学前教育1,000人次，按每生每学期400元标准发放；义务教育3,"
+     "000人次；"
+     "普通高中1,000人次。",
+     "parts_exceed_total", "4,900人次"},
     {"large_classes_eliminated_restated", Format::kText,
      "全县义务教育大班额年初有134个，年内化解118个，年末剩余16个。\n通过新建学校、合理分流，"
      "全县年内共化解大班额118个。",
