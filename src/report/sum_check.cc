@@ -90,7 +90,13 @@ bool NamesAPartition(const std::vector<const Figure*>& parts, std::string_view w
     for (const std::string_view member : set.members) {
       if (member.empty()) continue;
       bool found = false;
-      for (const Figure* p : parts) found = found || p->before.find(member) != std::string::npos;
+      // A member narrowed by what comes before it (普惠性民办 of 民办, 营利性民办) is part of
+      // the group only.
+      for (const Figure* p : parts) {
+        const std::size_t at = p->before.find(member);
+        found = found || (at != std::string::npos &&
+                          !std::string_view(p->before).substr(0, at).ends_with("性"));
+      }
       all = all && found;
     }
     if (all) return true;
@@ -196,7 +202,7 @@ class SumChecker {
     } else if (lo > total.hi) {
       f = FindingAt(total, FindingKind::kPartsExceedTotal, Severity::kError,
                     "其中各项之和" + sum_text + "超过总数" + total.written);
-    } else if (parts.size() >= 3) {
+    } else if (parts.size() >= 3 && !kin_left_out_) {
       f = FindingAt(total, FindingKind::kPartsMismatch, Severity::kWarning,
                     "其中所列" + std::to_string(parts.size()) + "项之和" + sum_text + "小于总数" +
                         total.written + "；若已列出全部分项，请核对");
@@ -311,6 +317,10 @@ class SumChecker {
   }
 
   std::string Gap(const Figure& a, const Figure& b) const { return Between(text_, a, b); }
+  // Units that count one kind of thing two ways (人 and 人次).
+  static bool Kindred(const Figure& a, const Figure& b) {
+    return (a.unit == "人" && b.unit == "人次") || (a.unit == "人次" && b.unit == "人");
+  }
   static bool IsRangeWord(std::string_view gap) {
     for (const std::string_view w : {"至", "到", "～", "~", "-", "—", "－", "—一"}) {
       if (gap == w) return true;
@@ -422,6 +432,7 @@ class SumChecker {
     if (depth > 0) return;  // inside a breakdown in parentheses
     // The parts: figures after the keyword in its sentence, at its depth, of one unit.
     std::vector<const Figure*> parts;
+    bool kin_left_out = false;
     int sentence = -1;
     const auto& segment_starts = state_.paragraphs[p_].figures.segment_starts;
     const int keyword_segment =
@@ -447,8 +458,12 @@ class SumChecker {
       if (ContainsAny(f.before, {"每生", "每人", "每校", "每学期", "标准"})) continue;
       if (f.before.find("另有") != std::string::npos) break;
       if (DepthAt(f.begin) != depth) continue;
-      if (unit != nullptr && !f.SameUnit(*unit)) continue;
+      if (unit != nullptr && !f.SameUnit(*unit)) {
+        kin_left_out = kin_left_out || Kindred(f, *unit);
+        continue;
+      }
       if (!parts.empty() && !f.SameUnit(*parts.front())) {
+        kin_left_out = kin_left_out || Kindred(f, *parts.front());
         if (other_unit != nullptr && *other_unit == nullptr) *other_unit = &f;
         continue;
       }
@@ -504,7 +519,9 @@ class SumChecker {
     }
     // A total that is the last item of a list ("小学41所、初中12所，其中…") leaves open whether
     // the parts belong to it or to the whole list: nothing to check.
+    kin_left_out_ = kin_left_out;
     if (!EndsAList(*total)) Check(*total, parts, exhaustive);
+    kin_left_out_ = false;
   }
 
   // part、part，共N: a total after the parts it sums.
@@ -540,6 +557,9 @@ class SumChecker {
   std::vector<int> depth_;
   bool ordered_;  // figs_ by begin and by end: bisection finds where a lookup starts
   std::vector<std::size_t> close_;  // CloseOf, by byte
+  // The list being checked left out figures of a kindred unit (人 beside 人次: "贷款2874人"
+  // among payments in 人次) that may be its missing parts: a sum short of the total is no sign.
+  bool kin_left_out_ = false;
 };
 
 }  // namespace

@@ -483,6 +483,17 @@ constexpr Passage kPassages[] = {
      "000人次；"
      "普通高中1,000人次。",
      "parts_exceed_total", "4,900人次"},
+    // --- the ninth held-out set's causes -------------------------------------------------------
+    {"a_narrowed_member_is_no_partition", Format::kText,  // 113 ÷ 128 = 88.28%
+     "全县共有幼儿园128所，其中公办幼儿园66所、普惠性民办幼儿园47所，公办园和普惠性民办园合计113所"
+     "，"
+     "占幼儿园总数的88.3%。",
+     nullptr, nullptr},
+    {"persons_beside_person_times", Format::kText,  // 150 + 300 + 100 + 1900 = 2450 万元
+     "全年资助学生10,000人次、资助资金2,450万元。其中：学前教育2,000人次、150万元；义务教育5,"
+     "000人次"
+     "、300万元；普通高中1,000人次、100万元；办理助学贷款2,000人、1,900万元。",
+     nullptr, nullptr},
     {"large_classes_eliminated_restated", Format::kText,
      "全县义务教育大班额年初有134个，年内化解118个，年末剩余16个。\n通过新建学校、合理分流，"
      "全县年内共化解大班额118个。",
