@@ -431,7 +431,7 @@ class Extractor {
     const std::string after = WordsAfter(end);
     f.after = Words(after);
     if (const std::size_t de = end + core::CodePointCount(after);
-        !after.empty() && de < cps_.size() && cps_[de].cp == 0x7684 /* 的 */) {
+        de < cps_.size() && cps_[de].cp == 0x7684 /* 的 */) {
       f.after_of = Words(WordsAfter(de + 1));
     }
     f.sentence = SentenceOf(f.begin);

@@ -33,7 +33,10 @@ struct RateRule {
 const RateRule kRules[] = {
     {"入学率", {"已入学", "入学", "在校", "就读"}, {"适龄", "应入学", "学龄"}, false},
     {"入园率", {"入园", "在园"}, {"适龄", "学龄前"}, true},
-    {"巩固率", {"毕业", "在校", "在读", "巩固"}, {"入学时", "一年级", "初一", "入学的"}, false},
+    {"巩固率",
+     {"毕业", "在校", "在读", "在籍", "巩固"},
+     {"入学时", "一年级", "初一", "入学的"},
+     false},
     {"压减率", {"压减"}, {"原有", "双减前", "前的", "基数"}, false},
     {"劝返率", {"劝返", "返校", "复学"}, {"辍学", "排查", "失学"}, false},
     {"复学率", {"劝返", "返校", "复学"}, {"辍学", "排查", "失学"}, false},  // 劝返复学率
@@ -47,7 +50,10 @@ const RateRule kRules[] = {
     {"整改率", {"整改"}, {"排查", "发现", "隐患"}, false},
     {"覆盖率", {"覆盖", "开展"}, {"符合", "共有", "全部"}, false},
     {"完成率", {"完成"}, {"计划", "任务", "目标", "需", "应"}, false},
-    {"办结率", {"办结", "办理", "答复"}, {"受理", "收到", "来信", "来访"}, false},
+    {"办结率",
+     {"办结", "办理", "答复"},
+     {"受理", "收到", "来信", "来访", "工单", "承办", "接到"},
+     false},
     {"辍学率", {"辍学"}, {"在校", "学年初"}, false},
     {"满意率", {"满意"}, {"调查", "参与", "问卷"}, false},
 };
@@ -400,7 +406,9 @@ class RateChecker {
         const Figure& w = At(k);
         // Not the whole another share restates (占符合交流条件教师总数1962人的).
         const bool restated = w.before.find("占") != std::string::npos;
-        if (w.SameUnit(n) && !w.IsPercent() && !restated &&
+        // Not a smaller count of the name (a sibling part: 其中公办园在园幼儿7412人 before
+        // 普惠性幼儿园在园幼儿12105人，占在园幼儿总数的…).
+        if (w.SameUnit(n) && !w.IsPercent() && !restated && w.hi >= n.lo &&
             CoreNoun(w.before).find(named) != std::string::npos)
           return k;
       }

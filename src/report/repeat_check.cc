@@ -215,7 +215,9 @@ void CheckRepeats(CheckState& state) {
         noun = NounAfter(f.after);  // nothing but 全县, 共有 … right before it
         // 2661名参与课后服务的教师: the words after and what their 的 qualifies.
         if (StatisticOf(noun, since).empty() && !f.after_of.empty()) {
-          const std::string whole = NounAfter(f.after + "的" + f.after_of);
+          // 以41370人次的资助规模: what the 的 right after the unit qualifies.
+          const std::string whole =
+              NounAfter(f.after.empty() ? f.after_of : f.after + "的" + f.after_of);
           if (!StatisticOf(whole, since).empty()) noun = whole;
         }
       } else if (noun.ends_with("的")) {

@@ -494,6 +494,29 @@ constexpr Passage kPassages[] = {
      "000人次"
      "、300万元；普通高中1,000人次、100万元；办理助学贷款2,000人、1,900万元。",
      nullptr, nullptr},
+    {"the_scale_of_aid_restated", Format::kText,
+     "全年资助学生41,307人次。\n我县以41,307人次的资助规模位居全市前列。", nullptr, nullptr},
+    {"the_scale_of_aid_restated_otherwise", Format::kText,
+     "全年资助学生41,307人次。\n我县以41,370人次的资助规模位居全市前列。", "inconsistent_repeat",
+     "41,370人次"},
+    {"a_whole_named_past_a_sibling_part", Format::kText,  // 12105 ÷ 13876 = 87.24%
+     "全县在园幼儿13,876人，其中公办园在园幼儿7,412人，占比53.4%；普惠性幼儿园在园幼儿12,105人，"
+     "占在园幼儿总数的87.2%。",
+     nullptr, nullptr},
+    {"a_whole_named_past_a_sibling_part_wrong", Format::kText,
+     "全县在园幼儿13,876人，其中公办园在园幼儿7,412人，占比53.4%；普惠性幼儿园在园幼儿12,105人，"
+     "占在园幼儿总数的82.7%。",
+     "share_mismatch", "82.7%"},
+    {"consolidation_of_those_on_the_roll", Format::kText,  // 5187 ÷ 5312 = 97.65%
+     "2020年秋季入学的初一新生5,312人，到2023年初三在籍5,187人，初中三年巩固率97.6%。", nullptr,
+     nullptr},
+    {"consolidation_of_those_on_the_roll_wrong", Format::kText,
+     "2020年秋季入学的初一新生5,312人，到2023年初三在籍5,187人，初中三年巩固率96.7%。",
+     "rate_mismatch", "96.7%"},
+    {"work_orders_handled", Format::kText,  // 1827 ÷ 1846 = 98.97%
+     "承办12345政务服务便民热线工单1,846件，办结1,827件，办结率99.0%。", nullptr, nullptr},
+    {"work_orders_handled_wrong", Format::kText,
+     "承办12345政务服务便民热线工单1,846件，办结1,827件，办结率98.7%。", "rate_mismatch", "98.7%"},
     {"large_classes_eliminated_restated", Format::kText,
      "全县义务教育大班额年初有134个，年内化解118个，年末剩余16个。\n通过新建学校、合理分流，"
      "全县年内共化解大班额118个。",
