@@ -55,10 +55,16 @@ Result<std::vector<LedgerFinding>> CheckLedgers(store::Store& store, const Actor
       }
       // 大班额: a class of 56+ whose case has no plan yet (overdue or not, said once).
       if (l.code == kLargeClassLedger && r.record.state == l.workflow.initial) {
+        // The class as it was found, and the grade its pupils are in now.
+        const int found_year = FieldNumber(fields, "school_year");
+        const int grade = FieldNumber(fields, "grade");
+        const int now = grade + to.year() - found_year;
+        const std::string today =
+            now != grade && now >= 1 && now <= 9 ? "（今" + meta::GradeName(now, 0) + "）" : "";
         add(r, "large_class_without_plan",
-            std::to_string(FieldNumber(fields, "school_year")) + "年统计时点" +
-                meta::GradeName(FieldNumber(fields, "grade"), 0) + Field(fields, "class_name") +
-                "班额 " + Field(fields, "size") + " 人，尚未制定化解方案" +
+            std::to_string(found_year) + "年统计时点" + meta::GradeName(grade, 0) +
+                Field(fields, "class_name") + today + "班额 " + Field(fields, "size") +
+                " 人，尚未制定化解方案" +
                 (r.overdue ? "（已逾期：办理期限 " + r.deadline->ToChinese() + "）" : ""));
         continue;
       }

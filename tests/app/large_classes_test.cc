@@ -176,18 +176,50 @@ TEST_F(LargeClassesTest, AClassOf56OpensOneCaseAndALaterSnapshotClosesIt) {
   EXPECT_EQ(found[0].case_id, two.id);
   EXPECT_NE(found[0].message.find("已逾期：办理期限 2026年10月1日"), std::string::npos)
       << found[0].message;
+  // The plan names the project that builds the classrooms; the case shows it by its name.
+  OpenCaseRequest project{.ledger = "project",
+                          .org = "2143990001",
+                          .values = {{"项目名称", "城关小学教学楼扩建工程"},
+                                     {"建设类别", "改扩建"},
+                                     {"总投资（元）", "28600000"}},
+                          .day = Day(2026, 3, 1)};
+  auto built = OpenCase(reg_.store(), admin_, *md_, project);
+  ASSERT_TRUE(built.ok()) << built.status().ToString();
   MoveCaseRequest plan{.id = two.id,
                        .transition = "plan",
                        .values = {{"化解措施", "增设班级"},
                                   {"化解方案", "功能室改建教室，增设一个教学班"},
-                                  {"计划化解期限", "2027-08-31"}},
+                                  {"计划化解期限", "2027-08-31"},
+                                  {"化解项目", std::to_string(built->id)}},
                        .day = Day(2026, 11, 20)};
   ASSERT_TRUE(MoveCase(reg_.store(), clerk_a_, *md_, plan).ok());
+  auto shown = ShowCase(reg_.store(), clerk_a_, *md_, two.id, today_);
+  ASSERT_TRUE(shown.ok()) << shown.status().ToString();
+  std::map<std::string, std::string> values(shown->row.values.begin(), shown->row.values.end());
+  EXPECT_EQ(values["化解项目"], std::to_string(built->id) + "（城关小学教学楼扩建工程）");
   auto planned = CheckLedgers(reg_.store(), admin_, *md_, window.start(), window.end(), today_);
   ASSERT_TRUE(planned.ok());
   for (const LedgerFinding& f : *planned) EXPECT_NE(f.ledger_name, "大班额化解台账") << f.message;
   EXPECT_EQ(Indicator("large_classes_without_plan", 2026), 0);
   EXPECT_EQ(Indicator("large_classes_open", 2026), 1);
+}
+
+TEST_F(LargeClassesTest, AClassStillLargeIsNamedAsFoundAndAsItIsNow) {
+  Class(junior_, 2024, 7, "1班", 60);
+  Class(junior_, 2025, 8, "1班", 58);
+  ASSERT_TRUE(SyncLargeClasses(reg_.store(), admin_, *md_, 2025, today_).ok());
+  const core::Period window = core::FlowWindow(2025);
+  auto findings = CheckLedgers(reg_.store(), admin_, *md_, window.start(), window.end(), today_);
+  ASSERT_TRUE(findings.ok()) << findings.status().ToString();
+  std::vector<std::string> messages;
+  for (const LedgerFinding& f : *findings) {
+    if (f.kind == "large_class_without_plan") messages.push_back(f.message);
+  }
+  // One case, opened in 2024 and still large in 2025: said once, as found and as it is now.
+  ASSERT_EQ(messages.size(), 1u);
+  EXPECT_TRUE(
+      messages[0].starts_with("2024年统计时点七年级1班（今八年级）班额 60 人，尚未制定化解方案"))
+      << messages[0];
 }
 
 TEST_F(LargeClassesTest, AYearWhoseSnapshotHasNotComeIsRefused) {
