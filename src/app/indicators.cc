@@ -304,6 +304,13 @@ Result<IndicatorTable> ComputeIndicators(const engine::Cube& cube, const Actor& 
     if (!c->mean_of.empty() || !c->spread_weight.empty()) cells = {engine::kCellTotal};
     const LedgerPeriod ledger =
         c->reads_ledgers ? LedgerPeriodOf(*c, indicators, year, request.today) : LedgerPeriod{};
+    // By month: of a figure counting dated cases only (not the ledger as it stands).
+    const bool by_month = request.by == IndicatorSplit::kMonth && c->def.split_by_month &&
+                          c->reads_ledgers && !c->reads_register && !c->reads_forms &&
+                          !ledger.current;
+    if (by_month) {
+      for (int month = 1; month <= 12; ++month) cells.push_back(engine::MonthCell(month));
+    }
     for (std::size_t ui = 0; ui < units.size(); ++ui) {
       const RowUnit& u = units[ui];
       const bool applies = u.level <= c->def.applies_down_to;
@@ -326,7 +333,8 @@ Result<IndicatorTable> ComputeIndicators(const engine::Cube& cube, const Actor& 
         // Grade rows with nothing counted in them say nothing: leave them out.
         const bool empty_numerator = std::isnan(r.numerator) || r.numerator == 0;
         const bool empty_denominator = std::isnan(r.denominator) || r.denominator == 0;
-        if (cell >= engine::GradeCell(meta::kMinGrade) && empty_numerator && empty_denominator) {
+        if (!by_month && cell >= engine::GradeCell(meta::kMinGrade) && empty_numerator &&
+            empty_denominator) {
           continue;
         }
         IndicatorRow row;
@@ -335,7 +343,8 @@ Result<IndicatorTable> ComputeIndicators(const engine::Cube& cube, const Actor& 
         row.org_code = u.code;
         row.org_name = u.name;
         row.school_type = u.school_type;
-        row.cell = engine::CellLabel(cell);
+        row.cell = by_month && cell != engine::kCellTotal ? std::to_string(cell) + "月"
+                                                          : engine::CellLabel(cell);
         row.flow = c->def.flow;
         if (c->reads_ledgers) row.period_label = ledger.label;
         row.numerator = r.numerator;

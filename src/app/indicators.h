@@ -27,7 +27,9 @@ namespace eduledger::app {
 // How the cells of a table are split: by sex or grade (cells of the unit), or into rows by
 // township (with the schools the county runs directly as a row of their own), by school, or
 // by school type (the schools of each 办学类型 taken together).
-enum class IndicatorSplit { kNone, kSex, kGrade, kTownship, kSchool, kSchoolType };
+// kMonth: a ledger figure by the month of its cases' period dates (an indicator whose
+// package allows it and that counts dated cases only).
+enum class IndicatorSplit { kNone, kSex, kGrade, kMonth, kTownship, kSchool, kSchoolType };
 
 struct IndicatorRequest {
   int year = 0;     // statistics year; 0: the latest whose snapshot has passed on `today`

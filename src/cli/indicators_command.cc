@@ -158,9 +158,9 @@ void AddIndicatorsCommand(CLI::App& app, CliContext& ctx) {
                   "（默认统计时点已过的最近一年）");
   cmd->add_option("--org", args->org, "单位代码或名称（默认本级）");
   cmd->add_option("--by", args->by,
-                  "分组：sex（性别）、grade（年级）、township（乡镇，县直学校单列）、school（学校）"
-                  "或 school_type（办学类型）")
-      ->check(CLI::IsMember({"sex", "grade", "township", "school", "school_type"}));
+                  "分组：sex（性别）、grade（年级）、month（月份，台账指标按统计期字段所在月）、"
+                  "township（乡镇，县直学校单列）、school（学校）或 school_type（办学类型）")
+      ->check(CLI::IsMember({"sex", "grade", "month", "township", "school", "school_type"}));
   cmd->add_option("--indicator", args->codes, "只计算这些指标（代码或名称，可重复）");
   cmd->add_option("--category", args->category,
                   "只计算这一类指标，如 基本情况、招生与毕业、入学与控辍保学、教师队伍");
@@ -177,6 +177,7 @@ void AddIndicatorsCommand(CLI::App& app, CliContext& ctx) {
     request.codes = args->codes;
     if (args->by == "sex") request.by = app::IndicatorSplit::kSex;
     if (args->by == "grade") request.by = app::IndicatorSplit::kGrade;
+    if (args->by == "month") request.by = app::IndicatorSplit::kMonth;
     if (args->by == "township") request.by = app::IndicatorSplit::kTownship;
     if (args->by == "school") request.by = app::IndicatorSplit::kSchool;
     if (args->by == "school_type") request.by = app::IndicatorSplit::kSchoolType;

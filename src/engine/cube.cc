@@ -191,7 +191,7 @@ void Cube::RecountCase(const Snapshot::CaseChange& change) {
     // What a row adds to its unit's cell: its count or number when it passes, in the year it
     // is counted in (the latest for a figure of the ledger as it stands).
     const auto add = [&](std::uint64_t group_word, std::uint64_t word, std::uint16_t year,
-                         std::uint32_t org, double number, double sign) {
+                         std::uint8_t month, std::uint32_t org, double number, double sign) {
       if (!m.current && year == CaseRows::kUndated) return;
       Group g;
       g.word = group_word;
@@ -201,14 +201,18 @@ void Cube::RecountCase(const Snapshot::CaseChange& change) {
       for (std::int32_t u = static_cast<std::int32_t>(org); u >= 0;
            u = s.parent(static_cast<std::uint32_t>(u))) {
         counts_[k][Index(g.year, static_cast<std::uint32_t>(u), kCellTotal)] += sign * v;
+        if (!m.current && month > 0) {
+          counts_[k][Index(g.year, static_cast<std::uint32_t>(u), MonthCell(month))] += sign * v;
+        }
       }
     };
     const auto number = [&](const std::vector<double>& of_row) {
       return m.column < 0 ? 1.0 : of_row[static_cast<std::size_t>(m.column)];
     };
-    add(change.group_word, change.word, change.year, change.org, number(change.numbers), -1);
+    add(change.group_word, change.word, change.year, change.month, change.org,
+        number(change.numbers), -1);
     add(rows.group_words[change.row], rows.words[change.row], rows.years[change.row],
-        rows.orgs[change.row], number(now), +1);
+        rows.months[change.row], rows.orgs[change.row], number(now), +1);
   }
 }
 
@@ -241,10 +245,17 @@ void Cube::SumCases(const MeasureCounter& counter, const Measure& m,
     if (!held) continue;
     for (std::uint32_t org = 0; org < s.org_count(); ++org) {
       (*counts)[Index(static_cast<int>(y), org, kCellTotal)] = 0;
+      if (m.current) continue;
+      for (int month = 1; month <= 12; ++month) {
+        (*counts)[Index(static_cast<int>(y), org, MonthCell(month))] = 0;
+      }
     }
   }
   ForEachCounted(s, m, counter, [&](std::size_t i, int year, double v) {
     (*counts)[Index(year, rows.orgs[i], kCellTotal)] += v;
+    if (!m.current && rows.months[i] > 0) {
+      (*counts)[Index(year, rows.orgs[i], MonthCell(rows.months[i]))] += v;
+    }
   });
 }
 

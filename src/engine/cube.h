@@ -7,7 +7,9 @@
 // a value in the years its ledger holds cases of, in the total cell only.
 //
 // Cells split a count: 0 total; 1 男, 2 女, 3 sex unknown; 4..18 grades -2..12. A table
-// without a split (staff have no grade, classes no sex) leaves those cells at 0.
+// without a split (staff have no grade, classes no sex) leaves those cells at 0. A ledger
+// figure's cells 1..12 are instead the months of its cases' period dates (MonthCell); a
+// figure of the ledger as it stands (cases_now) has the total only.
 //
 // A Cube reads the snapshot it was computed from, which must outlive it. It is immutable:
 // reads are safe from several threads. Computing a large register uses every core.
@@ -28,6 +30,8 @@ namespace eduledger::engine {
 inline constexpr int kCellCount = 19;
 inline constexpr int kCellTotal = 0;
 int SexCell(core::Sex sex);
+// The cell of month `month` (1–12) of a ledger figure.
+inline int MonthCell(int month) { return month; }
 int GradeCell(int grade);
 // "合计", "男", "女", "性别不详", or the grade's name ("一年级"…).
 std::string CellLabel(int cell);

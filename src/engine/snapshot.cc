@@ -51,6 +51,12 @@ std::vector<std::uint32_t> BottomUp(const std::vector<std::int32_t>& parent) {
   return order;
 }
 
+// The month a case is counted in within its year (its period date's), 0 for a stock ledger or
+// a case not dated yet.
+std::uint8_t CaseMonth(const meta::LedgerType& def, const CaseSchema::Row& row) {
+  return def.stock || row.period.is_null() ? 0 : static_cast<std::uint8_t>(row.period.month());
+}
+
 }  // namespace
 
 class SnapshotBuilder {
@@ -213,6 +219,7 @@ class SnapshotBuilder {
         rows.words.push_back(row.word);
         rows.orgs.push_back(static_cast<std::uint32_t>(org));
         rows.years.push_back(static_cast<std::uint16_t>(year));
+        rows.months.push_back(CaseMonth(*ledger.def, row));
         rows.ids.push_back(c.id);
         for (std::size_t k = 0; k < row.numbers.size(); ++k) {
           rows.numbers[k].push_back(row.numbers[k]);
@@ -462,6 +469,8 @@ core::Result<Snapshot::CaseChange> Snapshot::UpdateCase(const store::Case& c) {
   rows.words[i] = row.word;
   rows.orgs[i] = static_cast<std::uint32_t>(org);
   rows.years[i] = static_cast<std::uint16_t>(year);
+  change.month = rows.months[i];
+  rows.months[i] = CaseMonth(*case_schema_->ledger(static_cast<std::size_t>(ledger)).def, row);
   for (std::size_t k = 0; k < row.numbers.size(); ++k) rows.numbers[k][i] = row.numbers[k];
   for (std::size_t k = 0; k < row.students.size(); ++k) {
     rows.student_records[k][i] = StudentRecord(row.students[k]);

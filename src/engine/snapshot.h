@@ -119,6 +119,7 @@ class Snapshot {
     std::uint64_t group_word = 0, word = 0;  // the row before
     std::uint32_t org = 0;
     std::uint16_t year = 0;
+    std::uint8_t month = 0;
     std::vector<double> numbers;
     bool year_newly_held = false;  // the case's year held no case before: recount the ledger
   };

@@ -42,6 +42,7 @@ struct CaseRows {
   std::vector<std::uint64_t> words;          // CaseSchema::Row::word
   std::vector<std::uint32_t> orgs;           // org-unit index
   std::vector<std::uint16_t> years;          // school-year index, or kUndated
+  std::vector<std::uint8_t> months;          // the period date's month, 1–12; 0: none (stock)
   std::vector<std::int64_t> ids;             // store ids
   std::vector<std::vector<double>> numbers;  // [column][row], NaN unset
   // [student link][row]: the record of the student linked (Snapshot::StudentRecord), kNoRecord
@@ -58,7 +59,7 @@ struct CaseRows {
   std::size_t MemoryBytes() const {
     std::size_t n = (group_words.capacity() + words.capacity()) * sizeof(std::uint64_t) +
                     orgs.capacity() * sizeof(std::uint32_t) +
-                    years.capacity() * sizeof(std::uint16_t) +
+                    years.capacity() * sizeof(std::uint16_t) + months.capacity() +
                     ids.capacity() * sizeof(std::int64_t);
     for (const std::vector<double>& c : numbers) n += c.capacity() * sizeof(double);
     for (const auto& c : student_records) n += c.capacity() * sizeof(std::uint32_t);

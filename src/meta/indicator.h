@@ -34,6 +34,7 @@ struct Indicator {
   int decimals = 2;
   bool split_by_sex = true;
   bool split_by_grade = false;
+  bool split_by_month = false;  // a ledger figure: by the month of its cases' period dates
   // A spread (差异系数, engine/spread.h): the CV over the schools below the unit of the
   // per-school value numerator / denominator, each school weighted by this expression.
   std::string spread_weight;

@@ -67,14 +67,16 @@ void ReadIndicator(PackageReader& r, const std::string& file, const std::string&
       ind.decimals = d.get<int>();
     }
   }
-  ind.split_by_sex = ind.split_by_grade = false;
+  ind.split_by_sex = ind.split_by_grade = ind.split_by_month = false;
   for (const std::string& s : r.Texts(file, key, o, "splits")) {
     if (s == "sex")
       ind.split_by_sex = true;
     else if (s == "grade")
       ind.split_by_grade = true;
+    else if (s == "month")
+      ind.split_by_month = true;
     else
-      r.Fault(file, key + ".splits", "未知的分组 '" + s + "' (可用: sex, grade)");
+      r.Fault(file, key + ".splits", "未知的分组 '" + s + "' (可用: sex, grade, month)");
   }
   if (o.contains("flow")) {
     if (!o["flow"].is_boolean()) {

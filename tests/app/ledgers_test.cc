@@ -388,10 +388,10 @@ TEST_F(LedgersTest, ALedgerIndicatorIsCountedByTheCalendarYearOfItsPeriod) {
   testing::WriteFile(dir.File("extra/package.json"), R"({"name": "extra", "title": "测试"})");
   testing::WriteFile(dir.File("extra/indicators.json"), R"json({"indicators": [
     {"code": "hazards_found_here", "name": "排查隐患数", "numerator": "cases(hazard)",
-     "unit": "count", "unit_word": "处", "decimals": 0, "splits": []},
+     "unit": "count", "unit_word": "处", "decimals": 0, "splits": ["month"]},
     {"code": "major_hazards_open_here", "name": "未销号重大隐患数",
      "numerator": "cases_now(hazard, level = major and state != closed)",
-     "unit": "count", "unit_word": "处", "decimals": 0, "splits": []}]})json");
+     "unit": "count", "unit_word": "处", "decimals": 0, "splits": ["month"]}]})json");
   const std::string dirs[] = {std::string(EDULEDGER_SOURCE_DIR) + "/packages/county-bureau",
                               dir.File("extra")};
   auto md = Metadata::Load(dirs);
@@ -435,6 +435,34 @@ TEST_F(LedgersTest, ALedgerIndicatorIsCountedByTheCalendarYearOfItsPeriod) {
   const IndicatorRow before = row(2025, "major_hazards_open_here");
   EXPECT_TRUE(before.text.empty());
   EXPECT_TRUE(before.note.starts_with("台账现状：只计入最新统计年度（2026年）")) << before.note;
+
+  // By month of 发现日期, at the county: 2025's in November, 2026's in March; every other month
+  // 0; a figure of the ledger as it stands has its total only.
+  const auto by_month = [&](int year, const std::string& code) {
+    IndicatorRequest q;
+    q.year = year;
+    q.codes = {code};
+    q.org = "439901";
+    q.by = IndicatorSplit::kMonth;
+    q.today = Day(2026, 12, 2);
+    auto t = ComputeIndicators(reg_.store(), leader_, *md, q);
+    EXPECT_TRUE(t.ok()) << t.status().message();
+    std::map<std::string, double> out;
+    if (!t.ok()) return out;
+    for (const IndicatorRow& cell : t->rows) {
+      if (cell.org_code == "439901") out[cell.cell] = cell.value;
+    }
+    return out;
+  };
+  for (const auto& [year, month] : {std::pair{2025, 11}, std::pair{2026, 3}}) {
+    const auto months = by_month(year, "hazards_found_here");
+    ASSERT_EQ(months.size(), 13u) << year;  // 合计 and 1月…12月
+    EXPECT_EQ(months.at("合计"), 1) << year;
+    for (int m = 1; m <= 12; ++m) {
+      EXPECT_EQ(months.at(std::to_string(m) + "月"), m == month ? 1 : 0) << year << " " << m;
+    }
+  }
+  EXPECT_EQ(by_month(2026, "major_hazards_open_here").size(), 1u);
 }
 
 }  // namespace

@@ -138,6 +138,22 @@ TEST_F(CaseCubeTest, CasesAreCountedInTheCalendarYearOfTheirPeriodDate) {
   EXPECT_EQ(At("cases(hazard)", 2025, town1_), 0);
   // … but a year with no case at all in the ledger has no value, not 0.
   EXPECT_TRUE(std::isnan(At("cases(hazard)", 2023, county_)));
+  // By the month of their 发现日期: March (h1), October (h2) and 31 December (h3); no other.
+  MeasureCatalog catalog(nullptr, schema_.get());
+  ASSERT_TRUE(CompileFormula("cases(hazard)", FormulaKind::kArithmetic, &catalog).ok());
+  ASSERT_TRUE(CompileFormula("cases_now(hazard)", FormulaKind::kArithmetic, &catalog).ok());
+  const Cube cube = Cube::Compute(*snapshot_, catalog);
+  const auto county = static_cast<std::uint32_t>(snapshot_->OrgIndex(county_));
+  const int y2024 = snapshot_->YearIndex(2024);
+  for (int month = 1; month <= 12; ++month) {
+    const double expected = month == 3 || month == 10 || month == 12 ? 1 : 0;
+    EXPECT_EQ(cube.Count(0, y2024, county, MonthCell(month)), expected) << month;
+  }
+  EXPECT_EQ(
+      cube.Count(0, y2024, static_cast<std::uint32_t>(snapshot_->OrgIndex(junior_)), MonthCell(12)),
+      1);  // h3, at the junior school
+  // A figure of the ledger as it stands has no months.
+  EXPECT_TRUE(std::isnan(cube.Count(1, snapshot_->YearIndex(2025), county, MonthCell(1))));
   // Only the 2019 one is left out: the undated one stands among the cases as they are.
   EXPECT_EQ(snapshot_->skipped_cases(), 1u);
 }
@@ -206,13 +222,16 @@ TEST_F(CaseCubeTest, ACaseMoveIsRecountedInPlace) {
     for (std::uint32_t m = 0; m < catalog.size(); ++m) {
       for (int y = 0; y < static_cast<int>(snapshot_->years().size()); ++y) {
         for (std::uint32_t org = 0; org < snapshot_->org_count(); ++org) {
-          const double a = cube.Count(m, y, org, kCellTotal);
-          const double b = fresh.Count(m, y, org, kCellTotal);
-          if (std::isnan(b)) {
-            EXPECT_TRUE(std::isnan(a)) << after << ": " << catalog.measures()[m].text;
-          } else {
-            EXPECT_NEAR(a, b, 1e-9) << after << ": " << catalog.measures()[m].text << " year "
-                                    << snapshot_->years()[y] << " org " << org;
+          for (int cell = kCellTotal; cell <= MonthCell(12); ++cell) {  // the total and months
+            const double a = cube.Count(m, y, org, cell);
+            const double b = fresh.Count(m, y, org, cell);
+            if (std::isnan(b)) {
+              EXPECT_TRUE(std::isnan(a)) << after << ": " << catalog.measures()[m].text;
+            } else {
+              EXPECT_NEAR(a, b, 1e-9)
+                  << after << ": " << catalog.measures()[m].text << " year "
+                  << snapshot_->years()[y] << " org " << org << " cell " << cell;
+            }
           }
         }
       }
