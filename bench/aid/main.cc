@@ -8,6 +8,11 @@
 //                            package's ledgers (timed), then the coverage check of school
 //                            year YEAR (app::UncoveredAidRecords) RUNS times (each timed);
 //                            DIR/engine.txt: the uncovered students' ids, sorted
+//   months DB RUNS DIR       build the snapshot, then the cube of the payments paid and their
+//                            amount for every unit, year and month (cases(student_aid, …),
+//                            sum(student_aid.amount, …)) RUNS times (each timed);
+//                            DIR/engine_months.csv: the cells of schools, townships and
+//                            counties with payments, sorted
 //   move DB RUNS             build the snapshot and the package's cube, then RUNS times move
 //                            one payment (已发放 ↔ 已审批) in the snapshot and recount it in the
 //                            cube (Snapshot::UpdateCase, Cube::RecountCase; each timed); then
@@ -20,12 +25,15 @@
 #include <cmath>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "app/actor.h"
 #include "app/aid_coverage.h"
 #include "app/metadata.h"
+#include "engine/compile.h"
 #include "engine/cube.h"
 #include "meta/school_type.h"
 #include "store/sqlite_store.h"
@@ -104,6 +112,64 @@ int Engine(const std::string& db, int year, int runs, const std::string& dir) {
   return 0;
 }
 
+int Months(const std::string& db, int runs, const std::string& dir) {
+  auto md = app::Metadata::LoadOrDefault({});
+  auto store = store::OpenSqliteStore(db);
+  if (!md.ok() || !store.ok()) return 1;
+  auto snapshot = engine::Snapshot::Build(**store, &md->value_schema(), &md->case_schema());
+  if (!snapshot.ok()) return 1;
+  const engine::Snapshot& s = **snapshot;
+  engine::MeasureCatalog catalog(&md->value_schema(), &md->case_schema());
+  for (const char* f :
+       {"cases(student_aid, state = paid)", "sum(student_aid.amount, state = paid)"}) {
+    if (!engine::CompileFormula(f, engine::FormulaKind::kArithmetic, &catalog).ok()) return 1;
+  }
+  std::optional<engine::Cube> cube;
+  for (int r = 0; r < runs; ++r) {
+    const auto start = std::chrono::steady_clock::now();
+    cube.emplace(engine::Cube::Compute(s, catalog));
+    std::printf("run_seconds %.6f\n", Since(start));
+  }
+  struct Cell {
+    std::int64_t org;
+    int year, month;
+    double payments, amount;
+  };
+  std::vector<Cell> cells;
+  for (std::uint32_t org = 0; org < s.org_count(); ++org) {
+    const meta::OrgUnit& u = s.orgs().units()[org];
+    if (u.level != meta::OrgLevel::kSchool && u.level != meta::OrgLevel::kTownship &&
+        u.level != meta::OrgLevel::kCounty) {
+      continue;
+    }
+    for (int y = 0; y < static_cast<int>(s.years().size()); ++y) {
+      for (int month = 1; month <= 12; ++month) {
+        const double n = cube->Count(0, y, org, engine::MonthCell(month));
+        if (n > 0) {
+          cells.push_back({u.id, s.years()[static_cast<std::size_t>(y)], month, n,
+                           cube->Count(1, y, org, engine::MonthCell(month))});
+        }
+      }
+    }
+  }
+  std::sort(cells.begin(), cells.end(), [](const Cell& a, const Cell& b) {
+    return std::tie(a.org, a.year, a.month) < std::tie(b.org, b.year, b.month);
+  });
+  std::FILE* f = std::fopen((dir + "/engine_months.csv").c_str(), "w");
+  if (f == nullptr) return 1;
+  std::fprintf(f, "org,year,month,payments,amount\n");
+  for (const Cell& c : cells) {
+    std::fprintf(f, "%lld,%d,%d,%.0f,%.2f\n", static_cast<long long>(c.org), c.year, c.month,
+                 c.payments, c.amount);
+  }
+  std::fclose(f);
+  std::printf("cells %zu\n", cells.size());
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  std::printf("peak_kb %ld\n", usage.ru_maxrss);
+  return 0;
+}
+
 int Move(const std::string& db, int runs) {
   auto md = app::Metadata::LoadOrDefault({});
   auto store = store::OpenSqliteStore(db);
@@ -161,14 +227,18 @@ int Move(const std::string& db, int runs) {
 int main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
   if (args.size() == 2 && args[0] == "levels") return eduledger::bench::Levels(args[1]);
+  if (args.size() == 4 && args[0] == "months") {
+    return eduledger::bench::Months(args[1], std::stoi(args[2]), args[3]);
+  }
   if (args.size() == 3 && args[0] == "move") {
     return eduledger::bench::Move(args[1], std::stoi(args[2]));
   }
   if (args.size() == 5 && args[0] == "engine") {
     return eduledger::bench::Engine(args[1], std::stoi(args[2]), std::stoi(args[3]), args[4]);
   }
-  std::fprintf(
-      stderr,
-      "用法：eduledger_aid_bench levels 目录 | engine 数据库 学年 次数 目录 | move 数据库 次数\n");
+  std::fprintf(stderr,
+               "用法：eduledger_aid_bench levels 目录 | engine 数据库 学年 次数 目录 | months "
+               "数据库 次数 目录 | "
+               "move 数据库 次数\n");
   return 2;
 }
