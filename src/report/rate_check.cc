@@ -538,7 +538,7 @@ class RateChecker {
     ++state_.result->summary.rates_checked;
     double lo, hi;
     Quotient(part, whole, &lo, &hi);
-    if (Overlaps(lo, hi, share.lo, share.hi) || AnotherPairAgrees(i, part)) {
+    if (Overlaps(lo, hi, share.lo, share.hi) || AnotherReadingAgrees(i, part, whole)) {
       ++state_.result->summary.rates_verified;
       return;
     }
@@ -551,27 +551,39 @@ class RateChecker {
     state_.Add(p_, std::move(f));
   }
 
-  // Does another pair of the counts before share `i` in its sentence (of `part`'s unit) give
-  // it? Then the text is read another way than the part and whole found:
-  // the list's total as the part ("交流轮岗教师386人，其中…77人，交流人数占…2571人的15.0%"), the
-  // item a qualifier narrows as the whole ("专任教师4315人，具有本科学历的3296人，占76.4%"), the
-  // clause's subject rather than the year before's figure ("5.37亿元，较去年同期的5.15亿元增长
-  // 4.3%，占…28.46亿元的18.9%"). A share no reading gives stays wrong. Bounded: the nearest few.
-  bool AnotherPairAgrees(int i, const Figure& part) const {
+  // Is share `i` what another reading of its sentence gives? The list's total as the part
+  // ("交流轮岗教师386人，其中…77人，交流人数占…2571人的15.0%"), the item a qualifier narrows as the
+  // whole ("专任教师4315人，具有本科学历的3296人，占76.4%"), or, when the part found is a figure
+  // of the year before, the clause's subject ("5.37亿元，较去年同期的5.15亿元增长4.3%，占…28.46
+  // 亿元的18.9%"). A share none of them gives stays wrong.
+  bool AnotherReadingAgrees(int i, const Figure& part, const Figure& whole) const {
     const Figure& share = At(i);
-    constexpr int kNearest = 8;
-    std::vector<const Figure*> near;
-    for (int k = i - 1; k >= 0 && static_cast<int>(near.size()) < kNearest; --k) {
-      const Figure& f = At(k);
-      if (f.sentence != share.sentence) break;
-      if (!f.IsPercent() && !f.unknown && f.SameUnit(part)) near.push_back(&f);
+    if (figs_.empty() || &part < figs_.data() || &part >= figs_.data() + figs_.size()) {
+      return false;
     }
-    for (const Figure* a : near) {
-      for (const Figure* b : near) {
-        if (a == b || b->hi < a->lo) continue;
-        double lo, hi;
-        Quotient(*a, *b, &lo, &hi);
-        if (Overlaps(lo, hi, share.lo, share.hi)) return true;
+    const int k = static_cast<int>(&part - figs_.data());
+    const auto gives = [&](const Figure& p, const Figure& w) {
+      if (p.unknown || w.unknown || w.hi < p.lo) return false;
+      double lo, hi;
+      Quotient(p, w, &lo, &hi);
+      return Overlaps(lo, hi, share.lo, share.hi);
+    };
+    if (const int total = QizhongTotal(k); total >= 0 && gives(At(total), whole)) return true;
+    if (k > 0) {
+      const Figure& before = At(k - 1);
+      std::string_view gap = std::string_view(text_).substr(before.end, part.begin - before.end);
+      if (before.sentence == part.sentence && before.SameUnit(part) && !before.IsPercent() &&
+          gap.starts_with("，") && gap.ends_with("的")) {
+        gap.remove_prefix(std::string_view("，").size());
+        for (const std::string_view verb : {"具有", "具备", "拥有", "取得", "获得"}) {
+          if (gap.starts_with(verb) && gives(part, before)) return true;
+        }
+      }
+    }
+    if (ContainsAny(part.before,
+                    {"去年同期", "上年同期", "较上年", "较去年", "比上年", "比去年"})) {
+      for (int p = k - 1; p >= 0 && p >= k - 8 && At(p).sentence == part.sentence; --p) {
+        if (At(p).SameUnit(part) && !At(p).IsPercent()) return gives(At(p), whole);
       }
     }
     return false;

@@ -61,9 +61,8 @@ bool IsNeutralPrefix(std::string_view prefix) {
   for (const std::string_view verb : {"共计", "累计", "共"}) {
     if (prefix.starts_with(verb)) prefix.remove_prefix(verb.size());
   }
-  for (const std::string_view verb : {"落实", "发放", "投入", "安排", "拨付", "下达", "筹措"}) {
-    if (prefix.starts_with(verb)) prefix.remove_prefix(verb.size());
-  }
+  // 落实 only: 下达 (allocated), 安排 (budgeted), 拨付 and 发放 (paid) are different sums.
+  if (prefix.starts_with("落实")) prefix.remove_prefix(std::string_view("落实").size());
   for (const std::string_view all : {"各项", "各类"}) {
     if (prefix.starts_with(all)) prefix.remove_prefix(all.size());
   }
@@ -77,7 +76,7 @@ bool IsNeutralPrefix(std::string_view prefix) {
   if (prefix.empty()) return true;
   for (const std::string_view w :
        {"中小学", "中小学校", "全体", "聘任", "配备", "拥有", "现有", "聘请", "在岗", "在编在岗",
-        "登记", "高考", "普通高考", "成功", "实际", "秋季入学", "春季入学", "秋季", "春季"}) {
+        "登记", "高考", "普通高考", "成功", "实际", "秋季入学", "春季入学"}) {
     if (prefix == w) return true;
   }
   return false;

@@ -304,6 +304,10 @@ class SumChecker {
           total = &t;
         }
       }
+      // Items far short of the line's figure are facts about its topic ("- 专任教师2106人" over
+      // "  - 公开招聘新教师120人"), not its breakdown; a breakdown with a slip stays near it.
+      constexpr double kNear = 0.85;
+      if (sum < kNear * total->value) return;
     }
     Check(*total, parts, exhaustive, where);
   }
@@ -317,6 +321,23 @@ class SumChecker {
   }
 
   std::string Gap(const Figure& a, const Figure& b) const { return Between(text_, a, b); }
+  // Does segment `segment` (after a ；) open with another item of a list by level ("；普通高中国家
+  // 助学金…", "；生源地信用助学贷款…"), rather than a statement of its own ("；今年新建学校3所")?
+  bool OpensALevelItem(int segment) const {
+    const auto& starts = state_.paragraphs[p_].figures.segment_starts;
+    if (segment < 0 || static_cast<std::size_t>(segment) >= starts.size()) return false;
+    std::string_view opening =
+        std::string_view(text_).substr(starts[static_cast<std::size_t>(segment)]);
+    if (opening.starts_with("办理")) opening.remove_prefix(std::string_view("办理").size());
+    for (const std::string_view level : LevelWords()) {
+      if (opening.starts_with(level)) return true;
+    }
+    for (const std::string_view item : {"生源地", "助学贷款", "其他"}) {
+      if (opening.starts_with(item)) return true;
+    }
+    return false;
+  }
+
   // Units that count one kind of thing two ways (人 and 人次).
   static bool Kindred(const Figure& a, const Figure& b) {
     return (a.unit == "人" && b.unit == "人次") || (a.unit == "人次" && b.unit == "人");
@@ -453,7 +474,8 @@ class SumChecker {
       if (sentence < 0) sentence = f.sentence;
       // The parts stand in the keyword's sentence, before a ； closes its list, and before
       // 另有 adds what is not among them ("学校63所，其中农村学校47所；另有幼儿园41所").
-      if (f.sentence != sentence || (!sentence_list && f.segment != keyword_segment)) break;
+      if (f.sentence != sentence) break;
+      if (f.segment != keyword_segment && !(sentence_list && OpensALevelItem(f.segment))) break;
       // A rate of pay (按每生每学期400元标准) is no part.
       if (ContainsAny(f.before, {"每生", "每人", "每校", "每学期", "标准"})) continue;
       if (f.before.find("另有") != std::string::npos) break;

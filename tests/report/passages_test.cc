@@ -400,6 +400,9 @@ constexpr Passage kPassages[] = {
      "全年交流轮岗教师400人，其中城区到乡村250人、乡村之间150人，交流人数占符合条件教师2,500人的"
      "18.0%。",
      "share_mismatch", "18.0%"},
+    {"a_share_no_reading_of_its_sentence_gives", Format::kText,  // 10000 ÷ 40000 = 25%
+     "全县在校生40000人，其中小学生20000人、初中生10000人，初中生占比50%。", "share_mismatch",
+     "50%"},
     {"a_share_of_the_item_a_qualifier_narrows", Format::kText,  // 3000 ÷ 4000 = 75.0%
      "全县教职工5,000人，其中专任教师4,000人，具有本科及以上学历的3,000人，占75.0%。", nullptr,
      nullptr},
@@ -431,6 +434,9 @@ constexpr Passage kPassages[] = {
      "- 全年开展督导检查**362校次**\n  - 责任督学挂牌督导**214校次**\n  - 专项督导**78校次**\n"
      "  - 综合督导**34校次**",
      "parts_mismatch", "362校次"},
+    {"items_under_a_line_far_short_of_it_are_no_breakdown", Format::kMarkdown,
+     "- 教师队伍：全县专任教师**2,106人**\n  - 公开招聘新教师**120人**\n  - 交流轮岗教师**85人**",
+     nullptr, nullptr},
     {"a_list_item_of_two_counts_broken_down", Format::kMarkdown,  // 246 + 187 + 150 = 583
      "- 发现问题**583个**，已整改**561个**，整改率**96.2%**\n  - 校园安全类**246个**\n"
      "  - 办学行为类**187个**\n  - 教育教学管理类**150个**",
@@ -442,6 +448,10 @@ constexpr Passage kPassages[] = {
     {"aid_money_restated", Format::kText,
      "全年共落实各项学生资助资金2,964.7万元，惠及学生41,382人次。\n规范资助资金发放管理，"
      "2,964.7万元资助资金全部通过银行卡发放到户。",
+     nullptr, nullptr},
+    {"aid_money_allocated_and_paid", Format::kText,
+     "全县下达学生资助资金1,500万元。\n全县发放学生资助资金1,200万元。", nullptr, nullptr},
+    {"aid_of_each_term", Format::kText, "全县春季资助学生4,800人次。\n全县秋季资助学生5,000人次。",
      nullptr, nullptr},
     {"aid_money_restated_otherwise", Format::kText,
      "全年共落实各项学生资助资金2,964.7万元，惠及学生41,382人次。\n规范资助资金发放管理，"
@@ -478,6 +488,8 @@ constexpr Passage kPassages[] = {
      "000人次；"
      "普通高中1,000人次。",
      nullptr, nullptr},
+    {"a_statement_after_the_semicolon_is_no_item", Format::kText,  // 60 + 40 = 100
+     "全县共有中小学校100所。其中，小学60所、初中40所；今年新建学校3所。", nullptr, nullptr},
     {"a_list_through_semicolons_wrong", Format::kText,
      "全年资助学生4,900人次。其中，学前教育1,000人次，按每生每学期400元标准发放；义务教育3,"
      "000人次；"
