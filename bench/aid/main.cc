@@ -210,10 +210,12 @@ int Move(const std::string& db, int runs) {
     if (catalog.measures()[m].table != engine::MeasureTable::kCases) continue;
     for (int y = 0; y < static_cast<int>(s.years().size()); ++y) {
       for (std::uint32_t org = 0; org < s.org_count(); ++org) {
-        const double a = cube.Count(m, y, org, engine::kCellTotal);
-        const double b = fresh.Count(m, y, org, engine::kCellTotal);
-        ++cells;
-        if (!(a == b || (a != a && b != b) || std::abs(a - b) <= 1e-6 * std::abs(b))) ++differ;
+        for (int cell = engine::kCellTotal; cell <= engine::MonthCell(12); ++cell) {
+          const double a = cube.Count(m, y, org, cell);
+          const double b = fresh.Count(m, y, org, cell);
+          ++cells;
+          if (!(a == b || (a != a && b != b) || std::abs(a - b) <= 1e-6 * std::abs(b))) ++differ;
+        }
       }
     }
   }

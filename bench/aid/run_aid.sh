@@ -164,7 +164,7 @@ SQL
     echo
     echo "(goal: ≥10× DuckDB)"
     echo
-    printf -- "- a case move re-counted: one of the %s payments moved (已发放 ↔ 已审批) in the snapshot and the package's cube (%s measures of the ledger; the cube of every indicator computed in %s s): **%.1f µs**, median of 7 (\`Snapshot::UpdateCase\` + \`Cube::RecountCase\`); the cube then agrees with one computed afresh in all %s cells of the ledger measures\n" \
+    printf -- "- a case move re-counted: one of the %s payments moved (已发放 ↔ 已审批) in the snapshot and the package's cube (%s measures of the ledger; the cube of every indicator computed in %s s): **%.1f µs**, median of 7 (\`Snapshot::UpdateCase\` + \`Cube::RecountCase\`); the cube then agrees with one computed afresh in all %s cells (totals and months) of the ledger measures\n" \
       "$(aid_key "$dir/move.out" cases)" "$(aid_key "$dir/move.out" ledger_measures)" "$(aid_key "$dir/move.out" cube_seconds)" \
       "$(echo "$(awk '$1 == "move_seconds" { print $2 }' "$dir/move.out" | median) * 1000000" | bc -l)" "$(aid_key "$dir/move.out" cells)"
     echo

@@ -115,9 +115,9 @@ std::vector<CaseColumn> CaseColumnsOf(const meta::LedgerType& ledger) {
     }
   }
   for (const meta::ResponsibleRole& r : ledger.responsible) {
-    CaseColumn& c = add(CaseColumnKind::kResponsible, r.name, "responsible." + r.code,
-                        r.name + "姓名",
-                        r.line.empty() ? "责任人姓名" : "责任人（" + r.line + "）姓名");
+    CaseColumn& c =
+        add(CaseColumnKind::kResponsible, r.name, "responsible." + r.code, r.name + "姓名",
+            r.line.empty() ? "责任人姓名" : "责任人（" + r.line + "）姓名");
     c.role = &r;
   }
   return out;

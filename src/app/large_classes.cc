@@ -151,7 +151,14 @@ class LargeClassSyncer {
       EL_RETURN_IF_ERROR(Close(year, classes, out));
       EL_RETURN_IF_ERROR(Open(year, classes, year == last_year, out));
     }
-    out->still_open = open_.size();
+    // The cases still open of the schools the actor sees, of the years read.
+    out->still_open = static_cast<std::size_t>(
+        std::count_if(open_.begin(), open_.end(), [&](const store::Case& c) {
+          const std::optional<ClassOrigin> origin = ParseOrigin(c.origin);
+          const meta::OrgUnit* school = origin ? s_.orgs().ByCode(origin->school_code) : nullptr;
+          return school != nullptr && scope_.Sees(*school) &&
+                 FieldInt(c, "school_year") <= last_year;
+        }));
     return Status::OK();
   }
 

@@ -1,6 +1,7 @@
 #include "app/ledger_checks.h"
 
 #include <algorithm>
+#include <charconv>
 #include <nlohmann/json.hpp>
 
 #include "app/aid_coverage.h"
@@ -26,7 +27,9 @@ int FieldNumber(const nlohmann::json& fields, const char* code) {
   const std::string text = Field(fields, code);
   std::size_t i = text.size();
   while (i > 0 && text[i - 1] >= '0' && text[i - 1] <= '9') --i;
-  return i < text.size() ? std::stoi(text.substr(i)) : 0;
+  int v = 0;  // 0 too when the digits do not fit
+  std::from_chars(text.data() + i, text.data() + text.size(), v);
+  return v;
 }
 
 }  // namespace
@@ -60,7 +63,9 @@ Result<std::vector<LedgerFinding>> CheckLedgers(store::Store& store, const Actor
         const int grade = FieldNumber(fields, "grade");
         const int now = grade + to.year() - found_year;
         const std::string today =
-            now != grade && now >= 1 && now <= 9 ? "（今" + meta::GradeName(now, 0) + "）" : "";
+            now != grade && now >= 1 && now <= 9
+                ? "（" + std::to_string(to.year()) + "年" + meta::GradeName(now, 0) + "）"
+                : "";
         add(r, "large_class_without_plan",
             std::to_string(found_year) + "年统计时点" + meta::GradeName(grade, 0) +
                 Field(fields, "class_name") + today + "班额 " + Field(fields, "size") +

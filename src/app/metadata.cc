@@ -191,6 +191,16 @@ Result<Metadata> Metadata::Load(std::span<const std::string> directories,
         c.reads_events = c.reads_events || table == engine::MeasureTable::kEvents;
       }
     }
+    // A ledger figure's cells 1–12 are months (engine/cube.h): split by sex or grade it would
+    // show months as sexes or grades.
+    if (c.reads_ledgers && (ind.split_by_sex || ind.split_by_grade)) {
+      errs->push_back({file_of(ind.package, "indicators.json"), ind.code + ".splits",
+                       "读台账的指标只能按 month（月份）分组，不能按 sex 或 grade"});
+    }
+    if (ind.split_by_month && (!c.reads_ledgers || c.reads_register || c.reads_forms)) {
+      errs->push_back({file_of(ind.package, "indicators.json"), ind.code + ".splits",
+                       "只有只读台账事项的指标才能按 month（月份）分组"});
+    }
     c.def = std::move(ind);
     d.indicators.push_back(std::move(c));
   }

@@ -354,7 +354,8 @@ void AddValidate(CLI::App& app, CliContext& ctx) {
       "validate",
       "对一个统计年度已填报的全部报表运行校验规则，按单位列出未通过的规则和未填报的报表数；"
       "比对学籍，列出去向不明的学生（流失名单）；核查台账（逾期事项、在用D级危房、"
-      "未验收销号的隐患、未五落实的重大隐患、未开案的辍学记录）");
+      "未验收销号的隐患、未五落实的重大隐患、未开案的辍学记录、未落实责任人的控辍保学案、"
+      "资助零疏漏、未制定化解方案的大班额）");
   cmd->add_option("--year", args->year, "统计年度（默认统计时点已过的最近一年）");
   cmd->add_option("--org", args->org, "学籍比对的单位（默认本级）");
   AddPackagesOption(cmd, &args->packages);

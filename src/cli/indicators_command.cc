@@ -152,7 +152,7 @@ void AddIndicatorsCommand(CLI::App& app, CliContext& ctx) {
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand("indicators",
                                      "按元数据包的定义计算指标（辍学率、升学率、生师比、大班额等）"
-                                     "，可按性别、年级、乡镇或学校分组");
+                                     "，可按性别、年级、月份（台账指标）、乡镇或学校分组");
   cmd->add_option("--year", args->year,
                   "统计年度：2025 即统计时点 2025年9月1日、统计期 2024年9月1日—2025年8月31日"
                   "（默认统计时点已过的最近一年）");

@@ -579,7 +579,8 @@ void AddSync(CLI::App& ledger, CliContext& ctx) {
 
 void AddLedgerCommands(CLI::App& app, CliContext& ctx) {
   CLI::App* ledger = app.add_subcommand(
-      "ledger", "业务台账：控辍保学、学生资助、校舍安全、安全隐患、项目、教师、督导、信访");
+      "ledger",
+      "业务台账：控辍保学、学生资助、校舍安全、安全隐患、项目、大班额化解、教师、督导、信访");
   ledger->require_subcommand(1);
   AddTypes(*ledger, ctx);
   AddList(*ledger, ctx);

@@ -379,6 +379,30 @@ TEST_F(LedgersTest, TheCrossChecksFindEachFaultWhereItIs) {
   for (const LedgerFinding& f : *after) EXPECT_NE(f.kind, "dropout_without_case");
 }
 
+// A ledger figure's cells are its months: split by sex or grade it is refused, and a register
+// figure by month too, naming the file and the indicator.
+TEST_F(LedgersTest, ALedgerFigureIsSplitByMonthOnly) {
+  for (const auto& [numerator, split] :
+       {std::pair{"cases(hazard)", "sex"}, std::pair{"students()", "month"}}) {
+    testing::TempDir dir;
+    std::filesystem::create_directories(dir.File("extra"));
+    testing::WriteFile(dir.File("extra/package.json"), R"({"name": "extra", "title": "测试"})");
+    testing::WriteFile(dir.File("extra/indicators.json"),
+                       std::string(R"({"indicators": [{"code": "x", "name": "测试指标", )") +
+                           R"("numerator": ")" + numerator +
+                           R"(", "unit": "count", "unit_word": "处", "decimals": 0, "splits": [")" +
+                           split + R"("]}]})");
+    const std::string dirs[] = {std::string(EDULEDGER_SOURCE_DIR) + "/packages/county-bureau",
+                                dir.File("extra")};
+    auto md = Metadata::Load(dirs);
+    ASSERT_FALSE(md.ok()) << numerator;
+    EXPECT_NE(md.status().message().find("x.splits"), std::string_view::npos)
+        << md.status().message();
+    EXPECT_NE(md.status().message().find("month（月份）"), std::string_view::npos)
+        << md.status().message();
+  }
+}
+
 // An indicator over a ledger, defined in a package of its own beside the shipped one: counted
 // in the calendar year of each hazard's 发现日期, labelled so, a year still running marked as
 // the year so far, and a figure of the ledger as it stands only in the latest year.
