@@ -107,6 +107,7 @@ struct ClassOrigin {
 };
 std::optional<ClassOrigin> ParseOrigin(std::string_view origin) {
   constexpr std::string_view kPrefix = "large_class:";
+  origin = origin.substr(0, origin.find('#'));  // a relapse's case: "<origin>#<year>"
   if (!origin.starts_with(kPrefix)) return std::nullopt;
   origin.remove_prefix(kPrefix.size());
   const std::size_t a = origin.find(':');
@@ -121,6 +122,40 @@ std::optional<ClassOrigin> ParseOrigin(std::string_view origin) {
   }
   out.number = std::string(origin.substr(b + 1));
   return out;
+}
+
+// The spans over which cases followed each class (by the class's origin): from the snapshot a
+// case was opened on until the day it was closed (null: still open).
+struct Span {
+  core::Date opened;
+  core::Date closed;
+  std::string origin;  // the case's own (a relapse's carries "#<year>")
+};
+using Followed = std::map<std::string, std::vector<Span>>;
+
+std::string ClassOf(std::string_view origin) {
+  return std::string(origin.substr(0, origin.find('#')));
+}
+
+Result<Followed> ReadFollowed(store::Store& store, const meta::LedgerType& ledger) {
+  Followed out;
+  EL_RETURN_IF_ERROR(store.ScanCases(kLargeClassLedger, [&](const store::Case& c) {
+    if (!c.origin.starts_with("large_class:")) return Status::OK();
+    const meta::WorkflowState* state = ledger.workflow.State(c.state);
+    out[ClassOf(c.origin)].push_back(
+        {c.opened, state != nullptr && state->final ? c.state_since : core::Date(), c.origin});
+    return Status::OK();
+  }));
+  return out;
+}
+
+// Did a case follow class `origin` on `snapshot`: opened by then and not closed by then?
+bool FollowedOn(const Followed& followed, const std::string& origin, core::Date snapshot) {
+  const auto it = followed.find(origin);
+  if (it == followed.end()) return false;
+  return std::any_of(it->second.begin(), it->second.end(), [&](const Span& s) {
+    return s.opened <= snapshot && (s.closed.is_null() || s.closed > snapshot);
+  });
 }
 
 int FieldInt(const store::Case& c, const char* field) {
@@ -139,6 +174,7 @@ class LargeClassSyncer {
       : store_(store), actor_(actor), md_(md), s_(snapshot), scope_(actor, snapshot.orgs()) {}
 
   Status Run(const meta::LedgerType& ledger, int last_year, LargeClassSync* out) {
+    EL_ASSIGN_OR_RETURN(followed_, ReadFollowed(store_, ledger));
     EL_RETURN_IF_ERROR(store_.ScanCases(kLargeClassLedger, [&](const store::Case& c) {
       const meta::WorkflowState* state = ledger.workflow.State(c.state);
       if (state != nullptr && !state->final && ParseOrigin(c.origin)) open_.push_back(c);
@@ -205,6 +241,9 @@ class LargeClassSyncer {
         move.comment += "，已降至55人及以下";
       }
       EL_RETURN_IF_ERROR(MoveCase(store_, actor_, md_, move).status());
+      for (Span& span : followed_[ClassOf(c.origin)]) {
+        if (span.origin == c.origin) span.closed = move.day;
+      }
       ++(move.transition == "eliminate" ? out->eliminated : out->left);
       it = open_.erase(it);
     }
@@ -217,7 +256,11 @@ class LargeClassSyncer {
     for (const auto& [key, c] : classes.by_number) {
       if (c.size < kLargeClassSize) continue;
       if (latest) ++out->large;
-      const std::string origin = Origin(*c.school, year - c.grade, std::get<2>(key));
+      const std::string of_class = Origin(*c.school, year - c.grade, std::get<2>(key));
+      if (FollowedOn(followed_, of_class, snapshot)) continue;
+      // A class whose case was closed and that is at 56+ again (反弹) gets a case of its own.
+      const bool relapse = followed_.count(of_class) > 0;
+      const std::string origin = relapse ? of_class + "#" + std::to_string(year) : of_class;
       EL_ASSIGN_OR_RETURN(const std::optional<store::Case> existing,
                           store_.FindCaseByOrigin(kLargeClassLedger, origin));
       if (existing) continue;
@@ -232,8 +275,10 @@ class LargeClassSyncer {
                         {"size", std::to_string(c.size)},
                         {"found_on", snapshot.ToString()}};
       request.comment = std::to_string(year) + "年统计时点班额 " + std::to_string(c.size) +
-                        " 人（56人及以上为大班额）";
+                        " 人（56人及以上为大班额）" +
+                        (relapse ? "；此前已化解，班额回升（反弹）" : "");
       EL_ASSIGN_OR_RETURN(store::Case opened, OpenCase(store_, actor_, md_, s_.orgs(), request));
+      followed_[of_class].push_back({snapshot, core::Date(), origin});
       ++out->opened;
       out->ids.push_back(opened.id);
       open_.push_back(std::move(opened));
@@ -247,6 +292,7 @@ class LargeClassSyncer {
   const engine::Snapshot& s_;
   const Scope scope_;
   std::vector<store::Case> open_;  // the register's open cases, kept as the run moves them
+  Followed followed_;              // which cases followed each class when, kept so too
 };
 
 // The register's snapshot, for statistics year `year` (already resolved) whose snapshot day
@@ -279,6 +325,19 @@ Result<LargeClassSync> SyncLargeClasses(store::Store& store, const Actor& actor,
   LargeClassSyncer syncer(store, actor, md, *snapshot);
   EL_RETURN_IF_ERROR(syncer.Run(*ledger, out.year, &out));
   return out;
+}
+
+Result<std::vector<LargeClass>> UnfollowedLargeClasses(store::Store& store, const Actor& actor,
+                                                       const Metadata& md, int year,
+                                                       core::Date today) {
+  const meta::LedgerType* ledger = md.FindLedger(kLargeClassLedger);
+  if (ledger == nullptr) return std::vector<LargeClass>();
+  EL_ASSIGN_OR_RETURN(std::vector<LargeClass> large, LargeClassesOf(store, actor, year, today));
+  EL_ASSIGN_OR_RETURN(const Followed followed, ReadFollowed(store, *ledger));
+  std::erase_if(large, [&](const LargeClass& c) {
+    return FollowedOn(followed, c.origin, core::SnapshotDate(year));
+  });
+  return large;
 }
 
 Result<std::vector<LargeClass>> LargeClassesOf(store::Store& store, const Actor& actor, int year,

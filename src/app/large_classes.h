@@ -10,6 +10,8 @@
 //   eliminated   (已化解) on the first later snapshot where the class has 55 or fewer, or, when
 //                it is no longer found by its number, every class of its grade has
 //   left         (已毕业离校) when its cohort's grade is no longer taught at the school
+//   relapse      a class at 56+ again after its case was closed (反弹) gets a case of its own,
+//                origin "<its origin>#<year>"
 //
 // A case opened by hand (no origin) is its author's to move.
 #pragma once
@@ -68,6 +70,12 @@ struct LargeClass {
 core::Result<std::vector<LargeClass>> LargeClassesOf(store::Store& store, const Actor& actor,
                                                      int year,
                                                      core::Date today = core::Date::Today());
+
+// Those of them no case followed on the snapshot (none was opened, or it was closed before:
+// a relapse after 已化解 needs a case of its own, `ledger sync`).
+core::Result<std::vector<LargeClass>> UnfollowedLargeClasses(
+    store::Store& store, const Actor& actor, const Metadata& md, int year,
+    core::Date today = core::Date::Today());
 
 // A class's number as the case identifies it (above): "七(2)班" → "2", "一班" → "一班".
 std::string ClassNumber(std::string_view class_name);

@@ -114,16 +114,13 @@ Result<std::vector<LedgerFinding>> CheckLedgers(store::Store& store, const Actor
   }
   // Classes of 56+ on the statistics year's snapshot the 大班额 ledger has no case for.
   if (const meta::LedgerType* classes = md.FindLedger(kLargeClassLedger)) {
-    auto large = LargeClassesOf(store, actor, to.year(), on);
+    auto large = UnfollowedLargeClasses(store, actor, md, to.year(), on);
     // No snapshot of the year yet (or none held): nothing to compare.
     if (!large.ok() && large.status().code() != core::StatusCode::kFailedPrecondition &&
         large.status().code() != core::StatusCode::kNotFound) {
       return large.status();
     }
     for (const LargeClass& c : large.ok() ? *large : std::vector<LargeClass>()) {
-      EL_ASSIGN_OR_RETURN(const std::optional<store::Case> found,
-                          store.FindCaseByOrigin(kLargeClassLedger, c.origin));
-      if (found) continue;
       out.push_back(LedgerFinding{
           "large_class_without_plan", classes->name, 0, c.township, c.school_code, c.school_name,
           std::to_string(to.year()) + "年统计时点" + meta::GradeName(c.grade, 0) + c.class_name +

@@ -217,9 +217,40 @@ TEST_F(LargeClassesTest, AClassStillLargeIsNamedAsFoundAndAsItIsNow) {
   }
   // One case, opened in 2024 and still large in 2025: said once, as found and as it is now.
   ASSERT_EQ(messages.size(), 1u);
-  EXPECT_TRUE(
-      messages[0].starts_with("2024年统计时点七年级1班（2025年八年级）班额 60 人，尚未制定化解方案"))
+  EXPECT_TRUE(messages[0].starts_with(
+      "2024年统计时点七年级1班（2025年八年级）班额 60 人，尚未制定化解方案"))
       << messages[0];
+}
+
+// 反弹: a class eliminated in 2025 and at 56+ again in 2026 gets a case of its own, once; before
+// it has one the cross-check finds it.
+TEST_F(LargeClassesTest, AClassLargeAgainAfterItsCaseClosedGetsACaseOfItsOwn) {
+  Class(junior_, 2024, 7, "1班", 60);
+  Class(junior_, 2025, 8, "1班", 50);
+  Class(junior_, 2026, 9, "1班", 58);
+  ASSERT_TRUE(SyncLargeClasses(reg_.store(), admin_, *md_, 2025, today_).ok());
+  const core::Period window = core::FlowWindow(2026);
+  auto before = CheckLedgers(reg_.store(), admin_, *md_, window.start(), window.end(), today_);
+  ASSERT_TRUE(before.ok());
+  int unfollowed = 0;
+  for (const LedgerFinding& f : *before) {
+    unfollowed += f.kind == "large_class_without_plan" && f.case_id == 0;
+  }
+  EXPECT_EQ(unfollowed, 1);
+  for (int run = 0; run < 2; ++run) {
+    auto sync = SyncLargeClasses(reg_.store(), admin_, *md_, 2026, today_);
+    ASSERT_TRUE(sync.ok()) << sync.status().ToString();
+    EXPECT_EQ(sync->opened, run == 0 ? 1u : 0u);
+    EXPECT_EQ(sync->still_open, 1u);
+  }
+  const auto cases = CasesByOrigin();
+  ASSERT_EQ(cases.size(), 2u);
+  EXPECT_EQ(cases.at("large_class:3143990003:2017:1").state, "eliminated");
+  const store::Case& again = cases.at("large_class:3143990003:2017:1#2026");
+  EXPECT_EQ(again.state, "large");
+  EXPECT_EQ(Field(again, "size"), "58");
+  EXPECT_EQ(Indicator("large_classes_open", 2026), 1);
+  EXPECT_EQ(Indicator("large_classes_eliminated", 2025), 1);
 }
 
 TEST_F(LargeClassesTest, AYearWhoseSnapshotHasNotComeIsRefused) {
