@@ -66,30 +66,41 @@ int Levels(const std::string& dir) {
   return 0;
 }
 
-int Engine(const std::string& db, int year, int runs, const std::string& dir) {
+// The shipped package, the store DB and its snapshot with the package's ledgers (its build
+// timed and sized on stdout); nullopt, with the reason on stderr, when one cannot be read.
+struct Loaded {
+  app::Metadata md;
+  std::unique_ptr<store::SqliteStore> store;
+  std::unique_ptr<engine::Snapshot> snapshot;
+};
+std::optional<Loaded> Load(const std::string& db) {
+  const auto fail = [](const core::Status& s) {
+    std::fprintf(stderr, "%s\n", std::string(s.message()).c_str());
+    return std::nullopt;
+  };
   auto md = app::Metadata::LoadOrDefault({});
-  if (!md.ok()) {
-    std::fprintf(stderr, "%s\n", std::string(md.status().message()).c_str());
-    return 1;
-  }
+  if (!md.ok()) return fail(md.status());
   auto store = store::OpenSqliteStore(db);
-  if (!store.ok()) {
-    std::fprintf(stderr, "%s\n", std::string(store.status().message()).c_str());
-    return 1;
-  }
-  auto start = std::chrono::steady_clock::now();
+  if (!store.ok()) return fail(store.status());
+  const auto start = std::chrono::steady_clock::now();
   auto snapshot = engine::Snapshot::Build(**store, &md->value_schema(), &md->case_schema());
-  if (!snapshot.ok()) {
-    std::fprintf(stderr, "%s\n", std::string(snapshot.status().message()).c_str());
-    return 1;
-  }
+  if (!snapshot.ok()) return fail(snapshot.status());
   std::printf("snapshot_seconds %.3f\n", Since(start));
   std::printf("snapshot_mib %.1f\n", static_cast<double>((*snapshot)->MemoryBytes()) / 1048576);
+  return Loaded{std::move(*md), std::move(*store), std::move(*snapshot)};
+}
+
+int Engine(const std::string& db, int year, int runs, const std::string& dir) {
+  std::optional<Loaded> loaded = Load(db);
+  if (!loaded) return 1;
+  const app::Metadata* md = &loaded->md;
+  const engine::Snapshot& s = *loaded->snapshot;
+  auto start = std::chrono::steady_clock::now();
   const app::Actor admin = app::Actor::LocalAdmin();
   std::vector<app::UncoveredRecord> result;
   for (int r = 0; r < runs; ++r) {
     start = std::chrono::steady_clock::now();
-    auto uncovered = app::UncoveredAidRecords(**snapshot, admin, *md, year);
+    auto uncovered = app::UncoveredAidRecords(s, admin, *md, year);
     const double seconds = Since(start);
     if (!uncovered.ok()) {
       std::fprintf(stderr, "%s\n", std::string(uncovered.status().message()).c_str());
@@ -113,12 +124,10 @@ int Engine(const std::string& db, int year, int runs, const std::string& dir) {
 }
 
 int Months(const std::string& db, int runs, const std::string& dir) {
-  auto md = app::Metadata::LoadOrDefault({});
-  auto store = store::OpenSqliteStore(db);
-  if (!md.ok() || !store.ok()) return 1;
-  auto snapshot = engine::Snapshot::Build(**store, &md->value_schema(), &md->case_schema());
-  if (!snapshot.ok()) return 1;
-  const engine::Snapshot& s = **snapshot;
+  std::optional<Loaded> loaded = Load(db);
+  if (!loaded) return 1;
+  const app::Metadata* md = &loaded->md;
+  const engine::Snapshot& s = *loaded->snapshot;
   engine::MeasureCatalog catalog(&md->value_schema(), &md->case_schema());
   for (const char* f :
        {"cases(student_aid, state = paid)", "sum(student_aid.amount, state = paid)"}) {
@@ -171,12 +180,11 @@ int Months(const std::string& db, int runs, const std::string& dir) {
 }
 
 int Move(const std::string& db, int runs) {
-  auto md = app::Metadata::LoadOrDefault({});
-  auto store = store::OpenSqliteStore(db);
-  if (!md.ok() || !store.ok()) return 1;
-  auto snapshot = engine::Snapshot::Build(**store, &md->value_schema(), &md->case_schema());
-  if (!snapshot.ok()) return 1;
-  engine::Snapshot& s = **snapshot;
+  std::optional<Loaded> loaded = Load(db);
+  if (!loaded) return 1;
+  const app::Metadata* md = &loaded->md;
+  store::SqliteStore* store = loaded->store.get();
+  engine::Snapshot& s = *loaded->snapshot;
   const engine::MeasureCatalog& catalog = md->catalog();
   auto start = std::chrono::steady_clock::now();
   engine::Cube cube = engine::Cube::Compute(s, catalog);
@@ -194,7 +202,7 @@ int Move(const std::string& db, int runs) {
   for (int r = 0; r < runs && rows.size() > 0; ++r) {
     const std::int64_t id = rows.ids[(rows.size() / static_cast<std::size_t>(runs + 1)) *
                                      static_cast<std::size_t>(r + 1)];
-    auto found = (*store)->FindCase(id);
+    auto found = store->FindCase(id);
     if (!found.ok() || !found->has_value()) return 1;
     store::Case c = **found;
     c.state = c.state == "paid" ? "approved" : "paid";

@@ -170,14 +170,22 @@ Result<std::vector<UncoveredRecord>> UncoveredAidRecords(const engine::Snapshot&
 
 Result<std::vector<UncoveredStudent>> UncoveredAidStudents(store::Store& store, const Actor& actor,
                                                            const Metadata& md, int school_year) {
+  if (md.FindLedger(kAidLedger) == nullptr) return std::vector<UncoveredStudent>();
+  EL_ASSIGN_OR_RETURN(const std::unique_ptr<engine::Snapshot> snapshot,
+                      engine::Snapshot::Build(store, &md.value_schema(), &md.case_schema()));
+  return UncoveredAidStudents(store, *snapshot, actor, md, school_year);
+}
+
+Result<std::vector<UncoveredStudent>> UncoveredAidStudents(store::Store& store,
+                                                           const engine::Snapshot& snapshot,
+                                                           const Actor& actor, const Metadata& md,
+                                                           int school_year) {
   std::vector<UncoveredStudent> out;
   const meta::LedgerType* aid = md.FindLedger(kAidLedger);
   if (aid == nullptr) return out;
-  EL_ASSIGN_OR_RETURN(const std::unique_ptr<engine::Snapshot> snapshot,
-                      engine::Snapshot::Build(store, &md.value_schema(), &md.case_schema()));
   EL_ASSIGN_OR_RETURN(const std::vector<UncoveredRecord> records,
-                      UncoveredAidRecords(*snapshot, actor, md, school_year));
-  const meta::OrgTree& tree = snapshot->orgs();
+                      UncoveredAidRecords(snapshot, actor, md, school_year));
+  const meta::OrgTree& tree = snapshot.orgs();
   std::vector<std::pair<UncoveredStudent, std::uint32_t>> missed;
   for (const UncoveredRecord& r : records) {
     const meta::OrgUnit* school = tree.ById(r.org_unit_id);

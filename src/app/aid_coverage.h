@@ -63,4 +63,12 @@ core::Result<std::vector<UncoveredStudent>> UncoveredAidStudents(store::Store& s
                                                                  const Metadata& md,
                                                                  int school_year);
 
+// The same on a snapshot read with `md`'s case schema (validate reads one for all its checks);
+// `store` names the students.
+core::Result<std::vector<UncoveredStudent>> UncoveredAidStudents(store::Store& store,
+                                                                 const engine::Snapshot& snapshot,
+                                                                 const Actor& actor,
+                                                                 const Metadata& md,
+                                                                 int school_year);
+
 }  // namespace eduledger::app

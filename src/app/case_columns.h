@@ -34,8 +34,8 @@ struct CaseColumn {
   std::string aliases;  // '|'-separated
   std::string hint;     // what the template's comment says
   std::vector<std::string> choices;
-  const meta::LedgerField* field = nullptr;      // kField
-  const meta::ResponsibleRole* role = nullptr;   // kResponsible
+  const meta::LedgerField* field = nullptr;     // kField
+  const meta::ResponsibleRole* role = nullptr;  // kResponsible
 };
 
 // The columns of `ledger`'s case files, in export order. They point into `ledger`.

@@ -137,13 +137,16 @@ std::string ClassOf(std::string_view origin) {
   return std::string(origin.substr(0, origin.find('#')));
 }
 
-Result<Followed> ReadFollowed(store::Store& store, const meta::LedgerType& ledger) {
+// One scan of the ledger: the spans, and (when `open` is given) the register's open cases.
+Result<Followed> ReadFollowed(store::Store& store, const meta::LedgerType& ledger,
+                              std::vector<store::Case>* open = nullptr) {
   Followed out;
   EL_RETURN_IF_ERROR(store.ScanCases(kLargeClassLedger, [&](const store::Case& c) {
-    if (!c.origin.starts_with("large_class:")) return Status::OK();
+    if (!ParseOrigin(c.origin)) return Status::OK();
     const meta::WorkflowState* state = ledger.workflow.State(c.state);
-    out[ClassOf(c.origin)].push_back(
-        {c.opened, state != nullptr && state->final ? c.state_since : core::Date(), c.origin});
+    const bool closed = state != nullptr && state->final;
+    out[ClassOf(c.origin)].push_back({c.opened, closed ? c.state_since : core::Date(), c.origin});
+    if (open != nullptr && state != nullptr && !closed) open->push_back(c);
     return Status::OK();
   }));
   return out;
@@ -174,12 +177,7 @@ class LargeClassSyncer {
       : store_(store), actor_(actor), md_(md), s_(snapshot), scope_(actor, snapshot.orgs()) {}
 
   Status Run(const meta::LedgerType& ledger, int last_year, LargeClassSync* out) {
-    EL_ASSIGN_OR_RETURN(followed_, ReadFollowed(store_, ledger));
-    EL_RETURN_IF_ERROR(store_.ScanCases(kLargeClassLedger, [&](const store::Case& c) {
-      const meta::WorkflowState* state = ledger.workflow.State(c.state);
-      if (state != nullptr && !state->final && ParseOrigin(c.origin)) open_.push_back(c);
-      return Status::OK();
-    }));
+    EL_ASSIGN_OR_RETURN(followed_, ReadFollowed(store_, ledger, &open_));
     for (std::size_t y = 0; y < s_.years().size(); ++y) {
       const int year = s_.years()[y];
       if (year > last_year) break;
@@ -327,12 +325,13 @@ Result<LargeClassSync> SyncLargeClasses(store::Store& store, const Actor& actor,
   return out;
 }
 
-Result<std::vector<LargeClass>> UnfollowedLargeClasses(store::Store& store, const Actor& actor,
-                                                       const Metadata& md, int year,
-                                                       core::Date today) {
+Result<std::vector<LargeClass>> UnfollowedLargeClasses(store::Store& store,
+                                                       const engine::Snapshot& s,
+                                                       const Actor& actor, const Metadata& md,
+                                                       int year) {
   const meta::LedgerType* ledger = md.FindLedger(kLargeClassLedger);
-  if (ledger == nullptr) return std::vector<LargeClass>();
-  EL_ASSIGN_OR_RETURN(std::vector<LargeClass> large, LargeClassesOf(store, actor, year, today));
+  if (ledger == nullptr || s.YearIndex(year) < 0) return std::vector<LargeClass>();
+  std::vector<LargeClass> large = LargeClassesOf(s, actor, year);
   EL_ASSIGN_OR_RETURN(const Followed followed, ReadFollowed(store, *ledger));
   std::erase_if(large, [&](const LargeClass& c) {
     return FollowedOn(followed, c.origin, core::SnapshotDate(year));
@@ -344,12 +343,17 @@ Result<std::vector<LargeClass>> LargeClassesOf(store::Store& store, const Actor&
                                                core::Date today) {
   EL_ASSIGN_OR_RETURN(const std::unique_ptr<engine::Snapshot> snapshot,
                       ReadRegister(store, year, today));
-  const Scope scope(actor, snapshot->orgs());
-  const YearClasses classes = ReadClasses(*snapshot, scope, snapshot->YearIndex(year));
+  return LargeClassesOf(*snapshot, actor, year);
+}
+
+std::vector<LargeClass> LargeClassesOf(const engine::Snapshot& s, const Actor& actor, int year) {
   std::vector<LargeClass> out;
+  if (s.YearIndex(year) < 0) return out;
+  const Scope scope(actor, s.orgs());
+  const YearClasses classes = ReadClasses(s, scope, s.YearIndex(year));
   for (const auto& [key, c] : classes.by_number) {
     if (c.size < kLargeClassSize) continue;
-    const meta::OrgUnit* township = snapshot->orgs().TownshipOf(c.school->id);
+    const meta::OrgUnit* township = s.orgs().TownshipOf(c.school->id);
     out.push_back(LargeClass{c.school->code, c.school->name,
                              township != nullptr ? township->name : "县直学校", c.grade, c.name,
                              c.size, Origin(*c.school, year - c.grade, std::get<2>(key))});

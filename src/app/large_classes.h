@@ -26,6 +26,7 @@
 #include "app/metadata.h"
 #include "core/date.h"
 #include "core/result.h"
+#include "engine/snapshot.h"
 #include "store/store.h"
 
 namespace eduledger::app {
@@ -71,11 +72,16 @@ core::Result<std::vector<LargeClass>> LargeClassesOf(store::Store& store, const 
                                                      int year,
                                                      core::Date today = core::Date::Today());
 
-// Those of them no case followed on the snapshot (none was opened, or it was closed before:
-// a relapse after 已化解 needs a case of its own, `ledger sync`).
-core::Result<std::vector<LargeClass>> UnfollowedLargeClasses(
-    store::Store& store, const Actor& actor, const Metadata& md, int year,
-    core::Date today = core::Date::Today());
+// The same from a snapshot already read (empty when it lacks the year).
+std::vector<LargeClass> LargeClassesOf(const engine::Snapshot& s, const Actor& actor, int year);
+
+// Those of them on snapshot `s` no case followed (none was opened, or it was closed before: a
+// relapse after 已化解 needs a case of its own, `ledger sync`); empty when the package has no
+// large_class ledger or `s` lacks the year.
+core::Result<std::vector<LargeClass>> UnfollowedLargeClasses(store::Store& store,
+                                                             const engine::Snapshot& s,
+                                                             const Actor& actor, const Metadata& md,
+                                                             int year);
 
 // A class's number as the case identifies it (above): "七(2)班" → "2", "一班" → "一班".
 std::string ClassNumber(std::string_view class_name);

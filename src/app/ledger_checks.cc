@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <memory>
 #include <nlohmann/json.hpp>
 
 #include "app/aid_coverage.h"
@@ -112,15 +113,20 @@ Result<std::vector<LedgerFinding>> CheckLedgers(store::Store& store, const Actor
           e.date.ToChinese() + "的辍学记录没有控辍保学案（eduledger ledger sync）"});
     }
   }
-  // Classes of 56+ on the statistics year's snapshot the 大班额 ledger has no case for.
-  if (const meta::LedgerType* classes = md.FindLedger(kLargeClassLedger)) {
-    auto large = UnfollowedLargeClasses(store, actor, md, to.year(), on);
-    // No snapshot of the year yet (or none held): nothing to compare.
-    if (!large.ok() && large.status().code() != core::StatusCode::kFailedPrecondition &&
-        large.status().code() != core::StatusCode::kNotFound) {
-      return large.status();
-    }
-    for (const LargeClass& c : large.ok() ? *large : std::vector<LargeClass>()) {
+  // The checks below read the register with the ledgers once.
+  const meta::LedgerType* classes = md.FindLedger(kLargeClassLedger);
+  const meta::LedgerType* aid = md.FindLedger(kAidLedger);
+  std::unique_ptr<engine::Snapshot> snapshot;
+  if (classes != nullptr || aid != nullptr) {
+    EL_ASSIGN_OR_RETURN(snapshot,
+                        engine::Snapshot::Build(store, &md.value_schema(), &md.case_schema()));
+  }
+  // Classes of 56+ on the statistics year's snapshot the 大班额 ledger has no case for (none
+  // before that snapshot's day).
+  if (classes != nullptr && core::SnapshotDate(to.year()) <= on) {
+    EL_ASSIGN_OR_RETURN(const std::vector<LargeClass> large,
+                        UnfollowedLargeClasses(store, *snapshot, actor, md, to.year()));
+    for (const LargeClass& c : large) {
       out.push_back(LedgerFinding{
           "large_class_without_plan", classes->name, 0, c.township, c.school_code, c.school_name,
           std::to_string(to.year()) + "年统计时点" + meta::GradeName(c.grade, 0) + c.class_name +
@@ -129,9 +135,9 @@ Result<std::vector<LedgerFinding>> CheckLedgers(store::Store& store, const Actor
     }
   }
   // 零疏漏: eligible students of the school year not paid this term's aid.
-  if (const meta::LedgerType* aid = md.FindLedger(kAidLedger)) {
+  if (aid != nullptr) {
     EL_ASSIGN_OR_RETURN(const std::vector<UncoveredStudent> missed,
-                        UncoveredAidStudents(store, actor, md, to.year()));
+                        UncoveredAidStudents(store, *snapshot, actor, md, to.year()));
     for (const UncoveredStudent& u : missed) {
       out.push_back(LedgerFinding{"aid_missed", aid->name, 0, u.township, u.org_code, u.org_name,
                                   u.group + (u.group.ends_with("学生") ? " " : "学生 ") + u.name +

@@ -30,8 +30,8 @@ struct OpenCaseRequest {
   std::string org = {};     // the school (or township) the case belongs to: code or name
   FieldValues values = {};
   FieldValues responsible = {};  // responsible role (code or name) → the person's name
-  core::Date day = {};      // the day it was opened; null: today
-  std::string origin = {};  // what opened it ("dropout_event:123"); one case per origin
+  core::Date day = {};           // the day it was opened; null: today
+  std::string origin = {};       // what opened it ("dropout_event:123"); one case per origin
   std::string comment = {};
 };
 

@@ -230,6 +230,7 @@ class SnapshotBuilder {
         if (year != CaseRows::kUndated) rows.year_has_cases[static_cast<std::size_t>(year)] = true;
         return Status::OK();
       }));
+      rows.ids_in_order = std::is_sorted(rows.ids.begin(), rows.ids.end());
     }
     return Status::OK();
   }
@@ -449,7 +450,7 @@ core::Result<Snapshot::CaseChange> Snapshot::UpdateCase(const store::Case& c) {
   const int ledger = case_schema_ != nullptr ? case_schema_->Find(c.ledger) : -1;
   if (ledger < 0) return rebuild();
   CaseRows& rows = cases_[static_cast<std::size_t>(ledger)];
-  // Cases are read in id order.
+  if (!rows.ids_in_order) return rebuild();  // a store that scanned them in no order
   const auto it = std::lower_bound(rows.ids.begin(), rows.ids.end(), c.id);
   const std::int32_t org = OrgIndex(c.org_unit_id);
   if (it == rows.ids.end() || *it != c.id || org < 0) return rebuild();

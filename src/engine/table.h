@@ -38,12 +38,13 @@ struct Table {
 // The cases of one programme ledger (case_schema.h), in store order. A row is wider than one
 // word: its row word, its school's group word and its number columns.
 struct CaseRows {
-  std::vector<std::uint64_t> group_words;    // the school's fields (no grade, no sex)
-  std::vector<std::uint64_t> words;          // CaseSchema::Row::word
-  std::vector<std::uint32_t> orgs;           // org-unit index
-  std::vector<std::uint16_t> years;          // school-year index, or kUndated
-  std::vector<std::uint8_t> months;          // the period date's month, 1–12; 0: none (stock)
-  std::vector<std::int64_t> ids;             // store ids
+  std::vector<std::uint64_t> group_words;  // the school's fields (no grade, no sex)
+  std::vector<std::uint64_t> words;        // CaseSchema::Row::word
+  std::vector<std::uint32_t> orgs;         // org-unit index
+  std::vector<std::uint16_t> years;        // school-year index, or kUndated
+  std::vector<std::uint8_t> months;        // the period date's month, 1–12; 0: none (stock)
+  std::vector<std::int64_t> ids;           // store ids
+  bool ids_in_order = true;  // ascending (a store scans them so): a case is found by bisection
   std::vector<std::vector<double>> numbers;  // [column][row], NaN unset
   // [student link][row]: the record of the student linked (Snapshot::StudentRecord), kNoRecord
   // when unset or not in the register.

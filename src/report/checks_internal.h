@@ -89,6 +89,11 @@ bool RestatesAWhole(std::string_view text, const Figure& whole, const Figure& sh
 // 学历的"): the offset of that 中; npos when they do not. A 中 of 初中, 高中, 中学, 中职, 其中 …
 // is no such word.
 std::size_t SubsetMarkAt(std::string_view words);
+// Do the words before a figure make it a change or last year's (比上年增加214人, 较去年同期的…)?
+bool NamesAChange(std::string_view words);
+// Do the words between two counts qualify the one before rather than name another ("专任教师
+// 4315人，具有本科及以上学历的3296人": of those teachers, not beside them)?
+bool QualifiesThePartBefore(std::string_view gap);
 // Does [lo1, hi1] overlap [lo2, hi2], allowing for floating-point noise?
 bool Overlaps(double lo1, double hi1, double lo2, double hi2);
 // Round `value` half up to `decimals` places.

@@ -571,17 +571,14 @@ class RateChecker {
     if (const int total = QizhongTotal(k); total >= 0 && gives(At(total), whole)) return true;
     if (k > 0) {
       const Figure& before = At(k - 1);
-      std::string_view gap = std::string_view(text_).substr(before.end, part.begin - before.end);
+      const std::string_view gap =
+          std::string_view(text_).substr(before.end, part.begin - before.end);
       if (before.sentence == part.sentence && before.SameUnit(part) && !before.IsPercent() &&
-          gap.starts_with("，") && gap.ends_with("的")) {
-        gap.remove_prefix(std::string_view("，").size());
-        for (const std::string_view verb : {"具有", "具备", "拥有", "取得", "获得"}) {
-          if (gap.starts_with(verb) && gives(part, before)) return true;
-        }
+          QualifiesThePartBefore(gap) && gives(part, before)) {
+        return true;
       }
     }
-    if (ContainsAny(part.before,
-                    {"去年同期", "上年同期", "较上年", "较去年", "比上年", "比去年"})) {
+    if (NamesAChange(part.before)) {
       for (int p = k - 1; p >= 0 && p >= k - 8 && At(p).sentence == part.sentence; --p) {
         if (At(p).SameUnit(part) && !At(p).IsPercent()) return gives(At(p), whole);
       }

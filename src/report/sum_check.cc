@@ -56,24 +56,6 @@ std::vector<int> Depths(std::string_view text) {
   return depth;
 }
 
-// Do the words before a figure make it a change (比上年增加214人, 减少750人)?
-bool NamesAChange(std::string_view words) {
-  return ContainsAny(words, {"比上年", "较上年", "比去年", "较去年", "去年同期", "上年同期", "同比",
-                             "增加", "减少", "增长", "下降", "提高"});
-}
-
-// Do the words between two parts qualify the part before rather than name a part of their own
-// ("专任教师4315人，具有本科及以上学历的3296人": of those teachers, not beside them)?
-bool QualifiesThePartBefore(std::string_view gap) {
-  if (!gap.starts_with("，") || !gap.ends_with("的")) return false;
-  gap.remove_prefix(std::string_view("，").size());
-  if (gap.starts_with("其中")) gap.remove_prefix(std::string_view("其中").size());
-  for (const std::string_view verb : {"具有", "具备", "拥有", "取得", "获得"}) {
-    if (gap.starts_with(verb)) return true;
-  }
-  return false;
-}
-
 // Do the words before a part (since the part before it) open a subset of what was listed
 // ("民办园中认定为…", "新补充教师中音体美…")? A 中 of 初中, 高中, 中学, 中职 … is no such word.
 bool OpensASubset(std::string_view words) { return SubsetMarkAt(words) != std::string_view::npos; }

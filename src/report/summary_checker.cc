@@ -243,6 +243,21 @@ bool RestatesAWhole(std::string_view text, const Figure& whole, const Figure& sh
   return gap.ends_with("的") && !ContainsAny(gap, {"，", "。", "；", "、", "：", ",", ";"});
 }
 
+bool NamesAChange(std::string_view words) {
+  return ContainsAny(words, {"比上年", "较上年", "比去年", "较去年", "去年同期", "上年同期", "同比",
+                             "增加", "减少", "增长", "下降", "提高"});
+}
+
+bool QualifiesThePartBefore(std::string_view gap) {
+  if (!gap.starts_with("，") || !gap.ends_with("的")) return false;
+  gap.remove_prefix(std::string_view("，").size());
+  if (gap.starts_with("其中")) gap.remove_prefix(std::string_view("其中").size());
+  for (const std::string_view verb : {"具有", "具备", "拥有", "取得", "获得"}) {
+    if (gap.starts_with(verb)) return true;
+  }
+  return false;
+}
+
 std::size_t SubsetMarkAt(std::string_view words) {
   const std::vector<core::CodePointAt> cps = core::DecodeCodePoints(words);
   for (std::size_t k = 1; k + 1 < cps.size(); ++k) {
