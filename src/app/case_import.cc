@@ -1,11 +1,14 @@
 #include "app/case_import.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <unordered_map>
+#include <span>
+#include <tuple>
 
+#include "absl/container/flat_hash_map.h"
 #include "app/case_columns.h"
 #include "app/ledgers.h"
 #include "app/register_io.h"
@@ -27,6 +30,31 @@ namespace {
 
 constexpr std::size_t kMaxCellChars = 200;
 constexpr std::size_t kMaxTextChars = 2000;  // a text field (整改措施, 情况说明)
+
+// 128 bits of a text (two unrelated 64-bit hashes): what the checks across a whole file keep of
+// each row, so that a million rows cost megabytes. Two texts alike in both are taken for one.
+struct Digest {
+  std::uint64_t a = 0;
+  std::uint64_t b = 0;
+  friend bool operator==(const Digest&, const Digest&) = default;
+  template <class H>
+  friend H AbslHashValue(H h, const Digest& d) {
+    return H::combine(std::move(h), d.a, d.b);
+  }
+};
+
+std::uint64_t Fnv1a(std::string_view text) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (const char c : text) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+Digest DigestOf(std::string_view text) {
+  return {Fnv1a(text), std::hash<std::string_view>{}(text)};
+}
 
 // One data row as read and checked.
 struct CaseLine {
@@ -52,15 +80,16 @@ struct CaseLine {
 // their period field (PeriodOf: one year's payment from the next year's of the same kind); a
 // row whose period is blank, or a case whose period the row is the first to give (a work's
 // 完工日期), matches when it is the only such case.
-std::string Identity(const meta::LedgerType& ledger, std::int64_t org_id, const json& fields) {
+// `value(field)` is a case's value of the field, empty when it has none.
+template <class Value>
+std::string Identity(const meta::LedgerType& ledger, std::int64_t org_id, const Value& value) {
   bool any_required = false;
   for (const meta::LedgerField& f : ledger.fields) any_required = any_required || f.required;
   std::string out = std::to_string(org_id);
   for (const meta::LedgerField& f : ledger.fields) {
     if (any_required && !f.required) continue;
     out += "\x1f";
-    const auto it = fields.find(f.code);
-    if (it != fields.end() && it->is_string()) out += it->get<std::string>();
+    out += value(f);
   }
   return out;
 }
@@ -68,42 +97,49 @@ std::string Identity(const meta::LedgerType& ledger, std::int64_t org_id, const 
 // A case's identity without its number fields and with the calendar year of its period: a
 // second payment of one kind to one student in one term of a year, of another amount, is most
 // likely the same one paid twice. Empty when it would say no more than Identity does.
-std::string NearIdentity(const meta::LedgerType& ledger, std::int64_t org_id, const json& fields) {
+template <class Value>
+std::string NearIdentity(const meta::LedgerType& ledger, std::int64_t org_id, const Value& value) {
   std::string out = std::to_string(org_id);
   bool differs = false;
   for (const meta::LedgerField& f : ledger.fields) {
     const bool number = meta::IsNumberField(f.type);
     if (!f.required && f.code != ledger.period) continue;
-    const auto it = fields.find(f.code);
-    const std::string value = it != fields.end() && it->is_string() ? it->get<std::string>() : "";
+    const std::string_view v = value(f);
     if (f.code == ledger.period) {
       differs = differs || !f.required;
-      out += "\x1f" + value.substr(0, 4);
+      out += "\x1f";
+      out += v.substr(0, 4);
     } else if (number) {
       differs = true;
     } else {
-      out += "\x1f" + value;
+      out += "\x1f";
+      out += v;
     }
   }
   return differs ? out : "";
 }
 
 // The value of the ledger's period field, "" when it has none or the case none yet.
-std::string PeriodOf(const meta::LedgerType& ledger, const json& fields) {
-  if (ledger.period.empty()) return "";
-  const auto it = fields.find(ledger.period);
-  return it != fields.end() && it->is_string() ? it->get<std::string>() : "";
+template <class Value>
+std::string PeriodOf(const meta::LedgerType& ledger, const Value& value) {
+  const meta::LedgerField* period = ledger.period.empty() ? nullptr : ledger.Field(ledger.period);
+  return period == nullptr ? "" : std::string(value(*period));
 }
 
-// FNV-1a: the origin of a case an import opens, from its identity.
-std::string ContentOrigin(const std::string& content) {
-  std::uint64_t h = 14695981039346656037ull;
-  for (const char c : content) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ull;
-  }
+// A stored case's fields as the functions above read them.
+auto StoredValue(const json& fields) {
+  return [&fields](const meta::LedgerField& f) -> std::string_view {
+    const auto it = fields.find(f.code);
+    return it != fields.end() && it->is_string()
+               ? std::string_view(it->get_ref<const std::string&>())
+               : std::string_view();
+  };
+}
+
+// The origin of a case an import opens, from its identity (FNV-1a).
+std::string ContentOrigin(std::string_view content) {
   char out[32];
-  std::snprintf(out, sizeof out, "import:%016llx", static_cast<unsigned long long>(h));
+  std::snprintf(out, sizeof out, "import:%016llx", static_cast<unsigned long long>(Fnv1a(content)));
   return out;
 }
 
@@ -121,7 +157,8 @@ class CaseImport {
         request_(request),
         report_(report),
         columns_(CaseColumnsOf(ledger)),
-        student_(StudentLinkOf(ledger)) {}
+        student_(StudentLinkOf(ledger)),
+        comment_("导入：" + std::string(core::FileName(report->file))) {}
 
   void Run(ingest::TableReader& reader) {
     report_->source = reader.description();
@@ -141,20 +178,63 @@ class CaseImport {
     may_open_ = actor_.role == Role::kBureauAdmin ||
                 !ledger::MovesFrom(ledger_.workflow, ledger_.workflow.initial, RoleKey(actor_.role))
                      .empty();
-    if (!ReadLines(reader)) return;
-    Phase("比对", 0);
-    ResolvePeople();
-    CheckDuplicates();
-    if (report_->status.ok()) Plan();
+    for (std::size_t i = 0; i < columns_.size(); ++i) {
+      if (columns_[i].kind == CaseColumnKind::kField) {
+        column_of_field_[static_cast<std::size_t>(columns_[i].field - ledger_.fields.data())] = i;
+      }
+    }
+    // Block by block: each is read, checked against the file so far and the store, and written
+    // into the one transaction while the rest is read; the first fault stops the writing (the
+    // transaction rolls back) but not the checking, so that the report names every bad row.
+    std::vector<CaseLine> block;
+    bool more = true;
+    bool first = true;
+    while (more && report_->status.ok()) {
+      more = ReadBlock(reader, &block);
+      if (!report_->status.ok()) return;
+      if (first) large_ = more;  // a file of more than one block: people matched by one scan
+      first = false;
+      ResolvePeople(block);
+      CheckDuplicates(block);
+      if (report_->status.ok()) Plan(block);
+      if (report_->status.ok() && report_->errors.empty() && !request_.dry_run) Write();
+      planned_.clear();
+    }
+    Phase("读取校验", 1);
     Conclude();
-    if (!report_->status.ok() || request_.dry_run || planned_.empty()) return;
-    Write();
+    if (!report_->status.ok() || request_.dry_run || !txn_) return;
+    Commit();
   }
 
  private:
   struct Planned {
     store::Case c;
     std::vector<store::CaseMove> moves;  // case_id filled on write
+  };
+
+  // A stored case as rows without 事项编号 find it.
+  struct StoredIdentity {
+    Digest identity;
+    std::string period;
+    std::int64_t id = 0;
+    static bool Before(const StoredIdentity& x, const StoredIdentity& y) {
+      return std::tie(x.identity.a, x.identity.b) < std::tie(y.identity.a, y.identity.b);
+    }
+  };
+
+  // A person a column's rows name: the record and a hash of its name (the name itself is read
+  // again only for a row whose 姓名 differs).
+  struct Person {
+    std::int64_t id = 0;
+    std::uint64_t name = 0;
+  };
+
+  // A path of moves to a state, as checked for a role and the fields filled: an import of a
+  // million payments to 已发放 checks it once.
+  struct CheckedPath {
+    std::vector<const meta::WorkflowTransition*> path;
+    std::string reason;  // empty: allowed
+    std::string message;
   };
 
   std::optional<std::size_t> ColumnOf(CaseColumnKind kind) const {
@@ -210,20 +290,21 @@ class CaseImport {
         ingest::RowError{line->row, "", "", std::string(reason), std::move(message)});
   }
 
-  bool ReadLines(ingest::TableReader& reader) {
+  // The next block of rows into `block`; false when the file has no more.
+  bool ReadBlock(ingest::TableReader& reader, std::vector<CaseLine>* block) {
+    block->clear();
     ingest::Row row;
-    while (true) {
+    while (block->size() < request_.block_rows) {
       auto more = reader.Next(&row);
       if (!more.ok()) {
         report_->status = more.status();
         return false;
       }
-      if (!*more) break;
+      if (!*more) return false;
       ++report_->rows;
-      lines_.push_back(ReadLine(row));
+      block->push_back(ReadLine(row));
       if ((report_->rows & 4095) == 0) Phase("读取校验", reader.progress());
     }
-    Phase("读取校验", 1);
     return true;
   }
 
@@ -331,83 +412,126 @@ class CaseImport {
     return line;
   }
 
-  // The student (and staff) links of every row, looked up in one pass each.
-  void ResolvePeople() {
+  // The student (and staff) links of the block's rows: a small file's looked up in the store
+  // by their identities, a large file's in an index of every person made by one scan.
+  void ResolvePeople(std::span<CaseLine> block) {
     for (std::size_t i = 0; i < columns_.size(); ++i) {
       const CaseColumn& col = columns_[i];
       if (col.kind != CaseColumnKind::kField || col.field->type != meta::FieldType::kLink) continue;
       if (col.field->link == meta::LinkTarget::kStudent ||
           col.field->link == meta::LinkTarget::kStaff) {
-        ResolvePersons(i);
+        ResolvePersons(block, i);
       } else {
-        ResolveOtherLinks(i);
+        ResolveOtherLinks(block, i);
       }
+      if (!report_->status.ok()) return;
     }
   }
 
-  void ResolvePersons(std::size_t column) {
-    const meta::LedgerField& field = *columns_[column].field;
-    // Each typed identity once: its canonical text (an ID number checked, else as typed).
-    std::vector<std::string> texts;
-    std::unordered_map<std::string, std::size_t> index;
-    std::vector<std::pair<CaseLine*, std::string*>> uses;
-    for (CaseLine& line : lines_) {
-      for (auto& [c, value] : line.values) {
-        if (c != column) continue;
-        std::string key = value;
-        if (auto id = core::IdNumber::Parse(value, request_.today); id.ok())
-          key = id->str();
-        else
-          key[0] = core::AsciiUpper(key[0]);
-        index.emplace(key, texts.size());
-        if (index.size() > texts.size()) texts.push_back(key);
-        value = key;
-        uses.emplace_back(&line, &value);
+  // The index of every person a link column may name, by the digest of an identity (an
+  // ID number of the resident kind, a 学籍号).
+  Status IndexPeople(const meta::LedgerField& field,
+                     absl::flat_hash_map<Digest, Person>* index) const {
+    const auto add = [index](const store::PersonIdentity& p) {
+      const Person person{p.id, Fnv1a(p.name)};
+      if (!p.id_number.empty() && p.id_type == meta::IdType::kResidentId) {
+        index->try_emplace(DigestOf(p.id_number), person);
       }
-    }
+      if (!p.student_no.empty()) index->try_emplace(DigestOf(p.student_no), person);
+      return Status::OK();
+    };
+    return field.link == meta::LinkTarget::kStudent ? store_.ScanStudentIdentities(add)
+                                                    : store_.ScanStaffIdentities(add);
+  }
+
+  // The people of `texts` (canonical identities) looked up in the store, into `index`.
+  Status FindPeople(const meta::LedgerField& field, std::span<const std::string> texts,
+                    absl::flat_hash_map<Digest, Person>* index) const {
     std::vector<store::PersonKey> keys;
     keys.reserve(texts.size() * 2);
     for (const std::string& t : texts) {
       keys.push_back({meta::IdType::kResidentId, t, {}});
       keys.push_back({meta::IdType::kResidentId, {}, t});
     }
-    std::vector<std::int64_t> ids(texts.size(), 0);
-    std::vector<std::string> names(texts.size());
-    Status st;
+    const auto add = [&](std::size_t k, std::int64_t id, std::string_view name) {
+      (*index)[DigestOf(texts[k / 2])] = Person{id, Fnv1a(name)};
+    };
     if (field.link == meta::LinkTarget::kStudent) {
       std::vector<store::Found<meta::Student>> found;
-      st = store_.FindStudents(keys, &found);
-      for (const auto& f : found) {
-        ids[f.index / 2] = f.value.id;
-        names[f.index / 2] = f.value.name;
-      }
+      EL_RETURN_IF_ERROR(store_.FindStudents(keys, &found));
+      for (const auto& f : found) add(f.index, f.value.id, f.value.name);
     } else {
       std::vector<store::Found<meta::Staff>> found;
-      st = store_.FindStaff(keys, &found);
-      for (const auto& f : found) {
-        ids[f.index / 2] = f.value.id;
-        names[f.index / 2] = f.value.name;
+      EL_RETURN_IF_ERROR(store_.FindStaff(keys, &found));
+      for (const auto& f : found) add(f.index, f.value.id, f.value.name);
+    }
+    return Status::OK();
+  }
+
+  void ResolvePersons(std::span<CaseLine> block, std::size_t column) {
+    const meta::LedgerField& field = *columns_[column].field;
+    auto& index = people_[column];
+    // Each typed identity in its canonical text (an ID number checked, else as typed).
+    std::vector<std::pair<CaseLine*, std::string*>> uses;
+    std::vector<std::string> texts;
+    absl::flat_hash_map<std::string_view, bool> seen;
+    for (CaseLine& line : block) {
+      for (auto& [c, value] : line.values) {
+        if (c != column) continue;
+        if (auto id = core::IdNumber::Parse(value, request_.today); id.ok())
+          value = id->str();
+        else
+          value[0] = core::AsciiUpper(value[0]);
+        uses.emplace_back(&line, &value);
       }
+    }
+    Status st;
+    if (large_ && !indexed_.contains(column)) {
+      st = IndexPeople(field, &index);
+      indexed_.insert(column);
+    } else if (!large_) {
+      for (const auto& [line, value] : uses) {
+        if (seen.emplace(*value, true).second) texts.push_back(*value);
+      }
+      st = FindPeople(field, texts, &index);
     }
     if (!st.ok()) {
       report_->status = st;
       return;
     }
+    std::vector<std::pair<CaseLine*, std::int64_t>> renamed;  // rows whose 姓名 differs
     for (auto [line, value] : uses) {
-      const std::size_t k = index.at(*value);
-      if (ids[k] == 0) {
+      const auto it = index.find(DigestOf(*value));
+      if (it == index.end()) {
         Fail(line, column, *value, "unknown_person",
              "库中没有证件号或学籍号为 " + core::MaskIdNumber(*value) + " 的" +
                  std::string(meta::LinkTargetName(field.link)));
         continue;
       }
       if (&field == student_ && !line->name.empty() && line->name.find('*') == std::string::npos &&
-          line->name != names[k]) {
-        report_->warnings.Add(ingest::RowError{
-            line->row, PersonNameLabel(), core::MaskName(line->name), "name_mismatch",
-            "姓名与学籍库中该证件号的学生（" + core::MaskName(names[k]) + "）不一致，请核对"});
+          Fnv1a(line->name) != it->second.name) {
+        renamed.emplace_back(line, it->second.id);
       }
-      *value = std::to_string(ids[k]);
+      *value = std::to_string(it->second.id);
+    }
+    WarnRenamed(renamed);
+  }
+
+  // A warning for each row whose 姓名 is not the student's its identity names.
+  void WarnRenamed(std::span<const std::pair<CaseLine*, std::int64_t>> renamed) {
+    if (renamed.empty()) return;
+    std::vector<std::int64_t> ids;
+    for (const auto& [line, id] : renamed) ids.push_back(id);
+    std::vector<store::Found<meta::Student>> found;
+    if (Status st = store_.FindStudentsById(ids, &found); !st.ok()) {
+      report_->status = st;
+      return;
+    }
+    for (const auto& f : found) {
+      const CaseLine& line = *renamed[f.index].first;
+      report_->warnings.Add(ingest::RowError{
+          line.row, PersonNameLabel(), core::MaskName(line.name), "name_mismatch",
+          "姓名与学籍库中该证件号的学生（" + core::MaskName(f.value.name) + "）不一致，请核对"});
     }
   }
 
@@ -417,10 +541,10 @@ class CaseImport {
   }
 
   // Links to a school, building or case: few distinct values, each resolved once.
-  void ResolveOtherLinks(std::size_t column) {
+  void ResolveOtherLinks(std::span<CaseLine> block, std::size_t column) {
     const meta::LedgerField& field = *columns_[column].field;
-    std::map<std::string, Result<std::string>> resolved;
-    for (CaseLine& line : lines_) {
+    auto& resolved = links_[column];
+    for (CaseLine& line : block) {
       for (auto& [c, value] : line.values) {
         if (c != column) continue;
         auto it = resolved.find(value);
@@ -437,25 +561,34 @@ class CaseImport {
     }
   }
 
-  void CheckDuplicates() {
-    std::unordered_map<std::int64_t, std::int64_t> ids;
-    std::unordered_map<std::string, std::int64_t> contents;
-    for (CaseLine& line : lines_) {
+  // A line's value of a field as the identity functions read it.
+  auto LineValue(const CaseLine& line) const {
+    return [this, &line](const meta::LedgerField& f) -> std::string_view {
+      const auto column =
+          column_of_field_.find(static_cast<std::size_t>(&f - ledger_.fields.data()));
+      if (column == column_of_field_.end()) return {};
+      for (const auto& [c, value] : line.values) {
+        if (c == column->second) return value;
+      }
+      return {};
+    };
+  }
+
+  void CheckDuplicates(std::span<CaseLine> block) {
+    for (CaseLine& line : block) {
       if (!line.ok) continue;
       if (line.id != 0) {
-        const auto [it, fresh] = ids.emplace(line.id, line.row);
+        const auto [it, fresh] = ids_.emplace(line.id, line.row);
         if (!fresh) {
           FailRow(&line, "duplicate_case",
                   "事项编号 " + std::to_string(line.id) + " 与第" + std::to_string(it->second) +
                       "行重复，同一事项只能有一行");
         }
       } else {
-        json fields = json::object();
-        for (const auto& [column, value] : line.values)
-          fields[columns_[column].field->code] = value;
-        line.identity = Identity(ledger_, line.org->id, fields);
-        line.period = PeriodOf(ledger_, fields);
-        const auto [it, fresh] = contents.emplace(line.identity + "\x1e" + line.period, line.row);
+        line.identity = Identity(ledger_, line.org->id, LineValue(line));
+        line.period = PeriodOf(ledger_, LineValue(line));
+        const auto [it, fresh] =
+            contents_.emplace(DigestOf(line.identity + "\x1e" + line.period), line.row);
         if (!fresh) {
           FailRow(&line, "duplicate_row",
                   "与第" + std::to_string(it->second) + "行是同一事项（单位和" + IdentityWords() +
@@ -473,42 +606,46 @@ class CaseImport {
     return out.empty() ? "各字段" : out;
   }
 
-  // The stored cases of the ledger by identity, for the rows without 事项编号.
-  Status LoadIdentities() {
+  // The stored cases of the ledger by identity, for the rows without 事项编号: read once, at
+  // the first such row, before this import has written anything.
+  Status LoadIdentities(std::span<const CaseLine> block) {
     bool needed = false;
-    for (const CaseLine& line : lines_) needed = needed || (line.ok && line.id == 0);
-    if (!needed) return Status::OK();
-    return store_.ScanCases(ledger_.code, [this](const store::Case& c) {
+    for (const CaseLine& line : block) needed = needed || (line.ok && line.id == 0);
+    if (!needed || identities_loaded_) return Status::OK();
+    identities_loaded_ = true;
+    EL_RETURN_IF_ERROR(store_.ScanCases(ledger_.code, [this](const store::Case& c) {
       json fields = json::parse(c.fields.empty() ? "{}" : c.fields, nullptr, false);
       if (!fields.is_object()) fields = json::object();
-      stored_[Identity(ledger_, c.org_unit_id, fields)].push_back(
-          {PeriodOf(ledger_, fields), c.id});
-      if (std::string near = NearIdentity(ledger_, c.org_unit_id, fields); !near.empty()) {
-        near_.emplace(std::move(near), "事项 " + std::to_string(c.id));
+      stored_.push_back(
+          StoredIdentity{DigestOf(Identity(ledger_, c.org_unit_id, StoredValue(fields))),
+                         PeriodOf(ledger_, StoredValue(fields)), c.id});
+      if (std::string near = NearIdentity(ledger_, c.org_unit_id, StoredValue(fields));
+          !near.empty()) {
+        near_.emplace(DigestOf(near), -c.id);
       }
       return Status::OK();
-    });
+    }));
+    std::sort(stored_.begin(), stored_.end(), StoredIdentity::Before);
+    return Status::OK();
   }
 
-  void Plan() {
-    if (Status st = LoadIdentities(); !st.ok()) {
+  void Plan(std::span<CaseLine> block) {
+    if (Status st = LoadIdentities(block); !st.ok()) {
       report_->status = st;
       return;
     }
-    std::int64_t done = 0;
-    for (CaseLine& line : lines_) {
-      if ((++done & 4095) == 0) Phase("比对", static_cast<double>(done) / lines_.size());
+    for (CaseLine& line : block) {
       if (line.ok) PlanLine(&line);
+      if (!report_->status.ok()) return;
     }
-    Phase("比对", 1);
   }
 
   // A new case much like a stored one or one of an earlier row: a warning, not an error (two
   // payments in a term may be right, a 补发).
-  void WarnIfNear(const CaseLine& line, const json& fields) {
-    std::string near = NearIdentity(ledger_, line.org->id, fields);
+  void WarnIfNear(const CaseLine& line) {
+    const std::string near = NearIdentity(ledger_, line.org->id, LineValue(line));
     if (near.empty()) return;
-    const auto [it, fresh] = near_.emplace(near, "第" + std::to_string(line.row) + "行");
+    const auto [it, fresh] = near_.emplace(DigestOf(near), line.row);
     if (fresh) return;
     std::string words;
     for (const meta::LedgerField& f : ledger_.fields) {
@@ -518,9 +655,11 @@ class CaseImport {
       }
     }
     const meta::LedgerField* period = ledger_.Field(ledger_.period);
+    const std::string where = it->second > 0 ? "第" + std::to_string(it->second) + "行"
+                                             : "事项 " + std::to_string(-it->second);
     report_->warnings.Add(ingest::RowError{
         line.row, "", "", "possible_duplicate",
-        "与" + it->second + "的单位和" + words + "相同" +
+        "与" + where + "的单位和" + words + "相同" +
             (period != nullptr ? "，" + period->name + "在同一年" : std::string()) +
             "：是否重复登记（重复发放）？请核对"});
   }
@@ -528,12 +667,13 @@ class CaseImport {
   // The stored case a row without 事项编号 is (0: a new one): of its identity, the one of its
   // period, else the only one whose period is blank or, for a row without a period, the only one.
   Result<std::int64_t> MatchStored(const CaseLine& line) const {
-    const auto it = stored_.find(line.identity);
-    if (it == stored_.end()) return std::int64_t{0};
+    const Digest identity = DigestOf(line.identity);
+    const auto [from, to] = std::equal_range(
+        stored_.begin(), stored_.end(), StoredIdentity{identity, {}, 0}, StoredIdentity::Before);
     std::vector<std::int64_t> same, open;
-    for (const auto& [period, id] : it->second) {
-      if (period == line.period) same.push_back(id);
-      if (period.empty() || line.period.empty()) open.push_back(id);
+    for (auto it = from; it != to; ++it) {
+      if (it->period == line.period) same.push_back(it->id);
+      if (it->period.empty() || line.period.empty()) open.push_back(it->id);
     }
     const std::vector<std::int64_t>& candidates = !same.empty() ? same : open;
     if (candidates.size() > 1) {
@@ -556,12 +696,13 @@ class CaseImport {
       }
       line->id = *match;
     }
-    if (line->id != 0 && !planned_ids_.emplace(line->id, line->row).second) {
-      return FailRow(line, "duplicate_case",
-                     "与第" + std::to_string(planned_ids_[line->id]) + "行是同一事项（编号 " +
-                         std::to_string(line->id) + "），请合并为一行");
-    }
     if (line->id != 0) {
+      const auto [it, fresh] = planned_ids_.emplace(line->id, line->row);
+      if (!fresh) {
+        return FailRow(line, "duplicate_case",
+                       "与第" + std::to_string(it->second) + "行是同一事项（编号 " +
+                           std::to_string(line->id) + "），请合并为一行");
+      }
       auto found = store_.FindCase(line->id);
       if (!found.ok()) {
         report_->status = found.status();
@@ -585,22 +726,24 @@ class CaseImport {
       c.ledger = ledger_.code;
       c.state = ledger_.workflow.initial;
     }
-    const store::Case before = c;
-    const json fields_before = fields;
+    // What a stored case held, to tell whether the row changes it.
+    const std::optional<std::tuple<std::int64_t, json, std::string, std::string>> before =
+        exists ? std::optional(std::tuple(c.org_unit_id, fields, c.responsible, c.state))
+               : std::nullopt;
     if (line->org != nullptr) c.org_unit_id = line->org->id;
     for (const auto& [column, value] : line->values) fields[columns_[column].field->code] = value;
-    std::set<std::string> filled;
-    for (const auto& [code, value] : fields.items()) {
-      if (value.is_string() && !value.get<std::string>().empty()) filled.insert(code);
-    }
+    const auto filled = [&fields](std::string_view code) {
+      const auto it = fields.find(code);
+      return it != fields.end() && it->is_string() && !it->get_ref<const std::string&>().empty();
+    };
     if (!exists) {
       std::string missing;
       for (const meta::LedgerField& f : ledger_.fields) {
-        if (f.required && !filled.count(f.code)) missing += (missing.empty() ? "" : "、") + f.name;
+        if (f.required && !filled(f.code)) missing += (missing.empty() ? "" : "、") + f.name;
       }
       if (!missing.empty())
         return FailRow(line, "field_required", "新登记的事项须填写：" + missing);
-      WarnIfNear(*line, fields);
+      WarnIfNear(*line);
     }
     auto responsible = SetResponsible(ledger_, c.responsible, line->persons);
     if (!responsible.ok()) {
@@ -614,8 +757,8 @@ class CaseImport {
     // the state's as given, else the opening's.
     if (!exists) {
       c.opened = line->opened;
-      if (c.opened.is_null() && !ledger_.period.empty() && fields.contains(ledger_.period)) {
-        auto d = core::Date::Parse(fields[ledger_.period].get<std::string>());
+      if (c.opened.is_null() && filled(ledger_.period)) {
+        auto d = core::Date::Parse(fields[ledger_.period].get_ref<const std::string&>());
         if (d.ok()) c.opened = *d;
       }
       if (c.opened.is_null()) c.opened = request_.today;
@@ -629,16 +772,16 @@ class CaseImport {
       store::CaseMove opening;
       opening.to_state = c.state;
       opening.day = c.opened;
-      opening.comment = Comment();
-      moves.push_back(opening);
+      opening.comment = comment_;
+      moves.push_back(std::move(opening));
     }
     const std::string target = line->state.empty() ? c.state : line->state;
     if (target != c.state) {
-      if (!PlanMoves(line, &c, exists, target, filled, day, &moves)) return;
+      if (!PlanMove(line, &c, exists, target, fields, day, &moves)) return;
     }
-    const bool differs = !exists || c.org_unit_id != before.org_unit_id ||
-                         fields != fields_before || c.responsible != before.responsible ||
-                         c.state != before.state;
+    const bool differs = !before || std::get<0>(*before) != c.org_unit_id ||
+                         std::get<1>(*before) != fields || std::get<2>(*before) != c.responsible ||
+                         std::get<3>(*before) != c.state;
     if (!exists) {
       ++counts_.added;
     } else if (differs) {
@@ -649,21 +792,61 @@ class CaseImport {
     if (differs) planned_.push_back(Planned{std::move(c), std::move(moves)});
   }
 
-  // The moves from the case's state to `target`, each checked as `ledger move` checks it.
+  // The path of moves from `from` to `target`, each checked as `ledger move` checks it, for
+  // the fields `fields` fills; once per state, target and fields filled.
+  const CheckedPath& CheckPath(const std::string& from, const std::string& target,
+                               const json& fields) {
+    std::set<std::string> filled;
+    std::string key = from + "\x1e" + target;
+    for (const auto& [code, value] : fields.items()) {
+      if (!value.is_string() || value.get_ref<const std::string&>().empty()) continue;
+      key += "\x1f" + code;
+    }
+    const auto [it, fresh] = paths_.try_emplace(key);
+    CheckedPath& checked = it->second;
+    if (!fresh) return checked;
+    for (const auto& [code, value] : fields.items()) {
+      if (value.is_string() && !value.get_ref<const std::string&>().empty()) filled.insert(code);
+    }
+    const std::string_view role = RoleKey(actor_.role);
+    const auto path = ledger::PathTo(ledger_.workflow, from, target, role);
+    if (!path) {
+      checked.reason = "no_path";
+      checked.message = std::string(RoleName(actor_.role)) + "不能把事项从“" +
+                        ledger::StateName(ledger_.workflow, from) + "”办理到“" +
+                        ledger::StateName(ledger_.workflow, target) + "”";
+      return checked;
+    }
+    std::string state = from;
+    for (const meta::WorkflowTransition* t : *path) {
+      auto move = ledger::CheckMove(
+          ledger_.workflow, state,
+          {.transition = t->code, .role = role, .filled = &filled, .comment = comment_},
+          &ledger_.fields);
+      if (!move.ok()) {
+        checked.reason = move.status().reason();
+        checked.message = "办理到“" + ledger::StateName(ledger_.workflow, target) + "”须经“" +
+                          t->name + "”：" + std::string(move.status().message());
+        return checked;
+      }
+      state = t->to;
+    }
+    checked.path = *path;
+    return checked;
+  }
+
+  // The move of the case from its state to `target`: one, however many steps of the workflow
+  // it takes (the steps are in its comment), each step checked as `ledger move` checks it.
   // A stored case's move needs a 状态日期 after the day it entered its state, or none (today):
   // an exported sheet edited to a new 状态 keeps the old day, and read back as it is, an older
   // export would carry a case back to where it was.
-  bool PlanMoves(CaseLine* line, store::Case* c, bool stored, const std::string& target,
-                 const std::set<std::string>& filled, core::Date day,
-                 std::vector<store::CaseMove>* moves) {
-    const std::string_view role = RoleKey(actor_.role);
-    const auto path = ledger::PathTo(ledger_.workflow, c->state, target, role);
+  bool PlanMove(CaseLine* line, store::Case* c, bool stored, const std::string& target,
+                const json& fields, core::Date day, std::vector<store::CaseMove>* moves) {
     const std::size_t state_col = *ColumnOf(CaseColumnKind::kState);
-    if (!path) {
-      Fail(line, state_col, ledger::StateName(ledger_.workflow, target), "no_path",
-           std::string(RoleName(actor_.role)) + "不能把事项从“" +
-               ledger::StateName(ledger_.workflow, c->state) + "”办理到“" +
-               ledger::StateName(ledger_.workflow, target) + "”");
+    const CheckedPath& checked = CheckPath(c->state, target, fields);
+    if (!checked.reason.empty()) {
+      Fail(line, state_col, ledger::StateName(ledger_.workflow, target), checked.reason,
+           checked.message);
       return false;
     }
     const bool same_day = stored && !line->since.is_null() && day == c->state_since;
@@ -677,33 +860,24 @@ class CaseImport {
                "若这是较早导出的文件，请重新导出");
       return false;
     }
-    const std::string comment = Comment();
-    for (const meta::WorkflowTransition* t : *path) {
-      auto checked = ledger::CheckMove(
-          ledger_.workflow, c->state,
-          {.transition = t->code, .role = role, .filled = &filled, .comment = comment},
-          &ledger_.fields);
-      if (!checked.ok()) {
-        Fail(line, state_col, ledger::StateName(ledger_.workflow, target),
-             checked.status().reason(),
-             "办理到“" + ledger::StateName(ledger_.workflow, target) + "”须经“" + t->name + "”：" +
-                 std::string(checked.status().message()));
-        return false;
+    store::CaseMove move;
+    move.transition = checked.path.back()->code;
+    move.from_state = c->state;
+    move.to_state = target;
+    move.day = day;
+    move.comment = comment_;
+    if (checked.path.size() > 1) {
+      std::string steps;
+      for (const meta::WorkflowTransition* t : checked.path) {
+        steps += (steps.empty() ? "" : "、") + t->name;
       }
-      store::CaseMove move;
-      move.transition = t->code;
-      move.from_state = c->state;
-      move.to_state = t->to;
-      move.day = day;
-      move.comment = comment;
-      moves->push_back(move);
-      c->state = t->to;
+      move.comment += "（经" + steps + "）";
     }
+    moves->push_back(std::move(move));
+    c->state = target;
     c->state_since = day;
     return true;
   }
-
-  std::string Comment() const { return "导入：" + std::string(core::FileName(report_->file)); }
 
   void Conclude() {
     report_->errors.SortByRow();
@@ -717,34 +891,42 @@ class CaseImport {
     }
   }
 
+  // The block's cases and moves into the import's transaction, begun at the first.
   void Write() {
-    json detail = {{"file", core::FileName(report_->file)},
-                   {"ledger", ledger_.code},
-                   {"rows", report_->rows},
-                   {"added", counts_.added},
-                   {"changed", counts_.changed}};
-    store::AuditContext audit{actor_.user_id, std::string(RoleKey(actor_.role)), "case.import",
-                              detail.dump()};
-    auto txn = store_.Begin(audit, version_);
-    if (!txn.ok()) {
-      report_->status = txn.status();
-      return;
+    if (planned_.empty()) return;
+    if (!txn_) {
+      store::AuditContext audit{actor_.user_id, std::string(RoleKey(actor_.role)), "case.import",
+                                "{}"};
+      auto txn = store_.Begin(audit, version_);
+      if (!txn.ok()) {
+        report_->status = txn.status();
+        return;
+      }
+      txn_.emplace(std::move(*txn));
     }
-    std::int64_t done = 0;
     for (Planned& p : planned_) {
-      Status st = txn->SaveCase(&p.c);
+      Status st = txn_->SaveCase(&p.c);
       for (store::CaseMove& m : p.moves) {
         if (!st.ok()) break;
         m.case_id = p.c.id;
-        st = txn->InsertCaseMove(&m);
+        st = txn_->InsertCaseMove(&m);
       }
       if (!st.ok()) {
         report_->status = st;
         return;  // the transaction rolls back as it goes
       }
-      if ((++done & 4095) == 0) Phase("写入", static_cast<double>(done) / planned_.size());
     }
-    auto audit_id = txn->Commit();
+  }
+
+  void Commit() {
+    Phase("写入", 0);
+    const json detail = {{"file", core::FileName(report_->file)},
+                         {"ledger", ledger_.code},
+                         {"rows", report_->rows},
+                         {"added", counts_.added},
+                         {"changed", counts_.changed}};
+    txn_->SetDetail(detail.dump());
+    auto audit_id = txn_->Commit();
     if (!audit_id.ok()) {
       report_->status = audit_id.status();
       return;
@@ -764,14 +946,25 @@ class CaseImport {
   ingest::ImportReport* report_;
   const std::vector<CaseColumn> columns_;
   const meta::LedgerField* student_;
+  const std::string comment_;  // of every move the import makes
   ingest::HeaderMap map_;
   bool may_open_ = false;
-  std::vector<CaseLine> lines_;
-  std::unordered_map<std::string, std::string> near_;  // NearIdentity → where it was seen
-  std::unordered_map<std::int64_t, std::int64_t> planned_ids_;  // case id → the row updating it
-  // identity → (period, case id) of the stored cases
-  std::unordered_map<std::string, std::vector<std::pair<std::string, std::int64_t>>> stored_;
-  std::vector<Planned> planned_;
+  bool large_ = false;                                             // more than one block
+  absl::flat_hash_map<std::size_t, std::size_t> column_of_field_;  // field index → column
+  // Across the whole file, a digest for each row.
+  absl::flat_hash_map<std::int64_t, std::int64_t> ids_;  // 事项编号 → row
+  absl::flat_hash_map<Digest, std::int64_t> contents_;   // identity and period → row
+  absl::flat_hash_map<Digest, std::int64_t> near_;       // NearIdentity → row, or -case id
+  absl::flat_hash_map<std::int64_t, std::int64_t> planned_ids_;  // case id → the row updating it
+  // The people and other links of the link columns, by column.
+  absl::flat_hash_map<std::size_t, absl::flat_hash_map<Digest, Person>> people_;
+  std::set<std::size_t> indexed_;  // the columns whose people_ hold everyone
+  std::map<std::size_t, std::map<std::string, Result<std::string>>> links_;
+  bool identities_loaded_ = false;
+  std::vector<StoredIdentity> stored_;  // by identity
+  std::map<std::string, CheckedPath> paths_;
+  std::vector<Planned> planned_;  // of the block
+  std::optional<store::Transaction> txn_;
   ingest::EntityCounts counts_;
 };
 

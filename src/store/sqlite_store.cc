@@ -946,6 +946,20 @@ Status SqliteStore::ScanStudents(const ScanFn<StudentFacts>& fn) {
   return Scan(StudentFactsSelect(), [&](const Stmt& row) { return fn(ReadStudentFacts(row)); });
 }
 
+Status SqliteStore::ScanStudentIdentities(const ScanFn<PersonIdentity>& fn) {
+  return Scan(
+      "SELECT id, id_type, id_number, student_no, name FROM students", [&](const Stmt& row) {
+        return fn(
+            PersonIdentity{row.Int(0), ReadIdType(row, 1), row.Text(2), row.Text(3), row.Text(4)});
+      });
+}
+
+Status SqliteStore::ScanStaffIdentities(const ScanFn<PersonIdentity>& fn) {
+  return Scan("SELECT id, id_type, id_number, name FROM staff", [&](const Stmt& row) {
+    return fn(PersonIdentity{row.Int(0), ReadIdType(row, 1), row.Text(2), {}, row.Text(3)});
+  });
+}
+
 Status SqliteStore::ScanEnrolments(const ScanFn<EnrolmentFacts>& fn) {
   return Scan(EnrolmentFactsSelect(), [&](const Stmt& row) { return fn(ReadEnrolmentFacts(row)); });
 }

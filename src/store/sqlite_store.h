@@ -67,6 +67,8 @@ class SqliteStore final : public Store {
       override;
 
   core::Status ScanStudents(const ScanFn<StudentFacts>& fn) override;
+  core::Status ScanStudentIdentities(const ScanFn<PersonIdentity>& fn) override;
+  core::Status ScanStaffIdentities(const ScanFn<PersonIdentity>& fn) override;
   core::Status ScanEnrolments(const ScanFn<EnrolmentFacts>& fn) override;
   core::Status ScanStatusEvents(const ScanFn<EventFacts>& fn) override;
   core::Status ScanSchoolRegister(std::int64_t school_id, std::span<const int> years,

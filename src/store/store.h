@@ -38,6 +38,16 @@ struct PersonKey {
   std::string_view student_no;  // used only when id_number is empty
 };
 
+// A person's identities as a large import matches its rows against them; the views are valid
+// only during the callback.
+struct PersonIdentity {
+  std::int64_t id = 0;
+  meta::IdType id_type = meta::IdType::kResidentId;
+  std::string_view id_number;   // empty when the document has no number
+  std::string_view student_no;  // students only; empty when none
+  std::string_view name;
+};
+
 // A record found for the key at `index` of a lookup's keys.
 template <class T>
 struct Found {
@@ -82,6 +92,10 @@ class Store {
                                         std::vector<Found<meta::Student>>* out) = 0;
   virtual core::Status FindStaffById(std::span<const std::int64_t> ids,
                                      std::vector<Found<meta::Staff>>* out) = 0;
+  // Every student's (staff member's) identities, in no particular order: a file of more rows
+  // than a lookup serves well is matched by one pass over them.
+  virtual core::Status ScanStudentIdentities(const ScanFn<PersonIdentity>& fn) = 0;
+  virtual core::Status ScanStaffIdentities(const ScanFn<PersonIdentity>& fn) = 0;
   virtual core::Status FindStaffAssignments(int school_year,
                                             std::span<const std::int64_t> staff_ids,
                                             std::vector<Found<meta::StaffAssignment>>* out) = 0;

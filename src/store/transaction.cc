@@ -11,14 +11,22 @@ namespace eduledger::store {
 namespace {
 
 // Now in China (UTC+8) as "2026-11-23T14:05:09+08:00".
+// Formatted once a second: a million rows of one import are stamped without a million calls
+// to strftime.
 std::string NowIso() {
+  thread_local std::time_t last = -1;
+  thread_local std::string text;
   const auto now = std::chrono::system_clock::now() + std::chrono::hours(8);
   const std::time_t t = std::chrono::system_clock::to_time_t(now);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[40];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S+08:00", &tm);
-  return buf;
+  if (t != last) {
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[40];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S+08:00", &tm);
+    text = buf;
+    last = t;
+  }
+  return text;
 }
 
 }  // namespace

@@ -11,6 +11,8 @@
 
 #include <memory>
 #include <span>
+#include <string>
+#include <utility>
 
 #include "core/result.h"
 #include "meta/enrolment.h"
@@ -93,6 +95,9 @@ class Transaction {
   core::Status SaveCase(Case* case_);
   core::Status InsertCaseMove(CaseMove* move);
   core::Status InsertCaseEntry(CaseEntry* entry);
+
+  // The audit entry's detail, when it is known only at the end (an import's counts).
+  void SetDetail(std::string detail_json) { context_.detail_json = std::move(detail_json); }
 
   // Write the audit entry (the context given to Begin, and every key written) and commit.
   // Returns the audit entry's id. A transaction that wrote nothing still commits its entry.
