@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <map>
 #include <thread>
 
 #include "engine/no_value.h"
@@ -16,6 +17,8 @@ namespace {
 constexpr int kFirstGradeCell = 4;
 // Below this many groups per thread a table is counted on the calling thread alone.
 constexpr std::size_t kGroupsPerThread = 20000;
+// Below this many cases per thread a ledger is summed on the calling thread alone.
+constexpr std::size_t kCasesPerThread = 200000;
 
 // The cells a group adds to, besides the total: its sex and its grade (-1: none).
 void GroupCells(std::uint64_t word, int* sex_cell, int* grade_cell) {
@@ -50,6 +53,75 @@ void ForEachRowTable(const Snapshot& snapshot, const MeasureCatalog& catalog, Fn
     }
     if (!counters.empty()) fn(of_table, counters);
   }
+}
+
+// A ledger's case rows as a measure whose filter is one mask test per year reads them.
+struct MaskedCases {
+  const std::uint64_t* words;
+  const std::uint64_t* group_words;  // null: the filter tests no group field
+  const std::uint16_t* years;
+  const std::uint32_t* orgs;
+  const std::uint8_t* months;
+  const double* column;                // the number summed; null: the cases counted
+  const MeasureCounter::Masks* masks;  // [year index]
+  std::size_t org_count;
+  std::uint16_t latest;  // not kUndated: every case counted in this year, in no month
+};
+
+constexpr std::size_t kNoRun = ~std::size_t{0};
+
+// Passing rows from one on that add to one cell (year, unit; month): where they add, their sum
+// and the row after them (kNoRun: none passed before `end`).
+struct CaseRun {
+  std::size_t next;
+  std::size_t at;
+  std::uint8_t month;
+  double sum;
+};
+
+template <bool kCurrent, bool kGroup, bool kColumn>
+CaseRun NextRunOf(const MaskedCases& c, std::size_t i, std::size_t end) {
+  // The cell as one key, (year × units + unit) × 16 + month; kNoRun: none yet.
+  std::size_t key = kNoRun;
+  double sum = 0;  // in a register: nothing is called in the loop
+  for (; i < end; ++i) {
+    const std::uint16_t year = kCurrent ? c.latest : c.years[i];
+    if (!kCurrent && year == CaseRows::kUndated) continue;
+    const MeasureCounter::Masks& test = c.masks[year];
+    bool pass = (c.words[i] & test.row_mask) == test.row_value;
+    if constexpr (kGroup) pass &= (c.group_words[i] & test.group_mask) == test.group_value;
+    const double v = kColumn ? c.column[i] : 1;
+    if (!pass || (kColumn && v != v)) continue;
+    const std::size_t of_row =
+        ((year * c.org_count + c.orgs[i]) << 4) | (kCurrent ? 0 : c.months[i]);
+    if (of_row != key) {
+      if (key != kNoRun) break;  // row i starts the next run
+      key = of_row;
+    }
+    sum += v;
+  }
+  if (key == kNoRun) return {.next = end, .at = kNoRun, .month = 0, .sum = 0};
+  return {.next = i,
+          .at = (key >> 4) * kCellCount,
+          .month = static_cast<std::uint8_t>(key & 15),
+          .sum = sum};
+}
+
+CaseRun NextRun(const MaskedCases& c, std::size_t i, std::size_t end) {
+  const bool current = c.latest != CaseRows::kUndated;
+  const bool group = c.group_words != nullptr, column = c.column != nullptr;
+  if (current) {
+    if (group)
+      return column ? NextRunOf<true, true, true>(c, i, end)
+                    : NextRunOf<true, true, false>(c, i, end);
+    return column ? NextRunOf<true, false, true>(c, i, end)
+                  : NextRunOf<true, false, false>(c, i, end);
+  }
+  if (group)
+    return column ? NextRunOf<false, true, true>(c, i, end)
+                  : NextRunOf<false, true, false>(c, i, end);
+  return column ? NextRunOf<false, false, true>(c, i, end)
+                : NextRunOf<false, false, false>(c, i, end);
 }
 
 }  // namespace
@@ -184,7 +256,7 @@ void Cube::RecountCase(const Snapshot::CaseChange& change) {
     if (m.table != MeasureTable::kCases || m.element != change.ledger) continue;
     const MeasureCounter counter(s, m);
     if (change.year_newly_held) {
-      SumCases(counter, m, &counts_[k]);
+      SumCases(std::span<const std::uint32_t>(&k, 1));
       RollUp(true, &counts_[k]);
       continue;
     }
@@ -230,33 +302,116 @@ void Cube::SumValues(const MeasureCounter& counter, const Measure& m,
   }
 }
 
-void Cube::SumCases(const MeasureCounter& counter, const Measure& m,
-                    std::vector<double>* counts) const {
+void Cube::SumCases(std::span<const std::uint32_t> measures) {
   const Snapshot& s = *snapshot_;
-  std::fill(counts->begin(), counts->end(), kNoValue);
-  if (!s.case_schema() || s.years().empty()) return;
-  const CaseRows& rows = s.cases(m.element);
+  const std::vector<Measure>& all = catalog_->measures();
+  for (const std::uint32_t k : measures) std::fill(counts_[k].begin(), counts_[k].end(), kNoValue);
+  if (!s.case_schema() || s.years().empty() || measures.empty()) return;
+  const CaseRows& rows = s.cases(all[measures.front()].element);
   // A year in which the ledger holds cases (counted or opened in it) counts 0 where there are
   // none; a year it holds none of has no value (nothing was entered, which is not "none
   // happened").
-  for (std::size_t y = 0; y < rows.year_has_cases.size(); ++y) {
-    const bool held =
-        m.current ? y + 1 == rows.year_has_cases.size() && rows.size() > 0 : rows.year_has_cases[y];
-    if (!held) continue;
-    for (std::uint32_t org = 0; org < s.org_count(); ++org) {
-      (*counts)[Index(static_cast<int>(y), org, kCellTotal)] = 0;
-      if (m.current) continue;
-      for (int month = 1; month <= 12; ++month) {
-        (*counts)[Index(static_cast<int>(y), org, MonthCell(month))] = 0;
+  for (const std::uint32_t k : measures) {
+    const Measure& m = all[k];
+    for (std::size_t y = 0; y < rows.year_has_cases.size(); ++y) {
+      const bool held = m.current ? y + 1 == rows.year_has_cases.size() && rows.size() > 0
+                                  : rows.year_has_cases[y];
+      if (!held) continue;
+      for (std::uint32_t org = 0; org < s.org_count(); ++org) {
+        double* cell = &counts_[k][Index(static_cast<int>(y), org, 0)];
+        cell[kCellTotal] = 0;
+        if (!m.current) std::fill_n(cell + MonthCell(1), 12, 0.0);
       }
     }
   }
-  ForEachCounted(s, m, counter, [&](std::size_t i, int year, double v) {
-    (*counts)[Index(year, rows.orgs[i], kCellTotal)] += v;
-    if (!m.current && rows.months[i] > 0) {
-      (*counts)[Index(year, rows.orgs[i], MonthCell(rows.months[i]))] += v;
+  std::vector<MeasureCounter> counters;
+  for (const std::uint32_t k : measures) counters.emplace_back(s, all[k]);
+  // Slices of the rows, one per thread. A ledger's rows are in store order, not by school, so
+  // two threads may add to one cell: the first adds into the cube, the others list their
+  // additions, applied when all are done (a passing row adds only to a year zeroed above).
+  const std::size_t n = rows.size();
+  const std::size_t threads =
+      n < kCasesPerThread ? 1
+                          : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1,
+                                                    std::min<std::size_t>(8, n / kCasesPerThread));
+  std::vector<std::vector<CaseSink>> sinks(threads);
+  std::vector<std::vector<std::pair<std::size_t, double>>> later((threads - 1) * measures.size());
+  for (std::size_t t = 0; t < threads; ++t) {
+    for (std::size_t k = 0; k < measures.size(); ++k) {
+      sinks[t].push_back({.cells = counts_[measures[k]].data(),
+                          .later = t == 0 ? nullptr : &later[(t - 1) * measures.size() + k]});
     }
-  });
+  }
+  const auto sum_slice = [&](std::size_t t) {
+    SumCaseSlice(measures, counters, n * t / threads, n * (t + 1) / threads, sinks[t]);
+  };
+  std::vector<std::thread> workers;
+  for (std::size_t t = 1; t < threads; ++t) workers.emplace_back(sum_slice, t);
+  sum_slice(0);
+  for (std::thread& w : workers) w.join();
+  for (std::size_t l = 0; l < later.size(); ++l) {
+    double* to = counts_[measures[l % measures.size()]].data();
+    for (const auto& [at, v] : later[l]) to[at] += v;
+  }
+}
+
+void Cube::SumCaseSlice(std::span<const std::uint32_t> measures,
+                        std::span<const MeasureCounter> counters, std::size_t begin,
+                        std::size_t end, std::span<const CaseSink> sinks) const {
+  const Snapshot& s = *snapshot_;
+  const std::vector<Measure>& all = catalog_->measures();
+  const CaseRows& rows = s.cases(all[measures.front()].element);
+  const auto latest = static_cast<std::uint16_t>(s.years().size() - 1);
+  const std::size_t org_count = s.org_count();
+  // What `run` rows of the cell at `at` (year, unit) and month add.
+  const auto add = [](const CaseSink& to, std::size_t at, std::uint8_t month, double run) {
+    to.Add(at + kCellTotal, run);
+    if (month > 0) to.Add(at + MonthCell(month), run);
+  };
+  const std::uint64_t* words = rows.words.data();
+  const std::uint64_t* group_words = rows.group_words.data();
+  const std::uint16_t* years = rows.years.data();
+  const std::uint32_t* orgs = rows.orgs.data();
+  const std::uint8_t* months = rows.months.data();
+  for (std::size_t k = 0; k < measures.size(); ++k) {
+    const Measure& m = all[measures[k]];
+    const double* column =
+        m.column < 0 ? nullptr : rows.numbers[static_cast<std::size_t>(m.column)].data();
+    // The common filter (state = paid) is one mask test per word and year, made without a
+    // branch; any other goes through the counter row by row.
+    std::vector<MeasureCounter::Masks> masks;
+    bool group_tested = false;
+    for (std::size_t y = 0; y < s.years().size(); ++y) {
+      const std::optional<MeasureCounter::Masks> of_year = counters[k].AsMasks(static_cast<int>(y));
+      if (!of_year) break;
+      masks.push_back(of_year->never ? MeasureCounter::Masks{.row_mask = 0, .row_value = 1}
+                                     : *of_year);  // never: passes nothing
+      group_tested |= of_year->group_mask != 0;
+    }
+    if (masks.size() != s.years().size()) {
+      ForEachCountedIn(s, m, counters[k], begin, end, [&](std::size_t i, int year, double v) {
+        add(sinks[k], (static_cast<std::size_t>(year) * org_count + orgs[i]) * kCellCount,
+            m.current ? 0 : months[i], v);
+      });
+      continue;
+    }
+    // A run of rows of one cell (year, unit, month) is summed in a register and added when
+    // the cell changes (consecutive rows are most often of one school and month).
+    const MaskedCases cases{.words = words,
+                            .group_words = group_tested ? group_words : nullptr,
+                            .years = years,
+                            .orgs = orgs,
+                            .months = months,
+                            .column = column,
+                            .masks = masks.data(),
+                            .org_count = org_count,
+                            .latest = m.current ? latest : CaseRows::kUndated};
+    for (std::size_t i = begin; i < end;) {
+      const CaseRun run = NextRun(cases, i, end);
+      if (run.at != kNoRun) add(sinks[k], run.at, run.month, run.sum);
+      i = run.next;
+    }
+  }
 }
 
 Cube Cube::Compute(const Snapshot& snapshot, const MeasureCatalog& catalog,
@@ -276,14 +431,16 @@ Cube Cube::Compute(const Snapshot& snapshot, const MeasureCatalog& catalog,
       [&](std::span<const std::uint32_t> of_table, std::span<const MeasureCounter> counters) {
         cube.CountGroups(counters.front().table(), of_table, counters);
       });
+  std::map<std::uint32_t, std::vector<std::uint32_t>> of_ledger;  // the case measures by ledger
   for (std::uint32_t m = 0; m < measures.size(); ++m) {
     if (measures[m].table == MeasureTable::kValues) {
       cube.SumValues(MeasureCounter(snapshot, measures[m]), measures[m], values, approved_only,
                      &cube.counts_[m]);
     } else if (measures[m].table == MeasureTable::kCases) {
-      cube.SumCases(MeasureCounter(snapshot, measures[m]), measures[m], &cube.counts_[m]);
+      of_ledger[measures[m].element].push_back(m);
     }
   }
+  for (const auto& [ledger, of_it] : of_ledger) cube.SumCases(of_it);
   for (std::uint32_t m = 0; m < measures.size(); ++m) {
     cube.RollUp(may_lack_values(measures[m]), &cube.counts_[m]);
     if (measures[m].needs_previous_year) cube.ForgetYearsWithoutPrevious(m);

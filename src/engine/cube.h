@@ -120,8 +120,26 @@ class Cube {
   void RollUp(bool may_lack_values, std::vector<double>* counts) const;
   void SumValues(const MeasureCounter& counter, const Measure& m, std::span<const ValueRow> values,
                  bool approved_only, std::vector<double>* counts) const;
-  // A ledger's cases (kCases): counted, or a number column summed, into the total cells.
-  void SumCases(const MeasureCounter& counter, const Measure& m, std::vector<double>* counts) const;
+  // The measures of one ledger's cases (kCases), counted or a number column summed, into
+  // their total and month cells, on as many threads as the machine has cores for a large ledger.
+  void SumCases(std::span<const std::uint32_t> measures);
+  // Where a slice of SumCases adds a measure's cases: into the cells, or listed for later.
+  struct CaseSink {
+    double* cells;
+    std::vector<std::pair<std::size_t, double>>* later;
+    void Add(std::size_t at, double v) const {
+      if (later) {
+        later->emplace_back(at, v);
+      } else {
+        cells[at] += v;
+      }
+    }
+  };
+  // Add the cases [begin, end) that pass each of `measures` (with their `counters`) to its
+  // sink (one slice of SumCases).
+  void SumCaseSlice(std::span<const std::uint32_t> measures,
+                    std::span<const MeasureCounter> counters, std::size_t begin, std::size_t end,
+                    std::span<const CaseSink> sinks) const;
   // Make `measure` no value in the years whose previous school year is not held (it tests a
   // field known only then, field.h).
   void ForgetYearsWithoutPrevious(std::uint32_t measure);

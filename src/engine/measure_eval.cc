@@ -179,6 +179,18 @@ bool MeasureCounter::RowPasses(int year_idx, std::uint64_t word) const {
   return false;
 }
 
+std::optional<MeasureCounter::Masks> MeasureCounter::AsMasks(int year_idx) const {
+  const std::vector<ReadyClause>& clauses = by_year_[static_cast<std::size_t>(year_idx)];
+  if (clauses.size() != 1) return std::nullopt;
+  const ReadyClause& c = clauses.front();
+  if (c.never) return Masks{.never = true};
+  if (!c.group_tests.empty() || !c.row_tests.empty()) return std::nullopt;
+  return Masks{.group_mask = c.group_mask,
+               .group_value = c.group_value,
+               .row_mask = c.row_mask,
+               .row_value = c.row_value};
+}
+
 bool MeasureCounter::Passes(const Group& g, std::uint64_t row_word) const {
   for (const ReadyClause& c : by_year_[g.year]) {
     if (!c.never && GroupPass(c, g.word) && RowPass(c, row_word)) return true;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "engine/measure.h"
@@ -23,6 +24,16 @@ class MeasureCounter {
   bool RowPasses(int year_idx, std::uint64_t word) const;
   // Whether one row of `g` passes (for provenance; Count is the fast path).
   bool Passes(const Group& g, std::uint64_t row_word) const;
+
+  // A year's filter when it is one clause of equalities: a row passes when both of its words,
+  // masked, give the values (a loop over many ungrouped rows, as a ledger's cases are, tests it
+  // without a branch). `never`: no row of the year passes.
+  struct Masks {
+    bool never = false;
+    std::uint64_t group_mask = 0, group_value = 0;
+    std::uint64_t row_mask = 0, row_value = 0;
+  };
+  std::optional<Masks> AsMasks(int year_idx) const;
 
   const Table& table() const { return *table_; }
 
@@ -54,17 +65,18 @@ class MeasureCounter {
   std::vector<std::vector<ReadyClause>> by_year_;  // [year index][clause]
 };
 
-// Call fn(row, year_idx, value) for each case of measure `m` (kCases, counted by `counter`)
-// that passes, in store order: the year it is counted in, and 1 or the number summed (rows
-// whose number is unset are skipped).
+// Call fn(row, year_idx, value) for each case of rows [begin, end) of measure `m` (kCases,
+// counted by `counter`) that passes, in store order: the year it is counted in, and 1 or the
+// number summed (rows whose number is unset are skipped).
 template <class Fn>
-void ForEachCounted(const Snapshot& s, const Measure& m, const MeasureCounter& counter, Fn fn) {
+void ForEachCountedIn(const Snapshot& s, const Measure& m, const MeasureCounter& counter,
+                      std::size_t begin, std::size_t end, Fn fn) {
   if (!s.case_schema() || s.years().empty()) return;
   const CaseRows& rows = s.cases(m.element);
   const auto latest = static_cast<std::uint16_t>(s.years().size() - 1);
   const double* column =
       m.column < 0 ? nullptr : rows.numbers[static_cast<std::size_t>(m.column)].data();
-  for (std::size_t i = 0; i < rows.size(); ++i) {
+  for (std::size_t i = begin; i < end; ++i) {
     if (!m.current && rows.years[i] == CaseRows::kUndated) continue;
     Group g;
     g.word = rows.group_words[i];
@@ -73,6 +85,13 @@ void ForEachCounted(const Snapshot& s, const Measure& m, const MeasureCounter& c
     const double v = column ? column[i] : 1;
     if (v == v) fn(i, static_cast<int>(g.year), v);
   }
+}
+
+// The same for every case of the ledger.
+template <class Fn>
+void ForEachCounted(const Snapshot& s, const Measure& m, const MeasureCounter& counter, Fn fn) {
+  if (!s.case_schema()) return;
+  ForEachCountedIn(s, m, counter, 0, s.cases(m.element).size(), fn);
 }
 
 }  // namespace eduledger::engine

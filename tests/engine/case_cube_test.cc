@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
 #include <set>
 
 #include "engine/case_schema.h"
@@ -193,6 +194,78 @@ TEST_F(CaseCubeTest, CasesAsTheyStandAreOfTheLatestYearOnly) {
   EXPECT_EQ(At("cases(building, grade = d and in_use)", 2025, town1_), 1);
   EXPECT_DOUBLE_EQ(At("sum(building.area, grade = d)", 2025, county_), 400.5);
   EXPECT_TRUE(std::isnan(At("cases(building)", 2024, county_)));
+}
+
+// A ledger large enough to be summed on several threads, its rows in no order of school or
+// month: every cell of the masked filters (one test per word), of a filter tested row by row,
+// of a school field and of the ledger as it stands equals the count worked out from the rule
+// that made the rows.
+TEST_F(CaseCubeTest, ALargeLedgerIsSummedAlikeOnEveryThread) {
+  constexpr std::size_t kRows = 450000;  // above 2 × 200,000: two slices on two cores
+  const auto junior = [](std::size_t i) { return (i / 1000 % 3 == 0) != (i % 10 == 0); };
+  const auto closed = [](std::size_t i) { return i % 4 == 0; };
+  const auto month = [](std::size_t i) { return static_cast<int>(1 + i / 5 % 12); };
+  const auto yuan = [](std::size_t i) { return static_cast<double>(i % 7); };
+  reg_.Cases(kRows, [&](std::size_t i, store::Case* c) {
+    char day[16];
+    std::snprintf(day, sizeof day, "2024-%02d-05", month(i));
+    c->ledger = "hazard";
+    c->org_unit_id = junior(i) ? junior_ : primary_;
+    c->state = closed(i) ? "closed" : "found";
+    c->opened = *core::Date::Parse(day);
+    c->fields = std::string(R"({"level":")") + (i % 5 == 0 ? "major" : "general") +
+                R"(","found_on":")" + day + R"(","money":")" + std::to_string(i % 7 * 100) +
+                R"("})";
+  });
+  snapshot_ = reg_.Snapshot(schema_.get());
+  // The fixture's own cases in 2024: h1 (closed, primary, March, 1500元), h2 (rectifying,
+  // primary, October) and h3 (accepted, junior, December); as they stand, h1 is the one closed.
+  struct Expected {
+    double closed[2][13] = {};  // [junior][0: the year, 1–12: month]
+    double money[2][13] = {};
+    double found_in_year[2] = {};
+    double closed_now = 1;  // h1
+  } e;
+  e.closed[0][0] = e.closed[0][3] = 1;
+  e.money[0][0] = e.money[0][3] = 1500;
+  e.found_in_year[0] = 2;
+  e.found_in_year[1] = 1;
+  for (std::size_t i = 0; i < kRows; ++i) {
+    const int j = junior(i) ? 1 : 0;
+    e.found_in_year[j] += 1;
+    if (!closed(i)) continue;
+    e.closed_now += 1;
+    for (const int cell : {0, month(i)}) {
+      e.closed[j][cell] += 1;
+      e.money[j][cell] += yuan(i);
+    }
+  }
+  MeasureCatalog catalog(nullptr, schema_.get());
+  for (const char* f :
+       {"cases(hazard, state = closed)", "sum(hazard.money, state = closed)",
+        "cases(hazard, in_year(found_on))", "cases(hazard, school_type = 311 and state = closed)",
+        "cases_now(hazard, state = closed)"}) {
+    const auto compiled = CompileFormula(f, FormulaKind::kArithmetic, &catalog);
+    ASSERT_TRUE(compiled.ok()) << f << ": " << compiled.status().message();
+  }
+  const Cube cube = Cube::Compute(*snapshot_, catalog);
+  const int y2024 = snapshot_->YearIndex(2024);
+  const auto org = [&](std::int64_t id) {
+    return static_cast<std::uint32_t>(snapshot_->OrgIndex(id));
+  };
+  for (int cell = 0; cell <= 12; ++cell) {
+    const double county_closed = e.closed[0][cell] + e.closed[1][cell];
+    EXPECT_EQ(cube.Count(0, y2024, org(county_), cell), county_closed) << cell;
+    EXPECT_EQ(cube.Count(0, y2024, org(primary_), cell), e.closed[0][cell]) << cell;
+    EXPECT_EQ(cube.Count(0, y2024, org(town2_), cell), e.closed[1][cell]) << cell;
+    EXPECT_DOUBLE_EQ(cube.Count(1, y2024, org(county_), cell), e.money[0][cell] + e.money[1][cell])
+        << cell;
+    EXPECT_DOUBLE_EQ(cube.Count(1, y2024, org(junior_), cell), e.money[1][cell]) << cell;
+    EXPECT_EQ(cube.Count(3, y2024, org(county_), cell), e.closed[1][cell]) << cell;  // junior's
+  }
+  EXPECT_EQ(cube.Count(2, y2024, org(primary_), kCellTotal), e.found_in_year[0]);
+  EXPECT_EQ(cube.Count(2, y2024, org(junior_), kCellTotal), e.found_in_year[1]);
+  EXPECT_EQ(cube.Count(4, snapshot_->YearIndex(2025), org(county_), kCellTotal), e.closed_now);
 }
 
 TEST_F(CaseCubeTest, TheCasesBehindACellAreListed) {

@@ -136,6 +136,18 @@ std::int64_t TinyRegister::Case(const std::string& ledger, std::int64_t org,
   return c.id;
 }
 
+void TinyRegister::Cases(std::size_t n, const std::function<void(std::size_t, store::Case*)>& fn) {
+  auto txn = Begin();
+  for (std::size_t i = 0; i < n; ++i) {
+    store::Case c;
+    c.responsible = "[]";
+    fn(i, &c);
+    c.state_since = c.opened;
+    TINY_CHECK(txn.SaveCase(&c));
+  }
+  TINY_CHECK(txn.Commit());
+}
+
 std::unique_ptr<engine::Snapshot> TinyRegister::Snapshot(const engine::CaseSchema* cases) {
   auto s = engine::Snapshot::Build(*store_, nullptr, cases);
   TINY_CHECK(s.status());

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -31,6 +32,10 @@ class TinyRegister {
   // A programme ledger case; `fields` is its JSON object of stored values.
   std::int64_t Case(const std::string& ledger, std::int64_t org, const std::string& state,
                     const std::string& opened, const std::string& fields);
+
+  // Many cases in one transaction: fn(i, &c) fills case i of n (its ledger, unit, state,
+  // opening day and fields); what Case sets besides is set alike.
+  void Cases(std::size_t n, const std::function<void(std::size_t, store::Case*)>& fn);
 
   store::Store& store() { return *store_; }
   // The store's file, for a second connection to it (as another process has).
