@@ -173,6 +173,12 @@ int Months(const std::string& db, int runs, const std::string& dir) {
   }
   std::fclose(f);
   std::printf("cells %zu\n", cells.size());
+  const int ledger = md->case_schema().Find(app::kAidLedger);
+  if (ledger >= 0) {
+    const engine::CaseRows& rows = s.cases(static_cast<std::size_t>(ledger));
+    std::printf("case_rows %zu\ncase_cells %zu\n", rows.size(),
+                rows.cells.held() ? rows.cells.size() : rows.size());
+  }
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   std::printf("peak_kb %ld\n", usage.ru_maxrss);

@@ -154,7 +154,7 @@ SQL
     pm_t=$(aid_median "$dir/postgresql_months.out")
     echo "### Ledger figures for every unit, year and month"
     echo
-    echo "- the payments paid and their amount by school, township and county × year × month of 发放日期 ($(aid_key "$dir/months.out" cells) cells with payments; **all three give the same cells**): EduLedger's \`Cube::Compute\` of \`cases(student_aid, state = paid)\` and \`sum(student_aid.amount, state = paid)\` on the snapshot, the peers' \`GROUPING SETS\` (bench/aid/months.sql) on the same rows loaded beforehand; medians of $runs runs"
+    echo "- the payments paid and their amount by school, township and county × year × month of 发放日期 ($(aid_key "$dir/months.out" cells) cells with payments; **all three give the same cells**): EduLedger's \`Cube::Compute\` of \`cases(student_aid, state = paid)\` and \`sum(student_aid.amount, state = paid)\` on the snapshot (its $(aid_key "$dir/months.out" case_rows) payments held in $(aid_key "$dir/months.out" case_cells) cells), the peers' \`GROUPING SETS\` (bench/aid/months.sql) on the same rows loaded beforehand; medians of $runs runs"
     echo
     echo "| engine | seconds | EduLedger faster by |"
     echo "| --- | ---: | ---: |"

@@ -55,74 +55,119 @@ void ForEachRowTable(const Snapshot& snapshot, const MeasureCatalog& catalog, Fn
   }
 }
 
-// A ledger's case rows as a measure whose filter is one mask test per year reads them.
-struct MaskedCases {
+// The columns of a ledger's case rows, or of its cells, that a pass over them reads.
+struct CaseColumns {
   const std::uint64_t* words;
-  const std::uint64_t* group_words;  // null: the filter tests no group field
+  const std::uint64_t* group_words;
   const std::uint16_t* years;
   const std::uint32_t* orgs;
   const std::uint8_t* months;
-  const double* column;                // the number summed; null: the cases counted
-  const MeasureCounter::Masks* masks;  // [year index]
+  const double* counts;  // the rows of each cell; null: rows, each one
+  std::size_t size;
   std::size_t org_count;
-  std::uint16_t latest;  // not kUndated: every case counted in this year, in no month
+  std::uint16_t latest;  // the index of the latest year held
 };
 
-constexpr std::size_t kNoRun = ~std::size_t{0};
-
-// Passing rows from one on that add to one cell (year, unit; month): where they add, their sum
-// and the row after them (kNoRun: none passed before `end`).
-struct CaseRun {
-  std::size_t next;
-  std::size_t at;
-  std::uint8_t month;
-  double sum;
+// A measure whose filter is one mask test per year, and where its sums go.
+struct MaskedMeasure {
+  const MeasureCounter::Masks* masks;  // [year index]
+  const double* column;                // the number summed; null: each row counts 1
+  std::size_t sink;                    // in a slice's sinks
 };
 
-template <bool kCurrent, bool kGroup, bool kColumn>
-CaseRun NextRunOf(const MaskedCases& c, std::size_t i, std::size_t end) {
-  // The cell as one key, (year × units + unit) × 16 + month; kNoRun: none yet.
-  std::size_t key = kNoRun;
-  double sum = 0;  // in a register: nothing is called in the loop
-  for (; i < end; ++i) {
+// The most masked measures one pass sums together.
+constexpr std::size_t kMeasuresPerPass = 4;
+
+// Sum the rows [begin, end) into each of `of`'s cells in one pass: a run of rows of one cell
+// (year, unit; month), as consecutive rows most often are (one school, one day of payment), is
+// summed in registers and added when the cell changes. kCurrent: every row counts in the
+// latest year, in no month.
+template <std::size_t kMeasures, bool kCurrent, bool kGroup>
+void SumMasked(const CaseColumns& c, const MaskedMeasure* of, const CaseSink* sinks,
+               std::size_t begin, std::size_t end) {
+  for (std::size_t i = begin; i < end;) {
     const std::uint16_t year = kCurrent ? c.latest : c.years[i];
-    if (!kCurrent && year == CaseRows::kUndated) continue;
-    const MeasureCounter::Masks& test = c.masks[year];
-    bool pass = (c.words[i] & test.row_mask) == test.row_value;
-    if constexpr (kGroup) pass &= (c.group_words[i] & test.group_mask) == test.group_value;
-    const double v = kColumn ? c.column[i] : 1;
-    if (!pass || (kColumn && v != v)) continue;
-    const std::size_t of_row =
-        ((year * c.org_count + c.orgs[i]) << 4) | (kCurrent ? 0 : c.months[i]);
-    if (of_row != key) {
-      if (key != kNoRun) break;  // row i starts the next run
-      key = of_row;
+    if (!kCurrent && year == CaseRows::kUndated) {
+      ++i;
+      continue;
     }
-    sum += v;
+    const std::uint32_t org = c.orgs[i];
+    const std::uint8_t month = kCurrent ? 0 : c.months[i];
+    // The run's tests and sums as locals, kept in registers by the loop below.
+    std::array<MeasureCounter::Masks, kMeasures> tests;
+    std::array<const double*, kMeasures> columns;
+    std::array<double, kMeasures> sums{};
+    for (std::size_t k = 0; k < kMeasures; ++k) {
+      tests[k] = of[k].masks[year];
+      columns[k] = of[k].column;
+    }
+    for (; i < end; ++i) {
+      if (c.orgs[i] != org) break;
+      if constexpr (!kCurrent) {
+        if (c.years[i] != year || c.months[i] != month) break;
+      }
+      const std::uint64_t word = c.words[i];
+      const std::uint64_t group_word = kGroup ? c.group_words[i] : 0;
+      for (std::size_t k = 0; k < kMeasures; ++k) {
+        bool pass = (word & tests[k].row_mask) == tests[k].row_value;
+        if constexpr (kGroup) pass &= (group_word & tests[k].group_mask) == tests[k].group_value;
+        const double v = columns[k] != nullptr ? columns[k][i] : 1;
+        sums[k] += pass && v == v ? v : 0;  // without a branch
+      }
+    }
+    const std::size_t at = (static_cast<std::size_t>(year) * c.org_count + org) * kCellCount;
+    for (std::size_t k = 0; k < kMeasures; ++k) {
+      if (sums[k] == 0) continue;  // its cells were made 0 where rows may pass
+      sinks[of[k].sink].Add(at + kCellTotal, sums[k]);
+      if (month > 0) sinks[of[k].sink].Add(at + MonthCell(month), sums[k]);
+    }
   }
-  if (key == kNoRun) return {.next = end, .at = kNoRun, .month = 0, .sum = 0};
-  return {.next = i,
-          .at = (key >> 4) * kCellCount,
-          .month = static_cast<std::uint8_t>(key & 15),
-          .sum = sum};
 }
 
-CaseRun NextRun(const MaskedCases& c, std::size_t i, std::size_t end) {
-  const bool current = c.latest != CaseRows::kUndated;
-  const bool group = c.group_words != nullptr, column = c.column != nullptr;
+template <std::size_t kMeasures>
+void SumMaskedOf(const CaseColumns& c, bool current, bool group, const MaskedMeasure* of,
+                 const CaseSink* sinks, std::size_t begin, std::size_t end) {
   if (current) {
-    if (group)
-      return column ? NextRunOf<true, true, true>(c, i, end)
-                    : NextRunOf<true, true, false>(c, i, end);
-    return column ? NextRunOf<true, false, true>(c, i, end)
-                  : NextRunOf<true, false, false>(c, i, end);
+    group ? SumMasked<kMeasures, true, true>(c, of, sinks, begin, end)
+          : SumMasked<kMeasures, true, false>(c, of, sinks, begin, end);
+  } else {
+    group ? SumMasked<kMeasures, false, true>(c, of, sinks, begin, end)
+          : SumMasked<kMeasures, false, false>(c, of, sinks, begin, end);
   }
-  if (group)
-    return column ? NextRunOf<false, true, true>(c, i, end)
-                  : NextRunOf<false, true, false>(c, i, end);
-  return column ? NextRunOf<false, false, true>(c, i, end)
-                : NextRunOf<false, false, false>(c, i, end);
 }
+
+// Sum the rows into each of `of` (all current or none), kMeasuresPerPass at a time.
+void SumMaskedMeasures(const CaseColumns& c, bool current, bool group,
+                       std::span<const MaskedMeasure> of, const CaseSink* sinks, std::size_t begin,
+                       std::size_t end) {
+  for (std::size_t k = 0; k < of.size(); k += kMeasuresPerPass) {
+    const MaskedMeasure* these = of.data() + k;
+    switch (std::min(kMeasuresPerPass, of.size() - k)) {
+      case 1:
+        SumMaskedOf<1>(c, current, group, these, sinks, begin, end);
+        break;
+      case 2:
+        SumMaskedOf<2>(c, current, group, these, sinks, begin, end);
+        break;
+      case 3:
+        SumMaskedOf<3>(c, current, group, these, sinks, begin, end);
+        break;
+      default:
+        SumMaskedOf<4>(c, current, group, these, sinks, begin, end);
+        break;
+    }
+  }
+}
+
+// The measures of one ledger as their sums go: those of one mask test per year (by whether
+// they count in the latest year only, and whether any tests a group field) and the others.
+struct CasePlan {
+  CaseColumns source;                                // the ledger's cells when held, else its rows
+  std::vector<MeasureCounter::Masks> masks;          // [measure × years + year]
+  std::array<std::vector<MaskedMeasure>, 2> masked;  // [current]
+  std::array<bool, 2> group_tested{};
+  std::vector<std::size_t> unmasked;  // in the measures
+};
 
 }  // namespace
 
@@ -308,6 +353,7 @@ void Cube::SumCases(std::span<const std::uint32_t> measures) {
   for (const std::uint32_t k : measures) std::fill(counts_[k].begin(), counts_[k].end(), kNoValue);
   if (!s.case_schema() || s.years().empty() || measures.empty()) return;
   const CaseRows& rows = s.cases(all[measures.front()].element);
+  const std::size_t years = s.years().size();
   // A year in which the ledger holds cases (counted or opened in it) counts 0 where there are
   // none; a year it holds none of has no value (nothing was entered, which is not "none
   // happened").
@@ -326,14 +372,67 @@ void Cube::SumCases(std::span<const std::uint32_t> measures) {
   }
   std::vector<MeasureCounter> counters;
   for (const std::uint32_t k : measures) counters.emplace_back(s, all[k]);
-  // Slices of the rows, one per thread. A ledger's rows are in store order, not by school, so
-  // two threads may add to one cell: the first adds into the cube, the others list their
-  // additions, applied when all are done (a passing row adds only to a year zeroed above).
-  const std::size_t n = rows.size();
+  const CaseCells& cells = rows.cells;
+  CasePlan plan;
+  CaseColumns& source = plan.source;
+  if (cells.held()) {
+    source = {.words = cells.words(),
+              .group_words = cells.group_words(),
+              .years = cells.years(),
+              .orgs = cells.orgs(),
+              .months = cells.months(),
+              .counts = cells.counts(),
+              .size = cells.size(),
+              .org_count = s.org_count(),
+              .latest = static_cast<std::uint16_t>(years - 1)};
+  } else {
+    source = {.words = rows.words.data(),
+              .group_words = rows.group_words.data(),
+              .years = rows.years.data(),
+              .orgs = rows.orgs.data(),
+              .months = rows.months.data(),
+              .counts = nullptr,
+              .size = rows.size(),
+              .org_count = s.org_count(),
+              .latest = static_cast<std::uint16_t>(years - 1)};
+  }
+  // The common filter (state = paid) is one mask test per word and year, made without a
+  // branch; any other goes through its counter row by row.
+  plan.masks.resize(measures.size() * years);
+  for (std::size_t k = 0; k < measures.size(); ++k) {
+    const Measure& m = all[measures[k]];
+    bool all_years = true, group = false;
+    for (std::size_t y = 0; y < years && all_years; ++y) {
+      const std::optional<MeasureCounter::Masks> of_year = counters[k].AsMasks(static_cast<int>(y));
+      all_years = of_year.has_value();
+      if (!all_years) break;
+      plan.masks[k * years + y] = of_year->never
+                                      ? MeasureCounter::Masks{.row_mask = 0, .row_value = 1}
+                                      : *of_year;  // never: passes nothing
+      group |= of_year->group_mask != 0;
+    }
+    if (!all_years) {
+      plan.unmasked.push_back(k);
+      continue;
+    }
+    const double* column =
+        m.column >= 0 ? cells.held() ? cells.sums(static_cast<std::size_t>(m.column))
+                                     : rows.numbers[static_cast<std::size_t>(m.column)].data()
+                      : plan.source.counts;
+    plan.masked[m.current].push_back(
+        {.masks = &plan.masks[k * years], .column = column, .sink = k});
+    plan.group_tested[m.current] = plan.group_tested[m.current] || group;
+  }
+  // Slices of the rows (and of the cells), one per thread. A ledger's rows are in store order,
+  // not by school, so two threads may add to one cell: the first adds into the cube, the others
+  // list their additions, applied when all are done (a passing row adds only to a year zeroed
+  // above).
+  const std::size_t work = std::max(plan.unmasked.empty() ? 0 : rows.size(), plan.source.size);
   const std::size_t threads =
-      n < kCasesPerThread ? 1
-                          : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1,
-                                                    std::min<std::size_t>(8, n / kCasesPerThread));
+      work < kCasesPerThread
+          ? 1
+          : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1,
+                                    std::min<std::size_t>(8, work / kCasesPerThread));
   std::vector<std::vector<CaseSink>> sinks(threads);
   std::vector<std::vector<std::pair<std::size_t, double>>> later((threads - 1) * measures.size());
   for (std::size_t t = 0; t < threads; ++t) {
@@ -343,7 +442,24 @@ void Cube::SumCases(std::span<const std::uint32_t> measures) {
     }
   }
   const auto sum_slice = [&](std::size_t t) {
-    SumCaseSlice(measures, counters, n * t / threads, n * (t + 1) / threads, sinks[t]);
+    const std::size_t n = plan.source.size;
+    for (const bool current : {false, true}) {
+      SumMaskedMeasures(plan.source, current, plan.group_tested[current], plan.masked[current],
+                        sinks[t].data(), n * t / threads, n * (t + 1) / threads);
+    }
+    for (const std::size_t k : plan.unmasked) {
+      const Measure& m = all[measures[k]];
+      ForEachCountedIn(s, m, counters[k], rows.size() * t / threads,
+                       rows.size() * (t + 1) / threads, [&](std::size_t i, int year, double v) {
+                         const std::size_t at =
+                             (static_cast<std::size_t>(year) * s.org_count() + rows.orgs[i]) *
+                             kCellCount;
+                         sinks[t][k].Add(at + kCellTotal, v);
+                         if (!m.current && rows.months[i] > 0) {
+                           sinks[t][k].Add(at + MonthCell(rows.months[i]), v);
+                         }
+                       });
+    }
   };
   std::vector<std::thread> workers;
   for (std::size_t t = 1; t < threads; ++t) workers.emplace_back(sum_slice, t);
@@ -352,65 +468,6 @@ void Cube::SumCases(std::span<const std::uint32_t> measures) {
   for (std::size_t l = 0; l < later.size(); ++l) {
     double* to = counts_[measures[l % measures.size()]].data();
     for (const auto& [at, v] : later[l]) to[at] += v;
-  }
-}
-
-void Cube::SumCaseSlice(std::span<const std::uint32_t> measures,
-                        std::span<const MeasureCounter> counters, std::size_t begin,
-                        std::size_t end, std::span<const CaseSink> sinks) const {
-  const Snapshot& s = *snapshot_;
-  const std::vector<Measure>& all = catalog_->measures();
-  const CaseRows& rows = s.cases(all[measures.front()].element);
-  const auto latest = static_cast<std::uint16_t>(s.years().size() - 1);
-  const std::size_t org_count = s.org_count();
-  // What `run` rows of the cell at `at` (year, unit) and month add.
-  const auto add = [](const CaseSink& to, std::size_t at, std::uint8_t month, double run) {
-    to.Add(at + kCellTotal, run);
-    if (month > 0) to.Add(at + MonthCell(month), run);
-  };
-  const std::uint64_t* words = rows.words.data();
-  const std::uint64_t* group_words = rows.group_words.data();
-  const std::uint16_t* years = rows.years.data();
-  const std::uint32_t* orgs = rows.orgs.data();
-  const std::uint8_t* months = rows.months.data();
-  for (std::size_t k = 0; k < measures.size(); ++k) {
-    const Measure& m = all[measures[k]];
-    const double* column =
-        m.column < 0 ? nullptr : rows.numbers[static_cast<std::size_t>(m.column)].data();
-    // The common filter (state = paid) is one mask test per word and year, made without a
-    // branch; any other goes through the counter row by row.
-    std::vector<MeasureCounter::Masks> masks;
-    bool group_tested = false;
-    for (std::size_t y = 0; y < s.years().size(); ++y) {
-      const std::optional<MeasureCounter::Masks> of_year = counters[k].AsMasks(static_cast<int>(y));
-      if (!of_year) break;
-      masks.push_back(of_year->never ? MeasureCounter::Masks{.row_mask = 0, .row_value = 1}
-                                     : *of_year);  // never: passes nothing
-      group_tested |= of_year->group_mask != 0;
-    }
-    if (masks.size() != s.years().size()) {
-      ForEachCountedIn(s, m, counters[k], begin, end, [&](std::size_t i, int year, double v) {
-        add(sinks[k], (static_cast<std::size_t>(year) * org_count + orgs[i]) * kCellCount,
-            m.current ? 0 : months[i], v);
-      });
-      continue;
-    }
-    // A run of rows of one cell (year, unit, month) is summed in a register and added when
-    // the cell changes (consecutive rows are most often of one school and month).
-    const MaskedCases cases{.words = words,
-                            .group_words = group_tested ? group_words : nullptr,
-                            .years = years,
-                            .orgs = orgs,
-                            .months = months,
-                            .column = column,
-                            .masks = masks.data(),
-                            .org_count = org_count,
-                            .latest = m.current ? latest : CaseRows::kUndated};
-    for (std::size_t i = begin; i < end;) {
-      const CaseRun run = NextRun(cases, i, end);
-      if (run.at != kNoRun) add(sinks[k], run.at, run.month, run.sum);
-      i = run.next;
-    }
   }
 }
 

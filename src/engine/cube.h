@@ -51,6 +51,20 @@ struct RateCell {
   bool has_value() const { return value == value; }
 };
 
+// Where a slice of a ledger's sums adds a measure's cases: into the cube's cells, or listed
+// for later (a thread other than the first, which may add to a cell the first adds to).
+struct CaseSink {
+  double* cells;
+  std::vector<std::pair<std::size_t, double>>* later;
+  void Add(std::size_t at, double v) const {
+    if (later) {
+      later->emplace_back(at, v);
+    } else {
+      cells[at] += v;
+    }
+  }
+};
+
 class Cube {
  public:
   // Count every measure of `catalog` (which must outlive the cube) over `snapshot`; collected
@@ -123,23 +137,6 @@ class Cube {
   // The measures of one ledger's cases (kCases), counted or a number column summed, into
   // their total and month cells, on as many threads as the machine has cores for a large ledger.
   void SumCases(std::span<const std::uint32_t> measures);
-  // Where a slice of SumCases adds a measure's cases: into the cells, or listed for later.
-  struct CaseSink {
-    double* cells;
-    std::vector<std::pair<std::size_t, double>>* later;
-    void Add(std::size_t at, double v) const {
-      if (later) {
-        later->emplace_back(at, v);
-      } else {
-        cells[at] += v;
-      }
-    }
-  };
-  // Add the cases [begin, end) that pass each of `measures` (with their `counters`) to its
-  // sink (one slice of SumCases).
-  void SumCaseSlice(std::span<const std::uint32_t> measures,
-                    std::span<const MeasureCounter> counters, std::size_t begin, std::size_t end,
-                    std::span<const CaseSink> sinks) const;
   // Make `measure` no value in the years whose previous school year is not held (it tests a
   // field known only then, field.h).
   void ForgetYearsWithoutPrevious(std::uint32_t measure);

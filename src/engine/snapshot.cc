@@ -201,6 +201,7 @@ class SnapshotBuilder {
       rows.numbers.resize(ledger.numbers.size());
       rows.student_records.resize(ledger.student_links.size());
       rows.year_has_cases.assign(years, false);
+      rows.cells = CaseCells(ledger.numbers.size());
       EL_RETURN_IF_ERROR(store.ScanCases(ledger.def->code, [&](const store::Case& c) {
         const CaseSchema::Row row = schema.Read(i, c);
         const int year = s_->CaseYear(*ledger.def, row);
@@ -215,11 +216,16 @@ class SnapshotBuilder {
           ++s_->skipped_cases_;
           return Status::OK();
         }
-        rows.group_words.push_back(s_->CaseGroupWord(static_cast<std::uint32_t>(org)));
-        rows.words.push_back(row.word);
-        rows.orgs.push_back(static_cast<std::uint32_t>(org));
-        rows.years.push_back(static_cast<std::uint16_t>(year));
-        rows.months.push_back(CaseMonth(*ledger.def, row));
+        const CaseCells::Key cell{.group_word = s_->CaseGroupWord(static_cast<std::uint32_t>(org)),
+                                  .word = row.word,
+                                  .org = static_cast<std::uint32_t>(org),
+                                  .year = static_cast<std::uint16_t>(year),
+                                  .month = CaseMonth(*ledger.def, row)};
+        rows.group_words.push_back(cell.group_word);
+        rows.words.push_back(cell.word);
+        rows.orgs.push_back(cell.org);
+        rows.years.push_back(cell.year);
+        rows.months.push_back(cell.month);
         rows.ids.push_back(c.id);
         for (std::size_t k = 0; k < row.numbers.size(); ++k) {
           rows.numbers[k].push_back(row.numbers[k]);
@@ -228,8 +234,10 @@ class SnapshotBuilder {
           rows.student_records[k].push_back(s_->StudentRecord(row.students[k]));
         }
         if (year != CaseRows::kUndated) rows.year_has_cases[static_cast<std::size_t>(year)] = true;
+        rows.cells.AddScanned(cell, row.numbers, rows.size());
         return Status::OK();
       }));
+      rows.cells.EndScan(rows.size());
       rows.ids_in_order = std::is_sorted(rows.ids.begin(), rows.ids.end());
     }
     return Status::OK();
@@ -476,6 +484,18 @@ core::Result<Snapshot::CaseChange> Snapshot::UpdateCase(const store::Case& c) {
   for (std::size_t k = 0; k < row.students.size(); ++k) {
     rows.student_records[k][i] = StudentRecord(row.students[k]);
   }
+  rows.cells.Move({.group_word = change.group_word,
+                   .word = change.word,
+                   .org = change.org,
+                   .year = change.year,
+                   .month = change.month},
+                  change.numbers,
+                  {.group_word = rows.group_words[i],
+                   .word = rows.words[i],
+                   .org = rows.orgs[i],
+                   .year = rows.years[i],
+                   .month = rows.months[i]},
+                  row.numbers);
   if (year != CaseRows::kUndated && !rows.year_has_cases[static_cast<std::size_t>(year)]) {
     rows.year_has_cases[static_cast<std::size_t>(year)] = true;
     change.year_newly_held = true;

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "engine/case_cells.h"
 #include "engine/field.h"
 
 namespace eduledger::engine {
@@ -50,6 +51,7 @@ struct CaseRows {
   // when unset or not in the register.
   std::vector<std::vector<std::uint32_t>> student_records;
   std::vector<bool> year_has_cases;  // [year index]: any case counted or opened in it
+  CaseCells cells;                   // the rows grouped, when they fall into few cells
   std::size_t size() const { return ids.size(); }
 
   // The year of a case whose period date is not set yet (a 大班额 class not yet eliminated, by
@@ -64,7 +66,7 @@ struct CaseRows {
                     ids.capacity() * sizeof(std::int64_t);
     for (const std::vector<double>& c : numbers) n += c.capacity() * sizeof(double);
     for (const auto& c : student_records) n += c.capacity() * sizeof(std::uint32_t);
-    return n;
+    return n + cells.MemoryBytes();
   }
 };
 

@@ -266,6 +266,30 @@ TEST_F(CaseCubeTest, ALargeLedgerIsSummedAlikeOnEveryThread) {
   EXPECT_EQ(cube.Count(2, y2024, org(primary_), kCellTotal), e.found_in_year[0]);
   EXPECT_EQ(cube.Count(2, y2024, org(junior_), kCellTotal), e.found_in_year[1]);
   EXPECT_EQ(cube.Count(4, snapshot_->YearIndex(2025), org(county_), kCellTotal), e.closed_now);
+
+  // The rows fall into few cells (2 schools × 12 months × 2 states × 2 levels), which the
+  // masked sums read. Case 4 (closed, junior, January, 4元) is reopened: a cube counted afresh
+  // from the cells as they now are has one closed case and 4元 fewer in its cells.
+  const CaseRows& rows = snapshot_->cases(static_cast<std::size_t>(schema_->Find("hazard")));
+  ASSERT_TRUE(rows.cells.held());
+  EXPECT_LE(rows.cells.size(), 2u * 12 * 2 * 2 + 5);  // and the fixture's five
+  ASSERT_TRUE(junior(4) && closed(4) && month(4) == 1 && yuan(4) == 4);
+  const std::int64_t id = rows.ids[rows.size() - kRows + 4];  // after the fixture's, by id
+  auto stored = reg_.store().FindCase(id);
+  ASSERT_TRUE(stored.ok() && stored->has_value());
+  ASSERT_EQ((*stored)->state, "closed");
+  ASSERT_EQ((*stored)->org_unit_id, junior_);
+  store::Case reopened = **stored;
+  reopened.state = "found";
+  ASSERT_TRUE(snapshot_->UpdateCase(reopened).ok());
+  const Cube after = Cube::Compute(*snapshot_, catalog);
+  for (const int cell : {0, 1}) {
+    EXPECT_EQ(after.Count(0, y2024, org(junior_), cell), e.closed[1][cell] - 1) << cell;
+    EXPECT_DOUBLE_EQ(after.Count(1, y2024, org(junior_), cell), e.money[1][cell] - 4) << cell;
+    EXPECT_EQ(after.Count(0, y2024, org(primary_), cell), e.closed[0][cell]) << cell;
+  }
+  EXPECT_EQ(after.Count(0, y2024, org(junior_), 2), e.closed[1][2]);  // February: unchanged
+  EXPECT_EQ(after.Count(4, snapshot_->YearIndex(2025), org(county_), kCellTotal), e.closed_now - 1);
 }
 
 TEST_F(CaseCubeTest, TheCasesBehindACellAreListed) {
@@ -289,6 +313,8 @@ TEST_F(CaseCubeTest, ACaseMoveIsRecountedInPlace) {
         "sum(hazard.money, school_type = 311)", "cases(building, grade = d)"}) {
     ASSERT_TRUE(CompileFormula(f, FormulaKind::kArithmetic, &catalog).ok()) << f;
   }
+  // The fixture's few cases are summed row by row (as many cells as rows: none held).
+  ASSERT_FALSE(snapshot_->cases(static_cast<std::size_t>(schema_->Find("hazard"))).cells.held());
   Cube cube = Cube::Compute(*snapshot_, catalog);
   const auto agrees = [&](const std::string& after) {
     const Cube fresh = Cube::Compute(*snapshot_, catalog);
