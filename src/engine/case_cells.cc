@@ -1,5 +1,6 @@
 #include "engine/case_cells.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace eduledger::engine {
@@ -26,6 +27,11 @@ void CaseCells::EndScan(std::size_t rows) {
 void CaseCells::Move(const Key& was, std::span<const double> numbers_were, const Key& is,
                      std::span<const double> numbers) {
   if (!held_) return;
+  if (was == is &&
+      std::equal(numbers_were.begin(), numbers_were.end(), numbers.begin(), numbers.end(),
+                 [](double a, double b) { return a == b || (a != a && b != b); })) {
+    return;  // an edit of what the cells do not hold
+  }
   Add(was, numbers_were, -1);
   Add(is, numbers, 1);
 }
@@ -43,6 +49,12 @@ void CaseCells::Add(const Key& key, std::span<const double> numbers, double sign
   }
   const std::uint32_t cell = it->second;
   counts_[cell] += sign;
+  if (counts_[cell] == 0) {
+    // Emptied: its sums are 0, not what is left of adding and taking away amounts in 元 that
+    // a double holds inexactly (0.1 + 0.2 - 0.1 - 0.2 is 2.8e-17).
+    for (std::vector<double>& column : sums_) column[cell] = 0;
+    return;
+  }
   for (std::size_t k = 0; k < numbers.size() && k < sums_.size(); ++k) {
     if (numbers[k] == numbers[k]) sums_[k][cell] += sign * numbers[k];
   }
@@ -66,7 +78,8 @@ std::size_t CaseCells::MemoryBytes() const {
                   orgs_.capacity() * sizeof(std::uint32_t) +
                   years_.capacity() * sizeof(std::uint16_t) + months_.capacity() +
                   counts_.capacity() * sizeof(double) +
-                  index_.capacity() * (sizeof(Key) + sizeof(std::uint32_t) + 1);
+                  index_.capacity() * (sizeof(std::pair<const Key, std::uint32_t>) + 1) +
+                  sums_.capacity() * sizeof(std::vector<double>);
   for (const std::vector<double>& column : sums_) n += column.capacity() * sizeof(double);
   return n;
 }

@@ -290,6 +290,32 @@ TEST_F(CaseCubeTest, ALargeLedgerIsSummedAlikeOnEveryThread) {
   }
   EXPECT_EQ(after.Count(0, y2024, org(junior_), 2), e.closed[1][2]);  // February: unchanged
   EXPECT_EQ(after.Count(4, snapshot_->YearIndex(2025), org(county_), kCellTotal), e.closed_now - 1);
+
+  // Closed again, but found at the primary school in March: it leaves the junior school's
+  // January for the primary school's March (its old unit and month taken out of their cell).
+  store::Case elsewhere = **stored;
+  elsewhere.org_unit_id = primary_;
+  elsewhere.fields = R"({"level":"general","found_on":"2024-03-05","money":"400"})";
+  ASSERT_TRUE(snapshot_->UpdateCase(elsewhere).ok());
+  const Cube moved = Cube::Compute(*snapshot_, catalog);
+  for (const int cell : {0, 1}) {
+    EXPECT_EQ(moved.Count(0, y2024, org(junior_), cell), e.closed[1][cell] - 1) << cell;
+    EXPECT_DOUBLE_EQ(moved.Count(1, y2024, org(junior_), cell), e.money[1][cell] - 4) << cell;
+  }
+  for (const int cell : {0, 3}) {
+    EXPECT_EQ(moved.Count(0, y2024, org(primary_), cell), e.closed[0][cell] + 1) << cell;
+    EXPECT_DOUBLE_EQ(moved.Count(1, y2024, org(primary_), cell), e.money[0][cell] + 4) << cell;
+  }
+  EXPECT_EQ(moved.Count(0, y2024, org(county_), kCellTotal), e.closed[0][0] + e.closed[1][0]);
+  EXPECT_EQ(moved.Count(4, snapshot_->YearIndex(2025), org(county_), kCellTotal), e.closed_now);
+  // And back as it was stored, closed at the junior school in January: every cell as at first.
+  ASSERT_TRUE(snapshot_->UpdateCase(**stored).ok());
+  const Cube back = Cube::Compute(*snapshot_, catalog);
+  for (int cell = 0; cell <= 12; ++cell) {
+    EXPECT_EQ(back.Count(0, y2024, org(junior_), cell), e.closed[1][cell]) << cell;
+    EXPECT_EQ(back.Count(0, y2024, org(primary_), cell), e.closed[0][cell]) << cell;
+    EXPECT_DOUBLE_EQ(back.Count(1, y2024, org(primary_), cell), e.money[0][cell]) << cell;
+  }
 }
 
 TEST_F(CaseCubeTest, TheCasesBehindACellAreListed) {
