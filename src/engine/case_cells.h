@@ -28,7 +28,10 @@ class CaseCells {
     }
   };
 
-  explicit CaseCells(std::size_t columns = 0) : sums_(columns) {}
+  // No cells (a ledger not scanned is summed by its rows); with `columns` number columns, cells
+  // to be filled by a scan.
+  CaseCells() = default;
+  explicit CaseCells(std::size_t columns) : held_(true), sums_(columns) {}
 
   // A row read while the rows are scanned: grouped while the cells stay few enough beside the
   // rows seen (`rows_seen`, this one included), else dropped for good.
@@ -55,7 +58,7 @@ class CaseCells {
   void Add(const Key& key, std::span<const double> numbers, double sign);
   void Drop();
 
-  bool held_ = true;
+  bool held_ = false;
   std::vector<std::uint64_t> group_words_, words_;
   std::vector<std::uint32_t> orgs_;
   std::vector<std::uint16_t> years_;

@@ -307,15 +307,15 @@ void Cube::RecountCase(const Snapshot::CaseChange& change) {
     }
     // What a row adds to its unit's cell: its count or number when it passes, in the year it
     // is counted in (the latest for a figure of the ledger as it stands).
-    const auto add = [&](std::uint64_t group_word, std::uint64_t word, std::uint16_t year,
-                         std::uint8_t month, std::uint32_t org, double number, double sign) {
-      if (!m.current && year == CaseRows::kUndated) return;
+    const auto add = [&](const CaseCells::Key& row, double number, double sign) {
+      if (!m.current && row.year == CaseRows::kUndated) return;
       Group g;
-      g.word = group_word;
-      g.year = m.current ? latest : year;
+      g.word = row.group_word;
+      g.year = m.current ? latest : row.year;
       const double v = m.column < 0 ? 1 : number;
-      if (v != v || !counter.Passes(g, word)) return;
-      for (std::int32_t u = static_cast<std::int32_t>(org); u >= 0;
+      if (v != v || !counter.Passes(g, row.word)) return;
+      const std::uint8_t month = row.month;
+      for (std::int32_t u = static_cast<std::int32_t>(row.org); u >= 0;
            u = s.parent(static_cast<std::uint32_t>(u))) {
         counts_[k][Index(g.year, static_cast<std::uint32_t>(u), kCellTotal)] += sign * v;
         if (!m.current && month > 0) {
@@ -326,10 +326,8 @@ void Cube::RecountCase(const Snapshot::CaseChange& change) {
     const auto number = [&](const std::vector<double>& of_row) {
       return m.column < 0 ? 1.0 : of_row[static_cast<std::size_t>(m.column)];
     };
-    add(change.group_word, change.word, change.year, change.month, change.org,
-        number(change.numbers), -1);
-    add(rows.group_words[change.row], rows.words[change.row], rows.years[change.row],
-        rows.months[change.row], rows.orgs[change.row], number(now), +1);
+    add(change.was, number(change.numbers), -1);
+    add(rows.CellOf(change.row), number(now), +1);
   }
 }
 

@@ -469,33 +469,18 @@ core::Result<Snapshot::CaseChange> Snapshot::UpdateCase(const store::Case& c) {
   CaseChange change;
   change.ledger = static_cast<std::size_t>(ledger);
   change.row = i;
-  change.group_word = rows.group_words[i];
-  change.word = rows.words[i];
-  change.org = rows.orgs[i];
-  change.year = rows.years[i];
+  change.was = rows.CellOf(i);
   for (const std::vector<double>& column : rows.numbers) change.numbers.push_back(column[i]);
   rows.group_words[i] = CaseGroupWord(static_cast<std::uint32_t>(org));
   rows.words[i] = row.word;
   rows.orgs[i] = static_cast<std::uint32_t>(org);
   rows.years[i] = static_cast<std::uint16_t>(year);
-  change.month = rows.months[i];
   rows.months[i] = CaseMonth(*case_schema_->ledger(static_cast<std::size_t>(ledger)).def, row);
   for (std::size_t k = 0; k < row.numbers.size(); ++k) rows.numbers[k][i] = row.numbers[k];
   for (std::size_t k = 0; k < row.students.size(); ++k) {
     rows.student_records[k][i] = StudentRecord(row.students[k]);
   }
-  rows.cells.Move({.group_word = change.group_word,
-                   .word = change.word,
-                   .org = change.org,
-                   .year = change.year,
-                   .month = change.month},
-                  change.numbers,
-                  {.group_word = rows.group_words[i],
-                   .word = rows.words[i],
-                   .org = rows.orgs[i],
-                   .year = rows.years[i],
-                   .month = rows.months[i]},
-                  row.numbers);
+  rows.cells.Move(change.was, change.numbers, rows.CellOf(i), row.numbers);
   if (year != CaseRows::kUndated && !rows.year_has_cases[static_cast<std::size_t>(year)]) {
     rows.year_has_cases[static_cast<std::size_t>(year)] = true;
     change.year_newly_held = true;

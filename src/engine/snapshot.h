@@ -114,13 +114,10 @@ class Snapshot {
   // year or an org unit it does not hold). A year once holding cases keeps holding them until
   // the next Build. Not safe while others read the snapshot.
   struct CaseChange {
-    std::size_t ledger = 0;                  // in case_schema()
-    std::size_t row = 0;                     // in cases(ledger)
-    std::uint64_t group_word = 0, word = 0;  // the row before
-    std::uint32_t org = 0;
-    std::uint16_t year = 0;
-    std::uint8_t month = 0;
-    std::vector<double> numbers;
+    std::size_t ledger = 0;        // in case_schema()
+    std::size_t row = 0;           // in cases(ledger)
+    CaseCells::Key was;            // the row before: its words, unit, year and month
+    std::vector<double> numbers;   // and its numbers
     bool year_newly_held = false;  // the case's year held no case before: recount the ledger
   };
   core::Result<CaseChange> UpdateCase(const store::Case& c);

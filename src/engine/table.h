@@ -53,6 +53,14 @@ struct CaseRows {
   std::vector<bool> year_has_cases;  // [year index]: any case counted or opened in it
   CaseCells cells;                   // the rows grouped, when they fall into few cells
   std::size_t size() const { return ids.size(); }
+  // The cell of row `i` (CaseCells).
+  CaseCells::Key CellOf(std::size_t i) const {
+    return {.group_word = group_words[i],
+            .word = words[i],
+            .org = orgs[i],
+            .year = years[i],
+            .month = months[i]};
+  }
 
   // The year of a case whose period date is not set yet (a 大班额 class not yet eliminated, by
   // 化解日期): in no year's figures, but counted as it stands today (cases_now).
