@@ -33,6 +33,8 @@ struct CheckState {
 void CheckPlaceholders(CheckState& state);
 void CheckRates(CheckState& state);
 void CheckSums(CheckState& state);
+// The tables of the document (table.h) against themselves: totals, and columns of percentages.
+void CheckTables(CheckState& state);
 void CheckRepeats(CheckState& state);
 void CheckRecords(CheckState& state);
 
@@ -94,6 +96,13 @@ bool NamesAChange(std::string_view words);
 // Do the words between two counts qualify the one before rather than name another ("专任教师
 // 4315人，具有本科及以上学历的3296人": of those teachers, not beside them)?
 bool QualifiesThePartBefore(std::string_view gap);
+// Are two numbers as written ("2,846人", "2,486名") the same digits with two adjacent ones
+// swapped, the slip of a hand typing figures up? Separators are ignored, the decimal point is
+// not; numbers of fewer than three digits are never said to be.
+bool DigitsTransposed(std::string_view a, std::string_view b);
+// The school's name a text opens with ("县第一中学参考…" → 县第一中学): a proper name (县第…,
+// 实验…, 一中 …) ending in 中学, 小学, 学校, 幼儿园 within twelve characters; empty when none.
+std::string_view SchoolNameOpening(std::string_view text);
 // Does [lo1, hi1] overlap [lo2, hi2], allowing for floating-point noise?
 bool Overlaps(double lo1, double hi1, double lo2, double hi2);
 // Round `value` half up to `decimals` places.

@@ -1,5 +1,7 @@
 #include "report/document.h"
 
+#include <algorithm>
+
 #include "core/file.h"
 #include "core/text.h"
 #include "core/text_codec.h"
@@ -31,15 +33,37 @@ core::Result<Document> ReadDocx(const std::string& path) {
   int depth_in_p = 0;
   int table_depth = 0;
   bool in_t = false;
-  bool paragraph_in_table = false;
+  // The cell being read: tables nested in a cell count as that cell.
+  int tables = 0;
+  int row = -1;
+  int column = -1;
+  int next_column = 0;
+  Paragraph cell;  // the table, row and column of the paragraph being read
   const core::Status parsed =
       core::ParseXml(path, *xml,
-                     {[&](std::string_view name, const char**) {
-                        if (name == "tbl") ++table_depth;
+                     {[&](std::string_view name, const char** attrs) {
+                        if (name == "tbl" && table_depth++ == 0) {
+                          ++tables;
+                          row = -1;
+                        } else if (name == "tr" && table_depth == 1) {
+                          ++row;
+                          next_column = 0;
+                        } else if (name == "tc" && table_depth == 1) {
+                          column = next_column++;
+                        } else if (name == "gridSpan" && table_depth == 1) {
+                          const std::string_view span = core::XmlReader::Attr(attrs, "val");
+                          int n = 0;
+                          for (const char c : span.substr(0, 3)) {
+                            if (c >= '0' && c <= '9') n = n * 10 + (c - '0');
+                          }
+                          if (n > 1) next_column += n - 1;
+                        }
                         if (name == "p") {
                           if (depth_in_p++ == 0) {
                             text.clear();
-                            paragraph_in_table = table_depth > 0;
+                            cell.table = table_depth > 0 ? tables : 0;
+                            cell.row = std::max(row, 0);
+                            cell.column = std::max(column, 0);
                           }
                         } else if (name == "t") {
                           in_t = true;
@@ -57,7 +81,9 @@ core::Result<Document> ReadDocx(const std::string& path) {
                           if (!trimmed.empty()) {
                             Paragraph p;
                             p.number = static_cast<int>(doc.paragraphs.size()) + 1;
-                            p.in_table = paragraph_in_table;
+                            p.table = cell.table;
+                            p.row = cell.row;
+                            p.column = cell.column;
                             p.text = std::string(trimmed);
                             doc.paragraphs.push_back(std::move(p));
                           }

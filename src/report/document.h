@@ -20,7 +20,11 @@ struct Paragraph {
   int number = 0;  // 1-based, in reading order
   int line = 0;    // 1-based line of a text file; 0 for DOCX
   int indent = 0;  // a text file's leading spaces (a tab counts 4): the nesting of list items
-  bool in_table = false;
+  // A DOCX table cell's paragraph: its table (1-based, in document order; 0 outside tables),
+  // and its row and grid column there (0-based; a cell spanning columns is at its first).
+  int table = 0;
+  int row = 0;
+  int column = 0;
   std::string text;
 };
 

@@ -34,6 +34,9 @@ constexpr Unit kUnits[] = {
     {"所次", "校次", true},
     {"班次", "班次", true},
     {"场次", "场次", true},
+    {"件次", "件", true},  // petitions: 受理信访1362件次, one count with 件
+    {"批次", "批", true},
+    {"家次", "家次", true},
     {"课时", "课时", true},
     {"小时", "小时", true},
     {"周岁", "岁", true},

@@ -256,11 +256,20 @@ class RateChecker {
         // Or the first figure of its sentence, named by the stem at its end (项目建成后可新增
         // 学位9450个: 新增学位总数), not a part of a list.
         const bool opens = k == 0 || figs[static_cast<std::size_t>(k - 1)].sentence != w.sentence;
-        const bool ends_so = opens && core::CodePointCount(named) >= 3 && noun.ends_with(named);
+        // Its characters in order and its last alike (义务教育阶段在校生 for 义务教育在校生).
+        const bool ends_so =
+            opens && core::CodePointCount(named) >= 3 &&
+            (noun.ends_with(named) ||
+             (InOrderWithin(named, noun) &&
+              core::DecodeCodePoints(named).back().cp == core::DecodeCodePoints(noun).back().cp));
         // The whole another share restates (占符合交流条件教师总数1962人的) is that share's,
         // taken only when named exactly.
         const bool restated = w.before.find("占") != std::string::npos;
-        if (w.SameUnit(part) && !w.IsPercent() && !w.unknown && w.year == part.year &&
+        // Of the part's year, or of a paragraph that names none (a section without its year).
+        const bool same_year = w.year == part.year || w.year == 0 || part.year == 0;
+        // No smaller than the part: a whole holds it (分学段看，学前教育资助资金186.40万元 is none
+        // of 1163.80万元).
+        if (w.SameUnit(part) && !w.IsPercent() && !w.unknown && same_year && w.hi >= part.lo &&
             ((total && !restated && InOrderWithin(named, noun)) || noun == exact || ends_so)) {
           *paragraph = q;
           return &w;
@@ -302,19 +311,31 @@ class RateChecker {
         cps.size() >= 2 ? subject.substr(cps[cps.size() - 2].begin) : std::string_view();
     int by_level = -1;
     int matching = 0;
+    // Or the one count named by the subject less its head, as a list names its items (其中学科类
+    // 12家 … 学科类机构占比; 优秀8426人 … 优秀学生占…): at most two characters left off.
+    int by_item = -1;
+    int items = 0;
+    const std::size_t subject_length = cps.size();
     constexpr int kBack = 200;
     for (int k = share - 1; k >= 0 && k >= share - kBack; --k) {
       const Figure& f = At(k);
       if (f.IsPercent() || f.unknown) continue;
       const std::string noun = NounOf(f);
       if (noun == subject) return k;
+      const std::size_t noun_length = core::CodePointCount(noun);
+      if (noun_length >= 2 && noun_length < subject_length && subject_length - noun_length <= 2 &&
+          subject.starts_with(noun) && f.sentence + 1 >= At(share).sentence) {
+        by_item = k;
+        ++items;
+      }
       if (!level.empty() && f.sentence == At(share).sentence && noun.starts_with(level) &&
           noun.ends_with(head) && level.size() + head.size() < subject.size()) {
         by_level = k;
         ++matching;
       }
     }
-    return matching == 1 ? by_level : -1;
+    if (matching == 1) return by_level;
+    return items == 1 ? by_item : -1;
   }
 
   // The whole a part says it is among ("专任教师中…3967人" → the 专任教师 stated before it in
@@ -802,6 +823,15 @@ class RateChecker {
     return false;
   }
 
+  // Does the sentence before sentence `s` open with 其中: a breakdown of the one before it?
+  bool BreakdownBefore(int s) const {
+    const auto& starts = state_.paragraphs[p_].figures.sentence_starts;
+    if (s < 1 || static_cast<std::size_t>(s) > starts.size()) return false;
+    return std::string_view(text_)
+        .substr(starts[static_cast<std::size_t>(s - 1)])
+        .starts_with("其中");
+  }
+
   void CheckRate(int i) {
     const Figure& rate = At(i);
     const std::string_view noun = RateNoun(rate.before);
@@ -857,12 +887,22 @@ class RateChecker {
     // A denominator stated before the rate's segment ("共排查出疑似辍学学生38人。经联合劝返，
     // 已返校就读35人，劝返率为92.11%"; "报名参考考生3418人…；其中…上线426人，上线率12.46%"):
     // the nearest named so, in the rate's sentence or the one before.
-    if (named.empty() && rule != nullptr && !generic) {
+    // Not for a rate of one school ("其中，县第一中学本科上线1453人，本科上线率71.6%"): the
+    // population before is the county's.
+    std::string_view segment_words = std::string_view(text_).substr(
+        state_.paragraphs[p_].figures.segment_starts[static_cast<std::size_t>(rate.segment)]);
+    for (const std::string_view lead : {"其中", "，", "："}) {
+      if (segment_words.starts_with(lead)) segment_words.remove_prefix(lead.size());
+    }
+    const bool one_school = !SchoolNameOpening(segment_words).empty();
+    if (named.empty() && rule != nullptr && !generic && !one_school) {
       for (const int a : counts) {
         if (a > i || !IsNumerator(WordsOf(At(a)), *rule)) continue;
         for (int k = std::min(a, i) - 1; k >= 0 && k >= i - kNear; --k) {
           const Figure& b = At(k);
-          if (b.sentence < rate.sentence - 1) break;
+          // Or two before, past a sentence of its breakdown ("排查隐患674处。其中，…。已完成整改
+          // 651处，整改率…").
+          if (b.sentence < rate.sentence - (BreakdownBefore(rate.sentence) ? 2 : 1)) break;
           if (b.segment == rate.segment || b.IsPercent() || b.unknown || !b.SameUnit(At(a)))
             continue;
           // Not smaller than the numerator (来信来访209件 of the 1386件 受理 is no denominator

@@ -99,24 +99,6 @@ std::string_view LevelBefore(std::string_view segment) {
   return level;
 }
 
-// The school's name a text opens with ("县第一中学参考…" → 县第一中学); empty when none.
-std::string_view SchoolNameOpening(std::string_view text) {
-  constexpr std::size_t kMaxName = 12 * 3;  // bytes: a school's name is short
-  std::size_t end = std::string_view::npos;
-  for (const std::string_view w :
-       {"中学", "小学", "学校", "幼儿园", "一中", "二中", "三中", "四中", "五中", "六中"}) {
-    const std::size_t at = text.substr(0, kMaxName).find(w);
-    if (at != std::string_view::npos) end = std::min(end, at + w.size());
-  }
-  if (end == std::string_view::npos) return {};
-  const std::string_view name = text.substr(0, end);
-  const bool proper = ContainsAny(name, {"县第", "市第", "区第", "县实验", "实验", "第一", "第二",
-                                         "第三", "一中", "二中", "三中", "中心"});
-  return proper && !ContainsAny(name, {"，", "、", "；", "全县", "全区", "全市"})
-             ? name
-             : std::string_view();
-}
-
 // The school or item a segment opens with ("县第一中学参考1120人，本科上线896人" → 县第一中学;
 // "- 县体育馆项目：总投资1.2亿元" → 县体育馆项目, "- 城东第二小学新建项目：…" → 城东第二小学):
 // its statistics are that one's; empty when it opens with none.
@@ -161,6 +143,151 @@ struct Stated {
            bare.context.find(named.qualifier) != std::string::npos;
   }
 };
+
+// The words near a figure that may name what it counts, as code points: the last characters of
+// the noun before it, and the first after its unit.
+std::vector<std::vector<core::CodePointAt>> NounWindows(const Figure& f, std::string* storage) {
+  constexpr std::size_t kNear = 8;  // characters each side
+  *storage = CoreNoun(f.before) + "|" + f.after;
+  const std::string_view all = *storage;
+  const std::size_t bar = all.find('|');
+  std::vector<std::vector<core::CodePointAt>> windows;
+  std::vector<core::CodePointAt> before = core::DecodeCodePoints(all.substr(0, bar));
+  if (before.size() > kNear) before.erase(before.begin(), before.end() - kNear);
+  windows.push_back(std::move(before));
+  std::vector<core::CodePointAt> after = core::DecodeCodePoints(all.substr(bar + 1));
+  for (core::CodePointAt& c : after) {
+    c.begin += bar + 1;
+    c.end += bar + 1;
+  }
+  if (after.size() > kNear) after.resize(kNear);
+  windows.push_back(std::move(after));
+  return windows;
+}
+
+// The longest run of Chinese characters two figures' windows share ("在校生" of 在校生2,846人
+// and 2,486名在校生中…), when it is three characters or more and not only vague words (全县,
+// 其中, 学生, 教育 …), or two such pairs apart (应急…演练); empty otherwise.
+std::string SharedNoun(std::string_view text_a,
+                       const std::vector<std::vector<core::CodePointAt>>& a,
+                       std::string_view text_b,
+                       const std::vector<std::vector<core::CodePointAt>>& b) {
+  static constexpr std::string_view kVague[] = {
+      "全县", "全区", "全市", "其中", "共有", "累计", "全年", "今年", "本年",
+      "年度", "学生", "学校", "教育", "工作", "开展", "完成", "实现", "达到",
+      "共计", "合计", "总计", "以上", "我县", "我区", "县级", "各类", "各项",
+      "中小", "小学", "初中", "高中", "人数", "总数", "教师", "全部"};
+  const auto cjk = [](std::int32_t cp) { return cp >= 0x4E00 && cp <= 0x9FFF; };
+  const auto cp_text = [](std::string_view t, const core::CodePointAt& c) {
+    return t.substr(c.begin, c.end - c.begin);
+  };
+  std::string best;
+  std::vector<std::string> pairs;  // the runs of two, not vague, each once
+  for (const auto& x : a) {
+    for (const auto& y : b) {
+      for (std::size_t i = 0; i < x.size(); ++i) {
+        for (std::size_t j = 0; j < y.size(); ++j) {
+          std::size_t n = 0;
+          while (i + n < x.size() && j + n < y.size() && cjk(x[i + n].cp) &&
+                 cp_text(text_a, x[i + n]) == cp_text(text_b, y[j + n])) {
+            ++n;
+          }
+          if (n < 2) continue;
+          const std::string run(text_a.substr(x[i].begin, x[i + n - 1].end - x[i].begin));
+          if (n == 2) {
+            // Two pairs apart count as a run (应急疏散演练, 应急演练: 应急 and 演练).
+            if (std::find(std::begin(kVague), std::end(kVague), run) == std::end(kVague) &&
+                std::find(pairs.begin(), pairs.end(), run) == pairs.end()) {
+              pairs.push_back(run);
+            }
+            continue;
+          }
+          bool vague = true;
+          for (std::size_t k = 0; k + 1 < n && vague; ++k) {
+            const std::string_view pair =
+                text_a.substr(x[i + k].begin, x[i + k + 1].end - x[i + k].begin);
+            vague = std::find(std::begin(kVague), std::end(kVague), pair) != std::end(kVague);
+          }
+          if (!vague && run.size() > best.size()) best = run;
+        }
+      }
+    }
+  }
+  if (best.empty() && pairs.size() >= 2) best = pairs[0] + "…" + pairs[1];
+  return best;
+}
+
+// The levels the words near a figure name (小学, 初中 …).
+std::vector<std::string_view> LevelsNear(const Figure& f) {
+  std::vector<std::string_view> levels;
+  for (const std::string_view l : LevelWords()) {
+    if (f.before.find(l) != std::string::npos || f.after.find(l) != std::string::npos) {
+      levels.push_back(l);
+    }
+  }
+  return levels;
+}
+
+// A count stated again a few paragraphs on with two of its digits swapped ("在校生2,846人" …
+// "全校2,486名在校生"): one quantity copied wrong, when the words near both name the same thing
+// (a run of three characters in common, not only vague words), of no different level, year or
+// change. No wording need be known to the checker; the swapped digits are the evidence.
+void CheckTransposedRepeats(CheckState& state) {
+  struct Seen {
+    std::size_t paragraph;
+    const Figure* figure;
+    std::string text;  // what the windows are of
+    std::vector<std::vector<core::CodePointAt>> windows;
+    std::vector<std::string_view> levels;
+  };
+  std::vector<Seen> seen;
+  constexpr std::size_t kParagraphsBack = 8;
+  constexpr std::size_t kMaxSeen = 200;  // a hostile text of figures stays linear
+  const auto eligible = [](const Figure& f) {
+    return !f.IsPercent() && !f.unknown && !f.approximate && f.unit != kRatioUnit &&
+           !NamesAChange(f.before) && !ContainsAny(f.before, {"上年", "去年", "上一年"});
+  };
+  for (std::size_t p = 0; p < state.paragraphs.size(); ++p) {
+    for (const Figure& f : state.paragraphs[p].figures.figures) {
+      if (!eligible(f)) continue;
+      Seen here{p, &f, {}, {}, LevelsNear(f)};
+      here.windows = NounWindows(f, &here.text);
+      for (auto e = seen.rbegin(); e != seen.rend(); ++e) {
+        if (e->paragraph + kParagraphsBack < p) break;
+        const Figure& g = *e->figure;
+        if (!g.SameUnit(f) || (g.year != f.year && g.year != 0 && f.year != 0)) continue;
+        if (e->paragraph == p && g.sentence == f.sentence) continue;
+        if (!DigitsTransposed(g.written, f.written)) continue;
+        const bool other_level =
+            !e->levels.empty() && !here.levels.empty() &&
+            std::none_of(e->levels.begin(), e->levels.end(), [&](std::string_view l) {
+              return std::find(here.levels.begin(), here.levels.end(), l) != here.levels.end();
+            });
+        if (other_level) continue;
+        const std::string shared = SharedNoun(here.text, here.windows, e->text, e->windows);
+        if (shared.empty()) continue;
+        const int number = state.paragraphs[p].paragraph->number;
+        const bool reported = std::any_of(
+            state.result->findings.begin(), state.result->findings.end(), [&](const Finding& x) {
+              return x.paragraph == number && x.begin < f.end && f.begin < x.end;
+            });
+        if (reported) break;
+        Finding finding = FindingAt(
+            f, FindingKind::kInconsistentRepeat, Severity::kWarning,
+            "前文（第" + std::to_string(state.paragraphs[e->paragraph].paragraph->number) +
+                "段）同一“" + shared + "”的数字为" + g.written + "，此处为" + f.written +
+                "，两位数字前后颠倒");
+        finding.expected = g.value;
+        finding.decimals = std::max(f.decimals, g.decimals);
+        finding.related = {state.PlaceOf(e->paragraph, g)};
+        state.Add(p, std::move(finding));
+        break;
+      }
+      if (seen.size() == kMaxSeen) seen.erase(seen.begin());
+      seen.push_back(std::move(here));
+    }
+  }
+}
 
 }  // namespace
 
@@ -344,6 +471,12 @@ void CheckRepeats(CheckState& state) {
       }
       const Figure& earlier = *earlier_one->figure;
       if (Overlaps(earlier.lo, earlier.hi, f.lo, f.hi)) continue;
+      // After 其中, of what its paragraph stated before ("本科上线5604人…。其中物理类…本科上线
+      // 3812人"): a part of that one, not it again.
+      if (qizhong != std::string_view::npos && earlier_one->paragraph == p &&
+          earlier.begin < from + qizhong) {
+        continue;
+      }
       Finding finding = FindingAt(
           f, FindingKind::kInconsistentRepeat, Severity::kWarning,
           "“" + (rate ? here.level : std::string()) + here.qualifier + noun + "”前文（第" +
@@ -355,6 +488,7 @@ void CheckRepeats(CheckState& state) {
       state.Add(p, std::move(finding));
     }
   }
+  CheckTransposedRepeats(state);
 }
 
 }  // namespace eduledger::report::internal

@@ -106,6 +106,8 @@ class SumChecker {
     Keyword("其中", false);
     Keyword("包括", true);
     Keyword("包含", true);
+    Keyword("具体为", true);
+    Keyword("分别为", true);
     Breakdowns();
     TrailingTotals();
     NestedList();
@@ -151,6 +153,10 @@ class SumChecker {
     return std::string_view(text_).substr(from, f.begin - from);
   }
 
+  // A subset's parts that reach this share of its total look meant to be all of them; fewer
+  // name only some ("课程2318门，其中体育类736门、艺术类614门、科技类408门").
+  static constexpr double kNearTotal = 0.9;
+
   // Check `parts` against `total`; `exhaustive` lists must add up, subsets may not exceed.
   // A subset of three parts or more that falls short is worth a warning: such a list usually
   // means to name every part.
@@ -178,13 +184,17 @@ class SumChecker {
     if (Overlaps(lo, hi, total.lo, total.hi)) return;
     const std::string sum_text = FormatValue(sum, total.unit, total.decimals) + total.unit;
     Finding f;
-    if (exhaustive) {
+    if (DigitsTransposed(sum_text, total.written)) {
+      // 239 listed, 293 written: the parts are all, the total's digits swapped.
+      f = FindingAt(total, FindingKind::kPartsMismatch, Severity::kError,
+                    "分项之和" + sum_text + "与总数" + total.written + "不符（两位数字前后颠倒）");
+    } else if (exhaustive) {
       f = FindingAt(total, FindingKind::kPartsMismatch, Severity::kError,
                     "分项之和" + sum_text + "与总数" + total.written + "不符");
     } else if (lo > total.hi) {
       f = FindingAt(total, FindingKind::kPartsExceedTotal, Severity::kError,
                     "其中各项之和" + sum_text + "超过总数" + total.written);
-    } else if (parts.size() >= 3 && !kin_left_out_) {
+    } else if (parts.size() >= 3 && !kin_left_out_ && sum >= kNearTotal * total.value) {
       f = FindingAt(total, FindingKind::kPartsMismatch, Severity::kWarning,
                     "其中所列" + std::to_string(parts.size()) + "项之和" + sum_text + "小于总数" +
                         total.written + "；若已列出全部分项，请核对");
@@ -248,7 +258,7 @@ class SumChecker {
       // breakdown of it.
       if (unmarked && ContainsAny(item.text, {"其中", "主要", "等", "约", "以上"})) return;
       if (child_indent < 0) child_indent = item.indent;
-      if (unmarked && item.indent > child_indent) continue;  // an item's own breakdown
+      if (item.indent > child_indent) continue;  // an item's own breakdown, checked under it
       for (const Figure& f : state_.paragraphs[q].figures.figures) {
         if (f.IsPercent()) continue;
         if (total == nullptr) {
@@ -292,6 +302,20 @@ class SumChecker {
       if (sum < kNear * total->value) return;
     }
     Check(*total, parts, exhaustive, where);
+  }
+
+  // The characters two nouns end with alike ("物理类参考", "普通高考参考" → 参考).
+  static std::string CommonEnding(std::string_view a, std::string_view b) {
+    const std::vector<core::CodePointAt> x = core::DecodeCodePoints(a);
+    const std::vector<core::CodePointAt> y = core::DecodeCodePoints(b);
+    std::size_t n = 0;
+    while (n < x.size() && n < y.size()) {
+      const core::CodePointAt& cx = x[x.size() - 1 - n];
+      const core::CodePointAt& cy = y[y.size() - 1 - n];
+      if (cx.cp < 0 || cx.cp != cy.cp) break;
+      ++n;
+    }
+    return n == 0 ? std::string() : std::string(a.substr(x[x.size() - n].begin));
   }
 
   static bool IsListItem(std::string_view text) {
@@ -447,9 +471,11 @@ class SumChecker {
     // "。其中，学前教育…；义务教育…；普通高中…。": a 其中 opening its sentence's list with a comma
     // or colon lists through the ； between the items.
     const std::string_view opened = std::string_view(text_).substr(at + word.size());
-    const bool sentence_list = word == "其中" &&
+    const bool sentence_list = (word == "其中" || word == "具体为") &&
                                (opened.starts_with("，") || opened.starts_with("：")) &&
                                (at == 0 || std::string_view(text_).substr(0, at).ends_with("。"));
+    // "。具体为：…；…；…。" names every item to its sentence's end.
+    const bool whole_sentence = sentence_list && word == "具体为";
     for (std::size_t k = first; k < figs_.size(); ++k) {
       const Figure& f = figs_[k];
       if (f.begin < at || f.IsPercent() || f.unit == "个百分点" || IsRestatedWhole(k)) continue;
@@ -457,7 +483,9 @@ class SumChecker {
       // The parts stand in the keyword's sentence, before a ； closes its list, and before
       // 另有 adds what is not among them ("学校63所，其中农村学校47所；另有幼儿园41所").
       if (f.sentence != sentence) break;
-      if (f.segment != keyword_segment && !(sentence_list && OpensALevelItem(f.segment))) break;
+      if (f.segment != keyword_segment && !whole_sentence &&
+          !(sentence_list && OpensALevelItem(f.segment)))
+        break;
       // A rate of pay (按每生每学期400元标准) is no part.
       if (ContainsAny(f.before, {"每生", "每人", "每校", "每学期", "标准"})) continue;
       if (f.before.find("另有") != std::string::npos) break;
@@ -467,7 +495,12 @@ class SumChecker {
         continue;
       }
       if (!parts.empty() && !f.SameUnit(*parts.front())) {
-        kin_left_out = kin_left_out || Kindred(f, *parts.front());
+        // An item counted in another unit (来信418件、来访593批次、网上信访315件) is left out.
+        const bool own_item =
+            k > 0 && k + 1 < figs_.size() && figs_[k - 1].SameUnit(*parts.front()) &&
+            figs_[k + 1].SameUnit(*parts.front()) && Gap(figs_[k - 1], f).starts_with("、") &&
+            Gap(f, figs_[k + 1]).starts_with("、");
+        kin_left_out = kin_left_out || Kindred(f, *parts.front()) || own_item;
         if (other_unit != nullptr && *other_unit == nullptr) *other_unit = &f;
         continue;
       }
@@ -507,6 +540,34 @@ class SumChecker {
       }
     }
     if (total == nullptr) return;
+    // 分别为 breaks down a total only right after it ("新生合计4950人，分别为…"); after others it
+    // pairs names with figures ("小学、初中分别为38所、12所").
+    if (word == "分别为" && (!HasTotalMarker(total->before) ||
+                             std::string_view(text_).substr(total->end, at - total->end) != "，")) {
+      return;
+    }
+    // "。其中…" after a sentence of several counts is of the one the first part's noun ends with
+    // ("本科上线1982人…。其中，县第一中学本科上线1453人" is of 1982, not of the 286 nearest); the
+    // parts are then those of that noun ("其中物理类参考4706人、本科上线3812人" of 参考).
+    // Of two, the one whose noun ends with more of the part's (本科上线 over 特控线上线).
+    std::string of_noun;
+    if (opens_sentence) {
+      const std::string first_noun = CoreNoun(parts.front()->before);
+      for (std::size_t k = first; k-- > 0;) {
+        const Figure& f = figs_[k];
+        if (f.sentence < earliest) break;
+        if (f.end > at || !is_total(f)) continue;
+        const std::string common = CommonEnding(first_noun, CoreNoun(f.before));
+        if (core::CodePointCount(common) >= 2 && common.size() > of_noun.size()) {
+          total = &f;
+          of_noun = common;
+        }
+      }
+    }
+    if (!of_noun.empty()) {
+      std::erase_if(parts,
+                    [&](const Figure* f) { return !CoreNoun(f->before).ends_with(of_noun); });
+    }
     // The list ends where a part opens a subset of the parts before it ("民办园中认定为普惠性
     // 的27所") or, after a comma, names something the total does not ("在校学生52736人，其中
     // 小学35120人、初中17616人，教职工4380人").
@@ -516,9 +577,25 @@ class SumChecker {
                          named != StatisticOf(CoreNoun(total->before));
       const std::string gap = Gap(*parts[k - 1], *parts[k]);
       const bool change = NamesAChange(gap);  // 比上年减少1236人: no part
-      if (OpensASubset(gap) || other || change || QualifiesThePartBefore(gap)) {
+      // After a comma, what the whole has come to (已办结1319件, 已整改…) is no part of it.
+      const bool status = gap.starts_with("，") && parts[k]->before.starts_with("已");
+      if (OpensASubset(gap) || other || change || status || QualifiesThePartBefore(gap)) {
         parts.resize(k);
         break;
+      }
+    }
+    // The parts before a comma that make the total exactly, then more ("其中研究生127人、本科
+    // 3015人、专科及以下732人，本科及以上3142人"): what follows is another breakdown.
+    {
+      double lo = 0, hi = 0;
+      for (std::size_t k = 0; k + 1 < parts.size(); ++k) {
+        lo += parts[k]->lo;
+        hi += parts[k]->hi;
+        if (k >= 1 && Overlaps(lo, hi, total->lo, total->hi) &&
+            Gap(*parts[k], *parts[k + 1]).starts_with("，")) {
+          parts.resize(k + 1);
+          break;
+        }
       }
     }
     // A total that is the last item of a list ("小学41所、初中12所，其中…") leaves open whether

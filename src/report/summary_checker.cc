@@ -272,6 +272,53 @@ std::size_t SubsetMarkAt(std::string_view words) {
   return std::string_view::npos;
 }
 
+std::string_view SchoolNameOpening(std::string_view text) {
+  constexpr std::size_t kMaxName = 12 * 3;  // bytes: a school's name is short
+  std::size_t end = std::string_view::npos;
+  for (const std::string_view w :
+       {"中学", "小学", "学校", "幼儿园", "一中", "二中", "三中", "四中", "五中", "六中"}) {
+    const std::size_t at = text.substr(0, kMaxName).find(w);
+    if (at != std::string_view::npos) end = std::min(end, at + w.size());
+  }
+  if (end == std::string_view::npos) return {};
+  const std::string_view name = text.substr(0, end);
+  const bool proper = ContainsAny(name, {"县第", "市第", "区第", "县实验", "实验", "第一", "第二",
+                                         "第三", "一中", "二中", "三中", "中心"});
+  return proper && !ContainsAny(name, {"，", "、", "；", "全县", "全区", "全市"})
+             ? name
+             : std::string_view();
+}
+
+namespace {
+
+// The digits and decimal point of the number a figure opens with ("2,846人" → 2846).
+std::string NumberDigits(std::string_view written) {
+  std::string out;
+  std::size_t at = written.find_first_of("0123456789");
+  for (; at < written.size(); ++at) {
+    const char c = written[at];
+    if ((c >= '0' && c <= '9') || c == '.') {
+      out.push_back(c);
+    } else if (c != ',') {
+      break;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+bool DigitsTransposed(std::string_view a, std::string_view b) {
+  const std::string x = NumberDigits(a), y = NumberDigits(b);
+  if (x.size() != y.size() || x == y) return false;
+  if (std::count_if(x.begin(), x.end(), [](char c) { return c != '.'; }) < 3) return false;
+  std::size_t first = 0;
+  while (x[first] == y[first]) ++first;
+  return first + 1 < x.size() && x[first] != '.' && x[first + 1] != '.' &&
+         x[first] == y[first + 1] && x[first + 1] == y[first] &&
+         x.substr(first + 2) == y.substr(first + 2);
+}
+
 bool Overlaps(double lo1, double hi1, double lo2, double hi2) {
   const double eps =
       1e-9 * std::max({1.0, std::fabs(lo1), std::fabs(hi1), std::fabs(lo2), std::fabs(hi2)});
@@ -359,6 +406,7 @@ CheckResult CheckSummaryDocument(const Document& document, const CheckOptions& o
   internal::CheckPlaceholders(state);
   internal::CheckRates(state);
   internal::CheckSums(state);
+  internal::CheckTables(state);
   internal::CheckRepeats(state);
   if (options.records != nullptr) internal::CheckRecords(state);
   std::stable_sort(

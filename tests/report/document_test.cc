@@ -47,8 +47,14 @@ TEST(DocumentTest, ReadsADocxWrittenByLibreOfficeWithItsTable) {
                        "全县共有学校108所，其中小学67所（完小47所、教学点21所），初中12所。",
                        "全县适龄儿童4000人，已入学3900人，入学率99.5%。", "项目", "数量",
                        "新建校舍", "**栋", "20__年，我县将继续推进教育现代化。"}));
-  EXPECT_FALSE(doc->paragraphs[1].in_table);
-  EXPECT_TRUE(doc->paragraphs[3].in_table);
+  EXPECT_EQ(doc->paragraphs[1].table, 0);
+  // The table's four cells, by row and column.
+  for (std::size_t i = 3; i < 7; ++i) {
+    SCOPED_TRACE(texts[i]);
+    EXPECT_EQ(doc->paragraphs[i].table, 1);
+    EXPECT_EQ(doc->paragraphs[i].row, static_cast<int>(i - 3) / 2);
+    EXPECT_EQ(doc->paragraphs[i].column, static_cast<int>(i - 3) % 2);
+  }
 }
 
 TEST(DocumentTest, SaysWhyAFileCannotBeRead) {

@@ -545,6 +545,103 @@ constexpr Passage kPassages[] = {
      "全年发放资助资金1,000万元，资助学生3,900人次，其中学前教育200万元、1,000人次，义务教育800万元"
      "、3,000人次。",
      "parts_exceed_total", "3,900人次"},
+    // --- tables (Markdown pipe tables; a DOCX table is read into the same grid) ----------------
+    {"table_total_row", Format::kMarkdown,  // 12600 + 2850 + 6480 + 3950 = 25880
+     "| 项目 | 完成投资（万元） |\n| --- | ---: |\n| 一小 | 12,600 |\n| 城东园 | 2,850 |\n"
+     "| 二中 | 6,480 |\n| 寄宿制学校 | 3,950 |\n| **合计** | **25,880** |",
+     nullptr, nullptr},
+    {"table_total_row_wrong", Format::kMarkdown,
+     "| 项目 | 完成投资（万元） |\n| --- | ---: |\n| 一小 | 12,600 |\n| 城东园 | 2,850 |\n"
+     "| 二中 | 6,480 |\n| 寄宿制学校 | 3,950 |\n| **合计** | **25,808** |",
+     "parts_mismatch", "25,808万元"},
+    // 46 ÷ 362 = 12.71%, 128 ÷ 362 = 35.36%, 188 ÷ 362 = 51.93%
+    {"table_share_column", Format::kMarkdown,
+     "| 风险等级 | 水域数量（处） | 占比 |\n| --- | ---: | ---: |\n| 高风险 | 46 | 12.7% |\n"
+     "| 中风险 | 128 | 35.4% |\n| 低风险 | 188 | 51.9% |\n| 合计 | 362 | 100% |",
+     nullptr, nullptr},
+    {"table_share_column_odd_row", Format::kMarkdown,
+     "| 风险等级 | 水域数量（处） | 占比 |\n| --- | ---: | ---: |\n| 高风险 | 46 | 12.7% |\n"
+     "| 中风险 | 128 | 34.5% |\n| 低风险 | 188 | 51.9% |\n| 合计 | 362 | 100% |",
+     "share_mismatch", "34.5%"},
+    {"table_growth_column_follows_no_rule", Format::kMarkdown,
+     "| 学段 | 在校生（人） | 较上年增长 |\n| --- | ---: | ---: |\n| 小学 | 12,000 | 2.1% |\n"
+     "| 初中 | 6,000 | 3.4% |\n| 高中 | 3,000 | 1.2% |\n| 合计 | 21,000 | 2.4% |",
+     nullptr, nullptr},
+    // 118 ÷ 120 = 98.33%, 80 ÷ 80 = 100%, 60 ÷ 64 = 93.75%
+    {"table_rate_column_odd_row", Format::kMarkdown,
+     "| 乡镇 | 排查隐患 | 已整改 | 整改率 |\n| --- | --- | --- | --- |\n| 城关镇 | 120 | 118 | "
+     "98.3% |\n"
+     "| 东乡 | 80 | 80 | 100.0% |\n| 西乡 | 64 | 60 | 96.3% |",
+     "rate_mismatch", "96.3%"},
+    // 1200 + 1100 = 2300, 800 + 760 = 1560, 500 + 480 = 980
+    {"table_total_column_odd_row", Format::kMarkdown,
+     "| 学段 | 男生 | 女生 | 合计 |\n| --- | --- | --- | --- |\n| 小学 | 1200 | 1100 | 2300 |\n"
+     "| 初中 | 800 | 760 | 1560 |\n| 高中 | 500 | 480 | 908 |",
+     "parts_mismatch", "908"},
+    // --- digits swapped -----------------------------------------------------------------------
+    {"restated_with_digits_swapped", Format::kText,
+     "全县新建录播教室38间、智慧教室486间。\n下一步，将用好今年建成的468间智慧教室。",
+     "inconsistent_repeat", "468间"},
+    {"restated_with_digits_swapped_two_words", Format::kText,
+     "全县组织应急疏散演练3526场次。\n各学校全年累计开展应急演练3562场次。", "inconsistent_repeat",
+     "3562场次"},
+    {"petitions_in_jianci_are_jian", Format::kText,
+     "全年受理信访事项1326件，办结1319件。\n全年受理群众信访1362件次，未发生群体性事件。",
+     "inconsistent_repeat", "1362件次"},
+    {"swapped_digits_of_other_teachers", Format::kText,
+     "全县补充特岗教师120人。\n评选县级骨干教师210名。", nullptr, nullptr},
+    {"swapped_digits_of_two_levels", Format::kText,
+     "全县小学专任教师1,234人。\n全县初中专任教师1,324人。", nullptr, nullptr},
+    {"list_total_with_digits_swapped", Format::kText,  // 168 + 41 + 18 + 12 = 239
+     "全年督导检查293次，其中责任督学挂牌督导168次、专项督导41次、综合督导18次、随机督导12次。",
+     "parts_mismatch", "293次"},
+    // --- lists --------------------------------------------------------------------------------
+    {"a_share_of_an_item_named_without_its_head", Format::kText,  // 8426 ÷ 52318 = 16.11%
+     "参测学生52318人，其中优秀8426人、良好19874人。优秀学生占参测学生的16.9%。", "share_mismatch",
+     "16.9%"},
+    {"nested_items_sum_at_their_level",
+     Format::kMarkdown,  // 186 + 78 + 48 = 312; 94 + 61 + 31 = 186
+     "2024年全县共补充教师 **312名**，具体为：\n- 公开招聘 **186名**\n  - 小学 **94名**\n"
+     "  - 初中 **61名**\n  - 高中 **31名**\n- 特岗教师 **78名**\n- 公费师范毕业生 **48名**",
+     nullptr, nullptr},
+    {"qizhong_of_the_count_its_noun_names", Format::kText,
+     "全县参考3175人，本科上线1982人；特控线上线286人。其中，县第一中学本科上线1453人，本科上线率"
+     "71.6%；艺体类本科上线217人。",
+     nullptr, nullptr},
+    {"what_the_whole_came_to_is_no_part", Format::kText,  // 1319 ÷ 1326 = 99.47%
+     "共受理来信来访1326件次，其中来信418件、来访593批次、网上信访315件，已办结1319件，办结率"
+     "99.5%。",
+     nullptr, nullptr},
+    {"a_second_breakdown_after_exact_parts",
+     Format::kText,  // 127+3015+732 = 3874; 3142÷3874 = 81.1%
+     "专任教师3874人，其中研究生127人、本科3015人、专科及以下732人，本科及以上3142人，占81.1%。",
+     nullptr, nullptr},
+    {"a_list_far_short_names_some", Format::kText,
+     "开设课后服务课程2318门，其中体育类736门、艺术类614门、科技类408门。", nullptr, nullptr},
+    {"a_list_near_its_total_falls_short", Format::kText,  // 136 + 98 + 170 = 404 of 412
+     "排查隐患412处，其中消防136处、交通98处、食品170处。", "parts_mismatch", "412处"},
+    {"juti_wei_lists_to_the_sentence_end", Format::kText,  // 2852+11346+7215+2681+14318 = 38412
+     "全年资助学生合计38142人次。具体为：学前2852人次；义务教育11346人次；普通高中7215人次；中职"
+     "2681人次；营养改善计划14318人次。",
+     "parts_mismatch", "38142人次"},
+    {"fenbie_wei_after_a_total", Format::kText,  // 2586 + 2319 = 4905
+     "城区起始年级新生合计4950人，分别为小学一年级2586人、初中一年级2319人。", "parts_mismatch",
+     "4950人"},
+    {"fenbie_wei_pairs_names", Format::kText, "全县幼儿园32所，小学、初中分别为38所、12所。",
+     nullptr, nullptr},
+    // --- wholes and denominators further back ------------------------------------------------
+    {"a_whole_no_smaller_than_its_part", Format::kText,  // 1163.80 ÷ 4826.35 = 24.11%
+     "全县累计发放各类学生资助资金4826.35万元。\n分学段看，学前教育资助资金186.40万元。"
+     "\n全年向脱贫家庭学生发放资助资金1163.80万元，占资助资金总额的21.4%。",
+     "share_mismatch", "21.4%"},
+    {"a_denominator_before_a_breakdown", Format::kText,  // 213+96+128+172+65 = 674; 651÷674 = 96.6%
+     "排查安全隐患674处。其中，消防213处、交通96处、食品128处、设施172处、其他65处。已完成整改651"
+     "处，整改率95.6%。",
+     "rate_mismatch", "95.6%"},
+    {"a_whole_named_without_jieduan", Format::kText,  // 2947 ÷ 41826 = 7.05%
+     "义务教育阶段在校生41826人，较上年减少1204人。进城务工人员随迁子女2947人，占义务教育在校生总数"
+     "的7.5%。",
+     "share_mismatch", "7.5%"},
     // --- Markdown -----------------------------------------------------------------------------
     {"emphasis_is_no_blank", Format::kMarkdown,
      "全县学校**96.8%**达标，在校学生**31767**人，**一、基本情况**。", nullptr, nullptr},
