@@ -8,6 +8,8 @@ namespace eduledger::report {
 
 namespace {
 
+constexpr std::size_t kMaxColumns = 64;
+
 // `text` trimmed of spaces and of the emphasis marks around it ("**25,880**" → 25,880), with
 // the byte offset where what is left begins.
 std::string_view Unemphasised(std::string_view text, std::size_t* offset) {
@@ -88,6 +90,8 @@ void AddDocxTables(const Document& document, std::vector<Table>* tables) {
     auto& rows = tables->back().rows;
     const auto row = static_cast<std::size_t>(p.row);
     const auto column = static_cast<std::size_t>(p.column);
+    // Columns past kMaxColumns are not read: a hostile file's spans stay small in memory.
+    if (column >= kMaxColumns) continue;
     if (rows.size() <= row) rows.resize(row + 1);
     auto& cells = rows[row];
     if (cells.size() <= column) cells.resize(column + 1);

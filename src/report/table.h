@@ -24,6 +24,7 @@ struct TableCell {
 
 struct Table {
   // rows[0] is the header; a row may be shorter than another (a DOCX cell merged or missing).
+  // Of a DOCX table, the first 64 grid columns are read.
   std::vector<std::vector<TableCell>> rows;
 };
 
