@@ -3,6 +3,7 @@
 #pragma once
 
 #include <initializer_list>
+#include <map>
 #include <span>
 #include <string>
 #include <string_view>
@@ -26,6 +27,10 @@ struct CheckState {
 
   // Record a finding in paragraph index `p` (0-based).
   void Add(std::size_t p, Finding f);
+  // Is a finding already made in paragraph `p` over some of bytes [begin, end)?
+  bool HasFindingAt(std::size_t p, std::size_t begin, std::size_t end) const;
+  // The findings made, by paragraph index and first byte: their last byte (for HasFindingAt).
+  std::map<std::pair<std::size_t, std::size_t>, std::size_t> found_at = {};
   // A Place for figure `f` of paragraph `p`.
   Place PlaceOf(std::size_t p, const Figure& f) const;
 };

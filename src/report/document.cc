@@ -56,7 +56,8 @@ core::Result<Document> ReadDocx(const std::string& path) {
                           for (const char c : span.substr(0, 3)) {
                             if (c >= '0' && c <= '9') n = n * 10 + (c - '0');
                           }
-                          if (n > 1) next_column += n - 1;
+                          constexpr int kMaxColumn = 1 << 16;
+                          if (n > 1) next_column = std::min(next_column + n - 1, kMaxColumn);
                         }
                         if (name == "p") {
                           if (depth_in_p++ == 0) {

@@ -193,6 +193,11 @@ std::string SharedNoun(std::string_view text_a,
             ++n;
           }
           if (n < 2) continue;
+          // A run qualified otherwise right before it (春季学期…, 秋季学期…): two things.
+          if (n >= 3 && i > 0 && j > 0 && cjk(x[i - 1].cp) && cjk(y[j - 1].cp) &&
+              cp_text(text_a, x[i - 1]) != cp_text(text_b, y[j - 1])) {
+            continue;
+          }
           const std::string run(text_a.substr(x[i].begin, x[i + n - 1].end - x[i].begin));
           if (n == 2) {
             // Two pairs apart count as a run (应急疏散演练, 应急演练: 应急 and 演练).
@@ -263,15 +268,21 @@ void CheckTransposedRepeats(CheckState& state) {
             std::none_of(e->levels.begin(), e->levels.end(), [&](std::string_view l) {
               return std::find(here.levels.begin(), here.levels.end(), l) != here.levels.end();
             });
-        if (other_level) continue;
+        // Words that set two of a kind apart (春季 and 秋季, 公办 and 民办 …).
+        static constexpr std::pair<std::string_view, std::string_view> kApart[] = {
+            {"春季", "秋季"}, {"上半年", "下半年"}, {"公办", "民办"},
+            {"城区", "农村"}, {"城区", "乡村"},     {"男", "女"}};
+        const bool apart = std::any_of(std::begin(kApart), std::end(kApart), [&](const auto& a) {
+          const auto has = [](const std::string& t, std::string_view w) {
+            return t.find(w) != std::string::npos;
+          };
+          return (has(here.text, a.first) && has(e->text, a.second)) ||
+                 (has(here.text, a.second) && has(e->text, a.first));
+        });
+        if (other_level || apart) continue;
         const std::string shared = SharedNoun(here.text, here.windows, e->text, e->windows);
         if (shared.empty()) continue;
-        const int number = state.paragraphs[p].paragraph->number;
-        const bool reported = std::any_of(
-            state.result->findings.begin(), state.result->findings.end(), [&](const Finding& x) {
-              return x.paragraph == number && x.begin < f.end && f.begin < x.end;
-            });
-        if (reported) break;
+        if (state.HasFindingAt(p, f.begin, f.end)) break;
         Finding finding = FindingAt(
             f, FindingKind::kInconsistentRepeat, Severity::kWarning,
             "前文（第" + std::to_string(state.paragraphs[e->paragraph].paragraph->number) +

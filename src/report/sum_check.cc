@@ -184,7 +184,10 @@ class SumChecker {
     if (Overlaps(lo, hi, total.lo, total.hi)) return;
     const std::string sum_text = FormatValue(sum, total.unit, total.decimals) + total.unit;
     Finding f;
-    if (DigitsTransposed(sum_text, total.written)) {
+    // Of a list meant whole: exhaustive, over its total, or of three parts or more (two parts of
+    // a 其中 may be some: 小学120所、初中119所 of 293所).
+    if (DigitsTransposed(sum_text, total.written) &&
+        (exhaustive || lo > total.hi || parts.size() >= 3)) {
       // 239 listed, 293 written: the parts are all, the total's digits swapped.
       f = FindingAt(total, FindingKind::kPartsMismatch, Severity::kError,
                     "分项之和" + sum_text + "与总数" + total.written + "不符（两位数字前后颠倒）");

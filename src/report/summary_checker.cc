@@ -12,7 +12,18 @@ namespace eduledger::report {
 
 namespace internal {
 
+bool CheckState::HasFindingAt(std::size_t p, std::size_t begin, std::size_t end) const {
+  // One beginning inside the range, or the one beginning last before it reaching into it.
+  auto it = found_at.lower_bound({p, begin});
+  if (it != found_at.end() && it->first.first == p && it->first.second < end) return true;
+  if (it == found_at.begin()) return false;
+  --it;
+  return it->first.first == p && it->second > begin;
+}
+
 void CheckState::Add(std::size_t p, Finding f) {
+  auto& last = found_at[{p, f.begin}];
+  last = std::max(last, f.end);
   f.paragraph = paragraphs[p].paragraph->number;
   f.line = paragraphs[p].paragraph->line;
   switch (f.severity) {

@@ -102,7 +102,7 @@ void AddDocxTables(const Document& document, std::vector<Table>* tables) {
       const std::string_view text = Unemphasised(p.text, &offset);
       cell = TableCell{i, offset, offset + text.size(), std::string(text)};
     } else {
-      cell.text += p.text;
+      cell.text += "\n" + p.text;  // two lines: no single figure
     }
   }
 }

@@ -177,11 +177,7 @@ class TableChecker {
 
   // Already found by the checks of the text (a row of a Markdown table is a paragraph too)?
   bool Reported(std::size_t p, const Figure& f) const {
-    const int number = state_.paragraphs[p].paragraph->number;
-    for (const Finding& g : state_.result->findings) {
-      if (g.paragraph == number && g.begin < f.end && f.begin < g.end) return true;
-    }
-    return false;
+    return state_.HasFindingAt(p, f.begin, f.end);
   }
 
   void Report(std::size_t r, std::size_t c, Finding f,
@@ -235,7 +231,9 @@ class TableChecker {
           items.clear();
           break;
         case RowKind::kTotal:
-          CheckTotalRow(r, subtotals.empty() ? items : subtotals);
+          // The 小计 rows and the items after the last of them (县特殊教育学校 under no 小计).
+          subtotals.insert(subtotals.end(), items.begin(), items.end());
+          CheckTotalRow(r, subtotals);
           items.clear();
           subtotals.clear();
           break;
@@ -266,8 +264,10 @@ class TableChecker {
     for (std::size_t t = 1; t < columns_; ++t) {
       if (!IsTotalColumn(headers_[t])) continue;
       std::vector<std::size_t> parts;
-      for (std::size_t c = 1; c < columns_; ++c) {
-        if (c != t && units_[c] == units_[t] && Quantity(c) && !IsTotalColumn(headers_[c])) {
+      // The columns between the labels and it (男生, 女生 | 合计), not those after it, which
+      // may be subsets (随迁子女).
+      for (std::size_t c = 1; c < t; ++c) {
+        if (units_[c] == units_[t] && Quantity(c) && !IsTotalColumn(headers_[c])) {
           parts.push_back(c);
         }
       }

@@ -578,7 +578,23 @@ constexpr Passage kPassages[] = {
      "| 学段 | 男生 | 女生 | 合计 |\n| --- | --- | --- | --- |\n| 小学 | 1200 | 1100 | 2300 |\n"
      "| 初中 | 800 | 760 | 1560 |\n| 高中 | 500 | 480 | 908 |",
      "parts_mismatch", "908"},
+    {"table_items_after_the_last_subtotal", Format::kMarkdown,  // 300 + 110 + 40 = 450
+     "| 学校 | 人数（人） |\n| --- | --- |\n| 城关一小 | 100 |\n| 城关二小 | 200 |\n| 城区小计 | "
+     "300 |\n"
+     "| 乡中心校 | 50 |\n| 乡二小 | 60 |\n| 乡镇小计 | 110 |\n| 县特殊教育学校 | 40 |\n| 合计 | "
+     "450 |",
+     nullptr, nullptr},
+    {"table_subset_column_after_the_total", Format::kMarkdown,
+     "| 学段 | 男生（人） | 女生（人） | 合计（人） | 随迁子女（人） |\n| --- | --- | --- | --- | "
+     "--- |\n"
+     "| 幼儿园 | 1,200 | 1,100 | 2,300 | — |\n| 小学 | 5,000 | 4,800 | 9,800 | 620 |\n"
+     "| 初中 | 2,500 | 2,400 | 4,900 | 310 |\n| 高中 | 1,000 | 1,000 | 2,000 | — |",
+     nullptr, nullptr},
     // --- digits swapped -----------------------------------------------------------------------
+    {"two_parts_of_a_subset_with_digits_swapped", Format::kText,
+     "全县学校293所，其中小学120所、初中119所。", nullptr, nullptr},
+    {"swapped_digits_of_spring_and_autumn", Format::kText,
+     "春季学期发放资助资金120万元。\n秋季学期发放资助资金102万元。", nullptr, nullptr},
     {"restated_with_digits_swapped", Format::kText,
      "全县新建录播教室38间、智慧教室486间。\n下一步，将用好今年建成的468间智慧教室。",
      "inconsistent_repeat", "468间"},
