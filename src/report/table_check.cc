@@ -190,17 +190,17 @@ class TableChecker {
     state_.Add(p, std::move(f));
   }
 
-  // The sum of the values of column `c` in `rows`, as a range; nullopt when one of them is words
-  // or of another unit, or fewer than two are figures.
+  // The sum of the values of `cells` (row, column), as a range; nullopt when one of them is
+  // words or of another unit than `like`, or fewer than two are figures.
   struct Sum {
     double lo = 0, hi = 0, value = 0;
     int decimals = 0;
   };
-  std::optional<Sum> SumOf(const std::vector<std::size_t>& rows, std::size_t c,
-                           const Figure& like) const {
+  using Cells = std::vector<std::pair<std::size_t, std::size_t>>;
+  std::optional<Sum> SumOf(const Cells& cells, const Figure& like) const {
     Sum s;
     int figures = 0;
-    for (const std::size_t r : rows) {
+    for (const auto& [r, c] : cells) {
       if (Blank(r, c)) continue;
       const Figure* f = At(r, c);
       if (f == nullptr || !f->SameUnit(like) || f->IsPercent()) return std::nullopt;
@@ -212,6 +212,12 @@ class TableChecker {
     }
     if (figures < 2) return std::nullopt;
     return s;
+  }
+  // Column `c` of `rows`.
+  static Cells InColumn(const std::vector<std::size_t>& rows, std::size_t c) {
+    Cells cells;
+    for (const std::size_t r : rows) cells.emplace_back(r, c);
+    return cells;
   }
 
   // Each 合计 or 小计 row against the rows it totals: a 小计 the items since the last total, a
@@ -245,7 +251,7 @@ class TableChecker {
     for (std::size_t c = 1; c < columns_; ++c) {
       const Figure* total = At(r, c);
       if (total == nullptr || total->IsPercent() || !Quantity(c)) continue;
-      const std::optional<Sum> sum = SumOf(parts, c, *total);
+      const std::optional<Sum> sum = SumOf(InColumn(parts, c), *total);
       if (!sum) continue;
       ++state_.result->summary.sums_checked;
       if (Overlaps(sum->lo, sum->hi, total->lo, total->hi)) continue;
@@ -277,27 +283,14 @@ class TableChecker {
       for (std::size_t r = 1; r < table_.rows.size(); ++r) {
         const Figure* total = At(r, t);
         if (total == nullptr || total->IsPercent()) continue;
-        Sum s;
-        int figures = 0;
-        bool words = false;
-        for (const std::size_t c : parts) {
-          if (Blank(r, c)) continue;
-          const Figure* f = At(r, c);
-          if (f == nullptr || !f->SameUnit(*total) || f->IsPercent()) {
-            words = true;
-            break;
-          }
-          s.lo += f->lo;
-          s.hi += f->hi;
-          s.value += f->value;
-          s.decimals = std::max(s.decimals, f->decimals);
-          ++figures;
-        }
-        if (words || figures < 2) continue;
-        if (Overlaps(s.lo, s.hi, total->lo, total->hi)) {
+        Cells row;
+        for (const std::size_t c : parts) row.emplace_back(r, c);
+        const std::optional<Sum> s = SumOf(row, *total);
+        if (!s) continue;
+        if (Overlaps(s->lo, s->hi, total->lo, total->hi)) {
           ++agree;
         } else {
-          odd.emplace_back(r, s);
+          odd.emplace_back(r, *s);
         }
       }
       if (!MostAgree(agree, odd.size())) continue;
@@ -362,7 +355,7 @@ class TableChecker {
     const Figure* any = nullptr;
     for (const std::size_t k : items) any = any != nullptr ? any : At(k, c);
     if (any == nullptr) return std::nullopt;
-    const std::optional<Sum> sum = SumOf(items, c, *any);
+    const std::optional<Sum> sum = SumOf(InColumn(items, c), *any);
     if (!sum) return std::nullopt;
     Figure whole = *any;
     whole.lo = sum->lo;
