@@ -1,7 +1,9 @@
 #include "app/indicators.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "app/event_coverage.h"
 #include "app/requested_year.h"
@@ -207,7 +209,15 @@ std::string FormatIndicatorValue(const meta::Indicator& def, const engine::RateC
 }
 
 engine::RateCell IndicatorCell(const CompiledIndicator& c, const engine::Cube& cube, int year_idx,
-                               std::span<const std::uint32_t> orgs, int cell) {
+                               std::span<const std::uint32_t> orgs, int cell,
+                               const CompiledIndicator::FieldSplit* split) {
+  if (split) {
+    engine::RateCell r = cube.Rate(split->plan, year_idx, orgs, cell);
+    if (!split->presence.empty() && !(cube.Evaluate(split->presence, year_idx, orgs, cell) > 0)) {
+      r.numerator = r.value = kNaN;
+    }
+    return r;
+  }
   if (!c.mean_of.empty()) {
     engine::RateCell out{kNaN, kNaN, 0};
     if (cell != engine::kCellTotal) return engine::RateCell{kNaN, kNaN, kNaN};
@@ -256,6 +266,23 @@ Result<IndicatorTable> ComputeIndicators(const engine::Cube& cube, const Actor& 
     const CompiledIndicator* c = indicators.Find(code);
     if (!c) return Status::NotFound("unknown_indicator", "没有指标 '" + code + "'");
     chosen.push_back(c);
+  }
+  if (request.by == IndicatorSplit::kField &&
+      std::none_of(chosen.begin(), chosen.end(), [&](const CompiledIndicator* c) {
+        return c->FindSplit(request.field) != nullptr;
+      })) {
+    std::set<std::string> allowed;
+    for (const CompiledIndicator& c : indicators.indicators()) {
+      for (const CompiledIndicator::FieldSplit& s : c.field_splits) {
+        allowed.insert(std::string(s.split->name) + "（" + std::string(s.split->label) + "）");
+      }
+    }
+    std::string names;
+    for (const std::string& a : allowed) names += (names.empty() ? "" : "、") + a;
+    return Status::InvalidArgument(
+        "unknown_split", "所选指标都不能按 '" + request.field +
+                             "' 分组；可用：sex、grade、month、township、school、school_type" +
+                             (names.empty() ? "" : "，台账指标还可按 " + names));
   }
   EL_RETURN_IF_ERROR(indicators.CheckTargetUnits(snapshot.orgs()));
   const Scope scope(actor, snapshot.orgs());
@@ -311,6 +338,14 @@ Result<IndicatorTable> ComputeIndicators(const engine::Cube& cube, const Actor& 
     if (by_month) {
       for (int month = 1; month <= 12; ++month) cells.push_back(engine::MonthCell(month));
     }
+    // By a field of the cases: a cell per value, those with nothing counted left out below.
+    const CompiledIndicator::FieldSplit* split =
+        request.by == IndicatorSplit::kField ? c->FindSplit(request.field) : nullptr;
+    if (split) {
+      for (int v = 0; v < engine::SplitValueCount(*split->split); ++v) {
+        cells.push_back(engine::SplitCell(static_cast<std::uint64_t>(v)));
+      }
+    }
     for (std::size_t ui = 0; ui < units.size(); ++ui) {
       const RowUnit& u = units[ui];
       const bool applies = u.level <= c->def.applies_down_to;
@@ -328,13 +363,15 @@ Result<IndicatorTable> ComputeIndicators(const engine::Cube& cube, const Actor& 
         } else if (c->def.flow && c->reads_register && !events_recorded) {
           note = NoEventsNote(year);
         } else {
-          r = IndicatorCell(*c, cube, year_idx, u.orgs, cell);
+          r = IndicatorCell(*c, cube, year_idx, u.orgs, cell, split);
         }
         // Grade rows with nothing counted in them say nothing: leave them out.
         const bool empty_numerator = std::isnan(r.numerator) || r.numerator == 0;
         const bool empty_denominator = std::isnan(r.denominator) || r.denominator == 0;
-        if (!by_month && cell >= engine::GradeCell(meta::kMinGrade) && empty_numerator &&
-            empty_denominator) {
+        // So are the values of a field no case of the unit has.
+        if (!by_month &&
+            (split ? cell != engine::kCellTotal : cell >= engine::GradeCell(meta::kMinGrade)) &&
+            empty_numerator && empty_denominator) {
           continue;
         }
         IndicatorRow row;
@@ -343,8 +380,12 @@ Result<IndicatorTable> ComputeIndicators(const engine::Cube& cube, const Actor& 
         row.org_code = u.code;
         row.org_name = u.name;
         row.school_type = u.school_type;
-        row.cell = by_month && cell != engine::kCellTotal ? std::to_string(cell) + "月"
-                                                          : engine::CellLabel(cell);
+        row.cell = cell == engine::kCellTotal ? engine::CellLabel(cell)
+                   : split
+                       ? engine::SplitValueLabel(
+                             *split->split, static_cast<std::uint64_t>(cell - engine::SplitCell(0)))
+                   : by_month ? std::to_string(cell) + "月"
+                              : engine::CellLabel(cell);
         row.flow = c->def.flow;
         if (c->reads_ledgers) row.period_label = ledger.label;
         row.numerator = r.numerator;

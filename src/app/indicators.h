@@ -29,12 +29,15 @@ namespace eduledger::app {
 // by school type (the schools of each 办学类型 taken together).
 // kMonth: a ledger figure by the month of its cases' period dates (an indicator whose
 // package allows it and that counts dated cases only).
-enum class IndicatorSplit { kNone, kSex, kGrade, kMonth, kTownship, kSchool, kSchoolType };
+// kField: a ledger figure by a field of its cases (IndicatorRequest::field: the state, a
+// category, the school's 学段), for an indicator whose package allows it.
+enum class IndicatorSplit { kNone, kSex, kGrade, kMonth, kField, kTownship, kSchool, kSchoolType };
 
 struct IndicatorRequest {
   int year = 0;     // statistics year; 0: the latest whose snapshot has passed on `today`
   std::string org;  // code or name; empty: the actor's home unit (Scope::Resolve)
   IndicatorSplit by = IndicatorSplit::kNone;
+  std::string field;  // kField: the field's code or Chinese name (state, level, category …)
   std::vector<std::string> codes;  // empty: every indicator (of `category`, when given)
   std::string category;            // only the indicators of this category
   core::Date today = core::Date::Today();
@@ -93,8 +96,10 @@ std::string FormatIndicatorValue(const meta::Indicator& def, const engine::RateC
 // (numerator: the standard deviation, denominator: the weighted mean, value: the CV; total
 // cell only) or a mean of other indicators (value only). A count over units that hold no
 // records of what it counts is no value.
+// With `split`, a cell of that split of the figure (engine::SplitCell).
 engine::RateCell IndicatorCell(const CompiledIndicator& c, const engine::Cube& cube, int year_idx,
-                               std::span<const std::uint32_t> orgs, int cell);
+                               std::span<const std::uint32_t> orgs, int cell,
+                               const CompiledIndicator::FieldSplit* split = nullptr);
 
 // Compute the table. An unknown indicator code is NotFound "unknown_indicator"; an org unit
 // outside the actor's scope NotFound; a year with no enrolments NotFound "no_such_year".

@@ -201,6 +201,34 @@ Result<Metadata> Metadata::Load(std::span<const std::string> directories,
       errs->push_back({file_of(ind.package, "indicators.json"), ind.code + ".splits",
                        "只有只读台账事项的指标才能按 month（月份）分组"});
     }
+    for (const std::string& field : ind.split_fields) {
+      CompiledIndicator::FieldSplit split;
+      split.field = field;
+      split.plan.factor = c.plan.factor;
+      core::Status failed = core::Status::OK();
+      for (const auto& [from, to] : {std::pair{&c.plan.numerator, &split.plan.numerator},
+                                     std::pair{&c.plan.denominator, &split.plan.denominator},
+                                     std::pair{&c.presence, &split.presence}}) {
+        if (from->empty() || !failed.ok()) continue;
+        auto f = engine::SplitFormula(*from, field, d.catalog.get());
+        if (f.ok()) {
+          *to = std::move(*f);
+        } else {
+          failed = f.status();
+        }
+      }
+      for (const std::uint32_t m : split.plan.numerator.Measures()) {
+        split.split = d.catalog->measures()[m].split;
+      }
+      if (!failed.ok() || split.split == nullptr) {
+        errs->push_back({file_of(ind.package, "indicators.json"), ind.code + ".splits",
+                         failed.ok()
+                             ? "未知的分组 '" + field + "' (可用: sex, grade, month 或台账字段)"
+                             : std::string(failed.message())});
+        continue;
+      }
+      c.field_splits.push_back(std::move(split));
+    }
     c.def = std::move(ind);
     d.indicators.push_back(std::move(c));
   }
@@ -244,6 +272,13 @@ Result<Metadata> Metadata::LoadOrDefault(std::span<const std::string> directorie
   if (!directories.empty()) return Load(directories);
   const std::string shipped[] = {DefaultPackagesDirectory() + "/county-bureau"};
   return Load(shipped);
+}
+
+const CompiledIndicator::FieldSplit* CompiledIndicator::FindSplit(std::string_view field) const {
+  for (const FieldSplit& s : field_splits) {
+    if (s.field == field || s.split->name == field || s.split->label == field) return &s;
+  }
+  return nullptr;
 }
 
 const CompiledIndicator* Metadata::Find(std::string_view code_or_name) const {

@@ -36,7 +36,18 @@ struct CompiledIndicator {
   // denominator, else its numerator) who left the roll unrecorded (kUnexplainedLeavers). Empty
   // when that cannot be told apart (a count of events, a sum): then all of the unit's.
   engine::Formula leavers_among;
-  engine::Formula spread_weight;                  // a spread (差异系数): the school weight
+  engine::Formula spread_weight;  // a spread (差异系数): the school weight
+  // A ledger figure split by a field of its cases (meta::Indicator::split_fields): its plan
+  // with every measure split by the field, whose cells are the field's values.
+  struct FieldSplit {
+    std::string field;                     // as the package names it
+    const engine::Field* split = nullptr;  // the field the measures are split by
+    engine::RatePlan plan;
+    engine::Formula presence;
+  };
+  std::vector<FieldSplit> field_splits;
+  // The split by `field` (code or Chinese name), or nullptr.
+  const FieldSplit* FindSplit(std::string_view field) const;
   std::vector<const CompiledIndicator*> mean_of;  // a mean of these indicators
 };
 

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "engine/row_tables.h"
+#include "meta/education_level.h"
 #include "meta/status_event.h"
 
 namespace eduledger::engine {
@@ -571,6 +572,69 @@ double ApplyCompare(std::uint8_t compare, double a, double b) {
       return a >= b;
   }
   return __builtin_nan("");
+}
+
+bool CanSplitBy(const Field& field) {
+  if (field.scope == FieldScope::kGroup) return field.name == "level";
+  return (field.kind == FieldKind::kEnum && field.category != nullptr) ||
+         field.kind == FieldKind::kBool;
+}
+
+const Field* FindSplitField(const CaseLedger& l, std::string_view name) {
+  for (const Field& f : l.fields) {
+    if ((f.name == name || f.label == name) && CanSplitBy(f)) return &f;
+  }
+  const Field& level = GroupField("level");
+  return name == level.name || name == level.label ? &level : nullptr;
+}
+
+int SplitValueCount(const Field& field) {
+  if (field.scope == FieldScope::kGroup) return meta::kEducationLevelCount + 1;  // 学段不详
+  if (field.kind == FieldKind::kBool) return 2;
+  return static_cast<int>(field.category->options.size());
+}
+
+std::string SplitValueLabel(const Field& field, std::uint64_t stored) {
+  if (field.scope == FieldScope::kGroup) {
+    return stored < meta::kAllEducationLevels.size()
+               ? std::string(meta::EducationLevelName(meta::kAllEducationLevels[stored]))
+               : "学段不详";
+  }
+  if (field.kind == FieldKind::kBool) return stored ? "是" : "否";
+  return stored < field.category->options.size() ? field.category->options[stored].name : "未填";
+}
+
+Result<Formula> SplitFormula(const Formula& f, std::string_view field, MeasureCatalog* catalog) {
+  const auto fail = [](std::string message) {
+    return Status::InvalidArgument("bad_split", std::move(message));
+  };
+  const CaseSchema* schema = catalog->cases();
+  Formula out = f;
+  for (FormulaOp& op : out.ops) {
+    if (op.kind != FormulaOp::kMeasure) continue;
+    Measure m = catalog->measures()[op.measure];
+    if (m.table != MeasureTable::kCases || schema == nullptr) {
+      return fail("只有台账事项的计数和求和才能按台账字段 '" + std::string(field) + "' 分组");
+    }
+    const CaseLedger& l = schema->ledger(m.element);
+    const Field* split = FindSplitField(l, field);
+    if (split == nullptr) {
+      std::string names;
+      for (const Field& candidate : l.fields) {
+        if (CanSplitBy(candidate)) names += std::string(candidate.name) + ", ";
+      }
+      return fail("台账 '" + l.def->code + "' 没有可分组的字段 '" + std::string(field) +
+                  "'（可分组：" + names + "level）");
+    }
+    if (SplitValueCount(*split) > kSplitValues) {
+      return fail("字段 '" + std::string(field) + "' 的取值超过 " + std::to_string(kSplitValues) +
+                  " 个，不能分组");
+    }
+    m.split = split;
+    m.text += " by " + std::string(split->name);
+    op.measure = catalog->Add(std::move(m));
+  }
+  return out;
 }
 
 Result<Formula> CompileFormula(std::string_view source, FormulaKind kind, MeasureCatalog* catalog,

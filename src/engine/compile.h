@@ -74,4 +74,23 @@ core::Result<Formula> CompileFormula(std::string_view source, FormulaKind kind,
                                      MeasureCatalog* catalog, ExprError* error = nullptr,
                                      CompileOptions options = {});
 
+// The most values a split field may hold (cells 1 … kSplitValues: cube.h's SplitCell).
+inline constexpr int kSplitValues = 18;
+
+// The fields the cases of ledger `l` may be split by (Measure::split): the state, its choice
+// and yes/no fields, and the school's 学段 (`level`).
+bool CanSplitBy(const Field& field);
+const Field* FindSplitField(const CaseLedger& l, std::string_view name);
+// How many values split field `field` holds (stored 0 … count - 1), and the name of one: a
+// choice's option (0: 未填), a state's, 是/否, a 学段.
+int SplitValueCount(const Field& field);
+std::string SplitValueLabel(const Field& field, std::uint64_t stored);
+
+// `f` with every measure it reads split by field `field` of the ledger they count (their cells
+// 1 + the value stored, in place of months), each added to `catalog`. InvalidArgument
+// "bad_split" when `f` reads anything but one ledger's cases, when that ledger has no such
+// field (by code or Chinese name), or when the field holds more than kSplitValues values.
+core::Result<Formula> SplitFormula(const Formula& f, std::string_view field,
+                                   MeasureCatalog* catalog);
+
 }  // namespace eduledger::engine

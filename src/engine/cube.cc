@@ -55,6 +55,16 @@ void ForEachRowTable(const Snapshot& snapshot, const MeasureCatalog& catalog, Fn
   }
 }
 
+// The cell besides the total a case adds to in ledger measure `m`: its split field's value,
+// or its period month; 0: none (a figure as the ledger stands, or a case without a month).
+int CaseCellOf(const Measure& m, const CaseCells::Key& row) {
+  if (m.split) {
+    return SplitCell(
+        m.split->Get(m.split->scope == FieldScope::kGroup ? row.group_word : row.word));
+  }
+  return !m.current && row.month > 0 ? MonthCell(row.month) : 0;
+}
+
 // The columns of a ledger's case rows, or of its cells, that a pass over them reads.
 struct CaseColumns {
   const std::uint64_t* words;
@@ -73,6 +83,8 @@ struct MaskedMeasure {
   const MeasureCounter::Masks* masks;  // [year index]
   const double* column;                // the number summed; null: each row counts 1
   std::size_t sink;                    // in a slice's sinks
+  const Field* split = nullptr;        // Measure::split
+  bool current = false;                // Measure::current
 };
 
 // The most masked measures one pass sums together.
@@ -159,13 +171,38 @@ void SumMaskedMeasures(const CaseColumns& c, bool current, bool group,
   }
 }
 
+// Sum the rows [begin, end) into split measure `m`'s cells: each row (or cell of rows) into
+// its unit's total and the cell of its split field's value.
+void SumSplit(const CaseColumns& c, const MaskedMeasure& m, const CaseSink& sink, std::size_t begin,
+              std::size_t end) {
+  const bool group = m.split->scope == FieldScope::kGroup;
+  for (std::size_t i = begin; i < end; ++i) {
+    const std::uint16_t year = m.current ? c.latest : c.years[i];
+    if (year == CaseRows::kUndated) continue;
+    const MeasureCounter::Masks& t = m.masks[year];
+    if ((c.words[i] & t.row_mask) != t.row_value ||
+        (c.group_words[i] & t.group_mask) != t.group_value) {
+      continue;
+    }
+    const double v = m.column != nullptr ? m.column[i] : 1;
+    if (v != v || v == 0) continue;
+    const std::size_t at = (static_cast<std::size_t>(year) * c.org_count + c.orgs[i]) * kCellCount;
+    sink.Add(at + kCellTotal, v);
+    sink.Add(at + static_cast<std::size_t>(
+                      SplitCell(m.split->Get(group ? c.group_words[i] : c.words[i]))),
+             v);
+  }
+}
+
 // The measures of one ledger as their sums go: those of one mask test per year (by whether
-// they count in the latest year only, and whether any tests a group field) and the others.
+// they count in the latest year only, and whether any tests a group field), those split by a
+// field, and the others.
 struct CasePlan {
   CaseColumns source;                                // the ledger's cells when held, else its rows
   std::vector<MeasureCounter::Masks> masks;          // [measure × years + year]
   std::array<std::vector<MaskedMeasure>, 2> masked;  // [current]
   std::array<bool, 2> group_tested{};
+  std::vector<MaskedMeasure> split;
   std::vector<std::size_t> unmasked;  // in the measures
 };
 
@@ -314,13 +351,11 @@ void Cube::RecountCase(const Snapshot::CaseChange& change) {
       g.year = m.current ? latest : row.year;
       const double v = m.column < 0 ? 1 : number;
       if (v != v || !counter.Passes(g, row.word)) return;
-      const std::uint8_t month = row.month;
+      const int cell = CaseCellOf(m, row);
       for (std::int32_t u = static_cast<std::int32_t>(row.org); u >= 0;
            u = s.parent(static_cast<std::uint32_t>(u))) {
         counts_[k][Index(g.year, static_cast<std::uint32_t>(u), kCellTotal)] += sign * v;
-        if (!m.current && month > 0) {
-          counts_[k][Index(g.year, static_cast<std::uint32_t>(u), MonthCell(month))] += sign * v;
-        }
+        if (cell > 0) counts_[k][Index(g.year, static_cast<std::uint32_t>(u), cell)] += sign * v;
       }
     };
     const auto number = [&](const std::vector<double>& of_row) {
@@ -364,7 +399,11 @@ void Cube::SumCases(std::span<const std::uint32_t> measures) {
       for (std::uint32_t org = 0; org < s.org_count(); ++org) {
         double* cell = &counts_[k][Index(static_cast<int>(y), org, 0)];
         cell[kCellTotal] = 0;
-        if (!m.current) std::fill_n(cell + MonthCell(1), 12, 0.0);
+        if (m.split) {
+          std::fill_n(cell + SplitCell(0), SplitValueCount(*m.split), 0.0);
+        } else if (!m.current) {
+          std::fill_n(cell + MonthCell(1), 12, 0.0);
+        }
       }
     }
   }
@@ -417,8 +456,16 @@ void Cube::SumCases(std::span<const std::uint32_t> measures) {
         m.column >= 0 ? cells.held() ? cells.sums(static_cast<std::size_t>(m.column))
                                      : rows.numbers[static_cast<std::size_t>(m.column)].data()
                       : plan.source.counts;
-    plan.masked[m.current].push_back(
-        {.masks = &plan.masks[k * years], .column = column, .sink = k});
+    const MaskedMeasure masked{.masks = &plan.masks[k * years],
+                               .column = column,
+                               .sink = k,
+                               .split = m.split,
+                               .current = m.current};
+    if (m.split) {  // its cell is read from each row
+      plan.split.push_back(masked);
+      continue;
+    }
+    plan.masked[m.current].push_back(masked);
     plan.group_tested[m.current] = plan.group_tested[m.current] || group;
   }
   // Slices of the rows (and of the cells), one per thread. A ledger's rows are in store order,
@@ -445,6 +492,9 @@ void Cube::SumCases(std::span<const std::uint32_t> measures) {
       SumMaskedMeasures(plan.source, current, plan.group_tested[current], plan.masked[current],
                         sinks[t].data(), n * t / threads, n * (t + 1) / threads);
     }
+    for (const MaskedMeasure& m : plan.split) {
+      SumSplit(plan.source, m, sinks[t][m.sink], n * t / threads, n * (t + 1) / threads);
+    }
     for (const std::size_t k : plan.unmasked) {
       const Measure& m = all[measures[k]];
       ForEachCountedIn(s, m, counters[k], rows.size() * t / threads,
@@ -453,8 +503,8 @@ void Cube::SumCases(std::span<const std::uint32_t> measures) {
                              (static_cast<std::size_t>(year) * s.org_count() + rows.orgs[i]) *
                              kCellCount;
                          sinks[t][k].Add(at + kCellTotal, v);
-                         if (!m.current && rows.months[i] > 0) {
-                           sinks[t][k].Add(at + MonthCell(rows.months[i]), v);
+                         if (const int cell = CaseCellOf(m, rows.CellOf(i)); cell > 0) {
+                           sinks[t][k].Add(at + static_cast<std::size_t>(cell), v);
                          }
                        });
     }

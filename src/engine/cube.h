@@ -9,7 +9,9 @@
 // Cells split a count: 0 total; 1 男, 2 女, 3 sex unknown; 4..18 grades -2..12. A table
 // without a split (staff have no grade, classes no sex) leaves those cells at 0. A ledger
 // figure's cells 1..12 are instead the months of its cases' period dates (MonthCell); a
-// figure of the ledger as it stands (cases_now) has the total only.
+// figure of the ledger as it stands (cases_now) has the total only. A ledger measure split by
+// one of its cases' fields (Measure::split: state, category, level) has instead a cell per
+// value of that field (SplitCell), for dated and current figures alike.
 //
 // A Cube reads the snapshot it was computed from, which must outlive it. It is immutable:
 // reads are safe from several threads. Computing a large register uses every core.
@@ -32,6 +34,9 @@ inline constexpr int kCellTotal = 0;
 int SexCell(core::Sex sex);
 // The cell of month `month` (1–12) of a ledger figure.
 inline int MonthCell(int month) { return month; }
+// The cell of the cases of a split measure whose field stores `stored` (compile.h's
+// SplitValueCount values at most, so that every one has a cell).
+inline int SplitCell(std::uint64_t stored) { return 1 + static_cast<int>(stored); }
 int GradeCell(int grade);
 // "合计", "男", "女", "性别不详", or the grade's name ("一年级"…).
 std::string CellLabel(int cell);

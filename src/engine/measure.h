@@ -63,6 +63,10 @@ struct Measure {
   // kCases: every case as it stands today, whatever year its date gives, counted in the latest
   // school year held (cases_now, sum_now: open cases, "动态清零").
   bool current = false;
+  // kCases: a field of the ledger's cases (a row field: the state, a choice, a yes/no; or the
+  // school's 学段) whose value gives each case's cell, 1 + the value stored (SplitCell,
+  // cube.h), in place of its period month. nullptr: cells 1–12 are months.
+  const Field* split = nullptr;
   std::vector<Clause> clauses;  // any must hold; one empty clause = every row
   std::string text;             // canonical text, also the identity of the measure
   // A test reads a field known only when the school year before is held (field.h): no value

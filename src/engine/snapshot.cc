@@ -445,9 +445,16 @@ int Snapshot::CaseYear(const meta::LedgerType& def, const CaseSchema::Row& row) 
 std::uint64_t Snapshot::CaseGroupWord(std::uint32_t org) const {
   static const Field& grade = GroupField("grade");
   static const Field& sex = GroupField("sex");
+  static const Field& level = GroupField("level");
   std::uint64_t group = school_word_[org];
   grade.Set(&group, kNoGrade);
   sex.Set(&group, kNoSex);
+  // A case has no grade: its 学段 is the one its school is listed under (a 九年一贯制学校 is
+  // 初中), none (学段不详) for a unit that is not a school.
+  const meta::SchoolTypeInfo* info = meta::FindSchoolType(orgs_.units()[org].school_type);
+  level.Set(&group, info && orgs_.units()[org].level == meta::OrgLevel::kSchool
+                        ? static_cast<std::uint64_t>(info->stage)
+                        : level.max_stored());
   return group;
 }
 

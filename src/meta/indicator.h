@@ -35,6 +35,9 @@ struct Indicator {
   bool split_by_sex = true;
   bool split_by_grade = false;
   bool split_by_month = false;  // a ledger figure: by the month of its cases' period dates
+  // A ledger figure: the fields of its cases it may be split by, one cell per value (the
+  // state, a choice or yes/no field, or the school's 学段 `level`), as written in the package.
+  std::vector<std::string> split_fields;
   // A spread (差异系数, engine/spread.h): the CV over the schools below the unit of the
   // per-school value numerator / denominator, each school weighted by this expression.
   std::string spread_weight;

@@ -75,8 +75,8 @@ void ReadIndicator(PackageReader& r, const std::string& file, const std::string&
       ind.split_by_grade = true;
     else if (s == "month")
       ind.split_by_month = true;
-    else
-      r.Fault(file, key + ".splits", "未知的分组 '" + s + "' (可用: sex, grade, month)");
+    else if (!s.empty())
+      ind.split_fields.push_back(s);  // a ledger field, checked when the ledgers are read
   }
   if (o.contains("flow")) {
     if (!o["flow"].is_boolean()) {

@@ -327,6 +327,9 @@ class Register {
   }
   const std::vector<CollectedValue>& values() const { return values_; }
   const std::vector<LedgerCase>& cases() const { return cases_; }
+  // Count only the cases that pass `pred` from now on (every case again with nullptr).
+  void KeepCases(std::function<bool(const LedgerCase&)> pred) { keep_ = std::move(pred); }
+  bool Kept(const LedgerCase& c) const { return !keep_ || keep_(c); }
   // The school years held: a ledger's cases are counted in these only.
   int FirstYear() const { return rows_.empty() ? 0 : rows_.begin()->first; }
   int LatestYear() const { return rows_.empty() ? 0 : rows_.rbegin()->first; }
@@ -640,6 +643,7 @@ class Register {
   std::map<int, std::vector<SchoolRow>> school_rows_;
   std::vector<CollectedValue> values_;
   std::vector<LedgerCase> cases_;
+  std::function<bool(const LedgerCase&)> keep_;  // the cases counted (KeepCases); null: all
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -757,7 +761,7 @@ Measure Ledger(std::string ledger, bool now, CasePred pred,
   return [=](const Register& r, int year) {
     const bool as_it_stands = now || kStockLedgers.count(ledger) > 0;
     const auto counted = [&](const LedgerCase& c) {
-      if (c.ledger != ledger) return false;
+      if (c.ledger != ledger || !r.Kept(c)) return false;
       if (kStockLedgers.count(ledger)) return year == r.LatestYear();
       // As it stands: a case not dated yet too (a 大班额 class not eliminated).
       const bool placed = c.year == 0 || (c.year >= r.FirstYear() && c.year <= r.LatestYear());
@@ -767,8 +771,8 @@ Measure Ledger(std::string ledger, bool now, CasePred pred,
     // A year the ledger holds no case of (counted, or opened in it for a ledger with a period)
     // has no value.
     const auto kept = [&](const LedgerCase& c) {
-      return counted(c) ||
-             (c.ledger == ledger && !as_it_stands && c.opened_year == year && c.units != nullptr);
+      return counted(c) || (c.ledger == ledger && r.Kept(c) && !as_it_stands &&
+                            c.opened_year == year && c.units != nullptr);
     };
     if (std::none_of(r.cases().begin(), r.cases().end(), kept)) return out;
     for (Number& n : out) n = 0.0;
@@ -1507,6 +1511,9 @@ class IndependentIndicatorsTest : public ::testing::Test {
   // 零疏漏 against its recomputation (below); part of the cell test, as each test of the suite
   // is a process that makes the example county again.
   static void CheckAidCoverage();
+  // The ledger figures split by a field of their cases (indicators --by FIELD) against the
+  // same figures recomputed over the cases of each value alone.
+  static void CheckFieldSplits();
 
   // The program's rows of one statistics year (county and township breakdown), by code and
   // unit code; a duplicate cell is a failure.
@@ -1612,6 +1619,101 @@ TEST_F(IndependentIndicatorsTest, EveryCellAgreesWithTheRecomputation) {
     EXPECT_TRUE(any) << spec.code << " has no value in any year compared";
   }
   CheckAidCoverage();
+  CheckFieldSplits();
+}
+
+// The values of field `field` of ledger `ledger` as the package's ledger file lists them (the
+// state's, a choice's options, 是/否), each with its name and a test of a case; "未填" for a
+// choice left empty.
+std::vector<std::pair<std::string, CasePred>> ValuesOf(const std::string& ledger,
+                                                       const std::string& field) {
+  const nlohmann::json def = nlohmann::json::parse(testing::ReadFileOrDie(
+      std::string(EDULEDGER_SOURCE_DIR) + "/packages/county-bureau/ledgers/" + ledger + ".json"));
+  std::vector<std::pair<std::string, CasePred>> out;
+  if (field == "state") {
+    for (const auto& s : def["workflow"]["states"]) {
+      const std::string code = s["code"];
+      out.emplace_back(s["name"], [=](const LedgerCase& c) { return c.state == code; });
+    }
+    return out;
+  }
+  for (const auto& f : def["fields"]) {
+    if (f["code"] != field) continue;
+    if (f["type"] == "bool") {
+      out.emplace_back("是", [=](const LedgerCase& c) { return FieldOf(c, field) == "true"; });
+      out.emplace_back("否", [=](const LedgerCase& c) { return FieldOf(c, field) != "true"; });
+      return out;
+    }
+    out.emplace_back("未填", [=](const LedgerCase& c) { return FieldOf(c, field).empty(); });
+    for (const auto& o : f["options"]) {
+      const std::string code = o["code"];
+      out.emplace_back(o["name"], [=](const LedgerCase& c) { return FieldOf(c, field) == code; });
+    }
+  }
+  return out;
+}
+
+void IndependentIndicatorsTest::CheckFieldSplits() {
+  const int year = kDemoLastYear;
+  // The package's splits by a ledger field, by field: the indicators and the ledger each reads.
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>> by_field;
+  for (const auto& ind : PackageIndicators()) {
+    const std::vector<std::string> splits = ind.value("splits", std::vector<std::string>{});
+    for (const std::string& split : splits) {
+      if (split == "sex" || split == "grade" || split == "month") continue;
+      const std::string numerator = ind["numerator"];
+      const std::size_t open = numerator.find('(');
+      const std::size_t end = numerator.find_first_of(".,)", open);
+      by_field[split].emplace_back(ind["code"], numerator.substr(open + 1, end - open - 1));
+    }
+  }
+  ASSERT_GE(by_field.size(), 10u);
+  std::size_t compared = 0;
+  for (const auto& [field, indicators] : by_field) {
+    const auto r = Eduledger({"--db", Db(), "--format", "json", "indicators", "--year",
+                              std::to_string(year), "--by", field});
+    ASSERT_EQ(r.exit_code, 0) << field << ": " << r.err;
+    const nlohmann::json doc = nlohmann::json::parse(r.out);
+    std::map<std::pair<std::string, std::string>, nlohmann::json> rows;  // (code, value name)
+    for (const auto& row : doc["rows"]) {
+      const auto key =
+          std::make_pair(row["code"].get<std::string>(), row["cell"].get<std::string>());
+      EXPECT_TRUE(rows.emplace(key, row).second) << "two rows for " << row.dump();
+    }
+    for (const auto& [code, ledger] : indicators) {
+      const Spec* spec = nullptr;
+      for (const Spec& s : *specs_) {
+        if (s.code == code) spec = &s;
+      }
+      ASSERT_NE(spec, nullptr) << code;
+      const auto values = ValuesOf(ledger, field);
+      ASSERT_FALSE(values.empty()) << code << " by " << field;
+      double total = 0;
+      for (const auto& [name, pred] : values) {
+        register_->KeepCases([&](const LedgerCase& c) { return c.ledger != ledger || pred(c); });
+        const Expected e = spec->compute(*register_, year)[0];
+        const std::string where = code + " by " + field + " = " + name;
+        const auto it = rows.find({code, name});
+        if (it == rows.end()) {  // a value with nothing counted shows no row
+          EXPECT_TRUE(e.numerator.value_or(0) == 0 && e.denominator.value_or(0) == 0)
+              << where << ": no row, but " << Show(e.numerator) << " / " << Show(e.denominator);
+          continue;
+        }
+        CompareField(where, "numerator", JsonNumber(it->second["numerator"]), e.numerator, e.exact);
+        CompareField(where, "denominator", JsonNumber(it->second["denominator"]), e.denominator,
+                     e.exact);
+        CompareField(where, "value", JsonNumber(it->second["value"]), e.value,
+                     e.exact && e.exact_value);
+        total += e.numerator.value_or(0);
+        ++compared;
+      }
+      register_->KeepCases(nullptr);
+      // The values together are the whole.
+      const Expected whole = spec->compute(*register_, year)[0];
+      EXPECT_NEAR(total, whole.numerator.value_or(0), 1e-6) << code << " by " << field;
+    }
+  }
+  EXPECT_GE(compared, 60u);  // rows with cases, so that no comparison passes on nothing
 }
 
 // A flow read from the register is marked incomplete exactly where the cell has a value and

@@ -114,6 +114,15 @@ class CaseCubeTest : public ::testing::Test {
                          static_cast<std::uint32_t>(snapshot_->OrgIndex(unit)), kCellTotal);
   }
 
+  // `expr` compiled and split by `field` (SplitFormula).
+  static core::Result<Formula> Split(const char* expr, const char* field,
+                                     MeasureCatalog* catalog) {
+    auto f = CompileFormula(expr, FormulaKind::kArithmetic, catalog);
+    EXPECT_TRUE(f.ok()) << expr;
+    if (!f.ok()) return f.status();
+    return SplitFormula(*f, field, catalog);
+  }
+
   std::string CompileError(const std::string& expr) {
     MeasureCatalog catalog(nullptr, schema_.get());
     auto f = CompileFormula(expr, FormulaKind::kArithmetic, &catalog);
@@ -173,6 +182,73 @@ TEST_F(CaseCubeTest, FiltersTestStatesOptionsDatesAndTheSchool) {
   // A rate over cases: 2 of the 3 found in 2024 are accepted or closed.
   EXPECT_NEAR(At("cases(hazard, state in (accepted, closed)) / cases(hazard) * 100", 2024, county_),
               200.0 / 3, 1e-9);
+}
+
+// A figure split by a field of its cases: a cell per value stored (SplitCell: 0 未填, then the
+// options in their order), for dated and current figures and for the school's 学段.
+TEST_F(CaseCubeTest, AFigureIsSplitByAFieldOfItsCases) {
+  MeasureCatalog catalog(nullptr, schema_.get());
+  const auto split = [&](const char* expr, const char* field) {
+    auto s = Split(expr, field, &catalog);
+    EXPECT_TRUE(s.ok()) << expr << " by " << field << ": " << s.status().message();
+    return s.ok() ? *s : Formula{};
+  };
+  const Formula by_category = split("cases(hazard)", "category");
+  const Formula money_by_level = split("sum(hazard.money)", "level名");  // by its name
+  const Formula now_by_state = split("cases_now(hazard)", "state");
+  const Formula by_stage = split("cases(hazard)", "学段");  // the school's, not the hazard's
+  const Cube cube = Cube::Compute(*snapshot_, catalog);
+  const int y2024 = snapshot_->YearIndex(2024), y2025 = snapshot_->YearIndex(2025);
+  const auto at = [&](const Formula& f, int year, std::int64_t unit, int cell) {
+    return cube.Evaluate(f, year, static_cast<std::uint32_t>(snapshot_->OrgIndex(unit)), cell);
+  };
+  // 2024: h1 and h3 are fire (option 1), h2 electric (option 2); none unset.
+  EXPECT_EQ(at(by_category, y2024, county_, kCellTotal), 3);
+  EXPECT_EQ(at(by_category, y2024, county_, SplitCell(0)), 0);
+  EXPECT_EQ(at(by_category, y2024, county_, SplitCell(1)), 2);
+  EXPECT_EQ(at(by_category, y2024, county_, SplitCell(2)), 1);
+  EXPECT_EQ(at(by_category, y2024, town1_, SplitCell(1)), 1);  // h1 only
+  EXPECT_EQ(at(by_category, y2024, junior_, SplitCell(2)), 0);
+  // 2025: the electric one found on 1 January; the undated one is in no year.
+  EXPECT_EQ(at(by_category, y2025, county_, SplitCell(2)), 1);
+  EXPECT_EQ(at(by_category, y2025, county_, SplitCell(0)), 0);
+  // Money by 一般 (1500.00 of h1; h3 has none) and 重大 (20000.50 of h2).
+  EXPECT_DOUBLE_EQ(at(money_by_level, y2024, county_, SplitCell(1)), 1500);
+  EXPECT_DOUBLE_EQ(at(money_by_level, y2024, county_, SplitCell(2)), 20000.5);
+  // As they stand (the 2019 case is not held): found 2 (the 2025 one and the undated one),
+  // rectifying 1 (h2), accepted 1 (h3), closed 1 (h1); in the latest year only.
+  const double states[] = {0, 2, 1, 1, 1};
+  for (int v = 0; v < 5; ++v) {
+    EXPECT_EQ(at(now_by_state, y2025, county_, SplitCell(static_cast<std::uint64_t>(v))), states[v])
+        << v;
+  }
+  EXPECT_TRUE(std::isnan(at(now_by_state, y2024, county_, SplitCell(1))));
+  // The school's 学段: the primary school (211) holds h1 and h2, the junior school (311) h3.
+  EXPECT_EQ(SplitValueLabel(GroupField("level"), 1), "小学");
+  EXPECT_EQ(at(by_stage, y2024, county_, SplitCell(1)), 2);
+  EXPECT_EQ(at(by_stage, y2024, county_, SplitCell(2)), 1);
+  EXPECT_EQ(at(by_stage, y2024, county_, SplitCell(0)), 0);  // no 学前
+  // The values' names, as a table prints them.
+  const CaseLedger& hazard = schema_->ledger(static_cast<std::size_t>(schema_->Find("hazard")));
+  const engine::Field* category = FindSplitField(hazard, "category");
+  ASSERT_NE(category, nullptr);
+  EXPECT_EQ(SplitValueCount(*category), 3);
+  EXPECT_EQ(SplitValueLabel(*category, 0), "未填");
+  EXPECT_EQ(SplitValueLabel(*category, 2), "electric名");
+}
+
+TEST_F(CaseCubeTest, OnlyALedgersCasesAreSplitAndOnlyByAFieldWithFewValues) {
+  MeasureCatalog catalog(nullptr, schema_.get());
+  const auto error = [&](const char* expr, const char* field) {
+    auto s = Split(expr, field, &catalog);
+    return s.ok() ? std::string() : std::string(s.status().message());
+  };
+  EXPECT_NE(error("cases(hazard)", "money").find("没有可分组的字段 'money'"), std::string::npos);
+  EXPECT_NE(error("cases(hazard)", "found_on").find("category"), std::string::npos);
+  EXPECT_NE(error("students()", "state").find("只有台账事项"), std::string::npos);
+  EXPECT_NE(error("cases(hazard) / students()", "category").find("只有台账事项"),
+            std::string::npos);
+  EXPECT_EQ(error("cases(building, in_use) / cases(building)", "grade"), "");
 }
 
 TEST_F(CaseCubeTest, SumsAddANumberFieldInYuanAndSkipUnsetValues) {
@@ -248,6 +324,24 @@ TEST_F(CaseCubeTest, ALargeLedgerIsSummedAlikeOnEveryThread) {
     const auto compiled = CompileFormula(f, FormulaKind::kArithmetic, &catalog);
     ASSERT_TRUE(compiled.ok()) << f << ": " << compiled.status().message();
   }
+  // Measure 5: the closed ones by level, read row by row on every thread. Closed and 重大:
+  // i % 20 == 0; the fixture's h1 is closed and 一般.
+  {
+    const auto closed_cases =
+        CompileFormula("cases(hazard, state = closed)", FormulaKind::kArithmetic, &catalog);
+    ASSERT_TRUE(closed_cases.ok() && SplitFormula(*closed_cases, "level", &catalog).ok());
+    // Measure 7 (after 6, the same unsplit): a filter of two clauses, tested row by row.
+    const auto either = CompileFormula("cases(hazard, state = closed or level = major)",
+                                       FormulaKind::kArithmetic, &catalog);
+    ASSERT_TRUE(either.ok() && SplitFormula(*either, "level", &catalog).ok());
+  }
+  double closed_major = 0, major = 1, closed_general = 1;  // h2 is 重大, h1 closed and 一般
+  for (std::size_t i = 0; i < kRows; ++i) {
+    closed_major += i % 20 == 0;
+    major += i % 5 == 0;
+    closed_general += i % 4 == 0 && i % 5 != 0;
+  }
+  ASSERT_TRUE(catalog.measures()[7].text.ends_with(" by level"));
   const Cube cube = Cube::Compute(*snapshot_, catalog);
   const int y2024 = snapshot_->YearIndex(2024);
   const auto org = [&](std::int64_t id) {
@@ -266,6 +360,13 @@ TEST_F(CaseCubeTest, ALargeLedgerIsSummedAlikeOnEveryThread) {
   EXPECT_EQ(cube.Count(2, y2024, org(primary_), kCellTotal), e.found_in_year[0]);
   EXPECT_EQ(cube.Count(2, y2024, org(junior_), kCellTotal), e.found_in_year[1]);
   EXPECT_EQ(cube.Count(4, snapshot_->YearIndex(2025), org(county_), kCellTotal), e.closed_now);
+  EXPECT_EQ(cube.Count(5, y2024, org(county_), SplitCell(2)), closed_major);
+  EXPECT_EQ(cube.Count(5, y2024, org(county_), SplitCell(1)),
+            e.closed[0][0] + e.closed[1][0] - closed_major);
+  EXPECT_EQ(cube.Count(5, y2024, org(county_), kCellTotal), e.closed[0][0] + e.closed[1][0]);
+  EXPECT_EQ(cube.Count(7, y2024, org(county_), SplitCell(1)), closed_general);
+  EXPECT_EQ(cube.Count(7, y2024, org(county_), SplitCell(2)), major);
+  EXPECT_EQ(cube.Count(7, y2024, org(county_), kCellTotal), closed_general + major);
 
   // The rows fall into few cells (2 schools × 12 months × 2 states × 2 levels), which the
   // masked sums read. Case 4 (closed, junior, January, 4元) is reopened: a cube counted afresh
@@ -339,6 +440,13 @@ TEST_F(CaseCubeTest, ACaseMoveIsRecountedInPlace) {
         "sum(hazard.money, school_type = 311)", "cases(building, grade = d)"}) {
     ASSERT_TRUE(CompileFormula(f, FormulaKind::kArithmetic, &catalog).ok()) << f;
   }
+  // And split by a field of the cases: their cells are the field's values.
+  for (const auto& [f, field] :
+       {std::pair{"cases(hazard)", "category"}, std::pair{"cases_now(hazard)", "state"},
+        std::pair{"sum(hazard.money)", "学段"}}) {
+    auto compiled = CompileFormula(f, FormulaKind::kArithmetic, &catalog);
+    ASSERT_TRUE(compiled.ok() && SplitFormula(*compiled, field, &catalog).ok()) << f;
+  }
   // The fixture's few cases are summed row by row (as many cells as rows: none held).
   ASSERT_FALSE(snapshot_->cases(static_cast<std::size_t>(schema_->Find("hazard"))).cells.held());
   Cube cube = Cube::Compute(*snapshot_, catalog);
@@ -347,7 +455,7 @@ TEST_F(CaseCubeTest, ACaseMoveIsRecountedInPlace) {
     for (std::uint32_t m = 0; m < catalog.size(); ++m) {
       for (int y = 0; y < static_cast<int>(snapshot_->years().size()); ++y) {
         for (std::uint32_t org = 0; org < snapshot_->org_count(); ++org) {
-          for (int cell = kCellTotal; cell <= MonthCell(12); ++cell) {  // the total and months
+          for (int cell = kCellTotal; cell < kCellCount; ++cell) {
             const double a = cube.Count(m, y, org, cell);
             const double b = fresh.Count(m, y, org, cell);
             if (std::isnan(b)) {
@@ -375,6 +483,20 @@ TEST_F(CaseCubeTest, ACaseMoveIsRecountedInPlace) {
   // closed more in 2024.
   move(h2_, [](store::Case& c) { c.state = "closed"; });
   agrees("closed");
+  // h2 is of the fire category after all: it leaves the electric cell for the fire one.
+  move(h2_, [](store::Case& c) {
+    c.state = "closed";
+    c.fields = R"({"category":"fire","level":"major","found_on":"2024-10-10","money":"2000050"})";
+  });
+  agrees("recategorised");
+  std::uint32_t by_category = 0;
+  while (catalog.measures()[by_category].text != "cases(hazard) by category") ++by_category;
+  EXPECT_EQ(cube.Count(by_category, snapshot_->YearIndex(2024), snapshot_->OrgIndex(county_),
+                       SplitCell(1)),
+            3);  // h1, h2 and h3 are all fire
+  EXPECT_EQ(cube.Count(by_category, snapshot_->YearIndex(2024), snapshot_->OrgIndex(county_),
+                       SplitCell(2)),
+            0);
   EXPECT_EQ(cube.Count(1, snapshot_->YearIndex(2024), snapshot_->OrgIndex(county_), kCellTotal),
             2);  // h1 and h2
   // h2 found in 2025 after all, at the junior school of the other township: its money moves
