@@ -96,6 +96,12 @@ bool RestatesAWhole(std::string_view text, const Figure& whole, const Figure& sh
 // 学历的"): the offset of that 中; npos when they do not. A 中 of 初中, 高中, 中学, 中职, 其中 …
 // is no such word.
 std::size_t SubsetMarkAt(std::string_view words);
+// The length in bytes of a breakdown's opening that `text` starts with ("分项目看，", "从渠道看，",
+// "分学段看：", "按补充渠道分，"): what follows to the sentence's end (or the next such opening)
+// breaks down a whole stated before; 0 when it starts with none.
+std::size_t BreakdownOpening(std::string_view text);
+// The offsets of the clauses of `words` that open with a breakdown's opening, in order.
+std::vector<std::size_t> BreakdownOpenings(std::string_view words);
 // Do the words before a figure make it a change or last year's (比上年增加214人, 较去年同期的…)?
 bool NamesAChange(std::string_view words);
 // Do the words between two counts qualify the one before rather than name another ("专任教师

@@ -47,7 +47,7 @@ const RateRule kRules[] = {
     {"达标率", {"达标"}, {"参加", "参检", "测试", "抽查", "评估", "检查"}, false},
     {"通过率", {"通过"}, {"参加", "申报", "参考"}, false},
     {"上线率", {"上线"}, {"参考", "报考", "考生", "参加"}, false},
-    {"整改率", {"整改"}, {"排查", "发现", "隐患"}, false},
+    {"整改率", {"整改"}, {"排查", "发现", "隐患", "反馈"}, false},
     {"覆盖率", {"覆盖", "开展"}, {"符合", "共有", "全部"}, false},
     {"完成率", {"完成"}, {"计划", "任务", "目标", "需", "应"}, false},
     {"办结率",
@@ -56,7 +56,19 @@ const RateRule kRules[] = {
      false},
     {"辍学率", {"辍学"}, {"在校", "学年初"}, false},
     {"满意率", {"满意"}, {"调查", "参与", "问卷"}, false},
+    {"优良率", {"优秀", "良好", "优良"}, {"实测", "测试", "参测", "抽测", "参加"}, false},
 };
+
+// A rate whose numerator is the sum of every count its rule names so (优良率: 优秀 + 良好).
+bool SumsItsNumerators(std::string_view rate) { return rate == "优良率"; }
+
+// Words that make a count no denominator of the rate though its rule's words name one (测试合格
+// is a part of those tested, no population of 优良率).
+std::span<const std::string_view> NotDenominators(std::string_view rate) {
+  static constexpr std::string_view kGood[] = {"合格", "及格", "达标"};
+  if (rate == "优良率") return kGood;
+  return {};
+}
 
 // The words of the counts a rate's numerator is the rest of (不及格2400人 of 44218人: 合格率
 // 94.57%).
@@ -131,6 +143,27 @@ bool IsNumerator(std::string_view before, const RateRule& rule) {
   const std::size_t den_at = LastOf(before, rule.denominator);
   const std::size_t num_at = LastOf(before, rule.numerator);
   return num_at != std::string_view::npos && (den_at == std::string_view::npos || num_at > den_at);
+}
+
+// The class a count's words name ("文化类考生" → 文化类, "艺体类考生本科上线" → 艺体类): the
+// two characters before the last 类 that is no 类型 or 类别; empty when none. Counts of two
+// classes are of two populations: neither is the other's denominator.
+std::string ClassWord(std::string_view words) {
+  const std::vector<core::CodePointAt> cps = core::DecodeCodePoints(words);
+  for (std::size_t k = cps.size(); k-- > 2;) {
+    if (cps[k].cp != 0x7C7B) continue;  // 类
+    if (k + 1 < cps.size() && (cps[k + 1].cp == 0x578B || cps[k + 1].cp == 0x522B)) continue;
+    if (cps[k - 1].cp < 0x4E00 || cps[k - 2].cp < 0x4E00) return {};
+    return std::string(words.substr(cps[k - 2].begin, cps[k].end - cps[k - 2].begin));
+  }
+  return {};
+}
+
+// Do the words of two counts name two classes ("文化类考生" and "艺体类考生本科上线")?
+bool OtherClasses(std::string_view a, std::string_view b) {
+  const std::string x = ClassWord(a);
+  const std::string y = ClassWord(b);
+  return !x.empty() && !y.empty() && x != y;
 }
 
 const RateRule* RuleFor(std::string_view noun) {
@@ -713,6 +746,23 @@ class RateChecker {
   // The words that name what a count counts: those before it, and when they name nothing but
   // its scope (对全县112所中小学逐校评估), those after it in its clause too (bounded).
   std::string WordsOf(const Figure& f) const {
+    // "已入学（含送教上门）396人": a count right after a parenthesis is named by the words
+    // before it, in its clause.
+    if (f.before.empty()) {
+      const std::string_view lead = std::string_view(text_).substr(0, f.begin);
+      for (const auto& [open, close] : {std::pair{"（", "）"}, std::pair{"(", ")"}}) {
+        const std::size_t at = lead.rfind(open);
+        if (!lead.ends_with(close) || at == std::string_view::npos) continue;
+        std::string_view clause = lead.substr(0, at);
+        constexpr std::size_t kClause = 60;  // bytes
+        if (clause.size() > kClause) clause.remove_prefix(clause.size() - kClause);
+        for (const std::string_view mark : {"，", "。", "；", "：", ",", ";"}) {
+          const std::size_t m = clause.rfind(mark);
+          if (m != std::string_view::npos) clause.remove_prefix(m + mark.size());
+        }
+        return std::string(clause);
+      }
+    }
     const std::string noun = CoreNoun(f.before);
     // Words before that end with a verb of having (…考试共有2846名高二学生参加) leave the
     // naming to the words after.
@@ -827,9 +877,56 @@ class RateChecker {
   bool BreakdownBefore(int s) const {
     const auto& starts = state_.paragraphs[p_].figures.sentence_starts;
     if (s < 1 || static_cast<std::size_t>(s) > starts.size()) return false;
-    return std::string_view(text_)
-        .substr(starts[static_cast<std::size_t>(s - 1)])
-        .starts_with("其中");
+    const std::string_view before =
+        std::string_view(text_).substr(starts[static_cast<std::size_t>(s - 1)]);
+    return before.starts_with("其中") || BreakdownOpening(before) > 0;
+  }
+
+  // A rate of the named numerators together (优秀 and 良好, and a count listed right after one:
+  // "优秀和良好等级的分别为6,842人、17,214人") over the population: the largest denominator
+  // named (参测 over 测试合格).
+  void CheckSummedNumerators(const Figure& rate, std::string_view noun,
+                             const std::vector<std::pair<int, int>>& named) {
+    int b = named.front().second;
+    for (const auto& pair : named) {
+      if (At(pair.second).value > At(b).value) b = pair.second;
+    }
+    std::vector<int> parts;
+    for (const auto& [a, den] : named) {
+      if (den != b || std::find(parts.begin(), parts.end(), a) != parts.end()) continue;
+      parts.push_back(a);
+      for (int k = a + 1; k < static_cast<int>(figs_.size()) && k != b; ++k) {
+        if (At(k).segment != At(a).segment || !At(k).SameUnit(At(a)) ||
+            Between(text_, At(k - 1), At(k)) != "、" ||
+            std::find(parts.begin(), parts.end(), k) != parts.end()) {
+          break;
+        }
+        parts.push_back(k);
+      }
+    }
+    Figure sum = At(parts.front());
+    sum.lo = sum.hi = sum.value = 0;
+    for (const int a : parts) {
+      sum.lo += At(a).lo;
+      sum.hi += At(a).hi;
+      sum.value += At(a).value;
+    }
+    ++state_.result->summary.rates_checked;
+    double lo, hi;
+    Quotient(sum, At(b), &lo, &hi);
+    if (Overlaps(lo, hi, rate.lo, rate.hi)) {
+      ++state_.result->summary.rates_verified;
+      return;
+    }
+    std::string of;
+    for (const int a : parts) of += (of.empty() ? "" : "+") + At(a).written;
+    const double expected = sum.value / At(b).value * 100;
+    Finding f = Mismatch(FindingKind::kRateMismatch, rate, expected,
+                         std::string(noun) + "按(" + of + ")÷" + At(b).written + "计算应为" +
+                             Percent(expected, rate.decimals) + "，文中为" + rate.written);
+    for (const int a : parts) f.related.push_back(state_.PlaceOf(p_, At(a)));
+    f.related.push_back(state_.PlaceOf(p_, At(b)));
+    state_.Add(p_, std::move(f));
   }
 
   void CheckRate(int i) {
@@ -878,7 +975,9 @@ class RateChecker {
         if (!IsNumerator(WordsOf(At(a)), *rule) || is_complement(a) || (generic && a > i)) continue;
         for (const int b : counts) {
           if (b != a && (!generic || b < i) && At(b).SameUnit(At(a)) &&
-              IsDenominator(WordsOf(At(b)), *rule)) {
+              IsDenominator(WordsOf(At(b)), *rule) &&
+              !ContainsAny(WordsOf(At(b)), NotDenominators(rule->rate)) &&
+              !OtherClasses(WordsOf(At(a)), WordsOf(At(b)))) {
             named.emplace_back(a, b);
           }
         }
@@ -908,7 +1007,8 @@ class RateChecker {
           // Not smaller than the numerator (来信来访209件 of the 1386件 受理 is no denominator
           // of 1380件 办结).
           if (!may_exceed && b.hi < At(a).lo) continue;
-          if (IsDenominator(WordsOf(b), *rule)) {
+          if (IsDenominator(WordsOf(b), *rule) && !OtherClasses(WordsOf(At(a)), WordsOf(b)) &&
+              !ContainsAny(WordsOf(b), NotDenominators(rule->rate))) {
             named.emplace_back(a, k);
             break;
           }
@@ -935,6 +1035,10 @@ class RateChecker {
     };
     // The rest of a population: 不及格2400人 of 参加测试44218人, 合格率 (44218 − 2400) ÷ 44218.
     if (named.empty() && !complement.empty() && CheckComplement(i, counts, *rule, is_complement)) {
+      return;
+    }
+    if (!named.empty() && SumsItsNumerators(rule->rate)) {
+      CheckSummedNumerators(rate, noun, named);
       return;
     }
     if (!named.empty()) {

@@ -132,6 +132,16 @@ struct Stated {
   std::string level;    // of a bare statistic: the level or kind of school it is of; empty if none
   bool school = false;  // the level is one school's
   std::string context;  // the words of its sentence before it (bounded)
+  // Of a rate: the counts its segment states before it, those it is computed from. Two rates
+  // stated each with counts of their own, none in common, are of two populations.
+  std::vector<double> counts;
+
+  bool OtherCounts(const Stated& other) const {
+    if (counts.empty() || other.counts.empty()) return false;
+    return std::none_of(counts.begin(), counts.end(), [&](double c) {
+      return std::find(other.counts.begin(), other.counts.end(), c) != other.counts.end();
+    });
+  }
 
   // Is `other` of the same subject: the same qualifier, or a programme's qualifier the bare one's
   // sentence names?
@@ -336,6 +346,10 @@ void CheckRepeats(CheckState& state) {
       const std::size_t from = std::max(sentence, f.begin > kNear ? f.begin - kNear : 0);
       const std::string_view since = text.substr(from, f.begin - from);
       const std::size_t qizhong = since.find("其中");
+      // A breakdown's part ("分类别看，文化类考生2862人，本科上线1733人"): of the whole stated
+      // before it, not that whole again.
+      const std::vector<std::size_t> openings = BreakdownOpenings(since);
+      const std::size_t breakdown = openings.empty() ? std::string_view::npos : openings.back();
       if (qizhong != std::string_view::npos &&
           ContainsAny(since.substr(qizhong),
                       {"县第", "县实验", "一中", "二中", "中心小学", "中心学校", "镇", "乡", "街道",
@@ -465,12 +479,20 @@ void CheckRepeats(CheckState& state) {
       if (!school.empty()) level = std::string(school);
       std::vector<Stated>& earlier_ones = stated[noun + "|" + f.unit];
       Stated here{
-          p, &f, std::move(qualifier), std::move(level), !school.empty(), std::string(since)};
+          p, &f, std::move(qualifier), std::move(level), !school.empty(), std::string(since), {}};
+      if (rate) {
+        for (const Figure* g = &f; g != &figures.figures.front();) {
+          --g;
+          if (g->segment != f.segment) break;
+          if (!g->IsPercent() && !g->unknown) here.counts.push_back(g->value);
+        }
+      }
       const Stated* earlier_one = nullptr;
       for (const Stated& e : earlier_ones) {
         // Of one year: the same, or one the text leaves unnamed (a summary without a title year).
         const int a = e.figure->year, b = f.year;
         if ((a == b || a == 0 || b == 0) && e.SameSubject(here) && e.school == here.school &&
+            !e.OtherCounts(here) &&
             ((rate && (e.level.empty() || here.level.empty())) || e.level == here.level)) {
           earlier_one = &e;
           break;
@@ -486,6 +508,10 @@ void CheckRepeats(CheckState& state) {
       // 3812人"): a part of that one, not it again.
       if (qizhong != std::string_view::npos && earlier_one->paragraph == p &&
           earlier.begin < from + qizhong) {
+        continue;
+      }
+      if (breakdown != std::string_view::npos && earlier_one->paragraph == p &&
+          earlier.begin < from + breakdown) {
         continue;
       }
       Finding finding = FindingAt(

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
 
 #include "core/text.h"
 #include "report/checks_internal.h"
@@ -108,6 +109,8 @@ class SumChecker {
     Keyword("包含", true);
     Keyword("具体为", true);
     Keyword("分别为", true);
+    Keyword("分别来源于", true);  // 经费612.5万元，分别来源于A、B和C: where all of it came from
+    Keyword("分别来自", true);
     Breakdowns();
     TrailingTotals();
     NestedList();
@@ -182,7 +185,14 @@ class SumChecker {
     if (exhaustive && parts.size() < 2) return;
     ++state_.result->summary.sums_checked;
     if (Overlaps(lo, hi, total.lo, total.hi)) return;
-    const std::string sum_text = FormatValue(sum, total.unit, total.decimals) + total.unit;
+    // The sum as the total is written: in 万元 with its decimals when it is ("3268.20万元").
+    std::string sum_text = FormatValue(sum, total.unit, total.decimals) + total.unit;
+    if (total.unit == "元" && total.written.find("万") != std::string::npos) {
+      char wan[64];
+      std::snprintf(wan, sizeof wan, "%.*f万元", total.decimals,
+                    RoundTo(sum / 1e4, total.decimals));
+      sum_text = wan;
+    }
     Finding f;
     // Of a list meant whole: exhaustive, over its total, or of three parts or more (two parts of
     // a 其中 may be some: 小学120所、初中119所 of 293所).
@@ -429,19 +439,31 @@ class SumChecker {
     }
   }
 
-  // total。按补充渠道分，part，part …: a breakdown named so opens a whole list of parts.
+  // total。按补充渠道分，part，part …; 分项目看，part；part …; 从渠道看，…；从内容看，…: a
+  // breakdown named so opens a whole list of parts, to its sentence's end or the next such opening,
+  // of the total stated before the sentence's first one.
   void Breakdowns() {
-    constexpr std::string_view kBy = "按";
-    for (std::size_t at = text_.find(kBy); at != std::string::npos; at = text_.find(kBy, at + 1)) {
-      // 按 opening a sentence or clause, 分 closing it within a few characters.
-      const std::string_view before = std::string_view(text_).substr(0, at);
-      const bool opens =
-          before.empty() || ContainsAny(before.substr(before.size() >= 3 ? before.size() - 3 : 0),
-                                        {"。", "，", "；", "："});
-      const std::string_view rest = std::string_view(text_).substr(at, 10 * 3);
-      const bool breakdown = rest.find("分，") != std::string_view::npos ||
-                             rest.find("分：") != std::string_view::npos;
-      if (opens && breakdown && rest.find("，") > rest.find("分")) KeywordAt(at, kBy, true);
+    const auto& sentences = state_.paragraphs[p_].figures.sentence_starts;
+    const std::vector<std::size_t> openings = BreakdownOpenings(text_);
+    const auto sentence_of = [&](std::size_t at) {
+      return std::upper_bound(sentences.begin(), sentences.end(), at) - sentences.begin();
+    };
+    // A summary breaks a paragraph down a few times; past kMaxOpenings (a hostile text of
+    // nothing else) the rest are left alone, and the checks stay linear.
+    constexpr std::size_t kMaxOpenings = 64;
+    std::size_t first = 0;  // the first opening of the current one's sentence
+    for (std::size_t k = 0; k < openings.size() && k < kMaxOpenings; ++k) {
+      const std::size_t at = openings[k];
+      if (sentence_of(openings[first]) != sentence_of(at)) first = k;
+      list_end_ = k + 1 < openings.size() && sentence_of(openings[k + 1]) == sentence_of(at)
+                      ? openings[k + 1]
+                      : std::string::npos;
+      total_before_ = openings[first];
+      KeywordAt(
+          at,
+          std::string_view(text_).substr(at, BreakdownOpening(std::string_view(text_).substr(at))),
+          true);
+      list_end_ = total_before_ = std::string::npos;
     }
   }
 
@@ -478,10 +500,12 @@ class SumChecker {
                                (opened.starts_with("，") || opened.starts_with("：")) &&
                                (at == 0 || std::string_view(text_).substr(0, at).ends_with("。"));
     // "。具体为：…；…；…。" names every item to its sentence's end.
-    const bool whole_sentence = sentence_list && word == "具体为";
+    const bool whole_sentence =
+        (sentence_list && word == "具体为") || total_before_ != std::string::npos;
     for (std::size_t k = first; k < figs_.size(); ++k) {
       const Figure& f = figs_[k];
       if (f.begin < at || f.IsPercent() || f.unit == "个百分点" || IsRestatedWhole(k)) continue;
+      if (list_end_ != std::string::npos && f.begin >= list_end_) break;
       if (sentence < 0) sentence = f.sentence;
       // The parts stand in the keyword's sentence, before a ； closes its list, and before
       // 另有 adds what is not among them ("学校63所，其中农村学校47所；另有幼儿园41所").
@@ -504,6 +528,14 @@ class SumChecker {
             figs_[k + 1].SameUnit(*parts.front()) && Gap(figs_[k - 1], f).starts_with("、") &&
             Gap(f, figs_[k + 1]).starts_with("、");
         kin_left_out = kin_left_out || Kindred(f, *parts.front()) || own_item;
+        // A subset's list ends at a clause of its own in another unit ("其中省级骨干专业3个，
+        // 与46家企业开展校企合作，开设订单班14个": the 订单班 are no 专业); a figure of another
+        // unit right beside a part ("学前教育196.8万元、4920人次") is the item's own.
+        if (!exhaustive && !own_item && !Kindred(f, *parts.front()) &&
+            Gap(*parts.back(), f).starts_with("，") &&
+            Gap(*parts.back(), f).size() > std::string_view("，").size()) {
+          break;
+        }
         if (other_unit != nullptr && *other_unit == nullptr) *other_unit = &f;
         continue;
       }
@@ -517,7 +549,10 @@ class SumChecker {
     // The total: the nearest figure of that unit before the keyword, in its sentence, or in
     // the one before when the keyword opens a sentence ("。其中…").
     const auto& starts = state_.paragraphs[p_].figures.sentence_starts;
-    const bool opens_sentence = std::binary_search(starts.begin(), starts.end(), at) || at == 0;
+    // A breakdown's total stands before the first opening of its sentence.
+    const std::size_t total_at = total_before_ != std::string::npos ? total_before_ : at;
+    const bool opens_sentence =
+        std::binary_search(starts.begin(), starts.end(), total_at) || total_at == 0;
     const int earliest = parts.front()->sentence - (opens_sentence ? 1 : 0);
     // A change (比上年增加214人) is no total.
     const auto is_total = [&](const Figure& f) {
@@ -531,14 +566,14 @@ class SumChecker {
       for (std::size_t k = first; k-- > 0;) {
         const Figure& f = figs_[k];
         if (f.sentence < earliest) break;
-        if (f.end <= at && is_total(f)) {
+        if (f.end <= total_at && is_total(f)) {
           total = &f;
           break;
         }
       }
     } else {
       for (const Figure& f : figs_) {
-        if (f.end > at) break;
+        if (f.end > total_at) break;
         if (is_total(f)) total = &f;
       }
     }
@@ -559,7 +594,7 @@ class SumChecker {
       for (std::size_t k = first; k-- > 0;) {
         const Figure& f = figs_[k];
         if (f.sentence < earliest) break;
-        if (f.end > at || !is_total(f)) continue;
+        if (f.end > total_at || !is_total(f)) continue;
         const std::string common = CommonEnding(first_noun, CoreNoun(f.before));
         if (core::CodePointCount(common) >= 2 && common.size() > of_noun.size()) {
           total = &f;
@@ -644,6 +679,10 @@ class SumChecker {
   // The list being checked left out figures of a kindred unit (人 beside 人次: "贷款2874人"
   // among payments in 人次) that may be its missing parts: a sum short of the total is no sign.
   bool kin_left_out_ = false;
+  // A breakdown being checked (Breakdowns): where its list ends (the next opening in its
+  // sentence), and the opening its total stands before. npos: none.
+  std::size_t list_end_ = std::string::npos;
+  std::size_t total_before_ = std::string::npos;
 };
 
 }  // namespace

@@ -254,6 +254,48 @@ bool RestatesAWhole(std::string_view text, const Figure& whole, const Figure& sh
   return gap.ends_with("的") && !ContainsAny(gap, {"，", "。", "；", "、", "：", ",", ";"});
 }
 
+std::size_t BreakdownOpening(std::string_view text) {
+  std::size_t pos = 0;
+  const std::int32_t first = core::NextCodePoint(text, &pos);
+  const bool by_view = first == 0x5206 || first == 0x4ECE;  // 分…看, 从…看
+  if (!by_view && first != 0x6309) return 0;                // 按…分
+  constexpr int kMaxWords = 6;                              // characters between
+  for (int n = 0; n <= kMaxWords && pos < text.size(); ++n) {
+    const std::size_t at = pos;
+    const std::int32_t cp = core::NextCodePoint(text, &pos);
+    const bool closes = by_view ? cp == 0x770B : cp == 0x5206;  // 看, 分
+    if (closes && n >= 1) {
+      // A view of the whole (从队伍结构看, 从总体情况看) names no dimension to break it down by.
+      if (ContainsAny(text.substr(0, at),
+                      {"结构", "情况", "总体", "整体", "效果", "成效", "质量"})) {
+        return 0;
+      }
+      const std::string_view rest = text.substr(pos);
+      for (const std::string_view mark : {"，", "：", ","}) {
+        if (rest.starts_with(mark)) return pos + mark.size();
+      }
+      return 0;
+    }
+    if (cp < 0x4E00 || cp > 0x9FFF) return 0;  // a word of Chinese characters only
+  }
+  return 0;
+}
+
+std::vector<std::size_t> BreakdownOpenings(std::string_view words) {
+  std::vector<std::size_t> out;
+  for (std::size_t at = 0; at < words.size(); ++at) {
+    const std::string_view before = words.substr(0, at);
+    const bool clause_start = at == 0 || before.ends_with("。") || before.ends_with("，") ||
+                              before.ends_with("；") || before.ends_with("：") ||
+                              before.ends_with(",") || before.ends_with(";");
+    if (clause_start && (static_cast<unsigned char>(words[at]) & 0xC0) != 0x80 &&
+        BreakdownOpening(words.substr(at)) > 0) {
+      out.push_back(at);
+    }
+  }
+  return out;
+}
+
 bool NamesAChange(std::string_view words) {
   return ContainsAny(words, {"比上年", "较上年", "比去年", "较去年", "去年同期", "上年同期", "同比",
                              "增加", "减少", "增长", "下降", "提高"});

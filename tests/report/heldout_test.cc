@@ -65,7 +65,7 @@ TEST(HeldOutTest, NothingCleanIsCalledWrongAndTheFaultsFoundDoNotFall) {
   const std::filesystem::path root =
       std::filesystem::path(EDULEDGER_SOURCE_DIR) / "tests/report/heldout";
   Tally all;
-  for (int set = 1; set <= 11; ++set) {
+  for (int set = 1; set <= 12; ++set) {
     const Tally t = Score(root / ("set" + std::to_string(set)));
     std::printf("set %d: %d of %d planted faults found, false errors %d, false warnings %d\n", set,
                 t.found, t.planted, t.false_errors, t.false_warnings);
@@ -74,10 +74,10 @@ TEST(HeldOutTest, NothingCleanIsCalledWrongAndTheFaultsFoundDoNotFall) {
     all.false_errors += t.false_errors;
     all.false_warnings += t.false_warnings;
   }
-  EXPECT_EQ(all.planted, 222);
+  EXPECT_EQ(all.planted, 242);
   EXPECT_EQ(all.false_errors, 0);
   EXPECT_EQ(all.false_warnings, 0);
-  EXPECT_GE(all.found, 206);  // found today: raise it as causes are fixed, never lower it
+  EXPECT_GE(all.found, 223);  // found today: raise it as causes are fixed, never lower it
   RecordProperty("found", all.found);
 }
 

@@ -663,6 +663,54 @@ constexpr Passage kPassages[] = {
      "全县学校**96.8%**达标，在校学生**31767**人，**一、基本情况**。", nullptr, nullptr},
     {"a_blank_beside_emphasis", Format::kMarkdown, "全县学校**96.8%**达标，在校学生**人。",
      "placeholder", "**人"},
+    // --- breakdowns by a dimension (分项目看, 从渠道看), sources, classes, 优良率 --------------
+    {"breakdown_by_view", Format::kText,  // 210.00 + 805.60 + 504.80 = 1520.40
+     "全年共发放各类资助资金1520.40万元。分项目看，学前教育资助210.00万元；义务教育寄宿生生活补助"
+     "805.60万元，按每生每年1000元标准发放；普通高中国家助学金504.80万元。",
+     nullptr, nullptr},
+    {"breakdown_by_view_transposed", Format::kText,
+     "全年共发放各类资助资金1502.40万元。分项目看，学前教育资助210.00万元；义务教育寄宿生生活补助"
+     "805.60万元，按每生每年1000元标准发放；普通高中国家助学金504.80万元。",
+     "parts_mismatch", "1502.40万元"},
+    {"two_views_of_one_total", Format::kText,  // 96 + 88 + 56 = 240; 70 + 45 + 125 = 240
+     "全年受理来信来访事项240件，较上年的262件有所下降。从渠道看，来信96件、来访88件、网上信访56件"
+     "；"
+     "从内容看，招生问题70件、收费问题45件、其他问题125件。",
+     nullptr, nullptr},
+    {"a_view_of_the_whole_is_no_breakdown", Format::kText,  // 1620/2400 = 67.5%, 612/2400 = 25.5%
+     "全县专任教师2400人。从队伍结构看，女教师1620人，占67.5%；35岁以下教师612人，占25.5%。",
+     nullptr, nullptr},
+    {"sources_of_a_sum", Format::kText,  // 420 + 260 + 190 = 870
+     "全年投入校舍维修资金860万元，分别来源于中央资金420万元、省级资金260万元和县级配套190万元。",
+     "parts_mismatch", "860万元"},
+    {"a_subset_ends_at_a_clause_of_its_own", Format::kText,
+     "职教中心开设专业12个，其中省级示范专业4个，与38家企业共建实训基地，建成产教融合实训室15个。",
+     nullptr, nullptr},
+    {"rectified_of_the_reported", Format::kText,  // 30 ÷ 32 = 93.8%
+     "市级督导反馈问题32个，已完成整改30个，整改率96.8%。", "rate_mismatch", "96.8%"},
+    {"settled_past_a_breakdown", Format::kText,  // 402 ÷ 410 = 98.0%; 220 + 190 = 410
+     "全年共受理信访事项410件。从渠道看，网上信访220件、来信来访190件。全年已办结402件，办结率"
+     "99.5%。",
+     "rate_mismatch", "99.5%"},
+    {"excellent_and_good_together", Format::kText,  // (4632 + 14282) ÷ 38600 = 49.0%
+     "体质健康测试实测学生38600人，测试合格35898人，合格率93.0%；其中优秀4632人、良好14282人，"
+     "优良率49.0%。",
+     nullptr, nullptr},
+    {"excellent_and_good_together_wrong", Format::kText,
+     "体质健康测试实测学生38600人，测试合格35898人，合格率93.0%；达到优秀和良好等级的分别为4632人"
+     "、14282人，优良率47.0%。",
+     "rate_mismatch", "47.0%"},
+    {"classes_of_candidates", Format::kText,  // 1410/2480 = 56.9%, 230/380 = 60.5%; 1410 + 230
+     "参加高考考生2860人（含艺术类考生380人），本科上线1640人。其中，600分以上考生96人。分类别看，"
+     "文化类考生2480人，本科上线1410人，上线率56.9%；艺术类考生本科上线230人，上线率60.5%。",
+     nullptr, nullptr},
+    {"two_populations_two_rates", Format::kText,  // 3617/3620 = 99.92%, 144/150 = 96.0%
+     "全县适龄儿童3620人，已入学3617人，入学率99.92%。全县适龄残疾儿童少年150人，入学144人，入学率"
+     "96.0%。",
+     nullptr, nullptr},
+    {"a_count_named_before_its_parenthesis", Format::kText,  // 250 ÷ 260 = 96.2%
+     "全县适龄残疾儿童少年260人，已入学（含送教上门）250人，入学率94.2%。", "rate_mismatch",
+     "94.2%"},
 };
 
 std::vector<std::string> Describe(const CheckResult& r) {
