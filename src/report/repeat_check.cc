@@ -177,11 +177,12 @@ std::vector<std::vector<core::CodePointAt>> NounWindows(const Figure& f, std::st
 
 // The longest run of Chinese characters two figures' windows share ("在校生" of 在校生2,846人
 // and 2,486名在校生中…), when it is three characters or more and not only vague words (全县,
-// 其中, 学生, 教育 …), or two such pairs apart (应急…演练); empty otherwise.
+// 其中, 学生, 教育 …), or two such pairs apart (应急…演练), or with `one_pair` a single such pair
+// (中考 of 参加中考学生 and 中考考生); empty otherwise.
 std::string SharedNoun(std::string_view text_a,
                        const std::vector<std::vector<core::CodePointAt>>& a,
                        std::string_view text_b,
-                       const std::vector<std::vector<core::CodePointAt>>& b) {
+                       const std::vector<std::vector<core::CodePointAt>>& b, bool one_pair) {
   static constexpr std::string_view kVague[] = {
       "全县", "全区", "全市", "其中", "共有", "累计", "全年", "今年", "本年",
       "年度", "学生", "学校", "教育", "工作", "开展", "完成", "实现", "达到",
@@ -229,6 +230,7 @@ std::string SharedNoun(std::string_view text_a,
     }
   }
   if (best.empty() && pairs.size() >= 2) best = pairs[0] + "…" + pairs[1];
+  if (best.empty() && one_pair && !pairs.empty()) best = pairs[0];
   return best;
 }
 
@@ -290,7 +292,13 @@ void CheckTransposedRepeats(CheckState& state) {
                  (has(here.text, a.second) && has(e->text, a.first));
         });
         if (other_level || apart) continue;
-        const std::string shared = SharedNoun(here.text, here.windows, e->text, e->windows);
+        // Within one paragraph, a count of four digits or more swapped is evidence enough
+        // with one pair of words in common ("参加中考学生4683人" … "在本届4638名中考考生中").
+        const bool near_and_long =
+            e->paragraph == p && std::count_if(f.written.begin(), f.written.end(),
+                                               [](char c) { return c >= '0' && c <= '9'; }) >= 4;
+        const std::string shared =
+            SharedNoun(here.text, here.windows, e->text, e->windows, near_and_long);
         if (shared.empty()) continue;
         if (state.HasFindingAt(p, f.begin, f.end)) break;
         Finding finding = FindingAt(

@@ -708,6 +708,13 @@ constexpr Passage kPassages[] = {
      "全县适龄儿童3620人，已入学3617人，入学率99.92%。全县适龄残疾儿童少年150人，入学144人，入学率"
      "96.0%。",
      nullptr, nullptr},
+    {"swapped_within_a_paragraph", Format::kText,  // 5362 copied as 5326, worded otherwise
+     "全县参加中考学生5362人，普通高中录取3110人。在本届5326名中考考生中，理化生实验操作考试全部"
+     "合格。",
+     "inconsistent_repeat", "5326名"},
+    {"swapped_across_paragraphs_needs_more_words", Format::kText,  // 中考 alone, paragraphs apart
+     "全县参加中考学生5362人。\n全县新建中考标准化考场，本学期组织5326名学生参加模拟考试。",
+     nullptr, nullptr},
     {"a_count_named_before_its_parenthesis", Format::kText,  // 250 ÷ 260 = 96.2%
      "全县适龄残疾儿童少年260人，已入学（含送教上门）250人，入学率94.2%。", "rate_mismatch",
      "94.2%"},
