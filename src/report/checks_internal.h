@@ -102,6 +102,15 @@ std::size_t SubsetMarkAt(std::string_view words);
 std::size_t BreakdownOpening(std::string_view text);
 // The offsets of the clauses of `words` that open with a breakdown's opening, in order.
 std::vector<std::size_t> BreakdownOpenings(std::string_view words);
+// A figure of a table's cell as the text would state it (its unit from its column's header or,
+// without one, its row's label; its year from a column headed by one; what it counts in
+// `before`: the row's label), in its paragraph; its sentence is its row.
+struct CellFigure {
+  std::size_t paragraph = 0;
+  std::size_t table = 0;  // which table of the document
+  Figure figure;
+};
+std::vector<CellFigure> TableCellFigures(const CheckState& state);
 // Do the words before a figure make it a change or last year's (比上年增加214人, 较去年同期的…)?
 bool NamesAChange(std::string_view words);
 // Do the words between two counts qualify the one before rather than name another ("专任教师

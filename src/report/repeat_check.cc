@@ -9,6 +9,7 @@
 
 #include "core/text.h"
 #include "report/checks_internal.h"
+#include "report/table.h"
 
 namespace eduledger::report::internal {
 
@@ -256,6 +257,7 @@ void CheckTransposedRepeats(CheckState& state) {
     std::string text;  // what the windows are of
     std::vector<std::vector<core::CodePointAt>> windows;
     std::vector<std::string_view> levels;
+    const CellFigure* cell = nullptr;  // a table's cell; nullptr: a figure of the text
   };
   std::vector<Seen> seen;
   constexpr std::size_t kParagraphsBack = 8;
@@ -264,16 +266,35 @@ void CheckTransposedRepeats(CheckState& state) {
     return !f.IsPercent() && !f.unknown && !f.approximate && f.unit != kRatioUnit &&
            !NamesAChange(f.before) && !ContainsAny(f.before, {"上年", "去年", "上一年"});
   };
+  // A table's rows are read by their cells (TableCellFigures), each with its row's label, unit
+  // and column's year, not as the text of the row.
+  std::vector<bool> table_row(state.paragraphs.size(), false);
+  for (const Table& table : TablesOf(state.document)) {
+    for (const std::vector<TableCell>& row : table.rows) {
+      for (const TableCell& cell : row) table_row[cell.paragraph] = true;
+    }
+  }
+  const std::vector<CellFigure> cells = TableCellFigures(state);
+  std::vector<std::vector<const CellFigure*>> cells_of(state.paragraphs.size());
+  for (const CellFigure& c : cells) cells_of[c.paragraph].push_back(&c);
   for (std::size_t p = 0; p < state.paragraphs.size(); ++p) {
-    for (const Figure& f : state.paragraphs[p].figures.figures) {
+    std::vector<std::pair<const Figure*, const CellFigure*>> figures;
+    for (const CellFigure* c : cells_of[p]) figures.emplace_back(&c->figure, c);
+    if (!table_row[p]) {
+      for (const Figure& f : state.paragraphs[p].figures.figures) figures.emplace_back(&f, nullptr);
+    }
+    for (const auto& [figure, cell] : figures) {
+      const Figure& f = *figure;
       if (!eligible(f)) continue;
-      Seen here{p, &f, {}, {}, LevelsNear(f)};
+      Seen here{p, &f, {}, {}, LevelsNear(f), cell};
       here.windows = NounWindows(f, &here.text);
       for (auto e = seen.rbegin(); e != seen.rend(); ++e) {
         if (e->paragraph + kParagraphsBack < p) break;
         const Figure& g = *e->figure;
         if (!g.SameUnit(f) || (g.year != f.year && g.year != 0 && f.year != 0)) continue;
         if (e->paragraph == p && g.sentence == f.sentence) continue;
+        // The cells of one table are its items, none another's restatement.
+        if (cell != nullptr && e->cell != nullptr && cell->table == e->cell->table) continue;
         if (!DigitsTransposed(g.written, f.written)) continue;
         const bool other_level =
             !e->levels.empty() && !here.levels.empty() &&

@@ -499,4 +499,63 @@ void CheckTables(CheckState& state) {
   for (const Table& table : TablesOf(state.document)) TableChecker(state, table).Run();
 }
 
+std::vector<CellFigure> TableCellFigures(const CheckState& state) {
+  std::vector<CellFigure> out;
+  const std::vector<Table> tables = TablesOf(state.document);
+  for (std::size_t t = 0; t < tables.size(); ++t) {
+    const Table& table = tables[t];
+    if (table.rows.size() < 2) continue;
+    const std::vector<TableCell>& header = table.rows.front();
+    const std::size_t columns = std::min(kMaxColumns, header.size());
+    // Each column's header: whether it holds quantities, its unit, the year it is of ("2025年",
+    // "2025年度": 0 when none) and its words without the unit.
+    struct Column {
+      bool quantity = false;
+      std::string unit;
+      int year = 0;
+      std::string words;
+    };
+    std::vector<Column> heads(columns);
+    for (std::size_t c = 1; c < columns; ++c) {
+      const std::string& head = header[c].text;
+      Column& h = heads[c];
+      h.quantity = !IsNoQuantity(head) && head.find("率") == std::string::npos;
+      h.unit = HeaderUnit(head);
+      const ParagraphFigures parsed = ExtractFigures(head, true, 0);
+      h.year = parsed.years.empty() ? 0 : parsed.years.front().year;
+      h.words = head;
+      if (!h.unit.empty()) h.words.resize(std::min(h.words.rfind("（"), h.words.rfind('(')));
+      if (h.year != 0) h.words.clear();  // a year's column names no quantity
+    }
+    for (std::size_t r = 1; r < table.rows.size(); ++r) {
+      const std::vector<TableCell>& row = table.rows[r];
+      if (row.empty()) continue;
+      std::string label = row.front().text;
+      const std::string row_unit = HeaderUnit(label);
+      if (!row_unit.empty()) label.resize(std::min(label.rfind("（"), label.rfind('(')));
+      for (std::size_t c = 1; c < columns && c < row.size(); ++c) {
+        const Column& h = heads[c];
+        if (!h.quantity) continue;
+        // The year a column is headed by, else the paragraph's.
+        int year = h.year;
+        const std::size_t p = row[c].paragraph;
+        if (year == 0 && !state.paragraphs[p].figures.figures.empty()) {
+          year = state.paragraphs[p].figures.figures.front().year;
+        }
+        const std::string unit = h.unit.empty() ? row_unit : h.unit;
+        if (unit.empty() || !IsBareNumber(row[c].text)) continue;
+        Value v = ValueOf(row[c], unit, year);
+        if (!v.figure) continue;
+        v.figure->year = year;
+        // What it counts: the row's label, then the column's header.
+        v.figure->before = label + h.words;
+        v.figure->after.clear();
+        v.figure->sentence = static_cast<int>(r);
+        out.push_back({p, t, std::move(*v.figure)});
+      }
+    }
+  }
+  return out;
+}
+
 }  // namespace eduledger::report::internal

@@ -77,7 +77,7 @@ TEST(HeldOutTest, NothingCleanIsCalledWrongAndTheFaultsFoundDoNotFall) {
   EXPECT_EQ(all.planted, 242);
   EXPECT_EQ(all.false_errors, 0);
   EXPECT_EQ(all.false_warnings, 0);
-  EXPECT_GE(all.found, 224);  // found today: raise it as causes are fixed, never lower it
+  EXPECT_GE(all.found, 226);  // found today: raise it as causes are fixed, never lower it
   RecordProperty("found", all.found);
 }
 

@@ -715,6 +715,14 @@ constexpr Passage kPassages[] = {
     {"swapped_across_paragraphs_needs_more_words", Format::kText,  // 中考 alone, paragraphs apart
      "全县参加中考学生5362人。\n全县新建中考标准化考场，本学期组织5326名学生参加模拟考试。",
      nullptr, nullptr},
+    {"table_cell_restated_swapped", Format::kMarkdown,  // the 2025 cell 1,384 copied as 1,348
+     "| 指标 | 2024年 | 2025年 |\n|---|---:|---:|\n| 参考人数（人） | 4,906 | 5,122 |\n"
+     "| 本科上线人数（人） | 1,275 | 1,384 |\n\n2025年全县本科上线考生1,348人，创历史新高。",
+     "inconsistent_repeat", "1,348人"},
+    {"table_cell_of_another_year", Format::kMarkdown,  // 5,126 of 2024; 5,216 stated of 2025
+     "| 指标 | 2024年 | 2025年 |\n|---|---:|---:|\n| 参考人数（人） | 5,126 | 5,216 |\n\n"
+     "2025年全县参考人数5,216人，较上年增加90人。",
+     nullptr, nullptr},
     {"a_count_named_before_its_parenthesis", Format::kText,  // 250 ÷ 260 = 96.2%
      "全县适龄残疾儿童少年260人，已入学（含送教上门）250人，入学率94.2%。", "rate_mismatch",
      "94.2%"},
