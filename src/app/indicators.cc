@@ -400,6 +400,7 @@ Result<IndicatorTable> ComputeIndicators(const engine::Cube& cube, const Actor& 
           } else {
             note = c->reads_forms && (std::isnan(r.numerator) || std::isnan(r.denominator))
                        ? "无报表数据：报表未填报、未审核，或本单位无需填报"
+                   : c->reads_ledgers && split ? "无值：该分组没有计入的台账事项"
                    : c->reads_ledgers && cell != engine::kCellTotal ? "无值：该月没有计入的台账事项"
                    : c->reads_ledgers ? "无台账记录：台账中没有该年的事项"
                                       : "无记录";

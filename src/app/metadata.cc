@@ -195,13 +195,19 @@ Result<Metadata> Metadata::Load(std::span<const std::string> directories,
     // show months as sexes or grades.
     if (c.reads_ledgers && (ind.split_by_sex || ind.split_by_grade)) {
       errs->push_back({file_of(ind.package, "indicators.json"), ind.code + ".splits",
-                       "读台账的指标只能按 month（月份）分组，不能按 sex 或 grade"});
+                       "读台账的指标不能按 sex 或 grade（学生的性别、年级）分组；可按 month（月份）"
+                       "或台账的字段，台账中名为 grade 的字段请写其中文名（如 年级）"});
     }
     if (ind.split_by_month && (!c.reads_ledgers || c.reads_register || c.reads_forms)) {
       errs->push_back({file_of(ind.package, "indicators.json"), ind.code + ".splits",
                        "只有只读台账事项的指标才能按 month（月份）分组"});
     }
     for (const std::string& field : ind.split_fields) {
+      if (c.FindSplit(field) != nullptr) {
+        errs->push_back({file_of(ind.package, "indicators.json"), ind.code + ".splits",
+                         "分组 '" + field + "' 重复"});
+        continue;
+      }
       CompiledIndicator::FieldSplit split;
       split.field = field;
       split.plan.factor = c.plan.factor;
@@ -275,8 +281,16 @@ Result<Metadata> Metadata::LoadOrDefault(std::span<const std::string> directorie
 }
 
 const CompiledIndicator::FieldSplit* CompiledIndicator::FindSplit(std::string_view field) const {
+  // As the package names it first (学段 and a ledger's own level are two), then by the field's
+  // Chinese name, then by its code.
   for (const FieldSplit& s : field_splits) {
-    if (s.field == field || s.split->name == field || s.split->label == field) return &s;
+    if (s.field == field) return &s;
+  }
+  for (const FieldSplit& s : field_splits) {
+    if (s.split->label == field) return &s;
+  }
+  for (const FieldSplit& s : field_splits) {
+    if (s.split->name == field && s.split->scope == engine::FieldScope::kRow) return &s;
   }
   return nullptr;
 }

@@ -157,12 +157,12 @@ void AddIndicatorsCommand(CLI::App& app, CliContext& ctx) {
                   "统计年度：2025 即统计时点 2025年9月1日、统计期 2024年9月1日—2025年8月31日"
                   "（默认统计时点已过的最近一年）");
   cmd->add_option("--org", args->org, "单位代码或名称（默认本级）");
-  cmd->add_option(
-      "--by", args->by,
-      "分组：sex（性别）、grade（年级）、month（月份，台账指标按统计期字段所在月）、"
-      "township（乡镇，县直学校单列）、school（学校）、school_type（办学类型），"
-      "或台账指标允许的台账字段，如 state（状态）、level（学段）、category（隐患类别）、"
-      "programme（资助项目）");
+  cmd->add_option("--by", args->by,
+                  "分组：sex（性别）、grade（年级）、month（月份，台账指标按统计期字段所在月）、"
+                  "township（乡镇，县直学校单列）、school（学校）、school_type（办学类型），"
+                  "或台账指标允许的台账字段，如 "
+                  "state（状态）、category（隐患类别）、level（隐患等级、培训层级）、"
+                  "programme（资助项目）、学段（学校所属学段）");
   cmd->add_option("--indicator", args->codes, "只计算这些指标（代码或名称，可重复）");
   cmd->add_option("--category", args->category,
                   "只计算这一类指标，如 基本情况、招生与毕业、入学与控辍保学、教师队伍");

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "engine/row_tables.h"
 #include "meta/education_level.h"
@@ -610,28 +611,37 @@ Result<Formula> SplitFormula(const Formula& f, std::string_view field, MeasureCa
   };
   const CaseSchema* schema = catalog->cases();
   Formula out = f;
+  std::optional<std::uint32_t> ledger;  // the one ledger every measure reads
   for (FormulaOp& op : out.ops) {
     if (op.kind != FormulaOp::kMeasure) continue;
     Measure m = catalog->measures()[op.measure];
     if (m.table != MeasureTable::kCases || schema == nullptr) {
       return fail("只有台账事项的计数和求和才能按台账字段 '" + std::string(field) + "' 分组");
     }
+    if (ledger && *ledger != m.element) {
+      return fail("按台账字段 '" + std::string(field) + "' 分组的指标只能读一本台账");
+    }
+    ledger = m.element;
     const CaseLedger& l = schema->ledger(m.element);
     const Field* split = FindSplitField(l, field);
     if (split == nullptr) {
       std::string names;
       for (const Field& candidate : l.fields) {
-        if (CanSplitBy(candidate)) names += std::string(candidate.name) + ", ";
+        if (CanSplitBy(candidate) && SplitValueCount(candidate) <= kSplitValues) {
+          names += std::string(candidate.name) + "（" + std::string(candidate.label) + "）、";
+        }
       }
       return fail("台账 '" + l.def->code + "' 没有可分组的字段 '" + std::string(field) +
-                  "'（可分组：" + names + "level）");
+                  "'（可分组：" + names + "学段）");
     }
     if (SplitValueCount(*split) > kSplitValues) {
       return fail("字段 '" + std::string(field) + "' 的取值超过 " + std::to_string(kSplitValues) +
                   " 个，不能分组");
     }
     m.split = split;
-    m.text += " by " + std::string(split->name);
+    // The school's 学段 and a ledger field named level are two splits.
+    m.text += std::string(split->scope == FieldScope::kGroup ? " by school." : " by ") +
+              std::string(split->name);
     op.measure = catalog->Add(std::move(m));
   }
   return out;

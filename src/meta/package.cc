@@ -75,7 +75,9 @@ void ReadIndicator(PackageReader& r, const std::string& file, const std::string&
       ind.split_by_grade = true;
     else if (s == "month")
       ind.split_by_month = true;
-    else if (!s.empty())
+    else if (s.empty())
+      r.Fault(file, key + ".splits", "分组不能为空");
+    else
       ind.split_fields.push_back(s);  // a ledger field, checked when the ledgers are read
   }
   if (o.contains("flow")) {

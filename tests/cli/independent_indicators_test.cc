@@ -1638,16 +1638,21 @@ std::vector<std::pair<std::string, CasePred>> ValuesOf(const std::string& ledger
     return out;
   }
   for (const auto& f : def["fields"]) {
-    if (f["code"] != field) continue;
-    if (f["type"] == "bool") {
-      out.emplace_back("是", [=](const LedgerCase& c) { return FieldOf(c, field) == "true"; });
-      out.emplace_back("否", [=](const LedgerCase& c) { return FieldOf(c, field) != "true"; });
+    if (f["code"] != field && f["name"] != field) continue;
+    const std::string code_of_field = f["code"];
+    if (f["type"] == "bool") {  // unset is 否
+      out.emplace_back("是",
+                       [=](const LedgerCase& c) { return FieldOf(c, code_of_field) == "true"; });
+      out.emplace_back("否",
+                       [=](const LedgerCase& c) { return FieldOf(c, code_of_field) != "true"; });
       return out;
     }
-    out.emplace_back("未填", [=](const LedgerCase& c) { return FieldOf(c, field).empty(); });
+    out.emplace_back("未填",
+                     [=](const LedgerCase& c) { return FieldOf(c, code_of_field).empty(); });
     for (const auto& o : f["options"]) {
       const std::string code = o["code"];
-      out.emplace_back(o["name"], [=](const LedgerCase& c) { return FieldOf(c, field) == code; });
+      out.emplace_back(o["name"],
+                       [=](const LedgerCase& c) { return FieldOf(c, code_of_field) == code; });
     }
   }
   return out;
@@ -1689,6 +1694,7 @@ void IndependentIndicatorsTest::CheckFieldSplits() {
       const auto values = ValuesOf(ledger, field);
       ASSERT_FALSE(values.empty()) << code << " by " << field;
       double total = 0;
+      double program_total = 0;  // the program's own rows of the values, against its 合计
       for (const auto& [name, pred] : values) {
         register_->KeepCases([&](const LedgerCase& c) { return c.ledger != ledger || pred(c); });
         const Expected e = spec->compute(*register_, year)[0];
@@ -1705,12 +1711,17 @@ void IndependentIndicatorsTest::CheckFieldSplits() {
         CompareField(where, "value", JsonNumber(it->second["value"]), e.value,
                      e.exact && e.exact_value);
         total += e.numerator.value_or(0);
+        program_total += JsonNumber(it->second["numerator"]).value_or(0);
         ++compared;
       }
       register_->KeepCases(nullptr);
       // The values together are the whole.
       const Expected whole = spec->compute(*register_, year)[0];
       EXPECT_NEAR(total, whole.numerator.value_or(0), 1e-6) << code << " by " << field;
+      const auto whole_row = rows.find({code, "合计"});
+      ASSERT_NE(whole_row, rows.end()) << code << " by " << field;
+      EXPECT_NEAR(program_total, JsonNumber(whole_row->second["numerator"]).value_or(0), 1e-6)
+          << code << " by " << field << ": the program's values do not make its 合计";
     }
   }
   EXPECT_GE(compared, 60u);  // rows with cases, so that no comparison passes on nothing

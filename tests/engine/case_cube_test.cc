@@ -115,8 +115,7 @@ class CaseCubeTest : public ::testing::Test {
   }
 
   // `expr` compiled and split by `field` (SplitFormula).
-  static core::Result<Formula> Split(const char* expr, const char* field,
-                                     MeasureCatalog* catalog) {
+  static core::Result<Formula> Split(const char* expr, const char* field, MeasureCatalog* catalog) {
     auto f = CompileFormula(expr, FormulaKind::kArithmetic, catalog);
     EXPECT_TRUE(f.ok()) << expr;
     if (!f.ok()) return f.status();
@@ -196,7 +195,8 @@ TEST_F(CaseCubeTest, AFigureIsSplitByAFieldOfItsCases) {
   const Formula by_category = split("cases(hazard)", "category");
   const Formula money_by_level = split("sum(hazard.money)", "level名");  // by its name
   const Formula now_by_state = split("cases_now(hazard)", "state");
-  const Formula by_stage = split("cases(hazard)", "学段");  // the school's, not the hazard's
+  const Formula by_level = split("cases(hazard)", "level");  // the hazard's own level …
+  const Formula by_stage = split("cases(hazard)", "学段");   // … and the school's, apart
   const Cube cube = Cube::Compute(*snapshot_, catalog);
   const int y2024 = snapshot_->YearIndex(2024), y2025 = snapshot_->YearIndex(2025);
   const auto at = [&](const Formula& f, int year, std::int64_t unit, int cell) {
@@ -228,6 +228,11 @@ TEST_F(CaseCubeTest, AFigureIsSplitByAFieldOfItsCases) {
   EXPECT_EQ(at(by_stage, y2024, county_, SplitCell(1)), 2);
   EXPECT_EQ(at(by_stage, y2024, county_, SplitCell(2)), 1);
   EXPECT_EQ(at(by_stage, y2024, county_, SplitCell(0)), 0);  // no 学前
+  EXPECT_EQ(at(by_level, y2024, county_, SplitCell(1)), 2);  // 一般: h1 and h3
+  EXPECT_EQ(at(by_level, y2024, county_, SplitCell(2)), 1);  // 重大: h2
+  // In township 1 (the primary school: h1 一般, h2 重大) the two splits differ.
+  EXPECT_EQ(at(by_stage, y2024, town1_, SplitCell(1)), 2);  // 小学: h1 and h2
+  EXPECT_EQ(at(by_level, y2024, town1_, SplitCell(1)), 1);  // 一般: h1
   // The values' names, as a table prints them.
   const CaseLedger& hazard = schema_->ledger(static_cast<std::size_t>(schema_->Find("hazard")));
   const engine::Field* category = FindSplitField(hazard, "category");
@@ -249,6 +254,9 @@ TEST_F(CaseCubeTest, OnlyALedgersCasesAreSplitAndOnlyByAFieldWithFewValues) {
   EXPECT_NE(error("cases(hazard) / students()", "category").find("只有台账事项"),
             std::string::npos);
   EXPECT_EQ(error("cases(building, in_use) / cases(building)", "grade"), "");
+  // One ledger only: two ledgers' values would be summed by their position.
+  EXPECT_NE(error("cases(hazard) + cases(building)", "state").find("只能读一本台账"),
+            std::string::npos);
 }
 
 TEST_F(CaseCubeTest, SumsAddANumberFieldInYuanAndSkipUnsetValues) {
