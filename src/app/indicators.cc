@@ -211,13 +211,15 @@ std::string FormatIndicatorValue(const meta::Indicator& def, const engine::RateC
 engine::RateCell IndicatorCell(const CompiledIndicator& c, const engine::Cube& cube, int year_idx,
                                std::span<const std::uint32_t> orgs, int cell,
                                const CompiledIndicator::FieldSplit* split) {
-  if (split) {
-    engine::RateCell r = cube.Rate(split->plan, year_idx, orgs, cell);
-    if (!split->presence.empty() && !(cube.Evaluate(split->presence, year_idx, orgs, cell) > 0)) {
-      r.numerator = r.value = kNaN;
+  // A rate of its plan, no value where its presence says there is nothing to count.
+  const auto rate = [&](const engine::RatePlan& plan, const engine::Formula& presence) {
+    engine::RateCell r = cube.Rate(plan, year_idx, orgs, cell);
+    if (!presence.empty() && !(cube.Evaluate(presence, year_idx, orgs, cell) > 0)) {
+      r.numerator = r.value = kNaN;  // nothing there to count
     }
     return r;
-  }
+  };
+  if (split) return rate(split->plan, split->presence);
   if (!c.mean_of.empty()) {
     engine::RateCell out{kNaN, kNaN, 0};
     if (cell != engine::kCellTotal) return engine::RateCell{kNaN, kNaN, kNaN};
@@ -227,13 +229,7 @@ engine::RateCell IndicatorCell(const CompiledIndicator& c, const engine::Cube& c
     out.value /= static_cast<double>(c.mean_of.size());
     return out;
   }
-  if (c.spread_weight.empty()) {
-    engine::RateCell r = cube.Rate(c.plan, year_idx, orgs, cell);
-    if (!c.presence.empty() && !(cube.Evaluate(c.presence, year_idx, orgs, cell) > 0)) {
-      r.numerator = r.value = kNaN;  // nothing there to count
-    }
-    return r;
-  }
+  if (c.spread_weight.empty()) return rate(c.plan, c.presence);
   if (cell != engine::kCellTotal) return engine::RateCell{kNaN, kNaN, kNaN};
   const std::vector<std::uint32_t> schools = SchoolsBelow(cube.snapshot(), orgs);
   const engine::SpreadCell spread =

@@ -58,10 +58,7 @@ void ForEachRowTable(const Snapshot& snapshot, const MeasureCatalog& catalog, Fn
 // The cell besides the total a case adds to in ledger measure `m`: its split field's value,
 // or its period month; 0: none (a figure as the ledger stands, or a case without a month).
 int CaseCellOf(const Measure& m, const CaseCells::Key& row) {
-  if (m.split) {
-    return SplitCell(
-        m.split->Get(m.split->scope == FieldScope::kGroup ? row.group_word : row.word));
-  }
+  if (m.split) return SplitCellOf(*m.split, row.group_word, row.word);
   return !m.current && row.month > 0 ? MonthCell(row.month) : 0;
 }
 
@@ -175,7 +172,6 @@ void SumMaskedMeasures(const CaseColumns& c, bool current, bool group,
 // its unit's total and the cell of its split field's value.
 void SumSplit(const CaseColumns& c, const MaskedMeasure& m, const CaseSink& sink, std::size_t begin,
               std::size_t end) {
-  const bool group = m.split->scope == FieldScope::kGroup;
   for (std::size_t i = begin; i < end; ++i) {
     const std::uint16_t year = m.current ? c.latest : c.years[i];
     if (year == CaseRows::kUndated) continue;
@@ -188,9 +184,7 @@ void SumSplit(const CaseColumns& c, const MaskedMeasure& m, const CaseSink& sink
     if (v != v || v == 0) continue;
     const std::size_t at = (static_cast<std::size_t>(year) * c.org_count + c.orgs[i]) * kCellCount;
     sink.Add(at + kCellTotal, v);
-    sink.Add(at + static_cast<std::size_t>(
-                      SplitCell(m.split->Get(group ? c.group_words[i] : c.words[i]))),
-             v);
+    sink.Add(at + static_cast<std::size_t>(SplitCellOf(*m.split, c.group_words[i], c.words[i])), v);
   }
 }
 

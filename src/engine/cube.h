@@ -37,6 +37,10 @@ inline int MonthCell(int month) { return month; }
 // The cell of the cases of a split measure whose field stores `stored` (compile.h's
 // SplitValueCount values at most, so that every one has a cell).
 inline int SplitCell(std::uint64_t stored) { return 1 + static_cast<int>(stored); }
+// The cell of a case with words `group_word` and `word` in a measure split by `field`.
+inline int SplitCellOf(const Field& field, std::uint64_t group_word, std::uint64_t word) {
+  return SplitCell(field.Get(field.scope == FieldScope::kGroup ? group_word : word));
+}
 int GradeCell(int grade);
 // "合计", "男", "女", "性别不详", or the grade's name ("一年级"…).
 std::string CellLabel(int cell);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "report/summary_checker.h"
+#include "report/table.h"
 
 namespace eduledger::report::internal {
 
@@ -24,6 +25,7 @@ struct CheckState {
   const CheckOptions& options;
   std::vector<ParagraphView> paragraphs;
   CheckResult* result;
+  std::vector<Table> tables = {};  // the document's tables (TablesOf), read once
 
   // Record a finding in paragraph index `p` (0-based).
   void Add(std::size_t p, Finding f);

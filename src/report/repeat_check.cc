@@ -9,7 +9,6 @@
 
 #include "core/text.h"
 #include "report/checks_internal.h"
-#include "report/table.h"
 
 namespace eduledger::report::internal {
 
@@ -269,7 +268,7 @@ void CheckTransposedRepeats(CheckState& state) {
   // A table's rows are read by their cells (TableCellFigures), each with its row's label, unit
   // and column's year, not as the text of the row.
   std::vector<bool> table_row(state.paragraphs.size(), false);
-  for (const Table& table : TablesOf(state.document)) {
+  for (const Table& table : state.tables) {
     for (const std::vector<TableCell>& row : table.rows) {
       for (const TableCell& cell : row) table_row[cell.paragraph] = true;
     }

@@ -456,6 +456,7 @@ CheckResult CheckSummaryDocument(const Document& document, const CheckOptions& o
     result.summary.figures += static_cast<int>(state.paragraphs.back().figures.figures.size());
   }
   result.summary.paragraphs = static_cast<int>(document.paragraphs.size());
+  state.tables = TablesOf(document);
   internal::CheckPlaceholders(state);
   internal::CheckRates(state);
   internal::CheckSums(state);

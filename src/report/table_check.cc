@@ -496,14 +496,13 @@ class TableChecker {
 }  // namespace
 
 void CheckTables(CheckState& state) {
-  for (const Table& table : TablesOf(state.document)) TableChecker(state, table).Run();
+  for (const Table& table : state.tables) TableChecker(state, table).Run();
 }
 
 std::vector<CellFigure> TableCellFigures(const CheckState& state) {
   std::vector<CellFigure> out;
-  const std::vector<Table> tables = TablesOf(state.document);
-  for (std::size_t t = 0; t < tables.size(); ++t) {
-    const Table& table = tables[t];
+  for (std::size_t t = 0; t < state.tables.size(); ++t) {
+    const Table& table = state.tables[t];
     if (table.rows.size() < 2) continue;
     const std::vector<TableCell>& header = table.rows.front();
     const std::size_t columns = std::min(kMaxColumns, header.size());
